@@ -1,0 +1,74 @@
+// Lint rules. src/core is the pure domain: it may not import React, Dexie,
+// Electron, DOM helpers or any other process's code.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'dist-web',
+      'test-results',
+      'playwright-report',
+      'resources',
+      'bench/.tmp',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/*'], message: 'src/core is pure: no React.' },
+            { group: ['dexie', 'dexie-*'], message: 'src/core is pure: no Dexie.' },
+            { group: ['electron', 'electron/*'], message: 'src/core is pure: no Electron.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os'],
+              message: 'src/core runs in the browser too: no Node APIs.',
+            },
+            {
+              group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**'],
+              message: 'src/core imports only src/core.',
+            },
+            {
+              group: ['linkedom', 'jsdom'],
+              message: 'src/core takes a DOM parser as a parameter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,44 @@
+// e2e tests of the web build in Chromium. Every test gets a new browser
+// context, i.e. a fresh profile with empty IndexedDB.
+import { defineConfig } from '@playwright/test';
+
+const executablePath = process.env.CHROMIUM_PATH;
+if (!executablePath) {
+  throw new Error('CHROMIUM_PATH is not set: run the e2e suite through `npm run test:e2e`.');
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  testIgnore: ['electron/**'],
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: 'http://127.0.0.1:5181',
+    browserName: 'chromium',
+    locale: 'en-US',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'node node_modules/vite/bin/vite.js preview --config vite.web.config.ts',
+    url: 'http://127.0.0.1:5181',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

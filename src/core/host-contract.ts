@@ -1,0 +1,108 @@
+/**
+ * The one contract between the renderer and its host. The desktop host
+ * implements it over IPC (src/preload → src/main/ipc.ts); the browser host
+ * implements it with file inputs and downloads (src/renderer/src/host). Each
+ * IPC channel's payload has a zod schema that the main process checks at run
+ * time, because a compromised renderer could send anything.
+ */
+import { z } from 'zod';
+
+/** A file handed to the renderer: its name and raw bytes. */
+export interface HostFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  /** e.g. `Electron 45.4.1 · Chromium 142` or the browser's user agent. */
+  runtime: string;
+  platform: string;
+}
+
+/** An export being written; `id` names it in the calls that follow. */
+export interface ExportHandle {
+  id: string;
+  /** Where it will land (desktop) or the download name (browser). */
+  target: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  size: number;
+  modifiedAt: number;
+}
+
+/** Everything the renderer may ask of its host. */
+export interface Host {
+  readonly kind: 'electron' | 'browser';
+  appInfo(): Promise<AppInfo>;
+  /** Shows an open dialog for articles and datasets; [] when cancelled. */
+  openFiles(): Promise<HostFile[]>;
+  /** Starts an export to a file the analyst picks; null when cancelled. */
+  exportBegin(suggestedName: string): Promise<ExportHandle | null>;
+  exportWrite(id: string, chunk: string): Promise<void>;
+  /** Finishes the export atomically (fsync + rename on desktop). */
+  exportCommit(id: string): Promise<{ path: string }>;
+  exportAbort(id: string): Promise<void>;
+  /** Stores an automatic backup and prunes old ones. */
+  backupWrite(name: string, data: string): Promise<BackupInfo>;
+  backupList(): Promise<BackupInfo[]>;
+  backupRead(name: string): Promise<string>;
+  /** Opens an http(s) URL in the system browser; anything else is refused. */
+  openExternal(url: string): Promise<void>;
+}
+
+/** File names the host accepts from the renderer: no paths, no dot-files. */
+export const safeFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (n) =>
+      !n.startsWith('.') && ![...n].some((c) => '/\\:*?"<>|'.includes(c) || c.charCodeAt(0) < 0x20),
+    'not a plain file name',
+  );
+
+const exportId = z.string().uuid();
+
+/** IPC channels with the schema of their single argument. */
+export const ipcChannels = {
+  appInfo: { channel: 'host:app-info', payload: z.undefined() },
+  openFiles: { channel: 'host:open-files', payload: z.undefined() },
+  exportBegin: { channel: 'host:export-begin', payload: z.object({ suggestedName: safeFileName }) },
+  exportWrite: {
+    channel: 'host:export-write',
+    payload: z.object({ id: exportId, chunk: z.string().max(64 * 1024 * 1024) }),
+  },
+  exportCommit: { channel: 'host:export-commit', payload: z.object({ id: exportId }) },
+  exportAbort: { channel: 'host:export-abort', payload: z.object({ id: exportId }) },
+  backupWrite: {
+    channel: 'host:backup-write',
+    payload: z.object({ name: safeFileName, data: z.string().max(1024 * 1024 * 1024) }),
+  },
+  backupList: { channel: 'host:backup-list', payload: z.undefined() },
+  backupRead: { channel: 'host:backup-read', payload: z.object({ name: safeFileName }) },
+  openExternal: { channel: 'host:open-external', payload: z.object({ url: z.string().max(2048) }) },
+} as const;
+
+export type IpcChannelName = keyof typeof ipcChannels;
+
+/** The name under which the preload exposes the host in the renderer. */
+export const HOST_GLOBAL = 'stanceHost';
+
+/**
+ * True for URLs that may be handed to the system browser: http and https
+ * only, after parsing (so `javascript:`, `file:` and tricks like
+ * `https:\\evil` are refused).
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The domain records Stance Workbench stores and exchanges. They are plain
+ * data: the Dexie schema stores them as they are, the formats read and write
+ * them, and agreement consumes them. All offsets are code points.
+ */
+
+/** A label of the label set. `key` is what spans and exports carry. */
+export interface LabelDef {
+  key: string;
+  /** Display name, English. */
+  name: string;
+  /** Display name, Arabic. */
+  nameAr: string;
+  /** CSS colour, chosen to be told apart by colour-blind analysts. */
+  color: string;
+  /** 1–9, or null for no hotkey. */
+  hotkey: number | null;
+  /** One-line definition shown in the guidelines. */
+  definition: string;
+  examples: string[];
+  order: number;
+}
+
+/** Why a piece of scraped text was removed at import. */
+export interface Removal {
+  /** Stable id of the cleanup rule, e.g. `ticker`, `repeated-block`. */
+  rule: string;
+  /** Human-readable reason shown to the analyst. */
+  reason: string;
+  /** The removed text, as it stood in the raw text. */
+  text: string;
+  /** 1-based line in the raw text where the removed text started. */
+  line: number;
+}
+
+/** An article in the corpus. `id` is the SHA-256 (hex) of `text`. */
+export interface DocumentRecord {
+  id: string;
+  /** The text analysts annotate: cleaned, or raw if they chose so. */
+  text: string;
+  /** The decoded text before cleanup, always kept. */
+  rawText: string;
+  textSource: 'clean' | 'raw';
+  removed: Removal[];
+  title: string;
+  /** ISO 8601 date (YYYY-MM-DD or full timestamp), when detected. */
+  date: string | null;
+  author: string | null;
+  outlet: string | null;
+  /** File name it was imported from. */
+  file: string | null;
+  importedAt: number;
+  /** Folded title + text for diacritic-insensitive search (see arabic-search). */
+  folded: string;
+}
+
+export type AnnotatorKind = 'self' | 'colleague' | 'gold';
+
+/** Who made spans. `id` is what exports carry as `_annotator_id`. */
+export interface AnnotatorRecord {
+  id: string;
+  name: string;
+  kind: AnnotatorKind;
+  createdAt: number;
+}
+
+/** A stance span: an anchor (start, end, quote), never a DOM range. */
+export interface SpanRecord {
+  id: string;
+  docId: string;
+  annotatorId: string;
+  label: string;
+  /** Code-point offsets into the document text, `end` exclusive. */
+  start: number;
+  end: number;
+  /** `text[start:end]` at the time of annotation. */
+  quote: string;
+  holder: string | null;
+  note: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Gold spans: the annotators whose spans it was accepted from. */
+  provenance?: string[];
+}
+
+export type DocStatus = 'not-started' | 'in-progress' | 'done';
+
+/** One annotator's progress on one document. */
+export interface StatusRecord {
+  docId: string;
+  annotatorId: string;
+  status: DocStatus;
+  /** Optional document-level stance: a label key, `neutral`, or null. */
+  docStance: string | null;
+  updatedAt: number;
+}
+
+/** A key/value setting. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The annotator id of the adjudicated gold layer. */
+export const GOLD_ANNOTATOR_ID = 'gold';

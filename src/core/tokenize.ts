@@ -1,0 +1,114 @@
+/**
+ * The workbench tokenizer, shared by the reading pane (snapping), the
+ * exporters (token_start/token_end, CoNLL) and agreement (token items).
+ * Arabic-aware: clitics stay attached to their word (ICU word breaks do not
+ * split و/ب/ال), tatweel and tashkeel stay inside the word, a token never
+ * splits a grapheme cluster. Offsets are code points.
+ */
+import { cpLength } from './offsets.ts';
+
+/** One token; `start`/`end` are code-point offsets, `end` exclusive. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  id: number;
+}
+
+const wordSegmenter = new Intl.Segmenter('ar', { granularity: 'word' });
+const sentenceSegmenter = new Intl.Segmenter('ar', { granularity: 'sentence' });
+const SPACE_ONLY = /^[\s\u200b-\u200f\u2028\u2029\u061c\ufeff]*$/u;
+
+/** Splits `text` into tokens: words, numbers, Latin words, punctuation, emoji. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let cp = 0;
+  let lastIndex = 0;
+  for (const seg of wordSegmenter.segment(text)) {
+    // Advance the code-point cursor over anything between segments (none in
+    // practice: segments tile the string).
+    if (seg.index > lastIndex) cp += cpLength(text.slice(lastIndex, seg.index));
+    const len = cpLength(seg.segment);
+    if (!SPACE_ONLY.test(seg.segment)) {
+      tokens.push({ text: seg.segment, start: cp, end: cp + len, id: tokens.length });
+    }
+    cp += len;
+    lastIndex = seg.index + seg.segment.length;
+  }
+  return tokens;
+}
+
+/** A sentence's code-point extent, trailing whitespace excluded. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splits `text` into sentences (ICU rules: . ! ? ؟ and line breaks). */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let cp = 0;
+  for (const seg of sentenceSegmenter.segment(text)) {
+    const len = cpLength(seg.segment);
+    const trimmed = seg.segment.replace(/\s+$/u, '');
+    const lead = seg.segment.length - seg.segment.trimStart().length;
+    if (trimmed.trim().length > 0) {
+      const leadCp = cpLength(seg.segment.slice(0, lead));
+      const body = trimmed.slice(lead);
+      out.push({ start: cp + leadCp, end: cp + leadCp + cpLength(body), text: body });
+    }
+    cp += len;
+  }
+  return out;
+}
+
+/**
+ * Index of the first token whose end is after `cp`, by binary search over
+ * tokens sorted by offset.
+ */
+export function tokenIndexAt(tokens: readonly Token[], cp: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.end <= cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Snaps a code-point range outward to whole tokens: a range that touches
+ * part of a token takes the whole token. A range entirely in whitespace is
+ * returned unchanged, and a range that is all whitespace around tokens is
+ * trimmed to them.
+ */
+export function snapToTokens(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  if (end <= start) return { start, end };
+  const first = tokenIndexAt(tokens, start);
+  let last = first;
+  if (first >= tokens.length || tokens[first]!.start >= end) return { start, end };
+  while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+  return { start: tokens[first]!.start, end: tokens[last]!.end };
+}
+
+/**
+ * Token indexes covered by a code-point span: `[tokenStart, tokenEnd]`
+ * inclusive (Prodigy's convention), or null when it covers no token.
+ */
+export function tokenRange(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): { tokenStart: number; tokenEnd: number } | null {
+  const first = tokenIndexAt(tokens, start);
+  if (first >= tokens.length || tokens[first]!.start >= end) return null;
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+  return { tokenStart: first, tokenEnd: last };
+}

@@ -1,0 +1,123 @@
+/**
+ * IPC handlers for the host contract. Every handler first checks that the
+ * message comes from our own renderer's main frame, then validates its
+ * payload against the channel's zod schema; anything else is rejected.
+ */
+import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import {
+  ipcChannels,
+  isSafeExternalUrl,
+  type AppInfo,
+  type HostFile,
+  type IpcChannelName,
+} from '../core/host-contract.ts';
+import { isTrustedSender } from './security.ts';
+import { BackupService } from './services/backups.ts';
+import { ExportService } from './services/exports.ts';
+
+/** Files over this size are refused before they are read. */
+const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+
+type Payload<K extends IpcChannelName> = z.infer<(typeof ipcChannels)[K]['payload']>;
+
+export interface IpcContext {
+  window: () => BrowserWindow | null;
+  rendererFileUrl: string;
+  devServerUrl: string | undefined;
+}
+
+/** Registers one handler with the sender check and payload validation. */
+function handle<K extends IpcChannelName, R>(
+  ctx: IpcContext,
+  name: K,
+  fn: (payload: Payload<K>, event: IpcMainInvokeEvent) => Promise<R> | R,
+): void {
+  const def = ipcChannels[name];
+  ipcMain.handle(def.channel, async (event, raw: unknown) => {
+    const frame = event.senderFrame;
+    if (
+      !isTrustedSender(frame?.url, frame?.parent === null, ctx.rendererFileUrl, ctx.devServerUrl)
+    ) {
+      throw new Error(`${def.channel}: refused, the sender is not the workbench window`);
+    }
+    const parsed = def.payload.safeParse(raw);
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`);
+      throw new Error(`${def.channel}: invalid payload (${why.join('; ')})`);
+    }
+    return fn(parsed.data as Payload<K>, event);
+  });
+}
+
+/** Registers every handler of the host contract. */
+export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
+  const exports = new ExportService();
+  const backups = new BackupService(`${app.getPath('userData')}/backups`);
+
+  handle(ctx, 'appInfo', (): AppInfo => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    host: 'electron',
+    runtime: `Electron ${process.versions.electron} · Chromium ${process.versions.chrome}`,
+    platform: process.platform,
+  }));
+
+  handle(ctx, 'openFiles', async (): Promise<HostFile[]> => {
+    const win = ctx.window();
+    const options: Electron.OpenDialogOptions = {
+      title: 'Open articles or datasets',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Articles and datasets', extensions: ['txt', 'html', 'htm', 'jsonl', 'json'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const res = win
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+    if (res.canceled) return [];
+    const out: HostFile[] = [];
+    for (const path of res.filePaths) {
+      const s = await stat(path);
+      // Oversized files are passed on empty-named-size so the importer reports them.
+      if (s.size > MAX_OPEN_BYTES) {
+        out.push({ name: basename(path), bytes: new Uint8Array(0) });
+        continue;
+      }
+      out.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
+    }
+    return out;
+  });
+
+  handle(ctx, 'exportBegin', async ({ suggestedName }) => {
+    const win = ctx.window();
+    const options: Electron.SaveDialogOptions = { title: 'Export', defaultPath: suggestedName };
+    const res = win
+      ? await dialog.showSaveDialog(win, options)
+      : await dialog.showSaveDialog(options);
+    if (res.canceled || !res.filePath) return null;
+    return { id: await exports.begin(res.filePath), target: res.filePath };
+  });
+  handle(ctx, 'exportWrite', ({ id, chunk }) => exports.write(id, chunk));
+  handle(ctx, 'exportCommit', async ({ id }) => ({ path: await exports.commit(id) }));
+  handle(ctx, 'exportAbort', ({ id }) => exports.abort(id));
+
+  handle(ctx, 'backupWrite', ({ name, data }) => backups.write(name, data));
+  handle(ctx, 'backupList', () => backups.list());
+  handle(ctx, 'backupRead', ({ name }) => backups.read(name));
+
+  handle(ctx, 'openExternal', async ({ url }) => {
+    if (!isSafeExternalUrl(url)) throw new Error(`refused to open ${url}: only http(s) links open`);
+    await shell.openExternal(url);
+  });
+
+  return {
+    dispose: async () => {
+      for (const def of Object.values(ipcChannels)) ipcMain.removeHandler(def.channel);
+      await exports.abortAll();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** The top bar: app name and the analyst annotating. */
+import type { AnnotatorRecord } from '@core/model.ts';
+
+export function AppHeader({ self }: { self: AnnotatorRecord }): React.JSX.Element {
+  return (
+    <header className="app-header">
+      <span className="app-name">Stance Workbench</span>
+      <span className="analyst" aria-label="Annotating as">
+        Annotating as <strong dir="auto">{self.name}</strong>
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The one Dexie schema of the workbench. Versions are only ever added: a new
+ * version declares its stores and moves data in `upgrade()`; old versions
+ * stay here unchanged so any older profile can be opened.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  AnnotatorRecord,
+  DocumentRecord,
+  LabelDef,
+  SettingRecord,
+  SpanRecord,
+  StatusRecord,
+} from '@core/model.ts';
+
+export const DB_NAME = 'stance-workbench';
+
+/** The newest schema version this build knows. */
+export const DB_VERSION = 1;
+
+export type WorkbenchDb = Dexie & {
+  documents: EntityTable<DocumentRecord, 'id'>;
+  spans: EntityTable<SpanRecord, 'id'>;
+  annotators: EntityTable<AnnotatorRecord, 'id'>;
+  labels: EntityTable<LabelDef, 'key'>;
+  statuses: Dexie.Table<StatusRecord, [string, string]>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/** Opens (without connecting yet) the workbench database named `name`. */
+export function createDb(name = DB_NAME): WorkbenchDb {
+  // Strict durability: an acknowledged write is on disk, so a crash right
+  // after it loses nothing (Chromium's default is relaxed).
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as WorkbenchDb;
+
+  db.version(1).stores({
+    documents: '&id, title, outlet, date, importedAt',
+    spans: '&id, docId, annotatorId, [docId+annotatorId], label',
+    annotators: '&id, kind',
+    labels: '&key, order',
+    statuses: '&[docId+annotatorId], docId, annotatorId, status',
+    settings: '&key',
+  });
+
+  return db;
+}

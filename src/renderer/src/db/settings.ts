@@ -1,0 +1,27 @@
+/** Typed access to the settings table. */
+import type { WorkbenchDb } from './schema.ts';
+
+/** Keys of known settings and the types of their values. */
+export interface Settings {
+  selfAnnotatorId: string;
+  fontSize: number;
+  sampleCorpusVersion: number;
+}
+
+/** Reads a setting, or undefined when unset. */
+export async function getSetting<K extends keyof Settings>(
+  db: WorkbenchDb,
+  key: K,
+): Promise<Settings[K] | undefined> {
+  const rec = await db.settings.get(key);
+  return rec?.value as Settings[K] | undefined;
+}
+
+/** Writes a setting. */
+export async function setSetting<K extends keyof Settings>(
+  db: WorkbenchDb,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  await db.settings.put({ key, value });
+}

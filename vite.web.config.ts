@@ -1,0 +1,20 @@
+// The renderer served to any Chromium without Electron (`npm run web`, e2e).
+// It uses the browser host instead of the preload bridge.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+export default defineConfig({
+  root: 'src/renderer',
+  base: './',
+  resolve: { alias: { '@core': resolve('src/core') } },
+  plugins: [react()],
+  define,
+  server: { host: '127.0.0.1', port: 5180, strictPort: false },
+  preview: { host: '127.0.0.1', port: 5181, strictPort: true },
+  build: { outDir: resolve('dist-web'), emptyOutDir: true },
+});

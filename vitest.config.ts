@@ -1,0 +1,55 @@
+// Unit tests. Two projects: `node` for the pure core, the main-process
+// modules and the CLI; `browser` for the data layer on real IndexedDB in
+// real Chromium (Vitest browser mode, found by scripts/with-chromium.mjs).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+
+const alias = { '@core': resolve('src/core') };
+const chromium = process.env.CHROMIUM_PATH;
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        define: { __APP_VERSION__: JSON.stringify('test') },
+        test: {
+          name: 'node',
+          include: [
+            'src/core/**/*.test.ts',
+            'src/main/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'tests/node/**/*.test.ts',
+          ],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        define: { __APP_VERSION__: JSON.stringify('test') },
+        test: {
+          name: 'browser',
+          include: ['src/renderer/**/*.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromium,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
