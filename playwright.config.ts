@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH;
+// E2E_PORT lets several checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 5181);
 if (!executablePath) {
   throw new Error('CHROMIUM_PATH is not set: run the e2e suite through `npm run test:e2e`.');
 }
@@ -18,7 +20,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: 'http://127.0.0.1:5181',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     locale: 'en-US',
     launchOptions: {
@@ -36,8 +38,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node node_modules/vite/bin/vite.js preview --config vite.web.config.ts',
-    url: 'http://127.0.0.1:5181',
+    command: `node node_modules/vite/bin/vite.js preview --config vite.web.config.ts --port ${port}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

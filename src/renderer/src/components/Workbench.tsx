@@ -1,17 +1,21 @@
 /** The main window layout: document list, reading pane, side panel. */
+import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { DocumentList } from './DocumentList.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
+import { ReadingPane } from './ReadingPane.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
+  const [docId, setDocId] = useState<string | null>(null);
   return (
     <div className="workbench">
       <AppHeader self={self} />
       <nav className="doc-list" aria-label="Documents">
-        <p className="empty">No documents yet.</p>
+        <DocumentList self={self} selectedId={docId} onSelect={setDocId} />
       </nav>
       <main className="reading-pane" aria-label="Reading pane">
-        <p className="empty">Open an article to start annotating.</p>
+        <ReadingPane self={self} docId={docId} />
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
