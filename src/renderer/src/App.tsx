@@ -3,7 +3,7 @@
  * first-run dialog once, then shows the workbench.
  */
 import { useEffect, useState } from 'react';
-import { db, describeOpenError, requestPersistentStorage } from './db/db.ts';
+import { describeOpenError, openWorkbenchDb, requestPersistentStorage } from './db/db.ts';
 import { FirstRun } from './components/FirstRun.tsx';
 import { Workbench } from './components/Workbench.tsx';
 import { useSelf } from './hooks/useSelf.ts';
@@ -14,7 +14,7 @@ export function App(): React.JSX.Element {
   const [state, setState] = useState<OpenState>({ kind: 'opening' });
 
   useEffect(() => {
-    db.open()
+    openWorkbenchDb()
       .then(() => {
         setState({ kind: 'open' });
         void requestPersistentStorage();

@@ -5,12 +5,14 @@ import { AppHeader } from './AppHeader.tsx';
 import { DocumentList } from './DocumentList.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
+import { WriteErrorBanner } from './WriteErrorBanner.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   return (
     <div className="workbench">
       <AppHeader self={self} />
+      <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
         <DocumentList self={self} selectedId={docId} onSelect={setDocId} />
       </nav>

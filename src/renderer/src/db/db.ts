@@ -1,26 +1,79 @@
 /**
  * The app's database instance and its opening, with the errors an analyst
- * must understand: a profile written by a newer version is refused (never
- * wiped), and storage failures are reported by name.
+ * must understand. A profile written by a newer version of the app is
+ * refused and left untouched: Dexie 4 would otherwise reopen it at its
+ * installed version and could even patch its schema (the downgrade data loss
+ * of electron#24882).
  */
 import Dexie from 'dexie';
-import { createDb, type WorkbenchDb } from './schema.ts';
+import { createDb, DB_NAME, DB_VERSION, type WorkbenchDb } from './schema.ts';
 
 /** The workbench database of this profile. */
 export const db: WorkbenchDb = createDb();
 
+/** Thrown when the profile's database is newer than this build's schema. */
+export class NewerProfileError extends Error {
+  override name = 'NewerProfileError';
+  constructor(
+    readonly installed: number,
+    readonly supported: number,
+  ) {
+    super(`database version ${installed} is newer than this app's version ${supported}`);
+  }
+}
+
+/**
+ * The native IndexedDB version of database `name`, or 0 when it does not
+ * exist. Dexie stores schema version N as native version N×10.
+ */
+export async function installedVersion(name: string): Promise<number> {
+  const list = await indexedDB.databases();
+  return list.find((d) => d.name === name)?.version ?? 0;
+}
+
+/**
+ * Opens `database` after checking that its installed schema is not newer
+ * than ours. Rejects with NewerProfileError, touching nothing, when it is.
+ */
+export async function openWorkbenchDb(database: WorkbenchDb = db): Promise<WorkbenchDb> {
+  const installed = await installedVersion(database.name);
+  if (installed > DB_VERSION * 10) throw new NewerProfileError(installed / 10, DB_VERSION);
+  await database.open();
+  return database;
+}
+
 /** Why the database could not be opened, in words for the analyst. */
 export function describeOpenError(err: unknown): string {
-  if (err instanceof Dexie.VersionError || (err instanceof Error && err.name === 'VersionError')) {
+  if (
+    err instanceof NewerProfileError ||
+    err instanceof Dexie.VersionError ||
+    (err instanceof Error && err.name === 'VersionError')
+  ) {
     return (
       'This profile was written by a newer version of Stance Workbench. ' +
       'It was left untouched: open it with that newer version, or restore a backup here.'
     );
   }
-  if (err instanceof Error && (err.name === 'QuotaExceededError' || err.name === 'AbortError')) {
-    return `The disk refused to store data (${err.name}). Free some space and reload; nothing stored was lost.`;
+  return `The local database could not be opened: ${describeStorageError(err)}`;
+}
+
+/**
+ * Names a storage failure for the analyst: a full disk or quota, an aborted
+ * write, or the error's own message.
+ */
+export function describeStorageError(err: unknown): string {
+  const inner = err instanceof Dexie.DexieError && err.inner instanceof Error ? err.inner : err;
+  const name = inner instanceof Error ? inner.name : '';
+  if (
+    name === 'QuotaExceededError' ||
+    (err instanceof Error && err.name === 'QuotaExceededError')
+  ) {
+    return 'the disk or the browser storage quota is full (QuotaExceededError). Free some space; nothing already stored was lost.';
   }
-  return `The local database could not be opened: ${err instanceof Error ? err.message : String(err)}`;
+  if (name === 'AbortError' || (err instanceof Error && err.name === 'AbortError')) {
+    return 'the storage aborted the write (AbortError), often because the disk is full. Nothing already stored was lost.';
+  }
+  return inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
 }
 
 /** Asks the browser not to evict this profile's storage. */
@@ -31,3 +84,5 @@ export async function requestPersistentStorage(): Promise<boolean> {
     return false;
   }
 }
+
+export { DB_NAME };

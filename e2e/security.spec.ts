@@ -1,0 +1,67 @@
+// The built index.html carries a strict CSP, and the page enforces it.
+import { expect, test } from '@playwright/test';
+
+function parseCsp(html: string): Map<string, string[]> {
+  const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  if (!m?.[1]) throw new Error('no CSP meta tag in the built index.html');
+  return new Map(
+    m[1]
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+test('the built index.html has a strict CSP and no inline script', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const csp = parseCsp(html);
+  expect(csp.get('default-src')).toEqual(["'none'"]);
+  expect(csp.get('script-src')).toEqual(["'self'"]);
+  expect(csp.get('object-src')).toEqual(["'none'"]);
+  expect(csp.get('base-uri')).toEqual(["'none'"]);
+  for (const [directive, values] of csp) {
+    for (const v of values) {
+      expect(v, `${directive} allows ${v}`).not.toMatch(
+        /^(https?:|\*|'unsafe-inline'|'unsafe-eval'|data:$)/,
+      );
+    }
+  }
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attrs, body] of scripts) {
+    expect(attrs).toMatch(/\ssrc=/);
+    expect(body!.trim()).toBe('');
+  }
+});
+
+test('the page refuses inline script and remote loads', async ({ page }) => {
+  // Blocked requests may still be announced; what counts is that none is answered.
+  const remote: string[] = [];
+  page.on('response', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1')) remote.push(r.url());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('dialog', { name: 'Welcome to Stance Workbench' })).toBeVisible();
+  const result = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(e.violatedDirective),
+    );
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.body.append(s);
+    const img = document.createElement('img');
+    img.src = 'https://example.com/tracker.png';
+    document.body.append(img);
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(r));
+    return {
+      inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+      violations,
+    };
+  });
+  expect(result.inlineRan).toBe(false);
+  expect(result.violations).toEqual(expect.arrayContaining(['script-src-elem', 'img-src']));
+  expect(remote).toEqual([]);
+});

@@ -1,0 +1,63 @@
+// Schema upgrades on real IndexedDB: a version-1 profile opens with all its
+// data; a profile from a newer app version is refused and left untouched.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDb, DB_VERSION } from './schema.ts';
+import { describeOpenError, NewerProfileError, openWorkbenchDb } from './db.ts';
+import { readRawDb, V1_DATA, V1_STORES, writeRawDb } from './fixtures/v1-profile.ts';
+
+const names: string[] = [];
+function freshName(): string {
+  const n = `upgrade-${crypto.randomUUID()}`;
+  names.push(n);
+  return n;
+}
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(
+    names.splice(0).map((n) => new Promise((r) => (indexedDB.deleteDatabase(n).onsuccess = r))),
+  );
+});
+
+describe('schema upgrades', () => {
+  it('opens a version-1 profile in the current version with everything intact', async () => {
+    const name = freshName();
+    await writeRawDb(name, 10, V1_STORES, V1_DATA);
+    const warn = vi.spyOn(console, 'warn');
+
+    const db = await openWorkbenchDb(createDb(name));
+    // Dexie warns when the installed schema differs from the declared one.
+    expect(warn).not.toHaveBeenCalled();
+    expect(await db.documents.toArray()).toEqual(V1_DATA.documents);
+    expect(
+      await db.spans
+        .where('[docId+annotatorId]')
+        .equals(['f'.repeat(64), 'laila'])
+        .toArray(),
+    ).toEqual(V1_DATA.spans);
+    expect(await db.annotators.toArray()).toEqual(V1_DATA.annotators);
+    expect(await db.labels.toArray()).toEqual(V1_DATA.labels);
+    expect(await db.statuses.toArray()).toEqual(V1_DATA.statuses);
+    expect(await db.settings.toArray()).toEqual(V1_DATA.settings);
+    expect(db.verno).toBe(DB_VERSION);
+    db.close();
+  });
+
+  it('refuses a profile written by a newer version and never changes it', async () => {
+    const name = freshName();
+    const futureVersion = (DB_VERSION + 1) * 10;
+    const stores = { ...V1_STORES, future: { keyPath: 'id', indexes: [] } };
+    const data = { ...V1_DATA, future: [{ id: 'x', payload: 'from the future' }] };
+    await writeRawDb(name, futureVersion, stores, data);
+    const before = await readRawDb(name);
+
+    const err = await openWorkbenchDb(createDb(name)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NewerProfileError);
+    expect(describeOpenError(err)).toMatch(
+      /written by a newer version of Stance Workbench.*left untouched/,
+    );
+
+    const after = await readRawDb(name);
+    expect(after.version).toBe(futureVersion);
+    expect(after.data).toEqual(before.data);
+  });
+});
