@@ -174,7 +174,7 @@ export const LINE_RULES: readonly LineRule[] = [
     maxLength: 100,
     patterns: [
       '^(?:©|\\(c\\)|copyright)',
-      '^(?:الصوره|صوره|تصوير|مصدر الصوره|الصوره من|photo|image|credit|photograph)\\s*[:：]',
+      '^\\(?(?:الصوره|صوره|تصوير|مصدر الصوره|الصوره من|photo|image|credit|photograph)\\s*[:：]',
       '^(?:getty(?: images)?|afp|reuters|ap|epa|رويترز|ا ف ب|فرانس برس|اسوشيتد برس)$',
       '(?:getty images|shutterstock)',
     ],
