@@ -39,8 +39,7 @@ export interface PrepareOptions {
 export type PreparedInput = DocumentInput & { title: string; rawText: string; removed: Removal[] };
 
 export type PrepareResult =
-  | { ok: true; input: PreparedInput; encoding: TextEncodingName }
-  | { ok: false; reason: string };
+  { ok: true; input: PreparedInput; encoding: TextEncodingName } | { ok: false; reason: string };
 
 /**
  * A readable title for an article whose page gives none: its first

@@ -214,9 +214,9 @@ export function DocumentList({
                 </span>
                 <span className="doc-meta">
                   <span dir="auto">{row.outlet ?? 'Unknown outlet'}</span>
-                  <span aria-hidden="true"> · </span>
+                  <span className="sep"> · </span>
                   <span>{row.date ? row.date.slice(0, 10) : 'No date'}</span>
-                  <span aria-hidden="true"> · </span>
+                  <span className="sep"> · </span>
                   <span className={`doc-status ${row.status}`}>{STATUS_LABELS[row.status]}</span>
                 </span>
                 {row.spanTotal > 0 && (
