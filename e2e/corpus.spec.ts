@@ -82,6 +82,7 @@ test('dropping a Windows-1256 article and a bad file imports one and explains th
     'scan.txt: not imported: the file is binary, not text',
   ]);
   await expect(list.getByRole('option')).toHaveCount(6);
+  await page.screenshot({ path: '/tmp/corpus-import.png' });
   const added = list.getByRole('option', {
     name: /البرلمان العراقي يناقش قانون الانتخابات الجديد/,
   });
@@ -144,4 +145,88 @@ test('the cleanup view lists what was removed and why, and switches to the raw t
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
   await page.getByRole('radio', { name: 'Cleaned text' }).click();
   await expect(page.getByRole('button', { name: /^Cleanup: 8 removals$/ })).toBeVisible();
+});
+
+test('10,000 documents: the list renders only what is on screen and reaches the end', async ({
+  page,
+}) => {
+  await firstRun(page);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+  // Add 10,000 small articles straight into the profile's IndexedDB.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('stance-workbench');
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = idb.transaction('documents', 'readwrite');
+    const store = tx.objectStore('documents');
+    for (let i = 0; i < 10_000; i++) {
+      const title = `مقال تجريبي رقم ${i}`;
+      const text = `${title}\n\nنص المقال رقم ${i} عن الحوار الاستراتيجي.`;
+      store.put({
+        id: `bulk-${String(i).padStart(5, '0')}`,
+        text,
+        rawText: text,
+        textSource: 'clean',
+        removed: [],
+        title,
+        date: null,
+        author: null,
+        outlet: 'اختبار',
+        file: null,
+        importedAt: 2_000_000_000_000 + i,
+        folded: `${title}\n${text}`,
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    idb.close();
+  });
+  await page.reload();
+  await expect(page.getByText('10005 of 10005 documents')).toBeVisible();
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  expect(await options.count()).toBeLessThan(60);
+  await options.first().click();
+  await page.keyboard.press('End');
+  const last = page.getByRole('option', { name: /مقال تجريبي رقم 9999/ });
+  await expect(last).toBeFocused();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toHaveAttribute('aria-posinset', '10005');
+  // Search still narrows the big list.
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('رقم 4242');
+  await expect(page.getByText('1 of 10005 documents')).toBeVisible();
+});
+
+test('Open files… imports an HTML page and explains that datasets are separate', async ({
+  page,
+}) => {
+  await firstRun(page);
+  const html = `<!doctype html><html lang="ar"><head>
+    <meta property="og:title" content="بايدن يستقبل الكاظمي في البيت الأبيض">
+    <meta property="og:site_name" content="الحرة">
+    <meta property="article:published_time" content="2021-07-26T18:00:00Z">
+    <script>document.title = 'hacked'</script></head>
+    <body><nav>الرئيسية | أخبار</nav><article><h1>بايدن يستقبل الكاظمي في البيت الأبيض</h1>
+    <p>${'استقبل الرئيس الأميركي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في البيت الأبيض لبحث مستقبل القوات الأميركية في العراق. '.repeat(3)}</p>
+    </article></body></html>`;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open files…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'biden.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+    { name: 'labels.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"text":"x"}\n') },
+  ]);
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report.getByRole('listitem')).toHaveText([
+    'biden.html: imported as “بايدن يستقبل الكاظمي في البيت الأبيض”',
+    'labels.jsonl: not imported: dataset import is not available yet',
+  ]);
+  const option = page.getByRole('option', { name: /بايدن يستقبل الكاظمي/ });
+  await expect(option).toContainText('الحرة');
+  await expect(option).toContainText('2021-07-26');
+  expect(await page.title()).not.toBe('hacked');
 });

@@ -84,6 +84,11 @@ export function DocumentList({
 
   const items = virtualizer.getVirtualItems();
 
+  // A document selected from elsewhere (an import, next/previous) scrolls into view.
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
   // Move focus to a row once it has been scrolled into view and rendered.
   useEffect(() => {
     if (focusIndex === null) return;
