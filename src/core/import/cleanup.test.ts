@@ -238,3 +238,18 @@ describe('cleanup properties', () => {
     );
   });
 });
+
+describe('author lines', () => {
+  it('takes bylines with بقلم or a colon, not sentences that start with كتب', () => {
+    const meta = (line: string): string | null =>
+      cleanText([TITLE, line, P1, P2].join('\n')).meta.author;
+    expect(meta('بقلم د. سعد ناجي جواد')).toBe('د. سعد ناجي جواد');
+    expect(meta('بقلم سعد ناجي جواد')).toBe('سعد ناجي جواد');
+    expect(meta('كتب: علي حسين')).toBe('علي حسين');
+    expect(meta('By: Jane Arraf')).toBe('Jane Arraf');
+    expect(meta('كتب الرئيس على تويتر أنه سيزور بغداد')).toBeNull();
+    expect(
+      cleanText([TITLE, 'كتب الرئيس على تويتر أنه سيزور بغداد', P1].join('\n')).removed,
+    ).toEqual([]);
+  });
+});

@@ -124,13 +124,19 @@ function publishedLine(line: LineView): LineMeta | false {
 }
 
 const NAME_WORD = /^[\p{Script=Arabic}]{2,}$/u;
+/** One to five words without commas or sentence marks: a name ("د." allowed). */
+const NAME = '([^\\s،,!?؟:]+(?:\\s+[^\\s،,!?؟:]+){0,4})';
 
 /** "بقلم: X" anywhere at the edges, or a bare 2–4 word name next to the date line. */
 function authorLine(line: LineView): LineMeta | false {
+  // "بقلم" always introduces a byline; "كتب"/"إعداد"/"by" only with a colon,
+  // since "كتب الرئيس على تويتر…" is a sentence, not a byline.
   const explicit =
-    /^(?:بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|by|written by)\s*[:：-]?\s+(.{3,60})$/iu.exec(
-      line.text,
-    );
+    new RegExp(`^بقلم\\s*[:：-]?\\s*${NAME}$`, 'u').exec(line.text) ??
+    new RegExp(
+      `^(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير|by|written by)\\s*[:：]\\s*${NAME}$`,
+      'iu',
+    ).exec(line.text);
   if (explicit) return { author: explicit[1]!.trim() };
   if (!line.inHeader || !line.nearDate) return false;
   const words = line.text.split(' ');
