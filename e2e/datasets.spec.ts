@@ -130,3 +130,59 @@ test('a file with a bad line imports nothing unless only the valid lines are cho
   await expect(dialog.getByRole('status')).toContainText('annotators added: Sara');
   await page.screenshot({ path: '/tmp/datasets-import.png' });
 });
+
+test('a backup restores into a fresh profile, and asks before replacing data', async ({
+  browser,
+}) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await start(page, 'Laila');
+  await importFile(page, 'laila.jsonl', datasetFile('Laila'));
+  await page.getByRole('button', { name: 'Backup…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Backup and restore' });
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save backup file…' }).click();
+  const backup = await readFile((await (await download).path())!, 'utf8');
+  await expect(panel.getByRole('status')).toContainText('Backup saved');
+  await first.close();
+
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  await start(other, 'Omar');
+  // Omar has data, so the restore asks first; keeping it changes nothing.
+  await importFile(other, 'mine.jsonl', datasetFile('Omar'));
+  await other.getByRole('button', { name: 'Backup…' }).click();
+  const restorePanel = other.getByRole('dialog', { name: 'Backup and restore' });
+  const restoreFrom = async (): Promise<void> => {
+    const chooser = other.waitForEvent('filechooser');
+    await restorePanel.getByRole('button', { name: 'Restore from file…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'backup.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(backup),
+    });
+  };
+  await restoreFrom();
+  const ask = restorePanel.getByRole('alertdialog', { name: 'Replace this profile?' });
+  await expect(ask).toContainText('replaces everything');
+  await other.screenshot({ path: '/tmp/datasets-backup.png' });
+  await ask.getByRole('button', { name: 'Keep my data' }).click();
+  await expect(other.getByRole('banner')).toContainText('Omar');
+
+  await restoreFrom();
+  await ask.getByRole('button', { name: 'Replace with the backup' }).click();
+  await expect(restorePanel.getByRole('status')).toContainText('Restored backup.jsonl');
+  // The profile is Laila's again: her name, her spans under her own id.
+  await expect(other.getByRole('banner')).toContainText('Laila');
+  await restorePanel.getByRole('button', { name: 'Close' }).click();
+  await other.getByRole('button', { name: 'Export…' }).click();
+  await expect(other.getByRole('group', { name: 'Annotators' }).getByRole('checkbox')).toHaveCount(
+    1,
+  );
+  await expect(
+    other.getByRole('group', { name: 'Annotators' }).getByRole('checkbox', { name: 'Laila (you)' }),
+  ).toBeChecked();
+  await second.close();
+});
