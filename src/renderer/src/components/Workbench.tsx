@@ -5,6 +5,8 @@ import { AppHeader } from './AppHeader.tsx';
 import { DocumentList } from './DocumentList.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
+import { GuidelinesPanel } from './GuidelinesPanel.tsx';
+import { SpanPanel } from './SpanPanel.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
@@ -19,6 +21,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
+        <GuidelinesPanel />
+        <SpanPanel self={self} docId={docId} />
       </aside>
     </div>
   );
