@@ -41,6 +41,7 @@ async function importFile(
   name: string,
   content: string,
   expected: string[] = [],
+  spans = 2,
 ): Promise<void> {
   await page.getByRole('button', { name: 'Import dataset…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import dataset' });
@@ -49,23 +50,28 @@ async function importFile(
   await (
     await chooser
   ).setFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(content) });
-  await expect(dialog).toContainText('1 valid line(s)');
+  await expect(dialog).toContainText('valid line(s)');
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('2 span(s) added');
+  await expect(dialog.getByRole('status')).toContainText(`${spans} span(s) added`);
   for (const text of expected) await expect(dialog.getByRole('status')).toContainText(text);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 }
 
-async function exportSpans(page: Page, annotatorLabel: string): Promise<string> {
+async function exportSpans(
+  page: Page,
+  annotatorLabel: string,
+  summary = 'Exported 1 record(s) with 2 span(s)',
+): Promise<string> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
   const annotators = dialog.getByRole('group', { name: 'Annotators' });
   await annotators.getByRole('checkbox', { name: annotatorLabel }).check();
+  await page.screenshot({ path: '/tmp/datasets-export.png' });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const file = await download;
-  await expect(dialog.getByRole('status')).toContainText('Exported 1 record(s) with 2 span(s)');
+  await expect(dialog.getByRole('status')).toContainText(summary);
   await dialog.getByRole('button', { name: 'Close' }).click();
   return readFile((await file.path())!, 'utf8');
 }
@@ -184,5 +190,85 @@ test('a backup restores into a fresh profile, and asks before replacing data', a
   await expect(
     other.getByRole('group', { name: 'Annotators' }).getByRole('checkbox', { name: 'Laila (you)' }),
   ).toBeChecked();
+  await second.close();
+});
+
+/** Drags the mouse over `phrase` in the reading pane, first to last character. */
+async function dragPhrase(page: Page, phrase: string): Promise<void> {
+  const { first, last } = await page.evaluate((phrase) => {
+    for (const p of document.querySelectorAll('.rp-para')) {
+      const node = p.firstChild as Text | null;
+      const i = node?.data.indexOf(phrase) ?? -1;
+      if (!node || i < 0) continue;
+      p.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const centre = (a: number) => {
+        const r = document.createRange();
+        r.setStart(node, a);
+        r.setEnd(node, a + 1);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      };
+      return { first: centre(i), last: centre(i + phrase.length - 1) };
+    }
+    throw new Error(`phrase not in the reading pane: ${phrase}`);
+  }, phrase);
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  await page.mouse.move((first.x + last.x) / 2, (first.y + last.y) / 2, { steps: 4 });
+  await page.mouse.move(last.x, last.y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Selected:' })).toBeVisible();
+}
+
+test('annotate a seed article, export, then import as a colleague in a second profile', async ({
+  browser,
+}) => {
+  const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
+  const PHRASE = 'لا توجد حاجة لأي قوات قتالية أجنبية';
+
+  const first = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await first.newPage();
+  await start(page, 'Laila');
+  await page
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
+    .filter({ hasText: KADHIMI })
+    .click();
+  await expect(page.getByRole('article', { name: 'Article text' })).toBeVisible();
+  await page.evaluate(async () => {
+    await document.fonts.load('20px "Noto Naskh Arabic"', 'قال');
+    await document.fonts.ready;
+  });
+  await dragPhrase(page, PHRASE);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
+
+  const exported = await exportSpans(page, 'Laila (you)', 'with 1 span(s)');
+  const lines = exported
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          text: string;
+          spans: { start: number; end: number; label: string; text: string }[];
+          _annotator_id: string;
+        },
+    );
+  const annotated = lines.filter((l) => l.spans.length > 0);
+  expect(annotated).toHaveLength(1);
+  const [s] = annotated[0]!.spans;
+  expect(s).toMatchObject({ label: 'pro-withdrawal', text: PHRASE });
+  // Python's text[start:end], in code points.
+  expect([...annotated[0]!.text].slice(s!.start, s!.end).join('')).toBe(PHRASE);
+  await first.close();
+
+  const second = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const other = await second.newPage();
+  await start(other, 'Omar');
+  await importFile(other, 'from-laila.jsonl', exported, ['annotators added: Laila'], 1);
+  const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span(s)');
+  expect(again).toBe(exported);
+  await other.screenshot({ path: '/tmp/datasets-colleague.png' });
   await second.close();
 });
