@@ -6,7 +6,13 @@ import type { SpanRecord } from '@core/model.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { createProfile } from './profile.ts';
 import { writeDataset, type ExportOptions } from './export.ts';
-import { analyzeFile, importDataset, type DatasetAnalysis } from './dataset-import.ts';
+import {
+  analyzeFile,
+  importDataset,
+  importDatasetFiles,
+  looksLikeDataset,
+  type DatasetAnalysis,
+} from './dataset-import.ts';
 import { backupText, profileHasData, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -184,6 +190,29 @@ describe('dataset export and import on IndexedDB', () => {
       'sarcasm',
     ]);
     expect(await db.labels.get('sarcasm')).toMatchObject({ order: 3, hotkey: null });
+  });
+});
+
+describe('importDatasetFiles (the open/drop route)', () => {
+  it('imports dataset files without asking, and refuses backups', async () => {
+    const db = await freshProfile('Omar');
+    const enc = (t: string): Uint8Array => new TextEncoder().encode(t);
+    const dataset = {
+      name: 'sara.jsonl',
+      bytes: enc(
+        JSON.stringify({
+          text: TEXTS[1],
+          spans: [{ start: 0, end: 3, label: 'x' }],
+          _annotator_id: 'Sara',
+        }),
+      ),
+    };
+    const backupFile = { name: 'b.jsonl', bytes: enc(await backupText(db)) };
+    expect(looksLikeDataset(dataset)).toBe(true);
+    expect(looksLikeDataset({ name: 'article.txt', bytes: enc('قال الوزير') })).toBe(false);
+    const [a, b] = await importDatasetFiles([dataset, backupFile], { selfId: 'Omar', db });
+    expect(a).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
+    expect(b).toMatchObject({ imported: false, refusal: expect.stringMatching(/full backup/) });
   });
 });
 
