@@ -3,11 +3,13 @@
  * code from src/core, for scripts and pipelines. Each command lives in its
  * own module and registers here.
  */
+import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
 import { prepareCommand } from './prepare.ts';
+import { validateCommand } from './validate.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [prepareCommand];
+export const COMMANDS: CliCommand[] = [prepareCommand, validateCommand, convertCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

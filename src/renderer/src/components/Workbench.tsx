@@ -9,6 +9,8 @@ import { ImportControls } from './ImportControls.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { WriteErrorBanner } from './WriteErrorBanner.tsx';
+import { GuidelinesPanel } from './GuidelinesPanel.tsx';
+import { SpanPanel } from './SpanPanel.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
@@ -40,6 +42,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
+        <GuidelinesPanel />
+        <SpanPanel self={self} docId={docId} />
       </aside>
     </div>
   );
