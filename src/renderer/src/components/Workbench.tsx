@@ -23,7 +23,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       <AppHeader self={self} />
       <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
-        <ImportControls onImported={setDocId} />
+        <ImportControls self={self} onImported={setDocId} />
         {corpusError && (
           <p role="alert" className="error">
             {corpusError}

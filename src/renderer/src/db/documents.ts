@@ -71,11 +71,15 @@ export async function importArticle(
  * (.jsonl, .json) through the dataset import. One outcome per file, in
  * order; a bad file is reported and the others are imported.
  */
-export async function importFiles(db: WorkbenchDb, files: HostFile[]): Promise<ImportOutcome[]> {
+export async function importFiles(
+  db: WorkbenchDb,
+  files: HostFile[],
+  selfId = '',
+): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (const file of files) {
     if (fileKind(file.name) === 'dataset') {
-      const r = await routeDataset(file);
+      const r = await routeDataset(db, file, selfId);
       out.push(
         r.ok
           ? { file: file.name, status: 'dataset', message: r.message }
