@@ -32,6 +32,12 @@ export interface DocumentListProps {
 
 const ROW_HEIGHT = 90;
 
+/** Span counts in the label set's order, unknown labels last. */
+function countsInLabelOrder(counts: Record<string, number>, order: string[]): [string, number][] {
+  const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export function DocumentList({
   self,
   selectedId,
@@ -126,6 +132,7 @@ export function DocumentList({
 
   const ids = { search: useId(), sort: useId(), status: useId(), label: useId(), outlet: useId() };
   const labelName = new Map(labels.map((l) => [l.key, l]));
+  const labelOrder = labels.map((l) => l.key);
 
   return (
     <div className="document-list">
@@ -180,7 +187,7 @@ export function DocumentList({
             ))}
           </select>
         </div>
-        <p className="doc-count" role="status">
+        <p className="doc-count" aria-live="polite">
           {rows === undefined
             ? 'Loading documents…'
             : `${visible.length} of ${rows.length} document${rows.length === 1 ? '' : 's'}`}
@@ -226,7 +233,7 @@ export function DocumentList({
                 </span>
                 {row.spanTotal > 0 && (
                   <span className="doc-counts">
-                    {Object.entries(row.counts).map(([key, n]) => (
+                    {countsInLabelOrder(row.counts, labelOrder).map(([key, n]) => (
                       <span key={key} className="doc-count-chip" title={labelName.get(key)?.name}>
                         <span
                           className="swatch"
