@@ -51,6 +51,20 @@ describe('cleanup rules on made-up pages', () => {
     expect(r.text).toBe([TITLE, P1, P2].join('\n\n'));
   });
 
+  it('page chrome: breadcrumbs, menus and copyright footers', () => {
+    const page = [
+      'الرئيسية > أخبار > العراق',
+      'الرئيسية | سياسة | اقتصاد | رياضة',
+      TITLE,
+      P1,
+      P2,
+      'جميع الحقوق محفوظة لشبكة الأخبار 2021',
+    ].join('\n');
+    const r = cleanText(page);
+    expect(r.removed.map((x) => x.rule)).toEqual(['page-chrome', 'page-chrome', 'page-chrome']);
+    expect(r.meta.title).toBe(TITLE);
+  });
+
   it('credit: photo credits in several forms', () => {
     const page = [
       TITLE,

@@ -158,7 +158,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'page-chrome',
-    reason: 'Page controls (font size, share, print, image reporting)',
+    reason: 'Page controls (font size, share, print, image reporting, navigation)',
     where: 'anywhere',
     maxLength: 160,
     patterns: [
@@ -171,6 +171,8 @@ export const LINE_RULES: readonly LineRule[] = [
       '^(?:الابلاغ عن|ابلغ عن|بلغ عن) (?:هذه )?الصوره',
       'report this image',
       '^(?:تابعونا على|تابعنا على|اشترك في (?:النشره|نشرتنا)|حمل تطبيق)',
+      '^(?:الرئيسيه|الصفحه الرئيسيه|home)(?:\\s*[>»/|›]\\s*[^>»/|›]+)*$',
+      'جميع الحقوق محفوظه|all rights reserved',
     ],
   },
   {
