@@ -87,8 +87,12 @@ test('dropping a Windows-1256 article and a bad file imports one and explains th
     name: /البرلمان العراقي يناقش قانون الانتخابات الجديد/,
   });
   await expect(added).toContainText('2021-07-29');
-  // The imported article opens, and its cleanup shows the share line removed.
+  // The imported article opens; its cleanup took out the date and share lines.
   await expect(added).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Cleanup: 2 removals' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Removed at import' }).getByRole('listitem'),
+  ).toHaveText([/Date line.*الخميس 29\/07\/2021/, /Page controls.*شارك: فيسبوك تويتر واتساب/]);
 
   // The same article again is recognised, not duplicated.
   await dropFiles(page, [{ name: 'again.txt', bytes: cp1256 }]);

@@ -89,6 +89,9 @@ export function DocumentList({
   const tabIndexAt = selectedIndex >= 0 ? selectedIndex : 0;
 
   const items = virtualizer.getVirtualItems();
+  // Tab reaches the list through one option: the selected one, or the first
+  // rendered one when the selection is scrolled out of the rendered window.
+  const tabStop = items.some((v) => v.index === tabIndexAt) ? tabIndexAt : (items[0]?.index ?? 0);
 
   // A document selected from elsewhere (an import, next/previous) scrolls into view.
   useEffect(() => {
@@ -213,7 +216,7 @@ export function DocumentList({
                 aria-posinset={v.index + 1}
                 aria-setsize={visible.length}
                 data-index={v.index}
-                tabIndex={v.index === tabIndexAt ? 0 : -1}
+                tabIndex={v.index === tabStop ? 0 : -1}
                 className={`doc-row${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => {
