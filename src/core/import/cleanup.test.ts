@@ -117,6 +117,14 @@ describe('cleanup rules on made-up pages', () => {
     });
   });
 
+  it('a date line may carry a weekday, time and place, but not other words', () => {
+    const removed = (line: string): string[] =>
+      cleanText([TITLE, line, P1, P2].join('\n')).removed.map((r) => r.rule);
+    expect(removed('نشر بتاريخ: الخميس 29/07/2021 - 10:30 م (بغداد)')).toEqual(['date-line']);
+    expect(removed('مصر 29/07/2021')).toEqual([]);
+    expect(removed('29/07/2021 موعد الانتخابات')).toEqual([]);
+  });
+
   it('a bare name is an author only next to the date line', () => {
     const withDate = cleanText([TITLE, '26-07-2021', 'سارة محمد الجبوري', P1, P2].join('\n'));
     expect(withDate.meta.author).toBe('سارة محمد الجبوري');
