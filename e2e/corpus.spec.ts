@@ -87,8 +87,12 @@ test('dropping a Windows-1256 article and a bad file imports one and explains th
     name: /البرلمان العراقي يناقش قانون الانتخابات الجديد/,
   });
   await expect(added).toContainText('2021-07-29');
-  // The imported article opens, and its cleanup shows the share line removed.
+  // The imported article opens; its cleanup took out the date and share lines.
   await expect(added).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Cleanup: 2 removals' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Removed at import' }).getByRole('listitem'),
+  ).toHaveText([/Date line.*الخميس 29\/07\/2021/, /Page controls.*شارك: فيسبوك تويتر واتساب/]);
 
   // The same article again is recognised, not duplicated.
   await dropFiles(page, [{ name: 'again.txt', bytes: cp1256 }]);
@@ -229,4 +233,73 @@ test('Open files… imports an HTML page and explains that datasets are separate
   await expect(option).toContainText('الحرة');
   await expect(option).toContainText('2021-07-26');
   expect(await page.title()).not.toBe('hacked');
+});
+
+test('the list shows status and span counts, and filters by status, label and outlet', async ({
+  page,
+}) => {
+  await firstRun(page);
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  await expect(list.getByRole('option')).toHaveCount(5);
+  // Give Laila spans on 003 and a finished status on 001, straight in IndexedDB.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('stance-workbench');
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const docs = await new Promise<{ id: string; file: string }[]>((resolve) => {
+      const req = idb.transaction('documents').objectStore('documents').getAll();
+      req.onsuccess = () => resolve(req.result as { id: string; file: string }[]);
+    });
+    const id = (prefix: string): string => docs.find((d) => d.file.startsWith(prefix))!.id;
+    const tx = idb.transaction(['spans', 'statuses'], 'readwrite');
+    const span = (n: number, label: string) => ({
+      id: `s${n}`,
+      docId: id('003'),
+      annotatorId: 'Laila',
+      label,
+      start: n * 10,
+      end: n * 10 + 5,
+      quote: 'x',
+      holder: null,
+      note: null,
+      createdAt: n,
+      updatedAt: n,
+    });
+    tx.objectStore('spans').put(span(1, 'pro-withdrawal'));
+    tx.objectStore('spans').put(span(2, 'pro-withdrawal'));
+    tx.objectStore('spans').put(span(3, 'kurdish-skepticism'));
+    tx.objectStore('spans').put({ ...span(4, 'pro-coalition'), annotatorId: 'Omar' });
+    tx.objectStore('statuses').put({
+      docId: id('001'),
+      annotatorId: 'Laila',
+      status: 'done',
+      docStance: null,
+      updatedAt: 1,
+    });
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    idb.close();
+  });
+  await page.reload();
+  const rudaw = list.getByRole('option', { name: /قمة مرتقبة/ });
+  await expect(rudaw).toContainText('In progress');
+  await expect(rudaw).toContainText('Pro-withdrawal: 2');
+  await expect(rudaw).toContainText('Kurdish skepticism: 1');
+  await expect(rudaw).not.toContainText('Pro-coalition'); // Omar's span is not Laila's
+  await page.screenshot({ path: '/tmp/corpus-list-status.png' });
+
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('done');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option')).toContainText('واشنطن قد تسحب قواتها');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'Label' }).selectOption({ label: 'Kurdish skepticism' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Label' }).selectOption('any');
+  await page.getByRole('combobox', { name: 'Outlet' }).selectOption('رووداو');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Outlet' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Date (newest first)' });
+  await expect(list.getByRole('option').first()).toContainText('نيجيرفان بارزاني');
+  await expect(list.getByRole('option').last()).toContainText('قال رئيس الوزراء العراقي');
 });

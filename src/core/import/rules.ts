@@ -74,28 +74,32 @@ export function isTickerLine(raw: string): boolean {
 }
 
 /** Words that may stand beside a date on a date-only line. */
+const DATE_FILLER_WORDS = [
+  ...WEEKDAYS,
+  'نشر في',
+  'نشر بتاريخ',
+  'تاريخ النشر',
+  'نشر',
+  'بتاريخ',
+  'التاريخ',
+  'اليوم',
+  'الموافق',
+  'published',
+  'posted',
+  'on',
+  'am',
+  'pm',
+  'gmt',
+  'utc',
+  'ص',
+  'م',
+  'مساء',
+  'صباحا',
+];
 const DATE_FILLER = new RegExp(
   [
-    ...WEEKDAYS,
-    'نشر في',
-    'نشر بتاريخ',
-    'تاريخ النشر',
-    'نشر',
-    'بتاريخ',
-    'التاريخ',
-    'اليوم',
-    'الموافق',
-    'published',
-    'posted',
-    'on',
-    'am',
-    'pm',
-    'gmt',
-    'utc',
-    'ص',
-    'م',
-    'مساء',
-    'صباحا',
+    // Whole words only: "م" (p.m.) must not eat the م of مصر.
+    `(?<!\\p{L})(?:${DATE_FILLER_WORDS.join('|')})(?!\\p{L})`,
     '\\d{1,2}:\\d{2}(?::\\d{2})?',
     '\\([^)]{0,20}\\)',
     '[-–—|:،,/.]',
@@ -158,7 +162,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'page-chrome',
-    reason: 'Page controls (font size, share, print, image reporting)',
+    reason: 'Page controls (font size, share, print, image reporting, navigation)',
     where: 'anywhere',
     maxLength: 160,
     patterns: [
@@ -171,6 +175,8 @@ export const LINE_RULES: readonly LineRule[] = [
       '^(?:الابلاغ عن|ابلغ عن|بلغ عن) (?:هذه )?الصوره',
       'report this image',
       '^(?:تابعونا على|تابعنا على|اشترك في (?:النشره|نشرتنا)|حمل تطبيق)',
+      '^(?:الرئيسيه|الصفحه الرئيسيه|home)(?:\\s*[>»/|›]\\s*[^>»/|›]+)*$',
+      'جميع الحقوق محفوظه|all rights reserved',
     ],
   },
   {
