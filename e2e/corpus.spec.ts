@@ -204,7 +204,7 @@ test('10,000 documents: the list renders only what is on screen and reaches the 
   await expect(page.getByText('1 of 10005 documents')).toBeVisible();
 });
 
-test('Open files… imports an HTML page and explains that datasets are separate', async ({
+test('Open files… imports an HTML page and sends a dataset to the dataset import', async ({
   page,
 }) => {
   await firstRun(page);
@@ -222,13 +222,22 @@ test('Open files… imports an HTML page and explains that datasets are separate
     await chooser
   ).setFiles([
     { name: 'biden.html', mimeType: 'text/html', buffer: Buffer.from(html) },
-    { name: 'labels.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"text":"x"}\n') },
+    {
+      name: 'labels.jsonl',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"text":"نص","spans":[],"_annotator_id":"Karwan"}\n'),
+    },
   ]);
   const report = page.getByRole('region', { name: 'Import report' });
   await expect(report.getByRole('listitem')).toHaveText([
     'biden.html: imported as “بايدن يستقبل الكاظمي في البيت الأبيض”',
-    'labels.jsonl: not imported: dataset import is not available yet',
   ]);
+  // The dataset opens in the dataset import, which reads it before asking.
+  const datasetDialog = page.getByRole('dialog', { name: 'Import dataset' });
+  await expect(datasetDialog).toContainText('labels.jsonl');
+  await expect(datasetDialog).toContainText('valid line(s)');
+  await datasetDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(datasetDialog).toBeHidden();
   const option = page.getByRole('option', { name: /بايدن يستقبل الكاظمي/ });
   await expect(option).toContainText('الحرة');
   await expect(option).toContainText('2021-07-26');
