@@ -4,10 +4,12 @@
  * own module and registers here.
  */
 import { agreementCommand } from './agreement.ts';
+import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
+import { validateCommand } from './validate.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [agreementCommand];
+export const COMMANDS: CliCommand[] = [validateCommand, convertCommand, agreementCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
