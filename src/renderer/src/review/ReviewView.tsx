@@ -54,13 +54,11 @@ export function ReviewView({
   );
   const lanes = useMemo(() => {
     const all = data?.annotators ?? [];
-    // Gold always has a lane: it is where adjudication lands.
+    // A lane per annotator who annotated the document; gold always has one,
+    // as it is where adjudication lands.
     const gold = all.find((a) => a.id === GOLD_ANNOTATOR_ID) ?? GOLD_LANE;
-    return [
-      ...all.filter((a) => a.id !== GOLD_ANNOTATOR_ID && (byAnn.has(a.id) || a.id === self.id)),
-      gold,
-    ];
-  }, [data, byAnn, self.id]);
+    return [...all.filter((a) => a.id !== GOLD_ANNOTATOR_ID && byAnn.has(a.id)), gold];
+  }, [data, byAnn]);
   const proposals = useMemo(
     () => new Map([...byAnn].filter(([a]) => a !== GOLD_ANNOTATOR_ID)),
     [byAnn],
