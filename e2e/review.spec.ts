@@ -62,6 +62,13 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
   await page.screenshot({ path: '/tmp/review-dashboard.png' });
   await evidence.getByRole('button', { name: 'Close' }).click();
 
+  // The set of documents can be narrowed by words (diacritics and alef
+  // variants folded): "الجولة الرابعة" only occurs in the second article.
+  await dash.getByRole('searchbox', { name: 'Containing' }).fill('الجولة الرابعة');
+  await expect(dash.getByRole('status').first()).toContainText('1 documents, 2 annotators');
+  await dash.getByRole('searchbox', { name: 'Containing' }).fill('');
+  await expect(dash.getByRole('status').first()).toContainText('2 documents, 2 annotators');
+
   // The first article has two disagreements (W's extent, C's label); the
   // second none, so the first comes first.
   const rows = dash.getByRole('table', { name: 'Documents by disagreement' }).getByRole('row');
@@ -88,6 +95,19 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
     );
   await expect.poll(() => painted('rv-l1')).toEqual([C]);
   expect((await painted('rv-l0')).sort()).toEqual([C, W, W_SHORT].sort());
+
+  // Clicking a span in a lane brings up its adjudication row.
+  const box = await page.evaluate((phrase) => {
+    const r = [...(CSS.highlights.get('rv-l0') ?? [])].find(
+      (x) => (x as Range).toString() === phrase,
+    );
+    const rect = (r as Range).getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  }, W_SHORT);
+  await page.mouse.click(box.x, box.y);
+  await expect(
+    review.getByRole('button', { name: `Accept “${W_SHORT}” as pro-withdrawal into gold` }),
+  ).toBeFocused();
 
   // One action accepts what both agree on exactly: K.
   await review
