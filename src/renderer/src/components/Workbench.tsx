@@ -8,11 +8,11 @@ import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
+import { relativeId } from '../annotate/navigation.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   // The list's current sorted and filtered order (next/previous document).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read by document navigation
   const [order, setOrder] = useState<string[]>([]);
   const corpusError = useSampleCorpus();
   return (
@@ -32,7 +32,14 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         />
       </nav>
       <main className="reading-pane" aria-label="Reading pane">
-        <ReadingPane self={self} docId={docId} />
+        <ReadingPane
+          self={self}
+          docId={docId}
+          onOpenRelative={(delta) => {
+            const next = relativeId(order, docId, delta);
+            if (next) setDocId(next);
+          }}
+        />
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
