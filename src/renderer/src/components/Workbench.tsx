@@ -10,12 +10,14 @@ import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
 import { ReviewArea } from '../review/ReviewArea.tsx';
+import { GuidelinesPanel } from './GuidelinesPanel.tsx';
+import { SpanPanel } from './SpanPanel.tsx';
+import { relativeId } from '../annotate/navigation.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   const [mode, setMode] = useState<WorkbenchMode>('annotate');
   // The list's current sorted and filtered order (next/previous document).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read by document navigation
   const [order, setOrder] = useState<string[]>([]);
   const corpusError = useSampleCorpus();
   return (
@@ -40,7 +42,14 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         {mode === 'annotate' ? (
           <>
             <CleanupView docId={docId} onDocIdChange={setDocId} />
-            <ReadingPane self={self} docId={docId} />
+            <ReadingPane
+              self={self}
+              docId={docId}
+              onOpenRelative={(delta) => {
+                const next = relativeId(order, docId, delta);
+                if (next) setDocId(next);
+              }}
+            />
           </>
         ) : (
           <ReviewArea
@@ -56,6 +65,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
+        <GuidelinesPanel />
+        <SpanPanel self={self} docId={docId} />
       </aside>
     </div>
   );
