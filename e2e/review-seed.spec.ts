@@ -39,7 +39,18 @@ test('colleagues on the seed articles: dashboard and review lanes', async ({ pag
   // One disagreement in each article: extent, label, only one annotator.
   const table = dash.getByRole('table', { name: 'Documents by disagreement' });
   await expect(table.getByRole('button', { name: /^Disagreements in .*: 1$/ })).toHaveCount(3);
+  // The label-disagreement count of the WSJ article opens the two spans.
+  await table
+    .getByRole('button', { name: /^same extent, different label in واشنطن.*: 1$/ })
+    .click();
+  const evidence = page.getByRole('dialog', { name: /^Spans behind same extent, different label/ });
+  const items = evidence.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'Ahmad Kareem' })).toContainText('pro-coalition');
+  await expect(items.filter({ hasText: 'Sara Ali' })).toContainText('pro-withdrawal');
+  await expect(items.first()).toContainText('نحتاج إلى تعاون في المجال الاستخباراتي');
   await page.screenshot({ path: '/tmp/review-seed-dashboard.png' });
+  await evidence.getByRole('button', { name: 'Close' }).click();
 
   await table.getByRole('button', { name: /^Review .*الكاظمي/ }).click();
   const review = page.getByRole('region', { name: /^Review of / });
