@@ -42,36 +42,38 @@ export class HighlightPainter {
 
   /**
    * Paints `spans` (in reading order) over the text of `map`, and their
-   * underlines into `layer`, positioned relative to `layer`'s offset parent.
+   * underlines into `layer`, positioned relative to `layer` itself.
    */
-  paint(
-    map: DomTextMap,
-    spans: readonly SpanRecord[],
-    selectedId: string | null,
-    pending: { start: number; end: number } | null,
-    layer: HTMLElement,
-  ): void {
+  paintSpans(map: DomTextMap, spans: readonly SpanRecord[], layer: HTMLElement): void {
     const byName = new Map<string, Range[]>();
     const painted: SpanRecord[] = [];
-    let selected: Range | null = null;
     for (const s of spans) {
       const range = map.rangeFor(s.start, s.end);
       if (!range) continue;
       painted.push(s);
       const name = this.names.get(s.label);
-      if (name) {
-        let list = byName.get(name);
-        if (!list) byName.set(name, (list = []));
-        list.push(range);
-      }
-      if (s.id === selectedId) selected = range;
+      if (!name) continue;
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push(range);
     }
-    this.clearHighlights();
+    for (const name of this.names.values()) CSS.highlights.delete(name);
     for (const [name, list] of byName) CSS.highlights.set(name, new Highlight(...list));
-    if (selected) CSS.highlights.set(SELECTED, new Highlight(selected));
+    this.drawUnderlines(map, painted, layer);
+  }
+
+  /** Paints the selected span and the pending selection (cheap: two ranges). */
+  paintSelection(
+    map: DomTextMap,
+    selected: { start: number; end: number } | null,
+    pending: { start: number; end: number } | null,
+  ): void {
+    const sel = selected && map.rangeFor(selected.start, selected.end);
+    if (sel) CSS.highlights.set(SELECTED, new Highlight(sel));
+    else CSS.highlights.delete(SELECTED);
     const pend = pending && map.rangeFor(pending.start, pending.end);
     if (pend) CSS.highlights.set(PENDING, new Highlight(pend));
-    this.drawUnderlines(map, painted, layer);
+    else CSS.highlights.delete(PENDING);
   }
 
   private drawUnderlines(map: DomTextMap, spans: SpanRecord[], layer: HTMLElement): void {

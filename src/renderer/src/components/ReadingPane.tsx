@@ -97,25 +97,25 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   useEffect(() => {
     const el = textRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setLayoutTick((t) => t + 1));
+    // Underlines follow the text when it reflows or the Arabic font arrives.
+    const relayout = (): void => setLayoutTick((t) => t + 1);
+    const ro = new ResizeObserver(relayout);
     ro.observe(el);
-    return () => ro.disconnect();
+    document.fonts.addEventListener('loadingdone', relayout);
+    return () => {
+      ro.disconnect();
+      document.fonts.removeEventListener('loadingdone', relayout);
+    };
   }, []);
 
   useLayoutEffect(() => painter.setLabels(labels), [painter, labels]);
   useLayoutEffect(() => {
-    if (domMap && layerRef.current)
-      painter.paint(domMap, spans, session.selectedSpanId, session.pending, layerRef.current);
-  }, [
-    painter,
-    domMap,
-    spans,
-    labels,
-    session.selectedSpanId,
-    session.pending,
-    fontSize,
-    layoutTick,
-  ]);
+    if (domMap && layerRef.current) painter.paintSpans(domMap, spans, layerRef.current);
+  }, [painter, domMap, spans, labels, fontSize, layoutTick]);
+  const selected = spans.find((s) => s.id === session.selectedSpanId) ?? null;
+  useLayoutEffect(() => {
+    if (domMap) painter.paintSelection(domMap, selected, session.pending);
+  }, [painter, domMap, selected, session.pending, labels]);
 
   // Bring the selected span into view (selected from the list or by keys).
   useEffect(() => {
@@ -148,7 +148,6 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   }, []);
 
   const byHotkey = (h: number): string | undefined => labels.find((l) => l.hotkey === h)?.key;
-  const selected = spans.find((s) => s.id === session.selectedSpanId);
   const changeFont = (delta: 1 | -1): void =>
     void setSetting(db, 'fontSize', Math.min(40, Math.max(12, fontSize + delta * 2)));
   const doneAndNext = async (): Promise<void> => {
@@ -208,7 +207,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
           {session.error}
         </p>
       )}
-      <p role="status" className="rp-notice">
+      <p role="status" aria-label="Selection" className="rp-notice">
         {session.pending
           ? `Selected: “${map.slice(session.pending.start, session.pending.end)}”. Press a label's hotkey or click a label.`
           : (session.notice ?? '')}

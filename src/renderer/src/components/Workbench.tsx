@@ -9,13 +9,16 @@ import { ImportControls } from './ImportControls.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { WriteErrorBanner } from './WriteErrorBanner.tsx';
+import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
+import { ReviewArea } from '../review/ReviewArea.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
+import { relativeId } from '../annotate/navigation.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
+  const [mode, setMode] = useState<WorkbenchMode>('annotate');
   // The list's current sorted and filtered order (next/previous document).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read by document navigation
   const [order, setOrder] = useState<string[]>([]);
   const corpusError = useSampleCorpus();
   return (
@@ -37,8 +40,30 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         />
       </nav>
       <main className="reading-pane" aria-label="Reading pane">
-        <CleanupView docId={docId} onDocIdChange={setDocId} />
-        <ReadingPane self={self} docId={docId} />
+        <ModeTabs mode={mode} onChange={setMode} />
+        {mode === 'annotate' ? (
+          <>
+            <CleanupView docId={docId} onDocIdChange={setDocId} />
+            <ReadingPane
+              self={self}
+              docId={docId}
+              onOpenRelative={(delta) => {
+                const next = relativeId(order, docId, delta);
+                if (next) setDocId(next);
+              }}
+            />
+          </>
+        ) : (
+          <ReviewArea
+            mode={mode}
+            self={self}
+            docId={docId}
+            onOpenReview={(id) => {
+              setDocId(id);
+              setMode('review');
+            }}
+          />
+        )}
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
