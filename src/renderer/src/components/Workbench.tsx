@@ -1,6 +1,7 @@
 /** The main window layout: document list, reading pane, side panel. */
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
+import { useAutoBackup } from '../hooks/useAutoBackup.ts';
 import { useSampleCorpus } from '../hooks/useSampleCorpus.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { CleanupView } from './CleanupView.tsx';
@@ -21,6 +22,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // The list's current sorted and filtered order (next/previous document).
   const [order, setOrder] = useState<string[]>([]);
   const corpusError = useSampleCorpus();
+  useAutoBackup();
   return (
     <div className="workbench">
       <AppHeader self={self} />
