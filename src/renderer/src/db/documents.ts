@@ -11,6 +11,7 @@ import { cleanText } from '@core/import/cleanup.ts';
 import type { HtmlDocument } from '@core/import/html.ts';
 import { fileKind, prepareArticle, type ArticleHints } from '@core/import/prepare.ts';
 import type { WorkbenchDb } from './schema.ts';
+import { describeStorageError } from './db.ts';
 import { routeDataset } from './route-dataset.ts';
 
 /** What became of one imported file. */
@@ -57,11 +58,8 @@ export async function importArticle(
       ? { file: file.name, status: 'imported', id: record.id, title: record.title }
       : { file: file.name, status: 'duplicate', id: record.id, title: existing!.title };
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    const reason =
-      name === 'QuotaExceededError'
-        ? 'the disk is full; nothing of this file was stored'
-        : `it could not be stored (${err instanceof Error ? err.message : String(err)})`;
+    // Dexie wraps the storage error; name the real cause for the analyst.
+    const reason = `nothing of this file was stored: ${describeStorageError(err)}`;
     return { file: file.name, status: 'error', reason };
   }
 }
