@@ -19,7 +19,8 @@ export interface PointerContext {
   docId: string;
   annotatorId: string;
   map: OffsetMap;
-  tokens: readonly Token[];
+  /** The document's tokens (computed on first use). */
+  tokens: () => readonly Token[];
   domMap: DomTextMap | null;
   spans: readonly SpanRecord[];
   labels: readonly LabelDef[];
@@ -55,7 +56,7 @@ export function usePointer(
         const r = sel.getRangeAt(0);
         const s = c.domMap.pointToCp(r.startContainer, r.startOffset, 'start');
         const t = c.domMap.pointToCp(r.endContainer, r.endOffset, 'end');
-        const snapped = snapSelection(c.map, c.tokens, s, t, e.altKey ? 'grapheme' : 'token');
+        const snapped = snapSelection(c.map, c.tokens(), s, t, e.altKey ? 'grapheme' : 'token');
         sel.removeAllRanges();
         if (!snapped) return;
         const sticky = getSession().sticky;

@@ -9,7 +9,7 @@ import type { AnnotatorRecord, SpanRecord } from '@core/model.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { paragraphs } from '@core/paragraphs.ts';
 import { compareReadingOrder, resizeByToken } from '@core/spans.ts';
-import { tokenize } from '@core/tokenize.ts';
+import { tokenize, type Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { spansOf } from '../db/spans.ts';
@@ -33,6 +33,12 @@ export interface ReadingPaneProps {
 }
 
 export const DEFAULT_FONT_SIZE = 20;
+
+/** Tokenizes `text` on the first call only. */
+function lazyTokens(text: string): () => Token[] {
+  let tokens: Token[] | null = null;
+  return () => (tokens ??= tokenize(text));
+}
 const NO_SPANS: SpanRecord[] = [];
 
 export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): React.JSX.Element {
@@ -73,7 +79,8 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
 
   const map = useMemo(() => new OffsetMap(text), [text]);
   const paras = useMemo(() => paragraphs(text, map), [text, map]);
-  const tokens = useMemo(() => tokenize(text), [text]);
+  // Tokens are needed only once the analyst selects: computed on first use.
+  const tokens = useMemo(() => lazyTokens(text), [text]);
   const textRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
@@ -110,7 +117,33 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
 
   useLayoutEffect(() => painter.setLabels(labels), [painter, labels]);
   useLayoutEffect(() => {
-    if (domMap && layerRef.current) painter.paintSpans(domMap, spans, layerRef.current);
+    if (domMap) painter.paintSpans(domMap, spans);
+  }, [painter, domMap, spans, labels]);
+  // Underlines are drawn for what is in view (plus a screen either side),
+  // again after every scroll, reflow or change of spans.
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    const scroller = textRef.current?.closest('.reading-pane');
+    if (!domMap || !layer || !scroller) return;
+    let frame = 0;
+    const draw = (): void => {
+      const view = scroller.getBoundingClientRect();
+      const { start, end } = domMap.visibleExtent(
+        view.top - view.height,
+        view.bottom + view.height,
+      );
+      painter.drawUnderlines(domMap, layer, start, end);
+    };
+    draw();
+    const onScroll = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(draw);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+    };
   }, [painter, domMap, spans, labels, fontSize, layoutTick]);
   const selected = spans.find((s) => s.id === session.selectedSpanId) ?? null;
   useLayoutEffect(() => {
@@ -183,7 +216,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
     },
     resize: (edge, delta) => {
       if (!selected) return;
-      const r = resizeByToken(tokens, selected, edge, delta);
+      const r = resizeByToken(tokens(), selected, edge, delta);
       if (r) void updateSpan(selected.id, r, 'resize span', map);
     },
     fontSize: changeFont,
