@@ -69,6 +69,23 @@ export class HighlightPainter {
     performance.measure('sw:paint-spans', { start: t0, detail: { spans: spans.length } });
   }
 
+  /**
+   * Paints a span being stored at once, before its write resolves, so the
+   * time from hotkey to painted span does not depend on the disk or on how
+   * many spans there are. Returns an undo for a failed write; on success the
+   * live query's full repaint takes over.
+   */
+  paintProvisional(map: DomTextMap, label: string, start: number, end: number): () => void {
+    const name = this.names.get(label);
+    const range = map.rangeFor(start, end);
+    if (!name || !range) return () => undefined;
+    let h = CSS.highlights.get(name);
+    if (!h) CSS.highlights.set(name, (h = new Highlight()));
+    h.add(range);
+    const highlight = h;
+    return () => void highlight.delete(range);
+  }
+
   /** Paints the selected span and the pending selection (cheap: two ranges). */
   paintSelection(
     map: DomTextMap,

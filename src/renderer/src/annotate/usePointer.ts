@@ -11,7 +11,6 @@ import type { OffsetMap } from '@core/offsets.ts';
 import { snapSelection } from '@core/snap.ts';
 import { spansCovering } from '@core/spans.ts';
 import type { Token } from '@core/tokenize.ts';
-import { addSpan } from './actions.ts';
 import { getSession, updateSession } from './session.ts';
 import { caretAt, type DomTextMap } from './text-map.ts';
 
@@ -24,6 +23,8 @@ export interface PointerContext {
   domMap: DomTextMap | null;
   spans: readonly SpanRecord[];
   labels: readonly LabelDef[];
+  /** Stores a span over [start, end) with `label` (and paints it). */
+  create: (label: string, start: number, end: number) => void;
 }
 
 /** Wires mouse selection, span clicks and hover counts on `textRef`. */
@@ -61,7 +62,7 @@ export function usePointer(
         if (!snapped) return;
         const sticky = getSession().sticky;
         if (sticky && c.labels.some((l) => l.key === sticky)) {
-          void addSpan(c.map, c.docId, c.annotatorId, sticky, snapped.start, snapped.end);
+          c.create(sticky, snapped.start, snapped.end);
         } else {
           updateSession({ pending: snapped, selectedSpanId: null });
         }

@@ -119,6 +119,8 @@ describe('ReadingPane', () => {
     );
     vi.restoreAllMocks();
     expect(await db.spans.count()).toBe(0);
+    // The span painted while it was being written is taken back.
+    expect(CSS.highlights.get('sw-l0')?.size ?? 0).toBe(0);
     expect(host!.querySelector('[aria-label="Spans"]')).toBeNull();
   });
 

@@ -162,12 +162,20 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
       scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
   }, [session.selectedSpanId, spans, domMap]);
 
-  const ctx = { docId, annotatorId: self.id, map, tokens, domMap, spans, labels };
+  // Paint first, store, and take the paint back if the write fails (the
+  // error is shown by the editor; the span list only ever shows stored spans).
+  const create = (label: string, start: number, end: number): void => {
+    const rollback = domMap ? painter.paintProvisional(domMap, label, start, end) : () => {};
+    void addSpan(map, docId, self.id, label, start, end).then((span) => {
+      if (!span) rollback();
+    });
+  };
+  const ctx = { docId, annotatorId: self.id, map, tokens, domMap, spans, labels, create };
   usePointer(textRef, tipRef, ctx);
 
   const applyLabel = (key: string): void => {
     const { pending, selectedSpanId } = getSession();
-    if (pending) void addSpan(map, docId, self.id, key, pending.start, pending.end);
+    if (pending) create(key, pending.start, pending.end);
     else if (selectedSpanId) void updateSpan(selectedSpanId, { label: key }, `relabel as ${key}`);
     else updateSession({ notice: 'Select some text first, then choose a label.' });
   };
