@@ -4,9 +4,10 @@
  * own module and registers here.
  */
 import type { CliCommand, CliIo } from './io.ts';
+import { prepareCommand } from './prepare.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [prepareCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

@@ -4,6 +4,7 @@
  * this, so an article gets the same text, offsets and id everywhere.
  */
 import type { DocumentInput } from '../document.ts';
+import type { Removal } from '../model.ts';
 import { cleanText } from './cleanup.ts';
 import { decodeBytes, type TextEncodingName } from './decode.ts';
 import { extractHtml, type HtmlParser } from './html.ts';
@@ -34,9 +35,11 @@ export interface PrepareOptions {
   hints?: ArticleHints;
 }
 
+/** A document input with everything an import fills in. */
+export type PreparedInput = DocumentInput & { title: string; rawText: string; removed: Removal[] };
+
 export type PrepareResult =
-  | { ok: true; input: DocumentInput & { title: string }; encoding: TextEncodingName }
-  | { ok: false; reason: string };
+  { ok: true; input: PreparedInput; encoding: TextEncodingName } | { ok: false; reason: string };
 
 /**
  * A readable title for an article whose page gives none: its first

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { useSampleCorpus } from '../hooks/useSampleCorpus.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { CleanupView } from './CleanupView.tsx';
 import { DocumentList } from './DocumentList.tsx';
+import { ImportControls } from './ImportControls.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
@@ -19,6 +21,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
     <div className="workbench">
       <AppHeader self={self} />
       <nav className="doc-list" aria-label="Documents">
+        <ImportControls onImported={setDocId} />
         {corpusError && (
           <p role="alert" className="error">
             {corpusError}
@@ -32,6 +35,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         />
       </nav>
       <main className="reading-pane" aria-label="Reading pane">
+        <CleanupView docId={docId} onDocIdChange={setDocId} />
         <ReadingPane
           self={self}
           docId={docId}
