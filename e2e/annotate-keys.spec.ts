@@ -150,3 +150,37 @@ test('document stance, text size, and done & next', async ({ page }) => {
   await expect(page.getByRole('article', { name: 'Article text' })).toHaveCSS('font-size', '22px');
   await expect(page.getByRole('toolbar', { name: 'Annotation tools' })).toContainText('Done');
 });
+
+test('sticky label: every selection becomes a span; clicking a span selects it', async ({
+  page,
+}) => {
+  await firstRun(page);
+  await openDocument(page, KADHIMI);
+  await page.keyboard.press('Shift+Digit3');
+  const tools = page.getByRole('toolbar', { name: 'Annotation tools' });
+  await expect(tools.getByRole('combobox', { name: 'Sticky label' })).toHaveValue(
+    'kurdish-skepticism',
+  );
+  const one = 'مصطفى الكاظمي';
+  const two = 'قوات قتالية أجنبية';
+  for (const [i, phrase] of [one, two].entries()) {
+    const { first, last } = await phrasePoints(page, phrase);
+    await drag(page, first, last);
+    await expect(spanItems(page)).toHaveCount(i + 1);
+  }
+  const spans = await storedSpans(page);
+  expect(spans.map((s) => [s.label, s.quote]).sort()).toEqual(
+    [
+      ['kurdish-skepticism', one],
+      ['kurdish-skepticism', two],
+    ].sort(),
+  );
+  await tools.getByRole('combobox', { name: 'Sticky label' }).selectOption('');
+
+  // A click (no drag) on a word of the first span selects that span.
+  await page.keyboard.press('Escape');
+  const { first } = await phrasePoints(page, one);
+  await page.mouse.click(first.x, first.y);
+  await expect(spanItems(page).filter({ hasText: one })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('form', { name: 'Selected span' })).toContainText(one);
+});
