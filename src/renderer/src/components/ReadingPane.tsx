@@ -34,6 +34,14 @@ export interface ReadingPaneProps {
 
 export const DEFAULT_FONT_SIZE = 20;
 
+/** A long quote cut to its first and last words for messages. */
+function shorten(quote: string): string {
+  const chars = Array.from(quote);
+  return chars.length <= 120
+    ? quote
+    : `${chars.slice(0, 60).join('')} … ${chars.slice(-40).join('')}`;
+}
+
 /** Tokenizes `text` on the first call only. */
 function lazyTokens(text: string): () => Token[] {
   let tokens: Token[] | null = null;
@@ -250,7 +258,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
       )}
       <p role="status" aria-label="Selection" className="rp-notice">
         {session.pending
-          ? `Selected: “${map.slice(session.pending.start, session.pending.end)}”. Press a label's hotkey or click a label.`
+          ? `Selected: “${shorten(map.slice(session.pending.start, session.pending.end))}”. Press a label's hotkey or click a label.`
           : (session.notice ?? '')}
       </p>
       <article className="rp-doc" aria-label="Article text" style={{ fontSize: `${fontSize}px` }}>
