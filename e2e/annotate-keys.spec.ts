@@ -184,3 +184,26 @@ test('sticky label: every selection becomes a span; clicking a span selects it',
   await expect(spanItems(page).filter({ hasText: one })).toHaveAttribute('aria-current', 'true');
   await expect(page.getByRole('form', { name: 'Selected span' })).toContainText(one);
 });
+
+test('drag handles move the edges of the selected span by words', async ({ page }) => {
+  await firstRun(page);
+  await openDocument(page, KADHIMI);
+  await dragPhrase(page, 'مصطفى الكاظمي');
+  await page.keyboard.press('1');
+  await expect(spanItems(page)).toHaveCount(1);
+  // The new span is selected and shows its two handles; drag the end one
+  // (on the left, in right-to-left text) onto the next word but one.
+  const handles = page.locator('.rp-handle');
+  await expect(handles.nth(1)).toBeVisible();
+  const target = await phrasePoints(page, 'إن بلاده');
+  const endNow = (await handles.nth(1).boundingBox())!;
+  await page.mouse.move(endNow.x + endNow.width / 2, endNow.y + endNow.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.first.x, target.first.y, { steps: 5 });
+  await page.mouse.up();
+  await page.screenshot({ path: '/tmp/annotate-handles.png' });
+  await expect(spanItems(page).first()).toContainText('مصطفى الكاظمي، إن');
+  expect((await storedSpans(page))[0]!.quote).toBe('مصطفى الكاظمي، إن');
+  await page.keyboard.press('Control+z');
+  await expect(spanItems(page).first()).not.toContainText('، إن');
+});

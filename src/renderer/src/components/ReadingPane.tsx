@@ -21,6 +21,7 @@ import { getSession, setLabelAction, updateSession, useSession } from '../annota
 import { DomTextMap } from '../annotate/text-map.ts';
 import { useAnnotationKeys } from '../annotate/useAnnotationKeys.ts';
 import { usePointer } from '../annotate/usePointer.ts';
+import { useResizeHandles } from '../annotate/useResizeHandles.ts';
 import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import './reading-pane.css';
@@ -92,6 +93,8 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   const textRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
+  const startHandle = useRef<HTMLDivElement>(null);
+  const endHandle = useRef<HTMLDivElement>(null);
   const [domMap, setDomMap] = useState<DomTextMap | null>(null);
   const [painter] = useState(() => new HighlightPainter());
   const [layoutTick, setLayoutTick] = useState(0);
@@ -180,6 +183,12 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   };
   const ctx = { docId, annotatorId: self.id, map, tokens, domMap, spans, labels, create };
   usePointer(textRef, tipRef, ctx);
+  useResizeHandles(
+    startHandle,
+    endHandle,
+    { domMap, map, tokens, selected },
+    `${fontSize}:${layoutTick}`,
+  );
 
   const applyLabel = (key: string): void => {
     const { pending, selectedSpanId } = getSession();
@@ -271,6 +280,20 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
         </div>
         <div className="rp-underlines" ref={layerRef} aria-hidden="true" />
         <div className="rp-tip" ref={tipRef} role="tooltip" hidden />
+        <div
+          className="rp-handle"
+          ref={startHandle}
+          hidden
+          title="Drag to move the start of the span"
+          aria-hidden="true"
+        />
+        <div
+          className="rp-handle"
+          ref={endHandle}
+          hidden
+          title="Drag to move the end of the span"
+          aria-hidden="true"
+        />
       </article>
       {sheetOpen && <ShortcutSheet labels={labels} onClose={() => setSheetOpen(false)} />}
     </div>
