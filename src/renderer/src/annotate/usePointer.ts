@@ -15,8 +15,6 @@ import { getSession, updateSession } from './session.ts';
 import { caretAt, type DomTextMap } from './text-map.ts';
 
 export interface PointerContext {
-  docId: string;
-  annotatorId: string;
   map: OffsetMap;
   /** The document's tokens (computed on first use). */
   tokens: () => readonly Token[];

@@ -181,7 +181,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
       if (!span) rollback();
     });
   };
-  const ctx = { docId, annotatorId: self.id, map, tokens, domMap, spans, labels, create };
+  const ctx = { map, tokens, domMap, spans, labels, create };
   usePointer(textRef, tipRef, ctx);
   useResizeHandles(
     startHandle,
