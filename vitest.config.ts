@@ -28,6 +28,20 @@ export default defineConfig({
       {
         resolve: { alias },
         define: { __APP_VERSION__: JSON.stringify('test') },
+        // Pre-bundle what the renderer tests import, so Vite never discovers a
+        // dependency mid-run and reloads the page under a running test.
+        optimizeDeps: {
+          include: [
+            '@mozilla/readability',
+            '@tanstack/react-virtual',
+            'dexie',
+            'dexie-react-hooks',
+            'react',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'zod',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['src/renderer/**/*.test.{ts,tsx}'],

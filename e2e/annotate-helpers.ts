@@ -28,30 +28,40 @@ export async function phrasePoints(
   page: Page,
   phrase: string,
 ): Promise<{ first: { x: number; y: number }; last: { x: number; y: number } }> {
-  return page.evaluate((phrase) => {
-    for (const p of document.querySelectorAll('.rp-para')) {
-      const node = p.firstChild as Text | null;
-      const i = node?.data.indexOf(phrase) ?? -1;
-      if (!node || i < 0) continue;
-      const probe = document.createRange();
-      probe.setStart(node, i);
-      probe.setEnd(node, i + phrase.length);
-      const box = probe.getBoundingClientRect();
-      const scroller = p.closest('.reading-pane')!;
-      const view = scroller.getBoundingClientRect();
-      scroller.scrollBy({ top: box.top - view.top - view.height / 2, behavior: 'instant' });
-      const centre = (a: number) => {
-        const r = document.createRange();
-        r.setStart(node, a);
-        r.setEnd(node, a + 1);
-        const b = r.getBoundingClientRect();
-        // Off the exact centre: Chromium does not start a selection when
-        // the mouse goes down exactly where two caret positions meet.
-        return { x: b.left + b.width * 0.3, y: b.top + b.height / 2 };
-      };
-      return { first: centre(i), last: centre(i + phrase.length - 1) };
+  return page.evaluate(async (phrase) => {
+    const measure = () => {
+      for (const p of document.querySelectorAll('.rp-para')) {
+        const node = p.firstChild as Text | null;
+        const i = node?.data.indexOf(phrase) ?? -1;
+        if (!node || i < 0) continue;
+        const point = (a: number) => {
+          const r = document.createRange();
+          r.setStart(node, a);
+          r.setEnd(node, a + 1);
+          const b = r.getBoundingClientRect();
+          // Off the exact centre: Chromium does not start a selection when
+          // the mouse goes down exactly where two caret positions meet.
+          return { x: b.left + b.width * 0.3, y: b.top + b.height / 2 };
+        };
+        return { p, node, i, first: point(i), last: point(i + phrase.length - 1) };
+      }
+      throw new Error(`phrase not in the reading pane: ${phrase}`);
+    };
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const m = measure();
+    const scroller = m.p.closest('.reading-pane')!;
+    const view = scroller.getBoundingClientRect();
+    scroller.scrollBy({ top: m.first.y - view.top - view.height / 2, behavior: 'instant' });
+    // Wait until the layout is still (panels above the text may still be appearing).
+    let prev = JSON.stringify(measure().first);
+    for (let k = 0; k < 50; k++) {
+      await frame();
+      const now = JSON.stringify(measure().first);
+      if (now === prev) break;
+      prev = now;
     }
-    throw new Error(`phrase not in the reading pane: ${phrase}`);
+    const { first, last } = measure();
+    return { first, last };
   }, phrase);
 }
 

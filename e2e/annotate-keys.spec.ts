@@ -150,3 +150,60 @@ test('document stance, text size, and done & next', async ({ page }) => {
   await expect(page.getByRole('article', { name: 'Article text' })).toHaveCSS('font-size', '22px');
   await expect(page.getByRole('toolbar', { name: 'Annotation tools' })).toContainText('Done');
 });
+
+test('sticky label: every selection becomes a span; clicking a span selects it', async ({
+  page,
+}) => {
+  await firstRun(page);
+  await openDocument(page, KADHIMI);
+  await page.keyboard.press('Shift+Digit3');
+  const tools = page.getByRole('toolbar', { name: 'Annotation tools' });
+  await expect(tools.getByRole('combobox', { name: 'Sticky label' })).toHaveValue(
+    'kurdish-skepticism',
+  );
+  const one = 'مصطفى الكاظمي';
+  const two = 'قوات قتالية أجنبية';
+  for (const [i, phrase] of [one, two].entries()) {
+    const { first, last } = await phrasePoints(page, phrase);
+    await drag(page, first, last);
+    await expect(spanItems(page)).toHaveCount(i + 1);
+  }
+  const spans = await storedSpans(page);
+  expect(spans.map((s) => [s.label, s.quote]).sort()).toEqual(
+    [
+      ['kurdish-skepticism', one],
+      ['kurdish-skepticism', two],
+    ].sort(),
+  );
+  await tools.getByRole('combobox', { name: 'Sticky label' }).selectOption('');
+
+  // A click (no drag) on a word of the first span selects that span.
+  await page.keyboard.press('Escape');
+  const { first } = await phrasePoints(page, one);
+  await page.mouse.click(first.x, first.y);
+  await expect(spanItems(page).filter({ hasText: one })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('form', { name: 'Selected span' })).toContainText(one);
+});
+
+test('drag handles move the edges of the selected span by words', async ({ page }) => {
+  await firstRun(page);
+  await openDocument(page, KADHIMI);
+  await dragPhrase(page, 'مصطفى الكاظمي');
+  await page.keyboard.press('1');
+  await expect(spanItems(page)).toHaveCount(1);
+  // The new span is selected and shows its two handles; drag the end one
+  // (on the left, in right-to-left text) onto the next word but one.
+  const handles = page.locator('.rp-handle');
+  await expect(handles.nth(1)).toBeVisible();
+  const target = await phrasePoints(page, 'إن بلاده');
+  const endNow = (await handles.nth(1).boundingBox())!;
+  await page.mouse.move(endNow.x + endNow.width / 2, endNow.y + endNow.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.first.x, target.first.y, { steps: 5 });
+  await page.mouse.up();
+  await page.screenshot({ path: '/tmp/annotate-handles.png' });
+  await expect(spanItems(page).first()).toContainText('مصطفى الكاظمي، إن');
+  expect((await storedSpans(page))[0]!.quote).toBe('مصطفى الكاظمي، إن');
+  await page.keyboard.press('Control+z');
+  await expect(spanItems(page).first()).not.toContainText('، إن');
+});
