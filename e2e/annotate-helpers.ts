@@ -1,6 +1,7 @@
 // Helpers of the annotation e2e tests: real mouse drags over phrases found
 // in the reading pane, and reading spans straight from IndexedDB.
 import { expect, type Page } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
 export interface StoredSpan {
   id: string;
@@ -15,9 +16,7 @@ export interface StoredSpan {
 /** Creates the analyst's profile through the first-run dialog. */
 export async function firstRun(page: Page, name = 'ليلى حسن'): Promise<void> {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto('/');
-  await page.getByRole('textbox', { name: 'Your name' }).fill(name);
-  await page.getByRole('button', { name: 'Start annotating' }).click();
+  await startAs(page, name);
 }
 
 /**

@@ -2,12 +2,10 @@
 // sample corpus, it can be saved as a download, and restoring it brings back
 // a document lost behind the app's back.
 import { expect, test } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
 test('the daily backup is kept automatically and restores what was lost', async ({ page }) => {
-  await page.goto('/');
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await welcome.getByRole('textbox', { name: 'Your name' }).fill('Laila');
-  await welcome.getByRole('button', { name: 'Start annotating' }).click();
+  await startAs(page);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
 
   await page.getByRole('button', { name: 'Backup…' }).click();

@@ -3,14 +3,9 @@
 // with a reason; search ignores diacritics.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
-async function firstRun(page: Page): Promise<void> {
-  await page.goto('/');
-  const dialog = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Laila');
-  await dialog.getByRole('button', { name: 'Start annotating' }).click();
-  await expect(dialog).toBeHidden();
-}
+const firstRun = (page: Page): Promise<void> => startAs(page, 'Laila');
 
 test('a first run shows the five sample articles with titles, dates and outlets', async ({
   page,

@@ -1,6 +1,7 @@
 // An imported HTML page is untrusted: its scripts never run, its handlers
 // never fire and nothing it references is fetched, in the app itself.
 import { expect, test } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
 const P =
   'قال رئيس الوزراء العراقي مصطفى الكاظمي إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية لمحاربة تنظيم داعش. ';
@@ -28,10 +29,7 @@ test('importing a hostile HTML page runs and loads nothing', async ({ page }) =>
   page.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1')) foreign.push(r.url());
   });
-  await page.goto('/');
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await welcome.getByRole('textbox', { name: 'Your name' }).fill('Laila');
-  await welcome.getByRole('button', { name: 'Start annotating' }).click();
+  await startAs(page);
 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open files…' }).click();

@@ -4,6 +4,7 @@
 // Chromium's quota override is not enforced in test contexts). The analyst
 // is told what failed; nothing is shown as saved; nothing stored is lost.
 import { expect, test, type Page } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
 /** Installs a switch that makes every IndexedDB put/add throw `name`. */
 async function installDiskSwitch(page: Page): Promise<void> {
@@ -23,10 +24,7 @@ async function installDiskSwitch(page: Page): Promise<void> {
 }
 
 async function firstRun(page: Page): Promise<void> {
-  await page.goto('/');
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await welcome.getByRole('textbox', { name: 'Your name' }).fill('Laila');
-  await welcome.getByRole('button', { name: 'Start annotating' }).click();
+  await startAs(page);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
 }
 

@@ -3,6 +3,7 @@
 // read from the dashboard and the review lanes.
 import { expect, test, type Page } from '@playwright/test';
 import { seedColleagueFile } from './seed-annotations.ts';
+import { startAs } from './helpers.ts';
 
 async function importColleague(page: Page, annotator: string): Promise<void> {
   await page.getByRole('button', { name: 'Import dataset…' }).click();
@@ -25,11 +26,7 @@ async function importColleague(page: Page, annotator: string): Promise<void> {
 
 test('colleagues on the seed articles: dashboard and review lanes', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('/');
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await welcome.getByRole('textbox', { name: 'Your name' }).fill('ليلى حسن');
-  await welcome.getByRole('button', { name: 'Start annotating' }).click();
-  await expect(welcome).toBeHidden();
+  await startAs(page, 'ليلى حسن');
   await importColleague(page, 'Ahmad Kareem');
   await importColleague(page, 'Sara Ali');
 

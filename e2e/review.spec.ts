@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_1, C, K, W, W_SHORT, colleagueFile } from './review-data.ts';
+import { startAs } from './helpers.ts';
 
 async function importColleague(page: Page, annotator: string): Promise<void> {
   await page.getByRole('button', { name: 'Import dataset…' }).click();
@@ -28,11 +29,7 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
   page,
 }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('/');
-  const welcome = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await welcome.getByRole('textbox', { name: 'Your name' }).fill('ليلى حسن');
-  await welcome.getByRole('button', { name: 'Start annotating' }).click();
-  await expect(welcome).toBeHidden();
+  await startAs(page, 'ليلى حسن');
   await importColleague(page, 'Ahmad Kareem');
   await importColleague(page, 'Sara Ali');
 
