@@ -1,11 +1,13 @@
 // An acknowledged write survives the browser being killed right afterwards:
-// a real Chromium process on a user-data folder is SIGKILLed and relaunched.
+// a real Chromium process on a user-data folder is SIGKILLed the moment a
+// span shows as saved, then relaunched on the same folder.
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { dragPhrase, storedSpans } from './annotate-helpers.ts';
 
 const executablePath = process.env.CHROMIUM_PATH!;
 
@@ -41,26 +43,39 @@ function kill(proc: ChildProcess): Promise<void> {
   });
 }
 
-test('the analyst profile survives a SIGKILL right after it is saved', async ({ baseURL }) => {
+const PHRASE = 'القمة المقرر انعقادها بين الرئيس الأميركي جو بايدن';
+const ARTICLE = /قمة مرتقبة بين بايدن والكاظمي/;
+
+test('a span survives a SIGKILL right after it shows as saved', async ({ baseURL }) => {
   const dir = await mkdtemp(join(tmpdir(), 'stance-durable-'));
   try {
     const first = await launch(dir);
-    const page =
-      first.browser.contexts()[0]!.pages()[0] ?? (await first.browser.contexts()[0]!.newPage());
+    const context = first.browser.contexts()[0]!;
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(baseURL!);
     const dialog = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
     await dialog.getByRole('textbox', { name: 'Your name' }).fill('Karwan');
     await dialog.getByRole('button', { name: 'Start annotating' }).click();
-    // The header shows the name only after the transaction committed.
-    await expect(page.getByRole('banner')).toContainText('Karwan');
+    await page.getByRole('option', { name: ARTICLE }).click();
+    await dragPhrase(page, PHRASE);
+    await page.keyboard.press('1');
+    // The span list reads from IndexedDB: the span is there once committed.
+    await expect(page.getByRole('list', { name: 'Spans' })).toContainText(PHRASE);
     await kill(first.proc);
 
     const second = await launch(dir);
-    const again =
-      second.browser.contexts()[0]!.pages()[0] ?? (await second.browser.contexts()[0]!.newPage());
+    const ctx2 = second.browser.contexts()[0]!;
+    const again = ctx2.pages()[0] ?? (await ctx2.newPage());
+    await again.setViewportSize({ width: 1400, height: 900 });
     await again.goto(baseURL!);
     await expect(again.getByRole('banner')).toContainText('Karwan');
-    await expect(again.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveCount(3);
+    await again.getByRole('option', { name: ARTICLE }).click();
+    await expect(again.getByRole('list', { name: 'Spans' })).toContainText(PHRASE);
+    const spans = await storedSpans(again);
+    expect(spans.map((s) => [s.label, s.quote, s.annotatorId])).toEqual([
+      ['pro-withdrawal', PHRASE, 'Karwan'],
+    ]);
     await second.browser.close().catch(() => undefined);
     await kill(second.proc);
   } finally {
