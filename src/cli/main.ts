@@ -3,10 +3,13 @@
  * code from src/core, for scripts and pipelines. Each command lives in its
  * own module and registers here.
  */
+import { agreementCommand } from './agreement.ts';
+import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
+import { validateCommand } from './validate.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [validateCommand, convertCommand, agreementCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

@@ -1,5 +1,6 @@
 /** The top bar: app name and the analyst annotating. */
 import type { AnnotatorRecord } from '@core/model.ts';
+import { DatasetToolbar } from './DatasetToolbar.tsx';
 
 export function AppHeader({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   return (
@@ -8,6 +9,7 @@ export function AppHeader({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       <span className="analyst" aria-label="Annotating as">
         Annotating as <strong dir="auto">{self.name}</strong>
       </span>
+      <DatasetToolbar self={self} />
     </header>
   );
 }

@@ -6,9 +6,12 @@ import { DocumentList } from './DocumentList.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { WriteErrorBanner } from './WriteErrorBanner.tsx';
+import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
+import { ReviewArea } from '../review/ReviewArea.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
+  const [mode, setMode] = useState<WorkbenchMode>('annotate');
   return (
     <div className="workbench">
       <AppHeader self={self} />
@@ -17,7 +20,20 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         <DocumentList self={self} selectedId={docId} onSelect={setDocId} />
       </nav>
       <main className="reading-pane" aria-label="Reading pane">
-        <ReadingPane self={self} docId={docId} />
+        <ModeTabs mode={mode} onChange={setMode} />
+        {mode === 'annotate' ? (
+          <ReadingPane self={self} docId={docId} />
+        ) : (
+          <ReviewArea
+            mode={mode}
+            self={self}
+            docId={docId}
+            onOpenReview={(id) => {
+              setDocId(id);
+              setMode('review');
+            }}
+          />
+        )}
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />

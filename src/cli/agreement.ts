@@ -1,0 +1,103 @@
+/**
+ * `stance agreement A.jsonl B.jsonl [...] [--json]`: the agreement figures
+ * of the app (docs/agreement.md) over spans JSONL files, as a table or as
+ * JSON for scripts.
+ */
+import { readFile } from 'node:fs/promises';
+import { computeAgreement } from '@core/agreement/compute.ts';
+import { groupLines, type AnnotatedLine } from '@core/agreement/from-lines.ts';
+import {
+  annotatorPairs,
+  pairKey,
+  type AgreementReport,
+  type LabelFigures,
+} from '@core/agreement/types.ts';
+import { readSpansJsonl } from './agreement-reader.ts';
+import type { CliCommand } from './io.ts';
+
+const USAGE = `usage: stance agreement A.jsonl B.jsonl [C.jsonl ...] [--json]
+
+Agreement between the annotators of spans JSONL files (one line per document
+per annotator, with "_annotator_id"). Lines are grouped into documents by
+meta.doc_id, else by text; tokens come from each line's "tokens" when present,
+else from the workbench tokenizer.
+
+Prints, per label and overall (macro): token-level Cohen's kappa and span F1
+(exact and overlap) for every pair of annotators, and token-level
+Krippendorff's alpha (nominal) over all of them. Definitions: docs/agreement.md.
+
+  --json   print {"annotators","documents","labels","macro"} instead of a table
+`;
+
+function fmt(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : x.toFixed(3);
+}
+
+/** The report as a readable table. */
+export function formatReport(r: AgreementReport): string {
+  const pairs = annotatorPairs(r.annotators).map(([a, b]) => pairKey(a, b));
+  const width = Math.max(8, ...pairs.map((p) => p.length));
+  const block = (title: string, f: LabelFigures): string[] => [
+    title,
+    `  alpha (all annotators): ${fmt(f.alpha)}`,
+    `  ${'pair'.padEnd(width)}  ${'kappa'.padStart(6)}  ${'F1 exact'.padStart(8)}  ${'F1 overlap'.padStart(10)}`,
+    ...pairs.map(
+      (p) =>
+        `  ${p.padEnd(width)}  ${fmt(f.kappa[p]).padStart(6)}  ${fmt(f.f1_exact[p]).padStart(8)}  ${fmt(f.f1_overlap[p]).padStart(10)}`,
+    ),
+    '',
+  ];
+  return [
+    `${r.annotators.length} annotators (${r.annotators.join(', ')}), ${r.documents} documents`,
+    '',
+    ...Object.entries(r.labels).flatMap(([label, f]) => block(`label ${label}`, f)),
+    ...block('overall (macro average over labels)', r.macro),
+    '— : undefined (see docs/agreement.md)',
+    '',
+  ].join('\n');
+}
+
+export const agreementCommand: CliCommand = {
+  name: 'agreement',
+  summary: "agreement between annotators' spans JSONL files (kappa, alpha, span F1)",
+  usage: USAGE,
+  async run(args, io) {
+    const json = args.includes('--json');
+    const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
+    const files = args.filter((a) => !a.startsWith('-'));
+    if (unknown.length > 0 || files.length === 0) {
+      io.stderr(
+        `${unknown.length > 0 ? `stance agreement: unknown option ${unknown[0]}\n` : ''}${USAGE}`,
+      );
+      return 2;
+    }
+    const lines: AnnotatedLine[] = [];
+    const errors: string[] = [];
+    for (const file of files) {
+      let content: string;
+      try {
+        content = await readFile(file, 'utf8');
+      } catch (err) {
+        errors.push(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+        continue;
+      }
+      const r = readSpansJsonl(file, content);
+      lines.push(...r.lines);
+      errors.push(...r.errors);
+    }
+    if (errors.length > 0) {
+      io.stderr(
+        `stance agreement: ${errors.length} problem(s), nothing computed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
+      );
+      return 1;
+    }
+    const { annotators, docs } = groupLines(lines);
+    if (annotators.length < 2)
+      io.stderr(
+        `stance agreement: only one annotator (${annotators[0] ?? 'none'}): pairwise figures are empty and alpha is undefined.\n`,
+      );
+    const report = computeAgreement(docs, { annotators });
+    io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    return 0;
+  },
+};

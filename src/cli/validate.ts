@@ -1,0 +1,78 @@
+/**
+ * `stance validate FILE.jsonl`: checks a spans JSONL, Prodigy db-out,
+ * doccano JSONL or backup file line by line with the app's own parsers,
+ * printing `FILE:LINE: message` per problem (physical line numbers).
+ */
+import { BackupReader } from '../core/formats/backup.ts';
+import { detectFormat, parseRecordLine, type InputFormat } from '../core/formats/index.ts';
+import type { LineError } from '../core/jsonl.ts';
+import type { CliCommand } from './io.ts';
+import { parseArgs, readJsonlFile } from './jsonl-file.ts';
+
+const USAGE = `usage: stance validate FILE.jsonl [--from spans|doccano|backup]
+
+Checks every line of a dataset file: valid JSON, a text, offsets in range
+(code points; UTF-16 for doccano), end > start, span text equal to
+text[start:end], and a known schema. Prints FILE:LINE: message for every
+problem and exits 1, or prints a summary and exits 0.
+`;
+
+const FORMATS: InputFormat[] = ['spans', 'doccano', 'backup'];
+
+/** Validates a file; returns its format, record count and problems. */
+export async function validateFile(
+  path: string,
+  forced?: InputFormat,
+): Promise<{ format: InputFormat; records: number; skipped: number; errors: LineError[] }> {
+  let format: InputFormat | null = forced ?? null;
+  const errors: LineError[] = [];
+  let records = 0;
+  let skipped = 0;
+  let backup: BackupReader | null = null;
+  for await (const l of readJsonlFile(path)) {
+    format ??= detectFormat(l);
+    if (format === 'backup') {
+      backup ??= new BackupReader();
+      backup.push(l);
+      continue;
+    }
+    const r = parseRecordLine(format, l);
+    if (!r.ok) errors.push(r.error);
+    else if (r.skipped) skipped++;
+    else records++;
+  }
+  if (backup) {
+    const contents = backup.finish();
+    errors.push(...contents.errors);
+    records = Object.values(contents.tables).reduce((n, rows) => n + rows.length, 0);
+  }
+  return { format: format ?? 'spans', records, skipped, errors };
+}
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'check a spans/doccano/backup JSONL file; FILE:LINE: message per problem',
+  usage: USAGE,
+  run: async (args, io) => {
+    const { positional, options, error } = parseArgs(args, ['--from']);
+    if (error || positional.length !== 1) {
+      io.stderr(`stance validate: ${error ?? 'give exactly one FILE'}\n\n${USAGE}`);
+      return 2;
+    }
+    const from = options.get('--from');
+    if (from !== undefined && !FORMATS.includes(from as InputFormat)) {
+      io.stderr(`stance validate: --from must be one of ${FORMATS.join(', ')}\n`);
+      return 2;
+    }
+    const file = positional[0]!;
+    const result = await validateFile(file, from as InputFormat | undefined);
+    if (result.errors.length > 0) {
+      for (const e of result.errors)
+        io.stdout(e.line > 0 ? `${file}:${e.line}: ${e.message}\n` : `${file}: ${e.message}\n`);
+      return 1;
+    }
+    const skipped = result.skipped > 0 ? `, ${result.skipped} skipped (not accepted)` : '';
+    io.stdout(`${file}: valid ${result.format} file, ${result.records} records${skipped}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { cpLength } from '../offsets.ts';
+import { writeConllBlock } from './conll.ts';
+import { writeSpancatLines } from './spancat.ts';
+import type { DatasetSpan } from './record.ts';
+
+const TEXT = 'قال الوزير إن الانسحاب ضروري. وأضاف أن التحالف باقٍ.';
+function span(words: string, label: string): DatasetSpan {
+  const start = cpLength(TEXT.slice(0, TEXT.indexOf(words)));
+  return {
+    start,
+    end: start + cpLength(words),
+    label,
+    quote: words,
+    holder: null,
+    note: null,
+    agreedBy: null,
+  };
+}
+const base = {
+  docId: 'd1',
+  text: TEXT,
+  title: null,
+  date: null,
+  source: null,
+  status: null,
+  docStance: null,
+  annotatorId: 'omar',
+};
+
+describe('CoNLL/BIO', () => {
+  it('writes token<TAB>tag with comments and a blank line between sentences', () => {
+    const out = writeConllBlock({ ...base, spans: [span('الانسحاب ضروري', 'pro-withdrawal')] });
+    expect(out).toBe(
+      [
+        '# doc_id = d1',
+        '# annotator = omar',
+        'قال\tO',
+        'الوزير\tO',
+        'إن\tO',
+        'الانسحاب\tB-pro-withdrawal',
+        'ضروري\tI-pro-withdrawal',
+        '.\tO',
+        '',
+        'وأضاف\tO',
+        'أن\tO',
+        'التحالف\tO',
+        'باقٍ\tO',
+        '.\tO',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives overlapping spans one tag column per label', () => {
+    const out = writeConllBlock({
+      ...base,
+      spans: [
+        span('الوزير إن الانسحاب', 'pro-withdrawal'),
+        span('الانسحاب ضروري', 'pro-coalition'),
+      ],
+    });
+    const lines = out.split('\n');
+    expect(lines[2]).toBe('# tag_columns = pro-coalition\tpro-withdrawal');
+    expect(lines).toContain('الانسحاب\tB-pro-coalition\tI-pro-withdrawal');
+    expect(lines).toContain('ضروري\tI-pro-coalition\tO');
+  });
+});
+
+describe('span classification JSONL', () => {
+  it('writes one line per span with its sentence as context', () => {
+    const out = writeSpancatLines({ ...base, spans: [span('التحالف باقٍ', 'pro-coalition')] });
+    expect(JSON.parse(out)).toEqual({
+      text: 'التحالف باقٍ',
+      label: 'pro-coalition',
+      context: 'وأضاف أن التحالف باقٍ.',
+      doc_id: 'd1',
+      start: span('التحالف باقٍ', 'x').start,
+      end: span('التحالف باقٍ', 'x').end,
+      _annotator_id: 'omar',
+    });
+  });
+});

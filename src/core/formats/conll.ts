@@ -1,0 +1,84 @@
+/**
+ * CoNLL/BIO: `token<TAB>tag`, a blank line between sentences, and comment
+ * lines `# doc_id = ...` and `# annotator = ...` before each document. When
+ * a document has overlapping spans, one tag column per label is written
+ * instead, named by a `# tag_columns = ...` comment. Tokens come from
+ * src/core/tokenize.ts.
+ */
+import { OffsetMap } from '../offsets.ts';
+import { sentences, tokenRange, tokenize, type Token } from '../tokenize.ts';
+import { checkSpan } from './spans-jsonl.ts';
+import { compareSpans, ExportRefusal, type DatasetRecord, type DatasetSpan } from './record.ts';
+
+function overlaps(spans: readonly DatasetSpan[], tokens: readonly Token[]): boolean {
+  const used = new Set<number>();
+  for (const s of spans) {
+    const r = tokenRange(tokens, s.start, s.end);
+    if (!r) continue;
+    for (let i = r.tokenStart; i <= r.tokenEnd; i++) {
+      if (used.has(i)) return true;
+      used.add(i);
+    }
+  }
+  return false;
+}
+
+function tagColumn(spans: readonly DatasetSpan[], tokens: readonly Token[]): string[] {
+  const tags = tokens.map(() => 'O');
+  for (const s of spans) {
+    const r = tokenRange(tokens, s.start, s.end);
+    if (!r) continue;
+    for (let i = r.tokenStart; i <= r.tokenEnd; i++)
+      tags[i] = `${i === r.tokenStart ? 'B' : 'I'}-${s.label}`;
+  }
+  return tags;
+}
+
+/** Writes one record as a CoNLL block, ending with a blank line. */
+export function writeConllBlock(
+  rec: DatasetRecord & { docId: string; annotatorId: string },
+): string {
+  const map = new OffsetMap(rec.text);
+  const spans = [...rec.spans].sort(compareSpans);
+  for (const s of spans) {
+    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
+    if (problem)
+      throw new ExportRefusal(
+        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
+        rec.docId,
+        s,
+      );
+  }
+  const tokens = tokenize(rec.text);
+  const lines = [`# doc_id = ${rec.docId}`, `# annotator = ${rec.annotatorId}`];
+  let columns: string[][];
+  if (overlaps(spans, tokens)) {
+    const labels = [...new Set(spans.map((s) => s.label))].sort();
+    lines.push(`# tag_columns = ${labels.join('\t')}`);
+    columns = labels.map((label) =>
+      tagColumn(
+        spans.filter((s) => s.label === label),
+        tokens,
+      ),
+    );
+  } else {
+    columns = [tagColumn(spans, tokens)];
+  }
+  let ti = 0;
+  for (const sent of sentences(rec.text)) {
+    const before = lines.length;
+    while (ti < tokens.length && tokens[ti]!.start < sent.end) {
+      const t = tokens[ti]!;
+      lines.push([t.text.replace(/\s/gu, '_'), ...columns.map((c) => c[ti]!)].join('\t'));
+      ti++;
+    }
+    if (lines.length > before) lines.push('');
+  }
+  while (ti < tokens.length) {
+    const t = tokens[ti]!;
+    lines.push([t.text.replace(/\s/gu, '_'), ...columns.map((c) => c[ti]!)].join('\t'));
+    ti++;
+  }
+  if (lines.at(-1) !== '') lines.push('');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,122 @@
+/**
+ * doccano JSONL, both ways: `{"id","text","label":[[start,end,label],...]}`.
+ * doccano's web client counts offsets in UTF-16 code units (JavaScript
+ * string indexes), so an emoji counts 2 there and 1 in Python. Every
+ * conversion goes through OffsetMap (src/core/offsets.ts). Also reads
+ * doccano's `labels` key and its `entities` ({start_offset,end_offset}) form.
+ */
+import { z } from 'zod';
+import { OffsetMap } from '../offsets.ts';
+import { parseJsonLine, type JsonlLine } from '../jsonl.ts';
+import { checkSpan } from './spans-jsonl.ts';
+import {
+  compareSpans,
+  ExportRefusal,
+  issuePath,
+  type DatasetRecord,
+  type DatasetSpan,
+  type LineResult,
+} from './record.ts';
+
+const triple = z.tuple([z.number().int(), z.number().int(), z.string().min(1)]);
+const entity = z.object({
+  start_offset: z.number().int(),
+  end_offset: z.number().int(),
+  label: z.string().min(1),
+});
+
+const lineShape = z.object({
+  id: z.union([z.string(), z.number()]).nullable().optional(),
+  text: z.string({ error: 'no text' }).min(1, 'no text (empty)'),
+  label: z.array(triple).optional(),
+  labels: z.array(triple).optional(),
+  entities: z.array(entity).optional(),
+  _annotator_id: z.string().nullable().optional(),
+});
+
+/** Parses one doccano JSONL line, converting UTF-16 offsets to code points. */
+export function parseDoccanoLine(l: JsonlLine): LineResult {
+  const json = parseJsonLine(l);
+  if (!json.ok) return json;
+  const v = json.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return { ok: false, error: { line: l.line, message: 'not a JSON object' } };
+  if (!('text' in v)) return { ok: false, error: { line: l.line, message: 'no text' } };
+  const parsed = lineShape.safeParse(v);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issuePath(issue.path);
+    return {
+      ok: false,
+      error: { line: l.line, message: where ? `${where}: ${issue.message}` : issue.message },
+    };
+  }
+  const d = parsed.data;
+  const map = new OffsetMap(d.text);
+  const raw: [number, number, string][] = [
+    ...(d.label ?? []),
+    ...(d.labels ?? []),
+    ...(d.entities ?? []).map((e): [number, number, string] => [
+      e.start_offset,
+      e.end_offset,
+      e.label,
+    ]),
+  ];
+  const spans: DatasetSpan[] = [];
+  for (const [i, [us, ue, label]] of raw.entries()) {
+    if (us < 0 || ue > map.utf16Length || ue <= us) {
+      const problem =
+        ue <= us
+          ? `end (${ue}) must be greater than start (${us})`
+          : `UTF-16 offsets ${us}–${ue} are out of range (the text has ${map.utf16Length} UTF-16 units)`;
+      return { ok: false, error: { line: l.line, message: `label[${i}]: ${problem}` } };
+    }
+    const start = map.toCodePoint(us);
+    const end = map.toCodePoint(ue);
+    if (map.toUtf16(start) !== us || map.toUtf16(end) !== ue)
+      return {
+        ok: false,
+        error: {
+          line: l.line,
+          message: `label[${i}]: UTF-16 offsets ${us}–${ue} split an emoji or other astral character`,
+        },
+      };
+    const problem = checkSpan(map, start, end, undefined);
+    if (problem) return { ok: false, error: { line: l.line, message: `label[${i}]: ${problem}` } };
+    spans.push({ start, end, label, quote: null, holder: null, note: null, agreedBy: null });
+  }
+  spans.sort(compareSpans);
+  return {
+    ok: true,
+    value: {
+      line: l.line,
+      docId: d.id === undefined || d.id === null ? null : String(d.id),
+      text: d.text,
+      title: null,
+      date: null,
+      source: null,
+      status: null,
+      docStance: null,
+      annotatorId: d._annotator_id ?? null,
+      spans,
+    },
+  };
+}
+
+/** Writes one record as a doccano JSONL line (UTF-16 offsets), with `\n`. */
+export function writeDoccanoLine(
+  rec: DatasetRecord & { docId: string; annotatorId: string },
+): string {
+  const map = new OffsetMap(rec.text);
+  const label = [...rec.spans].sort(compareSpans).map((s) => {
+    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
+    if (problem)
+      throw new ExportRefusal(
+        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
+        rec.docId,
+        s,
+      );
+    return [map.toUtf16(s.start), map.toUtf16(s.end), s.label];
+  });
+  return `${JSON.stringify({ id: rec.docId, text: rec.text, label, _annotator_id: rec.annotatorId })}\n`;
+}

@@ -1,0 +1,85 @@
+/**
+ * The neutral record every dataset format reads into and writes from: one
+ * document's text with one annotator's spans. Exporters build records from
+ * the store; parsers produce them from files; `stance convert` goes from
+ * one format to another through them. Offsets are code points.
+ */
+import type { DocStatus } from '../model.ts';
+import type { LineError } from '../jsonl.ts';
+
+/** One span of a dataset record. */
+export interface DatasetSpan {
+  /** Code-point offsets, `end` exclusive. */
+  start: number;
+  end: number;
+  label: string;
+  /** The quoted text, `text[start:end]` when the span was made; checked on export. */
+  quote: string | null;
+  holder: string | null;
+  note: string | null;
+  /** Gold spans: the annotators who agreed on it (exported as `agreed_by`). */
+  agreedBy: string[] | null;
+}
+
+/** One document as one annotator labelled it. */
+export interface DatasetRecord {
+  /** The document id; null when the file did not carry one. */
+  docId: string | null;
+  text: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  status: DocStatus | null;
+  /** Document-level stance (a label key or `neutral`), when set. */
+  docStance: string | null;
+  /** `_annotator_id`; null when the file did not say (asked at import). */
+  annotatorId: string | null;
+  spans: DatasetSpan[];
+}
+
+/** A record parsed from a file, with the line it came from. */
+export interface ParsedRecord extends DatasetRecord {
+  line: number;
+}
+
+/** What a parser returns: the valid records and one error per bad line. */
+export interface ParseResult<T = ParsedRecord> {
+  ok: T[];
+  errors: LineError[];
+}
+
+/** The result of parsing one line. */
+export type LineResult<T = ParsedRecord> =
+  | { ok: true; value: T; skipped?: false }
+  | { ok: true; value: null; skipped: true; reason: string }
+  | { ok: false; error: LineError };
+
+/** Orders spans by start, end, label (the order every exporter writes). */
+export function compareSpans(
+  a: { start: number; end: number; label: string },
+  b: { start: number; end: number; label: string },
+): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+/** Why an exporter refused to write a record. */
+export class ExportRefusal extends Error {
+  constructor(
+    message: string,
+    readonly docId: string | null,
+    readonly span: DatasetSpan | null,
+  ) {
+    super(message);
+    this.name = 'ExportRefusal';
+  }
+}
+
+/** Formats a zod-like issue path for an error message (`spans[2].start`). */
+export function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { splitJsonl } from '../jsonl.ts';
+import { cpLength, cpSlice } from '../offsets.ts';
+import { parseSpansLine, writeSpansLine, SPANS_SCHEMA } from './spans-jsonl.ts';
+import { ExportRefusal, type DatasetRecord } from './record.ts';
+
+// Arabic with an emoji with a skin-tone modifier, a decomposed é (e + U+0301)
+// and a CRLF line end: three places where UTF-16 and code points differ.
+const TEXT = 'قال الوزير 👍🏽 إن الانسحاب ضروري.\r\nوأضاف e\u0301 أن التحالف باقٍ.';
+
+function at(word: string): { start: number; end: number } {
+  const u = TEXT.indexOf(word);
+  const start = cpLength(TEXT.slice(0, u));
+  return { start, end: start + cpLength(word) };
+}
+
+const record: DatasetRecord & { docId: string; annotatorId: string } = {
+  docId: 'doc-1',
+  text: TEXT,
+  title: 'تصريح',
+  date: '2021-07-26',
+  source: 'INA',
+  status: 'done',
+  docStance: null,
+  annotatorId: 'omar',
+  spans: [
+    {
+      ...at('التحالف باقٍ'),
+      label: 'pro-coalition',
+      quote: 'التحالف باقٍ',
+      holder: 'الوزير',
+      note: null,
+      agreedBy: null,
+    },
+    {
+      ...at('الانسحاب ضروري'),
+      label: 'pro-withdrawal',
+      quote: null,
+      holder: null,
+      note: 'قوي',
+      agreedBy: null,
+    },
+    {
+      ...at('e\u0301 أن'),
+      label: 'pro-withdrawal',
+      quote: null,
+      holder: null,
+      note: null,
+      agreedBy: ['b', 'a'],
+    },
+  ],
+};
+
+describe('spans JSONL', () => {
+  it('writes code-point offsets whose slices equal the span text, in a fixed order', () => {
+    const line = writeSpansLine(record);
+    expect(line.endsWith('\n')).toBe(true);
+    const json = JSON.parse(line) as {
+      text: string;
+      spans: {
+        start: number;
+        end: number;
+        text: string;
+        label: string;
+        token_start: number;
+        token_end: number;
+        agreed_by?: string[];
+      }[];
+      tokens: { text: string; start: number; end: number; id: number }[];
+      schema: string;
+    };
+    expect(Object.keys(json)).toEqual([
+      'text',
+      'spans',
+      'tokens',
+      'meta',
+      '_annotator_id',
+      'answer',
+      'schema',
+    ]);
+    expect(json.schema).toBe(SPANS_SCHEMA);
+    expect(json.spans.map((s) => s.text)).toEqual(['الانسحاب ضروري', 'e\u0301 أن', 'التحالف باقٍ']);
+    for (const s of json.spans) expect(cpSlice(json.text, s.start, s.end)).toBe(s.text);
+    expect(json.spans[1]!.agreed_by).toEqual(['a', 'b']);
+    // token_end is inclusive: the last token of the span ends at span.end.
+    for (const s of json.spans) {
+      expect(json.tokens[s.token_start]!.start).toBe(s.start);
+      expect(json.tokens[s.token_end]!.end).toBe(s.end);
+    }
+  });
+
+  it('round-trips: parse then write again gives the same bytes', () => {
+    const line = writeSpansLine(record);
+    const back = parseSpansLine({ line: 1, text: line.trimEnd() });
+    expect(back.ok && !back.skipped).toBe(true);
+    if (!back.ok || back.skipped) return;
+    expect(back.value.annotatorId).toBe('omar');
+    expect(back.value.docId).toBe('doc-1');
+    const again = writeSpansLine({ ...back.value, docId: 'doc-1', annotatorId: 'omar' });
+    expect(again).toBe(line);
+  });
+
+  it('refuses to write a span whose stored quote no longer matches, naming doc and span', () => {
+    const bad = {
+      ...record,
+      spans: [
+        {
+          ...at('الوزير'),
+          label: 'pro-coalition',
+          quote: 'الوزيرة',
+          holder: null,
+          note: null,
+          agreedBy: null,
+        },
+      ],
+    };
+    expect(() => writeSpansLine(bad)).toThrow(ExportRefusal);
+    expect(() => writeSpansLine(bad)).toThrow(/document doc-1, span pro-coalition 4–10/);
+  });
+
+  it('reports each kind of bad line with its physical line number', () => {
+    const file = [
+      '\ufeff{"text":"abc","spans":[{"start":0,"end":2,"label":"x","text":"ab"}]}',
+      '',
+      '{not json',
+      '{"spans":[]}',
+      '{"text":"abc","spans":[{"start":1,"end":9,"label":"x"}]}',
+      '{"text":"abc","spans":[{"start":2,"end":2,"label":"x"}]}',
+      '{"text":"abc","spans":[{"start":0,"end":1,"label":"x","text":"b"}]}',
+      '{"text":"abc","schema":"someone-else/spans@3"}',
+    ].join('\r\n');
+    const results = splitJsonl(file).map(parseSpansLine);
+    const errors = results.flatMap((r) => (r.ok ? [] : [r.error]));
+    expect(results[0]!.ok).toBe(true);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(errors[0]!.message).toMatch(/invalid JSON/);
+    expect(errors[1]!.message).toMatch(/no text/);
+    expect(errors[2]!.message).toMatch(/out of range/);
+    expect(errors[3]!.message).toMatch(/end \(2\) must be greater than start \(2\)/);
+    expect(errors[4]!.message).toMatch(/not the quoted "b"/);
+    expect(errors[5]!.message).toMatch(/unknown schema/);
+  });
+
+  it("reads Prodigy's db-out lines and skips rejected answers", () => {
+    const accepted = JSON.stringify({
+      text: 'US troops 🇺🇸 leave Iraq',
+      _input_hash: 1,
+      _task_hash: 2,
+      tokens: [],
+      spans: [{ start: 13, end: 18, token_start: 3, token_end: 3, label: 'pro-withdrawal' }],
+      _view_id: 'spans_manual',
+      answer: 'accept',
+      _annotator_id: 'stance-omar',
+    });
+    const r = parseSpansLine({ line: 7, text: accepted });
+    expect(r.ok && !r.skipped && r.value.spans[0]).toMatchObject({
+      start: 13,
+      end: 18,
+      label: 'pro-withdrawal',
+    });
+    expect(r.ok && !r.skipped && cpSlice('US troops 🇺🇸 leave Iraq', 13, 18)).toBe('leave');
+    const rejected = parseSpansLine({
+      line: 8,
+      text: JSON.stringify({ text: 'x', answer: 'reject' }),
+    });
+    expect(rejected).toMatchObject({ ok: true, skipped: true });
+  });
+
+  it('never throws on random or mutated lines; what it accepts lies inside the text', () => {
+    const valid = writeSpansLine(record).trimEnd();
+    const mutated = fc
+      .tuple(fc.nat(valid.length), fc.nat(40), fc.string({ maxLength: 12 }))
+      .map(([at, del, ins]) => valid.slice(0, at) + ins + valid.slice(at + del));
+    const spanLine = fc
+      .record({
+        text: fc.string({ unit: 'grapheme', maxLength: 20 }),
+        spans: fc.array(
+          fc.record({
+            start: fc.integer({ min: -2, max: 30 }),
+            end: fc.integer({ min: -2, max: 30 }),
+            label: fc.string(),
+          }),
+        ),
+      })
+      .map((o) => JSON.stringify(o));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), mutated, spanLine), (text) => {
+        const r = parseSpansLine({ line: 1, text });
+        if (!r.ok) {
+          expect(r.error.line).toBe(1);
+          expect(r.error.message.length).toBeGreaterThan(0);
+        } else if (!r.skipped) {
+          const n = cpLength(r.value.text);
+          for (const s of r.value.spans) {
+            expect(s.start).toBeGreaterThanOrEqual(0);
+            expect(s.end).toBeGreaterThan(s.start);
+            expect(s.end).toBeLessThanOrEqual(n);
+            if (s.quote !== null) expect(cpSlice(r.value.text, s.start, s.end)).toBe(s.quote);
+          }
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Spans JSONL, the default dataset format, readable by spaCy/Prodigy-style
+ * code and Hugging Face `datasets`: one line per document per annotator.
+ * Also reads Prodigy's own `db-out` lines (same span shape, no `schema`).
+ * Offsets are code points (Python str indexes); `token_end` is inclusive.
+ * See docs/formats.md.
+ */
+import { z } from 'zod';
+import { OffsetMap } from '../offsets.ts';
+import { tokenize, tokenRange, type Token } from '../tokenize.ts';
+import { parseJsonLine, type JsonlLine } from '../jsonl.ts';
+import {
+  compareSpans,
+  ExportRefusal,
+  issuePath,
+  type DatasetRecord,
+  type DatasetSpan,
+  type LineResult,
+  type ParsedRecord,
+} from './record.ts';
+
+/** The `schema` value our exports carry. */
+export const SPANS_SCHEMA = 'stance-workbench/spans@1';
+
+const STATUSES = ['not-started', 'in-progress', 'done'] as const;
+
+const spanShape = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  label: z.string().min(1),
+  text: z.string().optional(),
+  token_start: z.number().int().optional(),
+  token_end: z.number().int().optional(),
+  holder: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+  agreed_by: z.array(z.string()).nullable().optional(),
+});
+
+const lineShape = z.object({
+  text: z.string({ error: 'no text' }).min(1, 'no text (empty)'),
+  spans: z.array(spanShape).optional(),
+  meta: z
+    .object({
+      doc_id: z.union([z.string(), z.number()]).nullable().optional(),
+      title: z.string().nullable().optional(),
+      date: z.string().nullable().optional(),
+      source: z.string().nullable().optional(),
+      status: z.enum(STATUSES).nullable().optional(),
+      doc_stance: z.string().nullable().optional(),
+    })
+    .loose()
+    .optional(),
+  _annotator_id: z.string().nullable().optional(),
+  answer: z.string().optional(),
+  schema: z.string().optional(),
+});
+
+/**
+ * Parses one spans JSONL (or Prodigy db-out) line into a record. Lines
+ * whose `answer` is `reject` or `ignore` (Prodigy) are skipped, not errors.
+ */
+export function parseSpansLine(l: JsonlLine): LineResult {
+  const json = parseJsonLine(l);
+  if (!json.ok) return json;
+  const v = json.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return { ok: false, error: { line: l.line, message: 'not a JSON object' } };
+  if (!('text' in v)) return { ok: false, error: { line: l.line, message: 'no text' } };
+  const parsed = lineShape.safeParse(v);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issuePath(issue.path);
+    return {
+      ok: false,
+      error: { line: l.line, message: where ? `${where}: ${issue.message}` : issue.message },
+    };
+  }
+  const d = parsed.data;
+  if (d.schema !== undefined && d.schema !== SPANS_SCHEMA)
+    return {
+      ok: false,
+      error: {
+        line: l.line,
+        message: `unknown schema '${d.schema}' (this version reads ${SPANS_SCHEMA})`,
+      },
+    };
+  if (d.answer !== undefined && d.answer !== 'accept')
+    return { ok: true, value: null, skipped: true, reason: `answer is '${d.answer}'` };
+  const map = new OffsetMap(d.text);
+  const spans: DatasetSpan[] = [];
+  for (const [i, s] of (d.spans ?? []).entries()) {
+    const problem = checkSpan(map, s.start, s.end, s.text);
+    if (problem) return { ok: false, error: { line: l.line, message: `spans[${i}]: ${problem}` } };
+    spans.push({
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      quote: s.text ?? null,
+      holder: s.holder ?? null,
+      note: s.note ?? null,
+      agreedBy: s.agreed_by ?? null,
+    });
+  }
+  spans.sort(compareSpans);
+  const meta = d.meta ?? {};
+  const rec: ParsedRecord = {
+    line: l.line,
+    docId: meta.doc_id === undefined || meta.doc_id === null ? null : String(meta.doc_id),
+    text: d.text,
+    title: meta.title ?? null,
+    date: meta.date ?? null,
+    source: meta.source ?? null,
+    status: meta.status ?? null,
+    docStance: meta.doc_stance ?? null,
+    annotatorId: d._annotator_id ?? null,
+    spans,
+  };
+  return { ok: true, value: rec };
+}
+
+/**
+ * Checks a code-point span against its text: in range, non-empty, and, when
+ * a quote is given, `text[start:end] == quote`. Returns a message or null.
+ */
+export function checkSpan(
+  map: OffsetMap,
+  start: number,
+  end: number,
+  quote: string | undefined,
+): string | null {
+  if (end <= start) return `end (${end}) must be greater than start (${start})`;
+  if (end > map.cpLength)
+    return `offsets ${start}–${end} are out of range (the text has ${map.cpLength} code points)`;
+  if (quote !== undefined) {
+    const actual = map.slice(start, end);
+    if (actual !== quote)
+      return `text[${start}:${end}] is ${JSON.stringify(actual)}, not the quoted ${JSON.stringify(quote)}`;
+  }
+  return null;
+}
+
+/** Tokens of a text, reusable across the records of one document. */
+export type TokenCache = (text: string) => Token[];
+
+/** A token cache that keeps the last document's tokens. */
+export function lastTextTokenCache(): TokenCache {
+  let lastText: string | null = null;
+  let last: Token[] = [];
+  return (text) => {
+    if (text !== lastText) {
+      last = tokenize(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
+/**
+ * Writes one record as a spans JSONL line (with its `\n`). Keys and spans
+ * are in a fixed order, so the same data always gives the same bytes.
+ * Throws ExportRefusal naming the document and span when a span does not
+ * quote its text.
+ */
+export function writeSpansLine(
+  rec: DatasetRecord & { docId: string; annotatorId: string },
+  tokensOf: TokenCache = lastTextTokenCache(),
+): string {
+  const map = new OffsetMap(rec.text);
+  const tokens = tokensOf(rec.text);
+  const spans = [...rec.spans].sort(compareSpans).map((s) => {
+    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
+    if (problem)
+      throw new ExportRefusal(
+        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
+        rec.docId,
+        s,
+      );
+    const out: Record<string, unknown> = {
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      text: map.slice(s.start, s.end),
+    };
+    const tr = tokenRange(tokens, s.start, s.end);
+    if (tr) {
+      out.token_start = tr.tokenStart;
+      out.token_end = tr.tokenEnd;
+    }
+    if (s.holder !== null) out.holder = s.holder;
+    if (s.note !== null) out.note = s.note;
+    if (s.agreedBy !== null) out.agreed_by = [...s.agreedBy].sort();
+    return out;
+  });
+  const meta: Record<string, unknown> = {
+    doc_id: rec.docId,
+    title: rec.title,
+    date: rec.date,
+    source: rec.source,
+    status: rec.status ?? 'not-started',
+  };
+  if (rec.docStance !== null) meta.doc_stance = rec.docStance;
+  const line = {
+    text: rec.text,
+    spans,
+    tokens: tokens.map((t) => ({ text: t.text, start: t.start, end: t.end, id: t.id })),
+    meta,
+    _annotator_id: rec.annotatorId,
+    answer: 'accept',
+    schema: SPANS_SCHEMA,
+  };
+  return `${JSON.stringify(line)}\n`;
+}

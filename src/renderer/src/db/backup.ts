@@ -1,0 +1,122 @@
+/**
+ * Full backups of a profile: every table written as one JSONL file (format
+ * in src/core/formats/backup.ts and docs/formats.md), and restore, which
+ * checks the whole file first and then replaces the profile's data in one
+ * transaction. Tables are taken from the live schema, so a table added by a
+ * later schema version is backed up too.
+ */
+import type { Host } from '@core/host-contract.ts';
+import {
+  isTransientSetting,
+  writeBackupHeader,
+  writeBackupRow,
+  type BackupContents,
+} from '@core/formats/backup.ts';
+import type { WorkbenchDb } from './schema.ts';
+import { DB_VERSION } from './schema.ts';
+
+const ROWS_PER_CHUNK = 2000;
+
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The backup file name for `now`, e.g. `stance-backup-2026-11-24T12-00-00.jsonl`. */
+export function backupFileName(now = new Date()): string {
+  return `stance-backup-${now.toISOString().slice(0, 19).replace(/:/g, '-')}.jsonl`;
+}
+
+/**
+ * Writes a full backup through `write`, chunk by chunk. All tables are read
+ * in one read transaction, so the backup is a consistent snapshot.
+ */
+export async function writeBackup(
+  db: WorkbenchDb,
+  write: (chunk: string) => Promise<void>,
+  onProgress?: (p: { done: number; total: number }) => void,
+): Promise<Record<string, number>> {
+  const tables = db.tables.map((t) => t.name).sort();
+  const snapshot = await db.transaction('r', tables, async () => {
+    const out: Record<string, unknown[]> = {};
+    for (const name of tables) out[name] = await db.table(name).toArray();
+    return out;
+  });
+  snapshot.settings = (snapshot.settings ?? []).filter(
+    (s) => !isTransientSetting((s as { key: string }).key),
+  );
+  const counts = Object.fromEntries(tables.map((t) => [t, snapshot[t]!.length]));
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  await write(writeBackupHeader(counts, DB_VERSION, new Date(), __APP_VERSION__));
+  let done = 0;
+  for (const name of tables) {
+    const rows = snapshot[name]!;
+    for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+      let text = '';
+      for (const row of rows.slice(i, i + ROWS_PER_CHUNK)) text += writeBackupRow(name, row);
+      await write(text);
+      done += Math.min(ROWS_PER_CHUNK, rows.length - i);
+      onProgress?.({ done, total });
+      await yieldToUi();
+    }
+  }
+  return counts;
+}
+
+/** A whole backup as one string (for the host's automatic backups). */
+export async function backupText(db: WorkbenchDb): Promise<string> {
+  const parts: string[] = [];
+  await writeBackup(db, async (c) => {
+    parts.push(c);
+  });
+  return parts.join('');
+}
+
+/** Saves a backup file through the host's export (file dialog or download). */
+export async function exportBackup(
+  host: Host,
+  db: WorkbenchDb,
+  onProgress?: (p: { done: number; total: number }) => void,
+): Promise<{ path: string } | null> {
+  const handle = await host.exportBegin(backupFileName());
+  if (!handle) return null;
+  try {
+    await writeBackup(db, (c) => host.exportWrite(handle.id, c), onProgress);
+    return await host.exportCommit(handle.id);
+  } catch (err) {
+    await host.exportAbort(handle.id).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** True when the profile holds documents or spans a restore would replace. */
+export async function profileHasData(db: WorkbenchDb): Promise<boolean> {
+  return (await db.documents.count()) > 0 || (await db.spans.count()) > 0;
+}
+
+/**
+ * Replaces every table with the backup's rows, in one transaction. Refuses
+ * (writing nothing) a backup with errors or with tables this version lacks.
+ */
+export async function restoreBackup(db: WorkbenchDb, contents: BackupContents): Promise<void> {
+  if (!contents.header || contents.errors.length > 0) {
+    const first = contents.errors[0];
+    throw new Error(
+      `the backup is not valid${first ? `: ${first.line > 0 ? `line ${first.line}: ` : ''}${first.message}` : ''}; nothing was restored`,
+    );
+  }
+  const names = new Set(db.tables.map((t) => t.name));
+  const unknown = Object.keys(contents.tables).filter((t) => !names.has(t));
+  if (unknown.length > 0)
+    throw new Error(
+      `the backup has tables this version does not know (${unknown.join(', ')}); nothing was restored`,
+    );
+  await db.transaction('rw', [...names], async () => {
+    for (const name of names) {
+      const table = db.table(name);
+      await table.clear();
+      const rows = contents.tables[name] ?? [];
+      for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK)
+        await table.bulkAdd(rows.slice(i, i + ROWS_PER_CHUNK));
+    }
+  });
+}

@@ -1,0 +1,428 @@
+/**
+ * Dataset import into the store: spans JSONL (ours and Prodigy db-out) and
+ * doccano JSONL. A file is first read and checked line by line in chunks
+ * (progress, UI stays responsive), so the analyst sees bad lines, unknown
+ * labels and missing annotators before anything is written; then it is
+ * written in one Dexie transaction, so nothing is ever half-imported.
+ * Documents are matched by doc_id (same text) or by text hash and created
+ * when new; span ids are derived from doc|annotator|start|end|label, so
+ * importing the same file twice changes nothing.
+ */
+import { LABEL_PALETTE } from '@core/labels.ts';
+import type { HostFile } from '@core/host-contract.ts';
+import { buildDocumentRecord, searchKey, sha256Hex } from '@core/document.ts';
+import { OffsetMap } from '@core/offsets.ts';
+import { byteChunks, JsonlLineReader, type LineError } from '@core/jsonl.ts';
+import { BackupReader, type BackupContents } from '@core/formats/backup.ts';
+import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
+import type { ParsedRecord } from '@core/formats/record.ts';
+import {
+  GOLD_ANNOTATOR_ID,
+  type AnnotatorRecord,
+  type DocumentRecord,
+  type LabelDef,
+  type SpanRecord,
+  type StatusRecord,
+} from '@core/model.ts';
+import { db as appDb } from './db.ts';
+import type { WorkbenchDb } from './schema.ts';
+
+/** Progress of reading or writing a file. */
+export interface ImportProgress {
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** A spans or doccano file read and checked, nothing written yet. */
+export interface DatasetAnalysis {
+  fileName: string;
+  format: 'spans' | 'doccano';
+  records: ParsedRecord[];
+  errors: LineError[];
+  /** Lines skipped on purpose (Prodigy answers other than accept). */
+  skipped: number;
+  /** Labels used in the file, with whether the label set has them. */
+  labels: { key: string; count: number; known: boolean }[];
+  /** `_annotator_id`s found in the file. */
+  annotators: string[];
+  /** Records without `_annotator_id` (the analyst must name one). */
+  withoutAnnotator: number;
+}
+
+/** A file read and checked: a dataset, or a full backup. */
+export type FileAnalysis =
+  | { kind: 'dataset'; analysis: DatasetAnalysis }
+  | { kind: 'backup'; fileName: string; contents: BackupContents };
+
+/** Lets the browser paint between chunks. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Reads a dataset or backup file in 1 MB chunks, checking every line.
+ * Never throws for bad content: problems come back as line errors.
+ */
+export async function analyzeFile(
+  db: WorkbenchDb,
+  file: HostFile,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<FileAnalysis> {
+  const reader = new JsonlLineReader();
+  const total = file.bytes.length;
+  let format: 'spans' | 'doccano' | 'backup' | null = null;
+  const records: ParsedRecord[] = [];
+  const errors: LineError[] = [];
+  let skipped = 0;
+  let backup: BackupReader | null = null;
+  const take = (lines: ReturnType<JsonlLineReader['push']>): void => {
+    for (const l of lines) {
+      format ??= detectFormat(l);
+      if (format === 'backup') {
+        backup ??= new BackupReader();
+        backup.push(l);
+        continue;
+      }
+      const r = parseRecordLine(format, l);
+      if (!r.ok) errors.push(r.error);
+      else if (r.skipped) skipped++;
+      else records.push(r.value);
+    }
+  };
+  onProgress?.({ phase: 'reading', done: 0, total });
+  for (const chunk of byteChunks(file.bytes)) {
+    take(reader.push(chunk));
+    onProgress?.({ phase: 'reading', done: reader.consumed, total });
+    await yieldToUi();
+  }
+  take(reader.end());
+  if (backup !== null)
+    return {
+      kind: 'backup',
+      fileName: file.name,
+      contents: (backup as BackupReader).finish(),
+    };
+  if (format === null && errors.length === 0)
+    errors.push({ line: 1, message: 'the file has no lines' });
+  const known = new Set((await db.labels.toArray()).map((l) => l.key));
+  const labelCounts = new Map<string, number>();
+  for (const r of records)
+    for (const s of r.spans) labelCounts.set(s.label, (labelCounts.get(s.label) ?? 0) + 1);
+  return {
+    kind: 'dataset',
+    analysis: {
+      fileName: file.name,
+      format: format === 'doccano' ? 'doccano' : 'spans',
+      records,
+      errors,
+      skipped,
+      labels: [...labelCounts]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, count]) => ({ key, count, known: known.has(key) })),
+      annotators: [
+        ...new Set(records.flatMap((r) => (r.annotatorId === null ? [] : [r.annotatorId]))),
+      ].sort(),
+      withoutAnnotator: records.filter((r) => r.annotatorId === null).length,
+    },
+  };
+}
+
+/** How to import an analysed file. */
+export interface ImportOptions {
+  /** The analyst's own annotator id (not re-created, kind `self`). */
+  selfId: string;
+  /** Annotator for lines without `_annotator_id`; required when there are any. */
+  annotatorForMissing?: string | null;
+  /** Import the valid lines of a file that has bad ones (else nothing is imported). */
+  validOnly?: boolean;
+  /** Unknown label → existing label key. Unknown labels not mapped are added. */
+  labelMap?: Record<string, string>;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** What an import did. */
+export interface ImportReport {
+  fileName: string;
+  imported: boolean;
+  /** Why nothing was imported, when `imported` is false. */
+  refusal: string | null;
+  errors: LineError[];
+  documentsCreated: number;
+  documentsMatched: number;
+  spansAdded: number;
+  spansUpdated: number;
+  spansUnchanged: number;
+  labelsAdded: string[];
+  annotatorsAdded: string[];
+}
+
+/** The deterministic id of an imported span. */
+export async function importedSpanId(
+  docId: string,
+  annotatorId: string,
+  start: number,
+  end: number,
+  label: string,
+): Promise<string> {
+  return sha256Hex(`${docId}|${annotatorId}|${start}|${end}|${label}`);
+}
+
+/** A document record for a line's text, kept exactly (offsets stay valid). */
+async function documentFromRecord(rec: ParsedRecord, fileName: string): Promise<DocumentRecord> {
+  const base = await buildDocumentRecord({
+    text: rec.text,
+    title: rec.title,
+    date: rec.date,
+    outlet: rec.source,
+    file: fileName,
+  });
+  const id = await sha256Hex(rec.text);
+  return {
+    ...base,
+    id,
+    text: rec.text,
+    rawText: rec.text,
+    folded: searchKey(base.title, rec.text),
+  };
+}
+
+function emptyReport(fileName: string, errors: LineError[], refusal: string | null): ImportReport {
+  return {
+    fileName,
+    imported: false,
+    refusal,
+    errors,
+    documentsCreated: 0,
+    documentsMatched: 0,
+    spansAdded: 0,
+    spansUpdated: 0,
+    spansUnchanged: 0,
+    labelsAdded: [],
+    annotatorsAdded: [],
+  };
+}
+
+/**
+ * Writes an analysed dataset into the store in one transaction. Refuses
+ * (writing nothing) when the file has bad lines and `validOnly` is not set,
+ * or when lines have no annotator and none was given.
+ */
+export async function importDataset(
+  db: WorkbenchDb,
+  analysis: DatasetAnalysis,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const { fileName, errors } = analysis;
+  if (errors.length > 0 && !opts.validOnly)
+    return emptyReport(
+      fileName,
+      errors,
+      `${errors.length} bad line(s): nothing imported (choose to import only the valid lines)`,
+    );
+  const fallback = opts.annotatorForMissing?.trim() || null;
+  if (analysis.withoutAnnotator > 0 && !fallback)
+    return emptyReport(
+      fileName,
+      errors,
+      `${analysis.withoutAnnotator} line(s) have no _annotator_id: say whose spans they are`,
+    );
+  const labelMap = opts.labelMap ?? {};
+  const now = Date.now();
+
+  // Prepare everything that needs hashing before the transaction opens:
+  // IndexedDB transactions end when they wait on anything but IndexedDB.
+  const existingIds = new Set(
+    (
+      await db.documents.bulkGet([
+        ...new Set(analysis.records.flatMap((r) => (r.docId ? [r.docId] : []))),
+      ])
+    )
+      .flatMap((d) => (d ? [[d.id, d.text] as const] : []))
+      .map(([id, text]) => `${id}\u0000${text}`),
+  );
+  const newDocs = new Map<string, DocumentRecord>();
+  const spans = new Map<string, SpanRecord>();
+  const statuses = new Map<string, StatusRecord>();
+  const annotatorIds = new Set<string>();
+  const usedLabels = new Set<string>();
+  let done = 0;
+  for (const rec of analysis.records) {
+    let docId: string;
+    if (rec.docId && existingIds.has(`${rec.docId}\u0000${rec.text}`)) docId = rec.docId;
+    else {
+      const doc = await documentFromRecord(rec, fileName);
+      docId = doc.id;
+      if (!newDocs.has(docId)) newDocs.set(docId, doc);
+    }
+    const annotatorId = rec.annotatorId ?? fallback!;
+    annotatorIds.add(annotatorId);
+    const map = new OffsetMap(rec.text);
+    for (const s of rec.spans) {
+      const label = labelMap[s.label] ?? s.label;
+      usedLabels.add(label);
+      const id = await importedSpanId(docId, annotatorId, s.start, s.end, label);
+      spans.set(id, {
+        id,
+        docId,
+        annotatorId,
+        label,
+        start: s.start,
+        end: s.end,
+        quote: map.slice(s.start, s.end),
+        holder: s.holder,
+        note: s.note,
+        createdAt: now,
+        updatedAt: now,
+        ...(s.agreedBy ? { provenance: s.agreedBy } : {}),
+      });
+    }
+    statuses.set(`${docId}\u0000${annotatorId}`, {
+      docId,
+      annotatorId,
+      status: rec.status ?? 'not-started',
+      docStance: rec.docStance,
+      updatedAt: now,
+    });
+    if (++done % 500 === 0) {
+      opts.onProgress?.({ phase: 'writing', done, total: analysis.records.length * 2 });
+      await yieldToUi();
+    }
+  }
+
+  const report = emptyReport(fileName, errors, null);
+  report.imported = true;
+  const total = analysis.records.length * 2;
+  await db.transaction(
+    'rw',
+    [db.documents, db.spans, db.annotators, db.labels, db.statuses],
+    async () => {
+      // Labels: add the ones the label set lacks, after the existing ones.
+      const labels = await db.labels.toArray();
+      const knownLabels = new Set(labels.map((l) => l.key));
+      let order = Math.max(-1, ...labels.map((l) => l.order));
+      const added: LabelDef[] = [];
+      for (const key of [...usedLabels].sort()) {
+        if (knownLabels.has(key)) continue;
+        order++;
+        added.push({
+          key,
+          name: key,
+          nameAr: key,
+          color: LABEL_PALETTE[(labels.length + added.length) % LABEL_PALETTE.length]!,
+          hotkey: null,
+          definition: `Added on import from ${fileName}.`,
+          examples: [],
+          order,
+        });
+      }
+      await db.labels.bulkAdd(added);
+      report.labelsAdded = added.map((l) => l.key);
+
+      // Annotators: colleagues (or gold) that this profile does not know yet.
+      const ids = [...annotatorIds].sort();
+      const existing = await db.annotators.bulkGet(ids);
+      const newAnnotators: AnnotatorRecord[] = ids
+        .filter((id, i) => !existing[i] && id !== opts.selfId)
+        .map((id) => ({
+          id,
+          name: id,
+          kind: id === GOLD_ANNOTATOR_ID ? 'gold' : 'colleague',
+          createdAt: now,
+        }));
+      await db.annotators.bulkAdd(newAnnotators);
+      report.annotatorsAdded = newAnnotators.map((a) => a.id);
+
+      // Documents: create the new ones.
+      const docIds = [...newDocs.keys()];
+      const haveDocs = await db.documents.bulkGet(docIds);
+      const toAdd = docIds.filter((_, i) => !haveDocs[i]).map((id) => newDocs.get(id)!);
+      await db.documents.bulkAdd(toAdd);
+      report.documentsCreated = toAdd.length;
+      report.documentsMatched = new Set(analysis.records.map((r) => r.text)).size - toAdd.length;
+
+      // Spans: add new ones, update changed holder/note/provenance, keep the rest.
+      const spanList = [...spans.values()];
+      for (let i = 0; i < spanList.length; i += 2000) {
+        const chunk = spanList.slice(i, i + 2000);
+        const have = await db.spans.bulkGet(chunk.map((s) => s.id));
+        const put: SpanRecord[] = [];
+        chunk.forEach((s, j) => {
+          const old = have[j];
+          if (!old) {
+            put.push(s);
+            report.spansAdded++;
+          } else if (
+            old.holder !== s.holder ||
+            old.note !== s.note ||
+            JSON.stringify(old.provenance ?? null) !== JSON.stringify(s.provenance ?? null)
+          ) {
+            put.push({
+              ...old,
+              holder: s.holder,
+              note: s.note,
+              provenance: s.provenance,
+              updatedAt: now,
+            });
+            report.spansUpdated++;
+          } else report.spansUnchanged++;
+        });
+        await db.spans.bulkPut(put);
+        opts.onProgress?.({
+          phase: 'writing',
+          done:
+            analysis.records.length +
+            Math.round(((i + chunk.length) / spanList.length) * analysis.records.length),
+          total,
+        });
+      }
+
+      // Statuses: create missing ones, update those the file changes.
+      const statusList = [...statuses.values()];
+      const haveStatus = await db.statuses.bulkGet(
+        statusList.map((s) => [s.docId, s.annotatorId] as [string, string]),
+      );
+      await db.statuses.bulkPut(
+        statusList.filter((s, i) => {
+          const old = haveStatus[i];
+          return !old || old.status !== s.status || old.docStance !== s.docStance;
+        }),
+      );
+    },
+  );
+  opts.onProgress?.({ phase: 'writing', done: total, total });
+  return report;
+}
+
+/**
+ * Imports dataset files without asking anything (for the file open/drop
+ * route): unknown labels are added, a file with bad lines imports nothing
+ * unless `validOnly`, and lines without `_annotator_id` need
+ * `annotatorForMissing`. Backups are refused here (restore them from the
+ * Backup panel). Returns one report per file.
+ */
+export async function importDatasetFiles(
+  files: HostFile[],
+  options: ImportOptions & { db?: WorkbenchDb },
+): Promise<ImportReport[]> {
+  const target = options.db ?? appDb;
+  const reports: ImportReport[] = [];
+  for (const file of files) {
+    const analysed = await analyzeFile(target, file, options.onProgress);
+    if (analysed.kind === 'backup') {
+      reports.push(
+        emptyReport(file.name, [], 'this is a full backup: restore it from the Backup panel'),
+      );
+      continue;
+    }
+    reports.push(await importDataset(target, analysed.analysis, options));
+  }
+  return reports;
+}
+
+/** True when a file looks like a dataset (JSONL/JSON with a text or backup header). */
+export function looksLikeDataset(file: HostFile): boolean {
+  if (!/\.(jsonl|json|ndjson)$/i.test(file.name)) return false;
+  const head = new TextDecoder().decode(file.bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
+  return /^\s*\{/.test(head);
+}

@@ -1,0 +1,217 @@
+// Dataset import, export and backup on real IndexedDB (Vitest browser mode).
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDocumentRecord } from '@core/document.ts';
+import { cpLength } from '@core/offsets.ts';
+import type { SpanRecord } from '@core/model.ts';
+import { createDb, type WorkbenchDb } from './schema.ts';
+import { createProfile } from './profile.ts';
+import { writeDataset, type ExportOptions } from './export.ts';
+import { analyzeFile, importDataset, type DatasetAnalysis } from './dataset-import.ts';
+import { backupText, profileHasData, restoreBackup } from './backup.ts';
+import { BackupReader } from '@core/formats/backup.ts';
+import { splitJsonl } from '@core/jsonl.ts';
+
+const opened: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+async function freshProfile(name: string): Promise<WorkbenchDb> {
+  const db = createDb(`t-${crypto.randomUUID()}`);
+  opened.push(db);
+  await createProfile(db, name);
+  return db;
+}
+
+const TEXTS = [
+  'قال رئيس الوزراء 👍🏽 إن الانسحاب الأمريكي ضروري.\r\nوأضاف أن التحالف باقٍ للتدريب.',
+  'أكد المتحدث e\u0301 أن القوات القتالية ستغادر 🇮🇶 قبل نهاية العام.',
+];
+
+function spanOf(
+  docId: string,
+  text: string,
+  words: string,
+  label: string,
+  annotatorId: string,
+): SpanRecord {
+  const start = cpLength(text.slice(0, text.indexOf(words)));
+  return {
+    id: crypto.randomUUID(),
+    docId,
+    annotatorId,
+    label,
+    start,
+    end: start + cpLength(words),
+    quote: words,
+    holder: null,
+    note: null,
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+async function seed(db: WorkbenchDb): Promise<void> {
+  const docs = await Promise.all(
+    TEXTS.map((text, i) => buildDocumentRecord({ text, title: `خبر ${i}`, outlet: 'INA' })),
+  );
+  await db.documents.bulkAdd(docs);
+  await db.spans.bulkAdd([
+    spanOf(docs[0]!.id, docs[0]!.text, 'الانسحاب الأمريكي ضروري', 'pro-withdrawal', 'Laila'),
+    {
+      ...spanOf(docs[0]!.id, docs[0]!.text, 'التحالف باقٍ', 'pro-coalition', 'Laila'),
+      holder: 'المتحدث',
+      note: 'واضح',
+    },
+    spanOf(docs[1]!.id, docs[1]!.text, 'ستغادر 🇮🇶', 'pro-withdrawal', 'Laila'),
+  ]);
+  await db.statuses.put({
+    docId: docs[0]!.id,
+    annotatorId: 'Laila',
+    status: 'done',
+    docStance: null,
+    updatedAt: 1,
+  });
+}
+
+async function exportText(db: WorkbenchDb, opts: Partial<ExportOptions> = {}): Promise<string> {
+  let out = '';
+  await writeDataset(
+    db,
+    { format: 'spans', annotatorIds: ['Laila'], labels: null, documents: 'all', ...opts },
+    async (c) => {
+      out += c;
+    },
+  );
+  return out;
+}
+
+async function analyse(db: WorkbenchDb, text: string, name = 'in.jsonl'): Promise<DatasetAnalysis> {
+  const a = await analyzeFile(db, { name, bytes: new TextEncoder().encode(text) });
+  if (a.kind !== 'dataset') throw new Error('expected a dataset');
+  return a.analysis;
+}
+
+describe('dataset export and import on IndexedDB', () => {
+  it('export → import as a colleague in a fresh profile → export is byte-identical', async () => {
+    const mine = await freshProfile('Laila');
+    await seed(mine);
+    const first = await exportText(mine);
+    expect(first.split('\n').filter(Boolean)).toHaveLength(2);
+
+    const theirs = await freshProfile('Omar');
+    const report = await importDataset(theirs, await analyse(theirs, first), { selfId: 'Omar' });
+    expect(report).toMatchObject({
+      imported: true,
+      documentsCreated: 2,
+      spansAdded: 3,
+      annotatorsAdded: ['Laila'],
+    });
+    expect(await theirs.annotators.get('Laila')).toMatchObject({ kind: 'colleague' });
+    expect(await exportText(theirs)).toBe(first);
+
+    // Importing the same file again changes nothing.
+    const spansBefore = await theirs.spans.toArray();
+    const again = await importDataset(theirs, await analyse(theirs, first), { selfId: 'Omar' });
+    expect(again).toMatchObject({
+      documentsCreated: 0,
+      spansAdded: 0,
+      spansUpdated: 0,
+      spansUnchanged: 3,
+    });
+    expect(await theirs.spans.toArray()).toEqual(spansBefore);
+    expect(await theirs.documents.count()).toBe(2);
+  });
+
+  it('exports only done documents and the chosen labels', async () => {
+    const db = await freshProfile('Laila');
+    await seed(db);
+    const out = await exportText(db, { documents: 'done', labels: ['pro-coalition'] });
+    const lines = out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { spans: { label: string }[] });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.spans.map((s) => s.label)).toEqual(['pro-coalition']);
+  });
+
+  it('imports nothing from a file with bad lines unless asked for the valid ones', async () => {
+    const db = await freshProfile('Omar');
+    const good = JSON.stringify({
+      text: TEXTS[1],
+      spans: [{ start: 0, end: 3, label: 'pro-withdrawal' }],
+      _annotator_id: 'Sara',
+    });
+    const file = `${good}\n\n{"text":"abc","spans":[{"start":2,"end":1,"label":"x"}]}\n`;
+    const analysis = await analyse(db, file);
+    expect(analysis.errors).toEqual([
+      { line: 3, message: 'spans[0]: end (1) must be greater than start (2)' },
+    ]);
+    const refused = await importDataset(db, analysis, { selfId: 'Omar' });
+    expect(refused.imported).toBe(false);
+    expect(await db.documents.count()).toBe(0);
+    const partial = await importDataset(db, analysis, { selfId: 'Omar', validOnly: true });
+    expect(partial).toMatchObject({ imported: true, spansAdded: 1 });
+    expect(await db.spans.where('annotatorId').equals('Sara').count()).toBe(1);
+  });
+
+  it('asks for the annotator when lines have none, and adds or maps unknown labels', async () => {
+    const db = await freshProfile('Omar');
+    const line = JSON.stringify({
+      text: TEXTS[0],
+      spans: [
+        { start: 0, end: 3, label: 'withdrawal' },
+        { start: 4, end: 8, label: 'sarcasm' },
+      ],
+    });
+    const analysis = await analyse(db, `${line}\n`);
+    expect(analysis.withoutAnnotator).toBe(1);
+    expect(analysis.labels).toEqual([
+      { key: 'sarcasm', count: 1, known: false },
+      { key: 'withdrawal', count: 1, known: false },
+    ]);
+    expect((await importDataset(db, analysis, { selfId: 'Omar' })).refusal).toMatch(
+      /no _annotator_id/,
+    );
+    const r = await importDataset(db, analysis, {
+      selfId: 'Omar',
+      annotatorForMissing: 'Sara',
+      labelMap: { withdrawal: 'pro-withdrawal' },
+    });
+    expect(r.labelsAdded).toEqual(['sarcasm']);
+    expect((await db.spans.toArray()).map((s) => s.label).sort()).toEqual([
+      'pro-withdrawal',
+      'sarcasm',
+    ]);
+    expect(await db.labels.get('sarcasm')).toMatchObject({ order: 3, hotkey: null });
+  });
+});
+
+describe('full backup on IndexedDB', () => {
+  it('restores into an empty profile with nothing lost, and refuses a truncated file', async () => {
+    const db = await freshProfile('Laila');
+    await seed(db);
+    await db.settings.put({ key: 'fontSize', value: 18 });
+    await db.settings.put({ key: 'transient.scroll', value: 5 });
+    const text = await backupText(db);
+
+    const empty = createDb(`t-${crypto.randomUUID()}`);
+    opened.push(empty);
+    expect(await profileHasData(empty)).toBe(false);
+    const reader = new BackupReader();
+    for (const l of splitJsonl(text)) reader.push(l);
+    await restoreBackup(empty, reader.finish());
+    for (const t of ['documents', 'spans', 'annotators', 'labels', 'statuses'] as const)
+      expect(await empty.table(t).toArray()).toEqual(await db.table(t).toArray());
+    expect((await empty.settings.toArray()).map((s) => s.key).sort()).toEqual([
+      'fontSize',
+      'selfAnnotatorId',
+    ]);
+
+    const cut = new BackupReader();
+    for (const l of splitJsonl(text).slice(0, -2)) cut.push(l);
+    const other = await freshProfile('Omar');
+    await expect(restoreBackup(other, cut.finish())).rejects.toThrow(/nothing was restored/);
+    expect(await other.annotators.get('Omar')).toBeTruthy();
+  });
+});

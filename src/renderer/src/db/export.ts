@@ -1,0 +1,175 @@
+/**
+ * Dataset export from the store: builds one record per document per
+ * annotator and streams them, in chunks, through a format writer to the
+ * host (a temp file renamed into place on desktop, a download in the
+ * browser). Chunks are small and the loop yields between them, so 10,000
+ * documents export without freezing the UI. A span that fails its quote
+ * check aborts the whole export: no partial file is left.
+ */
+import type { DocumentRecord, SpanRecord, StatusRecord } from '@core/model.ts';
+import type { Host } from '@core/host-contract.ts';
+import { OUTPUT_FORMAT_INFO, recordWriter, type OutputFormat } from '@core/formats/index.ts';
+import type { DatasetRecord } from '@core/formats/record.ts';
+import type { WorkbenchDb } from './schema.ts';
+
+/** What to export. */
+export interface ExportOptions {
+  format: OutputFormat;
+  /** Annotator ids to export (self, colleagues, `gold`). */
+  annotatorIds: string[];
+  /** Label keys to keep; null keeps every label. */
+  labels: string[] | null;
+  /** Every document, only those the annotator marked done, or a selection of ids. */
+  documents: 'all' | 'done' | string[];
+}
+
+/** Progress of an export: documents processed out of the total. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** What an export wrote. */
+export interface ExportSummary {
+  path: string;
+  records: number;
+  spans: number;
+}
+
+const DOCS_PER_CHUNK = 200;
+
+/** Lets the browser paint and handle input between chunks. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The ids of the documents an export covers, in the order it writes them. */
+async function documentIds(db: WorkbenchDb, opts: ExportOptions): Promise<string[]> {
+  if (Array.isArray(opts.documents)) return [...new Set(opts.documents)].sort();
+  if (opts.documents === 'done') {
+    const done = await db.statuses.where('status').equals('done').toArray();
+    const ids = done.filter((s) => opts.annotatorIds.includes(s.annotatorId)).map((s) => s.docId);
+    return [...new Set(ids)].sort();
+  }
+  return (await db.documents.orderBy(':id').primaryKeys()) as string[];
+}
+
+/** Builds the records of one chunk of documents. */
+export function buildRecords(
+  docs: readonly DocumentRecord[],
+  spans: readonly SpanRecord[],
+  statuses: readonly StatusRecord[],
+  opts: ExportOptions,
+): (DatasetRecord & { docId: string; annotatorId: string })[] {
+  const labels = opts.labels ? new Set(opts.labels) : null;
+  const annotators = [...opts.annotatorIds].sort();
+  const key = (docId: string, annotatorId: string): string => `${docId}\u0000${annotatorId}`;
+  const statusOf = new Map(statuses.map((s) => [key(s.docId, s.annotatorId), s]));
+  const spansOf = new Map<string, SpanRecord[]>();
+  for (const s of spans) {
+    const k = key(s.docId, s.annotatorId);
+    const list = spansOf.get(k);
+    if (list) list.push(s);
+    else spansOf.set(k, [s]);
+  }
+  const out: (DatasetRecord & { docId: string; annotatorId: string })[] = [];
+  for (const doc of docs) {
+    for (const annotatorId of annotators) {
+      const status = statusOf.get(key(doc.id, annotatorId));
+      if (opts.documents === 'done' && status?.status !== 'done') continue;
+      const mine = spansOf.get(key(doc.id, annotatorId)) ?? [];
+      if (mine.length === 0 && !status) continue;
+      out.push({
+        docId: doc.id,
+        text: doc.text,
+        title: doc.title,
+        date: doc.date,
+        source: doc.outlet,
+        status: status?.status ?? 'not-started',
+        docStance: status?.docStance ?? null,
+        annotatorId,
+        spans: mine
+          .filter((s) => !labels || labels.has(s.label))
+          .map((s) => ({
+            start: s.start,
+            end: s.end,
+            label: s.label,
+            quote: s.quote,
+            holder: s.holder,
+            note: s.note,
+            agreedBy: s.provenance ?? null,
+          })),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes the export chunk by chunk to `write`. Throws (an ExportRefusal for
+ * a bad span) before anything more is written; the caller aborts the sink.
+ */
+export async function writeDataset(
+  db: WorkbenchDb,
+  opts: ExportOptions,
+  write: (chunk: string) => Promise<void>,
+  onProgress?: (p: ExportProgress) => void,
+): Promise<{ records: number; spans: number }> {
+  const ids = await documentIds(db, opts);
+  const writer = recordWriter(opts.format);
+  let records = 0;
+  let spanCount = 0;
+  onProgress?.({ done: 0, total: ids.length });
+  for (let i = 0; i < ids.length; i += DOCS_PER_CHUNK) {
+    const chunkIds = ids.slice(i, i + DOCS_PER_CHUNK);
+    const [docs, spans, statuses] = await db.transaction(
+      'r',
+      [db.documents, db.spans, db.statuses],
+      async () =>
+        Promise.all([
+          db.documents.bulkGet(chunkIds),
+          db.spans.where('docId').anyOf(chunkIds).toArray(),
+          db.statuses.where('docId').anyOf(chunkIds).toArray(),
+        ]),
+    );
+    const present = docs.filter((d): d is DocumentRecord => d !== undefined);
+    let text = '';
+    for (const rec of buildRecords(present, spans, statuses, opts)) {
+      text += writer(rec);
+      records++;
+      spanCount += rec.spans.length;
+    }
+    if (text) await write(text);
+    onProgress?.({ done: Math.min(i + DOCS_PER_CHUNK, ids.length), total: ids.length });
+    await yieldToUi();
+  }
+  return { records, spans: spanCount };
+}
+
+/** A file name for an export, e.g. `stance-spans-2026-11-24.jsonl`. */
+export function exportFileName(format: OutputFormat, now = new Date()): string {
+  return `stance-${format}-${now.toISOString().slice(0, 10)}.${OUTPUT_FORMAT_INFO[format].ext}`;
+}
+
+/**
+ * Runs an export through the host: begin (the analyst picks a file on
+ * desktop), write chunks, commit atomically; abort on any failure. Returns
+ * null when the analyst cancelled the file dialog.
+ */
+export async function runExport(
+  host: Host,
+  db: WorkbenchDb,
+  opts: ExportOptions,
+  onProgress?: (p: ExportProgress) => void,
+): Promise<ExportSummary | null> {
+  const handle = await host.exportBegin(exportFileName(opts.format));
+  if (!handle) return null;
+  try {
+    const counts = await writeDataset(db, opts, (c) => host.exportWrite(handle.id, c), onProgress);
+    const { path } = await host.exportCommit(handle.id);
+    return { path, ...counts };
+  } catch (err) {
+    await host.exportAbort(handle.id).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The gold layer: adjudicated spans, stored as spans of the annotator
+ * `gold` like anyone else's (so they export the same way), each carrying its
+ * provenance: the annotators whose spans match it exactly. Rejected
+ * proposals are remembered per document, so "accept all where N agree" does
+ * not bring back what the adjudicator turned down.
+ */
+import { agreedSpans, provenanceOf } from '@core/agreement/adjudicate.ts';
+import { spanKey, type AgreementSpan } from '@core/agreement/types.ts';
+import {
+  GOLD_ANNOTATOR_ID,
+  type AnnotatorRecord,
+  type DocStatus,
+  type SpanRecord,
+} from '@core/model.ts';
+import { cpSlice } from '@core/offsets.ts';
+import type { WorkbenchDb } from './schema.ts';
+
+/** The settings key holding a document's rejected span keys. */
+export function rejectedKey(docId: string): string {
+  return `goldRejected:${docId}`;
+}
+
+/** Span keys (`start:end:label`) the adjudicator rejected on `docId`. */
+export async function getRejected(db: WorkbenchDb, docId: string): Promise<string[]> {
+  const rec = await db.settings.get(rejectedKey(docId));
+  return Array.isArray(rec?.value) ? (rec.value as string[]) : [];
+}
+
+async function setRejected(db: WorkbenchDb, docId: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) await db.settings.delete(rejectedKey(docId));
+  else await db.settings.put({ key: rejectedKey(docId), value: keys });
+}
+
+/** Makes sure the gold annotator exists and has a status on `docId`. */
+async function ensureGold(db: WorkbenchDb, docId: string, now: number): Promise<void> {
+  if (!(await db.annotators.get(GOLD_ANNOTATOR_ID))) {
+    const gold: AnnotatorRecord = {
+      id: GOLD_ANNOTATOR_ID,
+      name: 'Gold',
+      kind: 'gold',
+      createdAt: now,
+    };
+    await db.annotators.put(gold);
+  }
+  if (!(await db.statuses.get([docId, GOLD_ANNOTATOR_ID]))) {
+    await db.statuses.put({
+      docId,
+      annotatorId: GOLD_ANNOTATOR_ID,
+      status: 'in-progress',
+      docStance: null,
+      updatedAt: now,
+    });
+  }
+}
+
+/** Everyone's spans on `docId` except gold's, by annotator id in code-unit order. */
+async function proposals(db: WorkbenchDb, docId: string): Promise<Map<string, SpanRecord[]>> {
+  const out = new Map<string, SpanRecord[]>();
+  const spans = await db.spans.where('docId').equals(docId).toArray();
+  spans.sort((a, b) =>
+    a.annotatorId < b.annotatorId ? -1 : a.annotatorId > b.annotatorId ? 1 : 0,
+  );
+  for (const s of spans) {
+    if (s.annotatorId === GOLD_ANNOTATOR_ID) continue;
+    out.set(s.annotatorId, [...(out.get(s.annotatorId) ?? []), s]);
+  }
+  return out;
+}
+
+function goldRecord(
+  docId: string,
+  text: string,
+  s: AgreementSpan,
+  provenance: string[],
+  now: number,
+): SpanRecord {
+  return {
+    id: crypto.randomUUID(),
+    docId,
+    annotatorId: GOLD_ANNOTATOR_ID,
+    label: s.label,
+    start: s.start,
+    end: s.end,
+    quote: cpSlice(text, s.start, s.end),
+    holder: null,
+    note: null,
+    createdAt: now,
+    updatedAt: now,
+    provenance,
+  };
+}
+
+const TABLES = (db: WorkbenchDb) => [
+  db.spans,
+  db.annotators,
+  db.statuses,
+  db.settings,
+  db.documents,
+];
+
+/**
+ * Accepts a span into gold on `docId` (no-op when gold already has it),
+ * with provenance from the annotators who have it exactly; un-rejects it.
+ * Returns the gold span.
+ */
+export async function acceptIntoGold(
+  db: WorkbenchDb,
+  docId: string,
+  span: AgreementSpan,
+): Promise<SpanRecord> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const doc = await db.documents.get(docId);
+    if (!doc) throw new Error(`No document ${docId} to adjudicate.`);
+    const key = spanKey(span);
+    const existing = (
+      await db.spans.where('[docId+annotatorId]').equals([docId, GOLD_ANNOTATOR_ID]).toArray()
+    ).find((s) => spanKey(s) === key);
+    if (existing) return existing;
+    const now = Date.now();
+    await ensureGold(db, docId, now);
+    const rec = goldRecord(
+      docId,
+      doc.text,
+      span,
+      provenanceOf(await proposals(db, docId), span),
+      now,
+    );
+    await db.spans.add(rec);
+    const rejected = await getRejected(db, docId);
+    if (rejected.includes(key))
+      await setRejected(
+        db,
+        docId,
+        rejected.filter((k) => k !== key),
+      );
+    return rec;
+  });
+}
+
+/** Rejects a proposed span: remembered, and removed from gold if there. */
+export async function rejectProposal(
+  db: WorkbenchDb,
+  docId: string,
+  span: AgreementSpan,
+): Promise<void> {
+  await db.transaction('rw', TABLES(db), async () => {
+    const key = spanKey(span);
+    const gold = await db.spans
+      .where('[docId+annotatorId]')
+      .equals([docId, GOLD_ANNOTATOR_ID])
+      .toArray();
+    await db.spans.bulkDelete(gold.filter((s) => spanKey(s) === key).map((s) => s.id));
+    const rejected = await getRejected(db, docId);
+    if (!rejected.includes(key)) await setRejected(db, docId, [...rejected, key]);
+    await ensureGold(db, docId, Date.now());
+  });
+}
+
+/** Takes back a rejection. */
+export async function unreject(db: WorkbenchDb, docId: string, span: AgreementSpan): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const key = spanKey(span);
+    await setRejected(
+      db,
+      docId,
+      (await getRejected(db, docId)).filter((k) => k !== key),
+    );
+  });
+}
+
+/** Removes a gold span. */
+export async function removeGoldSpan(db: WorkbenchDb, spanId: string): Promise<void> {
+  await db.spans.delete(spanId);
+}
+
+/**
+ * Edits a gold span's extent or label; its quote and provenance are
+ * recomputed. Refuses an empty or out-of-text extent.
+ */
+export async function editGoldSpan(
+  db: WorkbenchDb,
+  spanId: string,
+  change: Partial<AgreementSpan>,
+): Promise<SpanRecord> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const span = await db.spans.get(spanId);
+    if (!span || span.annotatorId !== GOLD_ANNOTATOR_ID)
+      throw new Error('That gold span no longer exists.');
+    const doc = await db.documents.get(span.docId);
+    if (!doc) throw new Error(`No document ${span.docId}.`);
+    const next = {
+      start: change.start ?? span.start,
+      end: change.end ?? span.end,
+      label: change.label ?? span.label,
+    };
+    const length = [...doc.text].length;
+    if (next.start < 0 || next.end > length || next.end <= next.start)
+      throw new Error(`A gold span must cover some text (got ${next.start}–${next.end}).`);
+    const updated: SpanRecord = {
+      ...span,
+      ...next,
+      quote: cpSlice(doc.text, next.start, next.end),
+      provenance: provenanceOf(await proposals(db, span.docId), next),
+      updatedAt: Date.now(),
+    };
+    await db.spans.put(updated);
+    return updated;
+  });
+}
+
+/**
+ * "Accept all where at least `n` annotators agree exactly", on every
+ * document of `docIds`, among `annotators` (gold never counts). Skips spans
+ * gold already has and rejected ones. One transaction; returns how many
+ * spans were added.
+ */
+export async function acceptAllAgreed(
+  db: WorkbenchDb,
+  docIds: readonly string[],
+  n: number,
+  annotators: readonly string[],
+): Promise<number> {
+  return db.transaction('rw', TABLES(db), async () => {
+    let added = 0;
+    const now = Date.now();
+    for (const docId of docIds) {
+      const all = await proposals(db, docId);
+      const chosen = new Map([...all].filter(([a]) => annotators.includes(a)));
+      const agreed = agreedSpans(chosen, n);
+      if (agreed.length === 0) continue;
+      const doc = await db.documents.get(docId);
+      if (!doc) continue;
+      const gold = await db.spans
+        .where('[docId+annotatorId]')
+        .equals([docId, GOLD_ANNOTATOR_ID])
+        .toArray();
+      const have = new Set(gold.map(spanKey));
+      const rejected = new Set(await getRejected(db, docId));
+      const fresh = agreed.filter((c) => !have.has(c.key) && !rejected.has(c.key));
+      if (fresh.length === 0) continue;
+      await ensureGold(db, docId, now);
+      await db.spans.bulkAdd(
+        fresh.map((c) => goldRecord(docId, doc.text, c, provenanceOf(all, c), now)),
+      );
+      added += fresh.length;
+    }
+    return added;
+  });
+}
+
+/** Sets gold's status on a document (e.g. `done` once adjudicated). */
+export async function setGoldStatus(
+  db: WorkbenchDb,
+  docId: string,
+  status: DocStatus,
+): Promise<void> {
+  await db.transaction('rw', TABLES(db), async () => {
+    await ensureGold(db, docId, Date.now());
+    const cur = await db.statuses.get([docId, GOLD_ANNOTATOR_ID]);
+    await db.statuses.put({ ...cur!, status, updatedAt: Date.now() });
+  });
+}

@@ -1,0 +1,156 @@
+/**
+ * The adjudication controls of one passage: every distinct span proposed
+ * (with who proposed it and whether gold has it) to accept or reject, and
+ * the gold spans to edit or remove.
+ */
+import { useState } from 'react';
+import type { Candidate } from '@core/agreement/adjudicate.ts';
+import { spanKey } from '@core/agreement/types.ts';
+import type { LabelDef, SpanRecord } from '@core/model.ts';
+import { cpSlice } from '@core/offsets.ts';
+import { db } from '../db/db.ts';
+import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from '../db/gold.ts';
+import { GoldSpanEditor } from './GoldSpanEditor.tsx';
+
+export interface AdjudicationListProps {
+  docId: string;
+  text: string;
+  candidates: Candidate[];
+  gold: SpanRecord[];
+  rejected: readonly string[];
+  labels: LabelDef[];
+  /** Annotators (gold excluded) who annotated the document. */
+  proposers: string[];
+  nameOf: (annotatorId: string) => string;
+  onFocus: (extent: { start: number; end: number } | null) => void;
+}
+
+export function LabelTag({
+  label,
+  labels,
+}: {
+  label: string;
+  labels: LabelDef[];
+}): React.JSX.Element {
+  const def = labels.find((l) => l.key === label);
+  return (
+    <span className="label-tag">
+      <span className="swatch" style={{ background: def?.color ?? '#777' }} aria-hidden="true" />
+      {label}
+    </span>
+  );
+}
+
+export function AdjudicationList(props: AdjudicationListProps): React.JSX.Element {
+  const { docId, text, candidates, gold, rejected, labels, proposers, nameOf, onFocus } = props;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const goldKeys = new Set(gold.map(spanKey));
+  const run = (p: Promise<unknown>): void => {
+    setError('');
+    p.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+
+  return (
+    <div className="adjudication">
+      <ul className="proposals" aria-label="Proposed spans">
+        {candidates.map((c) => {
+          const quote = cpSlice(text, c.start, c.end);
+          const inGold = goldKeys.has(c.key);
+          const isRejected = rejected.includes(c.key);
+          const missing = proposers.filter((p) => !c.annotators.includes(p));
+          return (
+            <li
+              key={c.key}
+              className={
+                inGold ? 'proposal accepted' : isRejected ? 'proposal rejected' : 'proposal'
+              }
+              onMouseEnter={() => onFocus(c)}
+              onMouseLeave={() => onFocus(null)}
+              onFocus={() => onFocus(c)}
+            >
+              <LabelTag label={c.label} labels={labels} />
+              <q dir="rtl" lang="ar">
+                {quote}
+              </q>
+              <span className="who">
+                {c.annotators.map(nameOf).join(', ')} ({c.annotators.length}/{proposers.length})
+                {missing.length > 0 && (
+                  <span className="not-who"> · not {missing.map(nameOf).join(', ')}</span>
+                )}
+              </span>
+              <span className="state">
+                {inGold ? 'in gold' : isRejected ? 'rejected' : 'pending'}
+              </span>
+              <button
+                type="button"
+                disabled={inGold}
+                aria-label={`Accept “${quote}” as ${c.label} into gold`}
+                onClick={() => run(acceptIntoGold(db, docId, c))}
+              >
+                Accept
+              </button>
+              {isRejected ? (
+                <button
+                  type="button"
+                  aria-label={`Undo rejecting “${quote}” as ${c.label}`}
+                  onClick={() => run(unreject(db, docId, c))}
+                >
+                  Undo reject
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  aria-label={`Reject “${quote}” as ${c.label}`}
+                  onClick={() => run(rejectProposal(db, docId, c))}
+                >
+                  Reject
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {gold.length > 0 && (
+        <ul className="gold-spans" aria-label="Gold spans">
+          {gold.map((g) => (
+            <li key={g.id} className="gold-span">
+              <LabelTag label={g.label} labels={labels} />
+              <q dir="rtl" lang="ar">
+                {g.quote}
+              </q>
+              <span className="who">
+                {g.provenance && g.provenance.length > 0
+                  ? `agreed: ${g.provenance.map(nameOf).join(', ')}`
+                  : 'no annotator has exactly this span'}
+              </span>
+              <button
+                type="button"
+                aria-expanded={editing === g.id}
+                aria-label={`Edit gold span “${g.quote}”`}
+                onClick={() => setEditing(editing === g.id ? null : g.id)}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                aria-label={`Remove gold span “${g.quote}”`}
+                onClick={() => run(removeGoldSpan(db, g.id))}
+              >
+                Remove
+              </button>
+              {editing === g.id && (
+                <GoldSpanEditor span={g} text={text} labels={labels} onError={setError} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+/** Number formatting shared by the dashboard's parts. */
+
+/** Three decimals, or an em dash for an undefined figure. */
+export function fmt(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3);
+}
+
+/** Mean of the defined values, or null. */
+export function meanOf(xs: readonly (number | null | undefined)[]): number | null {
+  const d = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  return d.length === 0 ? null : d.reduce((a, b) => a + b, 0) / d.length;
+}
