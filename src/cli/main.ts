@@ -6,10 +6,16 @@
 import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
+import { prepareCommand } from './prepare.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [validateCommand, convertCommand, agreementCommand];
+export const COMMANDS: CliCommand[] = [
+  prepareCommand,
+  validateCommand,
+  convertCommand,
+  agreementCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);

@@ -1,8 +1,11 @@
 /** The main window layout: document list, reading pane, side panel. */
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
+import { useSampleCorpus } from '../hooks/useSampleCorpus.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { CleanupView } from './CleanupView.tsx';
 import { DocumentList } from './DocumentList.tsx';
+import { ImportControls } from './ImportControls.tsx';
 import { LabelPanel } from './LabelPanel.tsx';
 import { ReadingPane } from './ReadingPane.tsx';
 import { WriteErrorBanner } from './WriteErrorBanner.tsx';
@@ -12,17 +15,35 @@ import { ReviewArea } from '../review/ReviewArea.tsx';
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   const [mode, setMode] = useState<WorkbenchMode>('annotate');
+  // The list's current sorted and filtered order (next/previous document).
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read by document navigation
+  const [order, setOrder] = useState<string[]>([]);
+  const corpusError = useSampleCorpus();
   return (
     <div className="workbench">
       <AppHeader self={self} />
       <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
-        <DocumentList self={self} selectedId={docId} onSelect={setDocId} />
+        <ImportControls onImported={setDocId} />
+        {corpusError && (
+          <p role="alert" className="error">
+            {corpusError}
+          </p>
+        )}
+        <DocumentList
+          self={self}
+          selectedId={docId}
+          onSelect={setDocId}
+          onVisibleOrder={setOrder}
+        />
       </nav>
       <main className="reading-pane" aria-label="Reading pane">
         <ModeTabs mode={mode} onChange={setMode} />
         {mode === 'annotate' ? (
-          <ReadingPane self={self} docId={docId} />
+          <>
+            <CleanupView docId={docId} onDocIdChange={setDocId} />
+            <ReadingPane self={self} docId={docId} />
+          </>
         ) : (
           <ReviewArea
             mode={mode}

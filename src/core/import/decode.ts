@@ -1,0 +1,105 @@
+/**
+ * Turns the bytes of an imported file into text, or into a clear reason why
+ * not. Encodings are detected, not guessed blindly: a BOM decides UTF-8 and
+ * UTF-16; otherwise strict UTF-8 is tried, and only when it fails and the
+ * bytes read as mostly Arabic letters under Windows-1256 (the legacy Arabic
+ * code page) is that used. Empty, binary and oversized files are refused.
+ */
+
+/** Files larger than this are refused (20 MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncodingName; bom: boolean }
+  | { ok: false; reason: string };
+
+/** Decodes `bytes` strictly; null when they are not valid in `encoding`. */
+function tryDecode(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Share of control characters (other than tab, CR, LF, FF) in `text`. */
+function controlRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) n++;
+  }
+  return n / text.length;
+}
+
+/** Share of Arabic letters among the letters of `text`. */
+export function arabicLetterRatio(text: string): number {
+  let letters = 0;
+  let arabic = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+    }
+  }
+  return letters === 0 ? 0 : arabic / letters;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0) !== -1;
+}
+
+/**
+ * Decodes an imported text file. Refuses, with a reason an analyst can act
+ * on: an empty file, a file over 20 MB, a binary file (NUL bytes or many
+ * control characters), and bytes that are neither UTF-8, UTF-16 with a BOM,
+ * nor Arabic in Windows-1256.
+ */
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
+    return { ok: false, reason: `the file is ${mb} MB; files over 20 MB are not imported` };
+  }
+  let result: { text: string; encoding: TextEncodingName; bom: boolean } | null = null;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = tryDecode(bytes.subarray(3), 'utf-8');
+    if (text === null) return { ok: false, reason: 'the file says UTF-8 but has invalid bytes' };
+    result = { text, encoding: 'utf-8', bom: true };
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    const text = tryDecode(bytes.subarray(2), 'utf-16le');
+    if (text === null) return { ok: false, reason: 'the file says UTF-16 but has invalid bytes' };
+    result = { text, encoding: 'utf-16le', bom: true };
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const text = tryDecode(bytes.subarray(2), 'utf-16be');
+    if (text === null) return { ok: false, reason: 'the file says UTF-16 but has invalid bytes' };
+    result = { text, encoding: 'utf-16be', bom: true };
+  } else {
+    if (hasNul(bytes)) return { ok: false, reason: 'the file is binary, not text' };
+    const utf8 = tryDecode(bytes, 'utf-8');
+    if (utf8 !== null) {
+      result = { text: utf8, encoding: 'utf-8', bom: false };
+    } else {
+      const cp1256 = tryDecode(bytes, 'windows-1256');
+      if (cp1256 !== null && controlRatio(cp1256) < 0.01 && arabicLetterRatio(cp1256) >= 0.6) {
+        result = { text: cp1256, encoding: 'windows-1256', bom: false };
+      } else {
+        return {
+          ok: false,
+          reason:
+            'the bytes are not valid UTF-8, UTF-16 or Arabic Windows-1256 text; save it as UTF-8 and import again',
+        };
+      }
+    }
+  }
+  if (controlRatio(result.text) > 0.01 || result.text.includes('\u0000')) {
+    return { ok: false, reason: 'the file is binary, not text' };
+  }
+  if (result.text.trim().length === 0) {
+    return { ok: false, reason: 'the file has no text (only blank space)' };
+  }
+  return { ok: true, ...result };
+}

@@ -1,0 +1,207 @@
+/**
+ * Extracts the article from a saved news page with @mozilla/readability.
+ * src/core has no DOM, so the caller passes a parser (DOMParser in the
+ * renderer, linkedom in the CLI); both build inert documents, so no script
+ * runs and nothing remote loads. The page's metadata (og:title,
+ * article:published_time, author, og:site_name, JSON-LD) gives title, date,
+ * byline and outlet; the article's blocks become lines of text for the same
+ * cleanup as a .txt file.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseDate } from './dates.ts';
+
+/** The little of a DOM node this module uses. */
+export interface HtmlNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<HtmlNode>;
+  getAttribute?: (name: string) => string | null;
+}
+
+/** The little of a DOM document this module uses. */
+export interface HtmlDocument {
+  querySelector(selector: string): HtmlNode | null;
+  querySelectorAll(selector: string): ArrayLike<HtmlNode>;
+  body: HtmlNode | null;
+}
+
+/** Parses HTML into an inert document (no scripts, no loads). */
+export type HtmlParser = (html: string) => HtmlDocument;
+
+export interface HtmlMeta {
+  title: string | null;
+  date: string | null;
+  author: string | null;
+  outlet: string | null;
+}
+
+export type HtmlResult = { ok: true; text: string; meta: HtmlMeta } | { ok: false; reason: string };
+
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'FIGURE',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'MAIN',
+]);
+
+/** The text of `node` with one line per block element. */
+export function blockText(node: HtmlNode): string {
+  const out: string[] = [];
+  const walk = (n: HtmlNode): void => {
+    if (n.nodeType === 3) {
+      out.push((n.textContent ?? '').replace(/[\r\n]+/gu, ' '));
+      return;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    const name = n.nodeName.toUpperCase();
+    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
+    if (name === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCKS.has(name);
+    if (block) out.push('\n');
+    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]!);
+    if (block) out.push('\n');
+  };
+  walk(node);
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l, i, all) => l.length > 0 || (i > 0 && all[i - 1]!.length > 0))
+    .join('\n')
+    .trim();
+}
+
+function metaContent(doc: HtmlDocument, selectors: string[]): string | null {
+  for (const s of selectors) {
+    const v = doc.querySelector(s)?.getAttribute?.('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+interface JsonLdArticle {
+  headline?: unknown;
+  datePublished?: unknown;
+  author?: unknown;
+  publisher?: unknown;
+}
+
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return nameOf(v[0]);
+  if (v && typeof v === 'object' && 'name' in v) return nameOf((v as { name: unknown }).name);
+  return null;
+}
+
+/** The first NewsArticle/Article-like object of the page's JSON-LD, if any. */
+function jsonLd(doc: HtmlDocument): JsonLdArticle | null {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    try {
+      const data: unknown = JSON.parse(scripts[i]!.textContent ?? '');
+      const items: unknown[] = Array.isArray(data)
+        ? data
+        : data && typeof data === 'object' && '@graph' in data
+          ? ((data as { '@graph': unknown[] })['@graph'] ?? [])
+          : [data];
+      for (const it of items) {
+        if (it && typeof it === 'object' && ('headline' in it || 'datePublished' in it)) {
+          return it as JsonLdArticle;
+        }
+      }
+    } catch {
+      // Malformed JSON-LD is common; the meta tags still count.
+    }
+  }
+  return null;
+}
+
+/** Title, date, author and outlet from the page's meta tags and JSON-LD. */
+export function pageMeta(doc: HtmlDocument): HtmlMeta {
+  const ld = jsonLd(doc);
+  const title =
+    metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
+    nameOf(ld?.headline) ??
+    (doc.querySelector('title')?.textContent?.trim() || null);
+  const rawDate =
+    metaContent(doc, [
+      'meta[property="article:published_time"]',
+      'meta[name="pubdate"]',
+      'meta[name="publish-date"]',
+      'meta[name="date"]',
+      'meta[itemprop="datePublished"]',
+    ]) ?? (typeof ld?.datePublished === 'string' ? ld.datePublished : null);
+  const author =
+    metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]']) ??
+    nameOf(ld?.author);
+  const outlet =
+    metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ??
+    nameOf(ld?.publisher);
+  return {
+    title,
+    date: rawDate ? parseDate(rawDate) : null,
+    author: author && !/^https?:/u.test(author) ? author : null,
+    outlet,
+  };
+}
+
+/**
+ * Extracts the article of an HTML page. Fails with a reason when the page
+ * has no article (Readability finds none, or too little text).
+ */
+export function extractHtml(html: string, parse: HtmlParser): HtmlResult {
+  let doc: HtmlDocument;
+  try {
+    doc = parse(html);
+  } catch (err) {
+    return { ok: false, reason: `the HTML could not be parsed (${String(err)})` };
+  }
+  const meta = pageMeta(doc);
+  let article: ReturnType<Readability['parse']>;
+  try {
+    article = new Readability(doc as never, { charThreshold: 200 }).parse();
+  } catch (err) {
+    return { ok: false, reason: `the HTML could not be read (${String(err)})` };
+  }
+  if (!article?.content) return { ok: false, reason: 'the HTML page has no article text' };
+  const content = parse(`<!doctype html><html><body>${article.content}</body></html>`);
+  const text = content.body ? blockText(content.body) : '';
+  if (text.replace(/\s+/gu, '').length < 80) {
+    return { ok: false, reason: 'the HTML page has no article text' };
+  }
+  return {
+    ok: true,
+    text,
+    meta: {
+      title: meta.title ?? (article.title?.trim() || null),
+      date: meta.date ?? (article.publishedTime ? parseDate(article.publishedTime) : null),
+      author: meta.author ?? (article.byline?.trim() || null),
+      outlet: meta.outlet ?? (article.siteName?.trim() || null),
+    },
+  };
+}

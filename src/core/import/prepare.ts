@@ -1,0 +1,108 @@
+/**
+ * One imported file → one article ready to store, or a reason it cannot be.
+ * The app (src/renderer/src/db/documents.ts) and `stance prepare` both call
+ * this, so an article gets the same text, offsets and id everywhere.
+ */
+import type { DocumentInput } from '../document.ts';
+import type { Removal } from '../model.ts';
+import { cleanText } from './cleanup.ts';
+import { decodeBytes, type TextEncodingName } from './decode.ts';
+import { extractHtml, type HtmlParser } from './html.ts';
+import { canonicalOutlet } from './outlets.ts';
+
+/** What a file is, by its name (and, for .txt, a sniff of its content). */
+export type FileKind = 'text' | 'html' | 'dataset';
+
+/** The kind of an imported file from its name. */
+export function fileKind(name: string): FileKind {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.json')) return 'dataset';
+  if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.xhtml')) return 'html';
+  return 'text';
+}
+
+/** Metadata known from elsewhere (e.g. the sample corpus manifest); it wins. */
+export interface ArticleHints {
+  title?: string | null;
+  date?: string | null;
+  author?: string | null;
+  outlet?: string | null;
+}
+
+export interface PrepareOptions {
+  /** Needed for HTML files; without it HTML is refused with a reason. */
+  parseHtml?: HtmlParser;
+  hints?: ArticleHints;
+}
+
+/** A document input with everything an import fills in. */
+export type PreparedInput = DocumentInput & { title: string; rawText: string; removed: Removal[] };
+
+export type PrepareResult =
+  { ok: true; input: PreparedInput; encoding: TextEncodingName } | { ok: false; reason: string };
+
+/**
+ * A readable title for an article whose page gives none: its first
+ * sentence, shortened at a word boundary.
+ */
+export function shortTitle(text: string): string {
+  const first = text.split('\n').find((l) => l.trim().length > 0) ?? '';
+  const sentence = first.split(/(?<=[.!?؟])\s/u)[0]!.trim();
+  if (sentence.length <= 100) return sentence || 'Untitled';
+  const cut = sentence.slice(0, 100);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[،,:؛\s]+$/u, '')}…`;
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!doctype html|<html[\s>])/iu.test(text.slice(0, 512));
+}
+
+/** Decodes, extracts (HTML) and cleans one file. Never throws. */
+export function prepareArticle(
+  file: { name: string; bytes: Uint8Array },
+  options: PrepareOptions = {},
+): PrepareResult {
+  try {
+    const kind = fileKind(file.name);
+    if (kind === 'dataset') {
+      return { ok: false, reason: 'this is a dataset file; import it as a dataset' };
+    }
+    const decoded = decodeBytes(file.bytes);
+    if (!decoded.ok) return decoded;
+    let raw = decoded.text;
+    let pageMeta: ArticleHints = {};
+    if (kind === 'html' || looksLikeHtml(raw)) {
+      if (!options.parseHtml) return { ok: false, reason: 'HTML import is not available here' };
+      const page = extractHtml(raw, options.parseHtml);
+      if (!page.ok) return page;
+      raw = page.text;
+      pageMeta = page.meta;
+    }
+    const clean = cleanText(raw);
+    if (clean.text.trim().length === 0) {
+      return { ok: false, reason: 'nothing is left after removing page chrome: no article text' };
+    }
+    const hints = options.hints ?? {};
+    const title =
+      hints.title?.trim() || pageMeta.title?.trim() || clean.meta.title || shortTitle(clean.text);
+    const outlet = hints.outlet ?? pageMeta.outlet ?? clean.meta.outlet;
+    return {
+      ok: true,
+      encoding: decoded.encoding,
+      input: {
+        text: clean.text,
+        rawText: raw,
+        textSource: 'clean',
+        removed: clean.removed,
+        title: title.normalize('NFC'),
+        date: hints.date ?? pageMeta.date ?? clean.meta.date,
+        author: hints.author ?? pageMeta.author ?? clean.meta.author,
+        outlet: outlet ? canonicalOutlet(outlet) : null,
+        file: file.name,
+      },
+    };
+  } catch (err) {
+    return { ok: false, reason: `the file could not be read (${String(err)})` };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * What import cleanup did to the open document: each removed piece of page
+ * chrome with the rule's reason and its line in the raw text, and the
+ * choice between the cleaned and the raw text. The choice is open only
+ * while nobody has spans on the document, because changing the text
+ * changes the document's identity (the SHA-256 of its text).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { Removal } from '@core/model.ts';
+import { db } from '../db/db.ts';
+import { setTextSource } from '../db/documents.ts';
+import './cleanup-view.css';
+
+export interface CleanupViewProps {
+  docId: string | null;
+  /** The document's id changes when its text source changes. */
+  onDocIdChange: (id: string) => void;
+}
+
+const PREVIEW = 280;
+
+function RemovalItem({ r }: { r: Removal }): React.JSX.Element {
+  const [full, setFull] = useState(false);
+  const long = r.text.length > PREVIEW;
+  return (
+    <li className="removal">
+      <div className="removal-head">
+        <span className="removal-reason">{r.reason}</span>
+        <span className="removal-line">line {r.line}</span>
+      </div>
+      <blockquote className="removal-text" dir="auto" lang="ar">
+        {full || !long ? r.text : `${r.text.slice(0, PREVIEW)}…`}
+      </blockquote>
+      {long && (
+        <button type="button" className="link-button" onClick={() => setFull(!full)}>
+          {full ? 'Show less' : `Show all ${r.text.length.toLocaleString('en')} characters`}
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.JSX.Element | null {
+  const doc = useLiveQuery(async () => (docId ? db.documents.get(docId) : undefined), [docId]);
+  const spanCount = useLiveQuery(
+    async () => (docId ? db.spans.where('docId').equals(docId).count() : 0),
+    [docId],
+    0,
+  );
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const panelId = useId();
+  const headingId = useId();
+  if (!doc) return null;
+
+  const locked = spanCount > 0;
+  async function choose(source: 'clean' | 'raw'): Promise<void> {
+    if (!doc || doc.textSource === source) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDocIdChange(await setTextSource(db, doc.id, source));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const n = doc.removed.length;
+  return (
+    <section className="cleanup-view" aria-labelledby={headingId}>
+      <h2 id={headingId} className="cleanup-heading">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen(!open)}
+        >
+          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+          Cleanup: {n === 0 ? 'nothing removed' : `${n} removal${n === 1 ? '' : 's'}`}
+          {doc.textSource === 'raw' ? ' (raw text in use)' : ''}
+        </button>
+      </h2>
+      {open && (
+        <div id={panelId} className="cleanup-panel">
+          <fieldset disabled={locked || busy} className="text-source">
+            <legend>Text to annotate</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${panelId}-source`}
+                checked={doc.textSource === 'clean'}
+                onChange={() => void choose('clean')}
+              />
+              Cleaned text
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${panelId}-source`}
+                checked={doc.textSource === 'raw'}
+                onChange={() => void choose('raw')}
+              />
+              Raw text, as imported
+            </label>
+          </fieldset>
+          {locked && (
+            <p className="cleanup-note">
+              The text is fixed: this document has {spanCount} span{spanCount === 1 ? '' : 's'}.
+            </p>
+          )}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          {n === 0 ? (
+            <p className="cleanup-note">Import removed nothing from this document.</p>
+          ) : (
+            <ol className="removals" aria-label="Removed at import">
+              {doc.removed.map((r, i) => (
+                <RemovalItem key={i} r={r} />
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Bringing articles in: the "Open files…" button, files dropped anywhere on
+ * the window, and the import report that says, file by file, what was
+ * imported, what was already there and what was refused and why.
+ */
+import { useCallback, useId, useState } from 'react';
+import type { HostFile } from '@core/host-contract.ts';
+import { db } from '../db/db.ts';
+import { importFiles, type ImportOutcome } from '../db/documents.ts';
+import { host } from '../host/host.ts';
+import { useFileDrop } from '../hooks/useFileDrop.ts';
+import './import-controls.css';
+
+export interface ImportControlsProps {
+  /** Called with the id of the first newly imported document. */
+  onImported?: (id: string) => void;
+}
+
+function summary(outcomes: ImportOutcome[]): string {
+  const n = (s: ImportOutcome['status']): number => outcomes.filter((o) => o.status === s).length;
+  const parts = [
+    `${n('imported')} imported`,
+    n('duplicate') > 0 ? `${n('duplicate')} already in the corpus` : '',
+    n('dataset') > 0 ? `${n('dataset')} dataset${n('dataset') === 1 ? '' : 's'}` : '',
+    n('error') > 0 ? `${n('error')} not imported` : '',
+  ].filter(Boolean);
+  return `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+}
+
+function OutcomeLine({ o }: { o: ImportOutcome }): React.JSX.Element {
+  switch (o.status) {
+    case 'imported':
+      return (
+        <>
+          imported as “<bdi>{o.title}</bdi>”
+        </>
+      );
+    case 'duplicate':
+      return (
+        <>
+          already in the corpus as “<bdi>{o.title}</bdi>”; not imported again
+        </>
+      );
+    case 'dataset':
+      return <>{o.message}</>;
+    case 'error':
+      return <>not imported: {o.reason}</>;
+  }
+}
+
+export function ImportControls({ onImported }: ImportControlsProps): React.JSX.Element {
+  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reportId = useId();
+
+  const run = useCallback(
+    async (files: HostFile[]): Promise<void> => {
+      if (files.length === 0) return;
+      setBusy(true);
+      setError(null);
+      try {
+        const result = await importFiles(db, files);
+        setOutcomes(result);
+        const first = result.find((o) => o.status === 'imported');
+        if (first && first.status === 'imported') onImported?.(first.id);
+      } catch (err) {
+        setError(`Import failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onImported],
+  );
+
+  const dragging = useFileDrop((files) => void run(files));
+
+  async function open(): Promise<void> {
+    try {
+      await run(await host.openFiles());
+    } catch (err) {
+      setError(
+        `The files could not be opened: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+
+  return (
+    <div className="import-controls">
+      <button type="button" onClick={() => void open()} disabled={busy}>
+        Open files…
+      </button>
+      <span className="import-hint">or drop articles (.txt, .html) and datasets here</span>
+      {busy && (
+        <p role="status" className="import-busy">
+          Importing…
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {outcomes && (
+        <section className="import-report" role="region" aria-labelledby={reportId}>
+          <h2 id={reportId}>Import report</h2>
+          <p role="status">{summary(outcomes)}</p>
+          <ul>
+            {outcomes.map((o, i) => (
+              <li key={i} className={`import-${o.status}`}>
+                <strong dir="auto">{o.file}</strong>: <OutcomeLine o={o} />
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setOutcomes(null)}>
+            Dismiss
+          </button>
+        </section>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files to import them
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// Runs in real Chromium on real IndexedDB (Vitest browser mode).
+import { afterEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '@core/document.ts';
+import type { HostFile } from '@core/host-contract.ts';
+import { createDb, type WorkbenchDb } from './schema.ts';
+import { importFiles, setTextSource } from './documents.ts';
+
+let db: WorkbenchDb | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+});
+
+function fresh(): WorkbenchDb {
+  db = createDb(`t-${crypto.randomUUID()}`);
+  return db;
+}
+
+const enc = new TextEncoder();
+function article(i: number): HostFile {
+  const text = [
+    `عنوان الخبر رقم ${i} عن الحوار بين بغداد وواشنطن`,
+    'الأحد 25/07/2021',
+    'A+ A-',
+    `قال مسؤول عراقي في التصريح رقم ${i} إن الحوار الاستراتيجي مع الولايات المتحدة سيحدد موعد انسحاب القوات القتالية من البلاد خلال الأشهر المقبلة.`,
+  ].join('\n');
+  return { name: `article-${i}.txt`, bytes: enc.encode(text) };
+}
+
+describe('importFiles on IndexedDB', () => {
+  it('imports 47 good files of a batch of 50 and reports the 3 bad ones by name', async () => {
+    const d = fresh();
+    const files = Array.from({ length: 47 }, (_, i) => article(i));
+    files.splice(10, 0, { name: 'empty.txt', bytes: new Uint8Array() });
+    files.splice(20, 0, { name: 'scan.txt', bytes: Uint8Array.from([0x89, 0x50, 0, 0, 1, 2]) });
+    files.splice(30, 0, { name: 'french.txt', bytes: Uint8Array.from([0x63, 0x61, 0x66, 0xe9]) });
+    const out = await importFiles(d, files);
+    expect(out).toHaveLength(50);
+    expect(out.filter((o) => o.status === 'imported')).toHaveLength(47);
+    expect(out.filter((o) => o.status === 'error')).toEqual([
+      { file: 'empty.txt', status: 'error', reason: 'the file is empty' },
+      { file: 'scan.txt', status: 'error', reason: 'the file is binary, not text' },
+      { file: 'french.txt', status: 'error', reason: expect.stringMatching(/not valid UTF-8/) },
+    ]);
+    expect(await d.documents.count()).toBe(47);
+    const doc = await d.documents
+      .where('title')
+      .equals('عنوان الخبر رقم 3 عن الحوار بين بغداد وواشنطن')
+      .first();
+    expect(doc).toMatchObject({ date: '2021-07-25', file: 'article-3.txt', textSource: 'clean' });
+    expect(doc!.id).toBe(await sha256Hex(doc!.text));
+    expect(doc!.removed.map((r) => r.rule)).toEqual(['date-line', 'page-chrome']);
+  });
+
+  it('says so when the same article comes again, and stores it once', async () => {
+    const d = fresh();
+    const [first] = await importFiles(d, [article(1)]);
+    const again = await importFiles(d, [{ ...article(1), name: 'copy.txt' }]);
+    expect(first!.status).toBe('imported');
+    expect(again).toEqual([
+      {
+        file: 'copy.txt',
+        status: 'duplicate',
+        id: first!.status === 'imported' ? first!.id : '',
+        title: 'عنوان الخبر رقم 1 عن الحوار بين بغداد وواشنطن',
+      },
+    ]);
+    expect(await d.documents.count()).toBe(1);
+  });
+
+  it('imports HTML without running its scripts or loading its images', async () => {
+    const d = fresh();
+    const imagesBefore = document.images.length;
+    const html = `<!doctype html><html><head>
+      <meta property="og:title" content="الكاظمي في واشنطن">
+      <meta property="article:published_time" content="2021-07-26T09:00:00Z">
+      <script>window.__stanceRan = true;</script></head><body>
+      <article><p>${'وصل رئيس الوزراء العراقي إلى واشنطن في زيارة رسمية لبحث مستقبل القوات الأميركية. '.repeat(4)}</p>
+      <img src="https://example.invalid/p.jpg" onerror="window.__stanceRan = true"></article></body></html>`;
+    const [out] = await importFiles(d, [{ name: 'page.html', bytes: enc.encode(html) }]);
+    expect(out).toMatchObject({ status: 'imported', title: 'الكاظمي في واشنطن' });
+    expect((window as { __stanceRan?: boolean }).__stanceRan).toBeUndefined();
+    expect(document.images.length).toBe(imagesBefore);
+    const doc = await d.documents.toCollection().first();
+    expect(doc?.date).toBe('2021-07-26T09:00:00Z');
+    const bare = await importFiles(d, [
+      { name: 'login.html', bytes: enc.encode('<html><body><form></form></body></html>') },
+    ]);
+    expect(bare).toEqual([
+      { file: 'login.html', status: 'error', reason: 'the HTML page has no article text' },
+    ]);
+  });
+
+  it('routes datasets to the dataset import', async () => {
+    const d = fresh();
+    const out = await importFiles(d, [
+      { name: 'labels.jsonl', bytes: enc.encode('{"text":"x"}\n') },
+    ]);
+    expect(out).toEqual([
+      { file: 'labels.jsonl', status: 'error', reason: 'dataset import is not available yet' },
+    ]);
+  });
+});
+
+describe('setTextSource', () => {
+  it('switches to the raw text under a new id, moving statuses, and back', async () => {
+    const d = fresh();
+    const [out] = await importFiles(d, [article(7)]);
+    const id = out!.status === 'imported' ? out!.id : '';
+    await d.statuses.add({
+      docId: id,
+      annotatorId: 'Laila',
+      status: 'in-progress',
+      docStance: null,
+      updatedAt: 1,
+    });
+    const rawId = await setTextSource(d, id, 'raw');
+    const raw = await d.documents.get(rawId);
+    expect(raw!.textSource).toBe('raw');
+    expect(raw!.text).toBe(new TextDecoder().decode(article(7).bytes));
+    expect(rawId).toBe(await sha256Hex(raw!.text));
+    expect(await d.documents.get(id)).toBeUndefined();
+    expect(await d.statuses.where('docId').equals(rawId).count()).toBe(1);
+    expect(await setTextSource(d, rawId, 'clean')).toBe(id);
+    expect(await d.documents.count()).toBe(1);
+  });
+
+  it('refuses once the document has spans, and changes nothing', async () => {
+    const d = fresh();
+    const [out] = await importFiles(d, [article(8)]);
+    const id = out!.status === 'imported' ? out!.id : '';
+    await d.spans.add({
+      id: 's1',
+      docId: id,
+      annotatorId: 'Laila',
+      label: 'pro-withdrawal',
+      start: 0,
+      end: 5,
+      quote: 'عنوان',
+      holder: null,
+      note: null,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    await expect(setTextSource(d, id, 'raw')).rejects.toThrow(/already has 1 span/);
+    expect((await d.documents.get(id))!.textSource).toBe('clean');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The built-in sample corpus (resources/corpus): five Arabic news articles,
+ * bundled as they were scraped and imported at first run through the same
+ * decode and cleanup path as any file, so the app is useful at once. The
+ * manifest names each article's outlet. Loading is idempotent: the
+ * `sampleCorpusVersion` setting and the documents are written in one
+ * transaction, so a reload during first run neither duplicates nor
+ * half-loads the corpus.
+ */
+import { z } from 'zod';
+import { buildDocumentRecord } from '@core/document.ts';
+import type { DocumentRecord } from '@core/model.ts';
+import { prepareArticle } from '@core/import/prepare.ts';
+import type { WorkbenchDb } from './schema.ts';
+import { getSetting, setSetting } from './settings.ts';
+
+/** Bump when the bundled corpus changes, so existing profiles get it. */
+export const SAMPLE_CORPUS_VERSION = 1;
+
+const texts = import.meta.glob('../../../../resources/corpus/*.txt', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+const manifestSources = import.meta.glob('../../../../resources/corpus/manifest.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+const Manifest = z.object({
+  version: z.number(),
+  articles: z.array(
+    z.object({
+      file: z.string(),
+      outlet: z.string().nullable(),
+      title: z.string().optional(),
+    }),
+  ),
+});
+
+/** The bundled articles: file name, bytes (as shipped) and outlet. */
+export function sampleArticles(): {
+  name: string;
+  bytes: Uint8Array;
+  outlet: string | null;
+  title?: string;
+}[] {
+  const manifest = Manifest.parse(JSON.parse(Object.values(manifestSources)[0] ?? '{}'));
+  const byName = new Map(
+    Object.entries(texts).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+  );
+  return manifest.articles.map((a) => {
+    const text = byName.get(a.file);
+    if (text === undefined) throw new Error(`sample corpus: ${a.file} is missing`);
+    return {
+      name: a.file,
+      bytes: new TextEncoder().encode(text),
+      outlet: a.outlet,
+      title: a.title,
+    };
+  });
+}
+
+/** The sample corpus as document records, in manifest order. */
+export async function sampleRecords(now = Date.now()): Promise<DocumentRecord[]> {
+  const out: DocumentRecord[] = [];
+  for (const [i, a] of sampleArticles().entries()) {
+    const prepared = prepareArticle(a, { hints: { outlet: a.outlet, title: a.title } });
+    if (!prepared.ok) throw new Error(`sample corpus: ${a.name}: ${prepared.reason}`);
+    out.push(await buildDocumentRecord({ ...prepared.input, importedAt: now + i }));
+  }
+  return out;
+}
+
+/**
+ * Loads the sample corpus into a profile that does not have this version
+ * of it yet. Returns the number of documents added.
+ */
+export async function loadSampleCorpus(db: WorkbenchDb): Promise<number> {
+  const have = await getSetting(db, 'sampleCorpusVersion');
+  if (have !== undefined && have >= SAMPLE_CORPUS_VERSION) return 0;
+  // Hashing is async (WebCrypto), so records are built before the
+  // transaction: an IndexedDB transaction cannot wait on other promises.
+  const records = await sampleRecords();
+  return db.transaction('rw', db.documents, db.settings, async () => {
+    const again = await getSetting(db, 'sampleCorpusVersion');
+    if (again !== undefined && again >= SAMPLE_CORPUS_VERSION) return 0;
+    const existing = await db.documents.bulkGet(records.map((r) => r.id));
+    const fresh = records.filter((_, i) => !existing[i]);
+    await db.documents.bulkAdd(fresh);
+    await setSetting(db, 'sampleCorpusVersion', SAMPLE_CORPUS_VERSION);
+    return fresh.length;
+  });
+}
