@@ -41,6 +41,7 @@ async function importFile(
   name: string,
   content: string,
   expected: string[] = [],
+  spans = 2,
 ): Promise<void> {
   await page.getByRole('button', { name: 'Import dataset…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import dataset' });
@@ -49,23 +50,28 @@ async function importFile(
   await (
     await chooser
   ).setFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(content) });
-  await expect(dialog).toContainText('1 valid line(s)');
+  await expect(dialog).toContainText('valid line(s)');
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('2 span(s) added');
+  await expect(dialog.getByRole('status')).toContainText(`${spans} span(s) added`);
   for (const text of expected) await expect(dialog.getByRole('status')).toContainText(text);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 }
 
-async function exportSpans(page: Page, annotatorLabel: string): Promise<string> {
+async function exportSpans(
+  page: Page,
+  annotatorLabel: string,
+  summary = 'Exported 1 record(s) with 2 span(s)',
+): Promise<string> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
   const annotators = dialog.getByRole('group', { name: 'Annotators' });
   await annotators.getByRole('checkbox', { name: annotatorLabel }).check();
+  await page.screenshot({ path: '/tmp/datasets-export.png' });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const file = await download;
-  await expect(dialog.getByRole('status')).toContainText('Exported 1 record(s) with 2 span(s)');
+  await expect(dialog.getByRole('status')).toContainText(summary);
   await dialog.getByRole('button', { name: 'Close' }).click();
   return readFile((await file.path())!, 'utf8');
 }
@@ -129,4 +135,140 @@ test('a file with a bad line imports nothing unless only the valid lines are cho
   await expect(dialog.getByRole('status')).toContainText('2 span(s) added');
   await expect(dialog.getByRole('status')).toContainText('annotators added: Sara');
   await page.screenshot({ path: '/tmp/datasets-import.png' });
+});
+
+test('a backup restores into a fresh profile, and asks before replacing data', async ({
+  browser,
+}) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await start(page, 'Laila');
+  await importFile(page, 'laila.jsonl', datasetFile('Laila'));
+  await page.getByRole('button', { name: 'Backup…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Backup and restore' });
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save backup file…' }).click();
+  const backup = await readFile((await (await download).path())!, 'utf8');
+  await expect(panel.getByRole('status')).toContainText('Backup saved');
+  await first.close();
+
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  await start(other, 'Omar');
+  // Omar has data, so the restore asks first; keeping it changes nothing.
+  await importFile(other, 'mine.jsonl', datasetFile('Omar'));
+  await other.getByRole('button', { name: 'Backup…' }).click();
+  const restorePanel = other.getByRole('dialog', { name: 'Backup and restore' });
+  const restoreFrom = async (): Promise<void> => {
+    const chooser = other.waitForEvent('filechooser');
+    await restorePanel.getByRole('button', { name: 'Restore from file…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'backup.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(backup),
+    });
+  };
+  await restoreFrom();
+  const ask = restorePanel.getByRole('alertdialog', { name: 'Replace this profile?' });
+  await expect(ask).toContainText('replaces everything');
+  await other.screenshot({ path: '/tmp/datasets-backup.png' });
+  await ask.getByRole('button', { name: 'Keep my data' }).click();
+  await expect(other.getByRole('banner')).toContainText('Omar');
+
+  await restoreFrom();
+  await ask.getByRole('button', { name: 'Replace with the backup' }).click();
+  await expect(restorePanel.getByRole('status')).toContainText('Restored backup.jsonl');
+  // The profile is Laila's again: her name, her spans under her own id.
+  await expect(other.getByRole('banner')).toContainText('Laila');
+  await restorePanel.getByRole('button', { name: 'Close' }).click();
+  await other.getByRole('button', { name: 'Export…' }).click();
+  await expect(other.getByRole('group', { name: 'Annotators' }).getByRole('checkbox')).toHaveCount(
+    1,
+  );
+  await expect(
+    other.getByRole('group', { name: 'Annotators' }).getByRole('checkbox', { name: 'Laila (you)' }),
+  ).toBeChecked();
+  await second.close();
+});
+
+/** Drags the mouse over `phrase` in the reading pane, first to last character. */
+async function dragPhrase(page: Page, phrase: string): Promise<void> {
+  const { first, last } = await page.evaluate((phrase) => {
+    for (const p of document.querySelectorAll('.rp-para')) {
+      const node = p.firstChild as Text | null;
+      const i = node?.data.indexOf(phrase) ?? -1;
+      if (!node || i < 0) continue;
+      p.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const centre = (a: number) => {
+        const r = document.createRange();
+        r.setStart(node, a);
+        r.setEnd(node, a + 1);
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      };
+      return { first: centre(i), last: centre(i + phrase.length - 1) };
+    }
+    throw new Error(`phrase not in the reading pane: ${phrase}`);
+  }, phrase);
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  await page.mouse.move((first.x + last.x) / 2, (first.y + last.y) / 2, { steps: 4 });
+  await page.mouse.move(last.x, last.y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Selected:' })).toBeVisible();
+}
+
+test('annotate a seed article, export, then import as a colleague in a second profile', async ({
+  browser,
+}) => {
+  const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
+  const PHRASE = 'لا توجد حاجة لأي قوات قتالية أجنبية';
+
+  const first = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await first.newPage();
+  await start(page, 'Laila');
+  await page
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
+    .filter({ hasText: KADHIMI })
+    .click();
+  await expect(page.getByRole('article', { name: 'Article text' })).toBeVisible();
+  await page.evaluate(async () => {
+    await document.fonts.load('20px "Noto Naskh Arabic"', 'قال');
+    await document.fonts.ready;
+  });
+  await dragPhrase(page, PHRASE);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
+
+  const exported = await exportSpans(page, 'Laila (you)', 'with 1 span(s)');
+  const lines = exported
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          text: string;
+          spans: { start: number; end: number; label: string; text: string }[];
+          _annotator_id: string;
+        },
+    );
+  const annotated = lines.filter((l) => l.spans.length > 0);
+  expect(annotated).toHaveLength(1);
+  const [s] = annotated[0]!.spans;
+  expect(s).toMatchObject({ label: 'pro-withdrawal', text: PHRASE });
+  // Python's text[start:end], in code points.
+  expect([...annotated[0]!.text].slice(s!.start, s!.end).join('')).toBe(PHRASE);
+  await first.close();
+
+  const second = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const other = await second.newPage();
+  await start(other, 'Omar');
+  await importFile(other, 'from-laila.jsonl', exported, ['annotators added: Laila'], 1);
+  const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span(s)');
+  expect(again).toBe(exported);
+  await other.screenshot({ path: '/tmp/datasets-colleague.png' });
+  await second.close();
 });

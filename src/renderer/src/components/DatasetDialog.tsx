@@ -28,12 +28,12 @@ export function DatasetDialog({
   return (
     <div className="ds-backdrop">
       <section role="dialog" aria-modal="true" aria-labelledby={titleId} className="ds-dialog">
-        <header className="ds-dialog-head">
+        <div className="ds-dialog-head">
           <h2 id={titleId}>{title}</h2>
           <button type="button" onClick={onClose} disabled={busy}>
             Close
           </button>
-        </header>
+        </div>
         {children}
       </section>
     </div>

@@ -1,23 +1,51 @@
-/** The label set with hotkeys and definitions. */
+/**
+ * The label set with hotkeys and definitions. Clicking a label applies it
+ * to the selection (or relabels the selected span); hovering shows its
+ * definition and examples.
+ */
+import { useState } from 'react';
+import type { LabelDef } from '@core/model.ts';
 import { useLabels } from '../hooks/useLabels.ts';
+import { applyLabel, useSession } from '../annotate/session.ts';
+import { LabelEditor } from './LabelEditor.tsx';
+import './labels.css';
+
+/** The hover text of a label: definition and examples. */
+export function guidelineText(l: LabelDef): string {
+  const examples = l.examples.map((e) => `• ${e}`).join('\n');
+  return `${l.name} (${l.nameAr}): ${l.definition}${examples ? `\nExamples:\n${examples}` : ''}`;
+}
 
 export function LabelPanel(): React.JSX.Element {
   const labels = useLabels();
+  const { sticky } = useSession();
+  const [editing, setEditing] = useState(false);
   return (
     <section aria-labelledby="labels-heading">
       <h2 id="labels-heading">Labels</h2>
       <ul className="labels" aria-label="Labels">
         {labels.map((l) => (
-          <li key={l.key} className="label-item" title={l.definition}>
-            <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
-            {l.hotkey !== null && <kbd aria-label={`hotkey ${l.hotkey}`}>{l.hotkey}</kbd>}
-            <span className="label-key">{l.key}</span>
-            <span className="label-ar" lang="ar" dir="rtl">
-              {l.nameAr}
-            </span>
+          <li key={l.key} className="label-item" title={guidelineText(l)}>
+            <button
+              type="button"
+              className="label-button"
+              aria-pressed={sticky === l.key ? true : undefined}
+              onClick={() => applyLabel(l.key)}
+            >
+              <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+              {l.hotkey !== null && <kbd aria-label={`hotkey ${l.hotkey}`}>{l.hotkey}</kbd>}
+              <span className="label-key">{l.key}</span>
+              <span className="label-ar" lang="ar" dir="rtl">
+                {l.nameAr}
+              </span>
+            </button>
           </li>
         ))}
       </ul>
+      <button type="button" className="link-button" onClick={() => setEditing(true)}>
+        Edit labels
+      </button>
+      {editing && <LabelEditor labels={labels} onClose={() => setEditing(false)} />}
     </section>
   );
 }

@@ -1,15 +1,230 @@
-/** The reading pane (filled in by the annotation work). */
-import type { AnnotatorRecord } from '@core/model.ts';
+/**
+ * The reading pane: the article right to left, one text node per paragraph
+ * (so Arabic letters stay joined), spans painted with the CSS Custom
+ * Highlight API and an underline layer, mouse and keyboard annotation.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AnnotatorRecord, SpanRecord } from '@core/model.ts';
+import { OffsetMap } from '@core/offsets.ts';
+import { paragraphs } from '@core/paragraphs.ts';
+import { compareReadingOrder, resizeByToken } from '@core/spans.ts';
+import { tokenize } from '@core/tokenize.ts';
+import { db } from '../db/db.ts';
+import { getSetting, setSetting } from '../db/settings.ts';
+import { spansOf } from '../db/spans.ts';
+import { useLabels } from '../hooks/useLabels.ts';
+import { addSpan, deleteSpan, markDone, updateSpan } from '../annotate/actions.ts';
+import { redo, undo } from '../annotate/editor.ts';
+import { HighlightPainter } from '../annotate/highlights.ts';
+import { getSession, setLabelAction, updateSession, useSession } from '../annotate/session.ts';
+import { DomTextMap } from '../annotate/text-map.ts';
+import { useAnnotationKeys } from '../annotate/useAnnotationKeys.ts';
+import { usePointer } from '../annotate/usePointer.ts';
+import { ReadingToolbar } from './ReadingToolbar.tsx';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
+import './reading-pane.css';
 
 export interface ReadingPaneProps {
   self: AnnotatorRecord;
   docId: string | null;
+  /** Opens the next (+1) or previous (−1) document of the list's order. */
+  onOpenRelative?: (delta: 1 | -1) => void;
 }
 
-export function ReadingPane({ docId }: ReadingPaneProps): React.JSX.Element {
-  return docId ? (
-    <p className="empty">Loading…</p>
-  ) : (
-    <p className="empty">Open an article to start annotating.</p>
+export const DEFAULT_FONT_SIZE = 20;
+const NO_SPANS: SpanRecord[] = [];
+
+export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): React.JSX.Element {
+  const doc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
+  if (!docId) return <p className="empty">Open an article to start annotating.</p>;
+  if (!doc || doc.id !== docId) return <p className="empty">Loading…</p>;
+  return (
+    <DocumentView
+      key={doc.id}
+      self={self}
+      docId={doc.id}
+      title={doc.title}
+      text={doc.text}
+      onOpenRelative={onOpenRelative}
+    />
+  );
+}
+
+interface ViewProps {
+  self: AnnotatorRecord;
+  docId: string;
+  title: string;
+  text: string;
+  onOpenRelative: ((delta: 1 | -1) => void) | undefined;
+}
+
+function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): React.JSX.Element {
+  const labels = useLabels();
+  const stored = useLiveQuery(() => spansOf(db, docId, self.id), [docId, self.id]);
+  const spans = useMemo(
+    () => (stored ? [...stored].sort(compareReadingOrder) : NO_SPANS),
+    [stored],
+  );
+  const fontSize =
+    useLiveQuery(() => getSetting(db, 'fontSize'), [], undefined) ?? DEFAULT_FONT_SIZE;
+  const session = useSession();
+  const [sheetOpen, setSheetOpen] = useState(false);
+
+  const map = useMemo(() => new OffsetMap(text), [text]);
+  const paras = useMemo(() => paragraphs(text, map), [text, map]);
+  const tokens = useMemo(() => tokenize(text), [text]);
+  const textRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const [domMap, setDomMap] = useState<DomTextMap | null>(null);
+  const [painter] = useState(() => new HighlightPainter());
+  const [layoutTick, setLayoutTick] = useState(0);
+
+  // A new document starts with nothing selected.
+  useEffect(() => {
+    updateSession({ selectedSpanId: null, pending: null, notice: null, error: null });
+  }, [docId]);
+  useEffect(() => () => painter.dispose(), [painter]);
+
+  useLayoutEffect(() => {
+    const el = textRef.current;
+    if (!el) return;
+    const nodes = [...el.children].map((p) => p.firstChild as Text);
+    setDomMap(new DomTextMap(map, paras, nodes));
+  }, [map, paras]);
+
+  useEffect(() => {
+    const el = textRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setLayoutTick((t) => t + 1));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => painter.setLabels(labels), [painter, labels]);
+  useLayoutEffect(() => {
+    if (domMap && layerRef.current)
+      painter.paint(domMap, spans, session.selectedSpanId, session.pending, layerRef.current);
+  }, [
+    painter,
+    domMap,
+    spans,
+    labels,
+    session.selectedSpanId,
+    session.pending,
+    fontSize,
+    layoutTick,
+  ]);
+
+  // Bring the selected span into view (selected from the list or by keys).
+  useEffect(() => {
+    const s = spans.find((x) => x.id === session.selectedSpanId);
+    const scroller = textRef.current?.closest('.reading-pane');
+    const r = s && domMap?.rangeFor(s.start, s.end);
+    if (!r || !scroller) return;
+    const box = r.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (box.top < view.top || box.bottom > view.bottom)
+      scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
+  }, [session.selectedSpanId, spans, domMap]);
+
+  const ctx = { docId, annotatorId: self.id, map, tokens, domMap, spans, labels };
+  usePointer(textRef, tipRef, ctx);
+
+  const applyLabel = (key: string): void => {
+    const { pending, selectedSpanId } = getSession();
+    if (pending) void addSpan(map, docId, self.id, key, pending.start, pending.end);
+    else if (selectedSpanId) void updateSpan(selectedSpanId, { label: key }, `relabel as ${key}`);
+    else updateSession({ notice: 'Select some text first, then choose a label.' });
+  };
+  const applyLabelRef = useRef(applyLabel);
+  useEffect(() => {
+    applyLabelRef.current = applyLabel;
+  });
+  useEffect(() => {
+    setLabelAction((k) => applyLabelRef.current(k));
+    return () => setLabelAction(null);
+  }, []);
+
+  const byHotkey = (h: number): string | undefined => labels.find((l) => l.hotkey === h)?.key;
+  const selected = spans.find((s) => s.id === session.selectedSpanId);
+  const changeFont = (delta: 1 | -1): void =>
+    void setSetting(db, 'fontSize', Math.min(40, Math.max(12, fontSize + delta * 2)));
+  const doneAndNext = async (): Promise<void> => {
+    if (await markDone(docId, self.id)) onOpenRelative?.(1);
+  };
+
+  useAnnotationKeys({
+    label: (h) => {
+      const key = byHotkey(h);
+      if (key) applyLabel(key);
+    },
+    toggleSticky: (h) => {
+      const key = byHotkey(h);
+      if (key) updateSession({ sticky: getSession().sticky === key ? null : key });
+    },
+    undo: () => void undo(docId, self.id),
+    redo: () => void redo(docId, self.id),
+    escape: () => {
+      window.getSelection()?.removeAllRanges();
+      updateSession({ pending: null, selectedSpanId: null });
+    },
+    nextSpan: (delta) => {
+      if (spans.length === 0) return;
+      const i = spans.findIndex((s) => s.id === session.selectedSpanId);
+      const next =
+        i < 0 ? (delta > 0 ? 0 : spans.length - 1) : (i + delta + spans.length) % spans.length;
+      updateSession({ selectedSpanId: spans[next]!.id, pending: null });
+    },
+    openDoc: (delta) => onOpenRelative?.(delta),
+    doneAndNext: () => void doneAndNext(),
+    deleteSpan: () => {
+      if (selected) void deleteSpan(selected.id);
+    },
+    resize: (edge, delta) => {
+      if (!selected) return;
+      const r = resizeByToken(tokens, selected, edge, delta);
+      if (r) void updateSpan(selected.id, r, 'resize span', map);
+    },
+    fontSize: changeFont,
+    shortcuts: () => setSheetOpen(true),
+  });
+
+  return (
+    <div className="rp">
+      <ReadingToolbar
+        self={self}
+        docId={docId}
+        title={title}
+        labels={labels}
+        fontSize={fontSize}
+        onFontSize={changeFont}
+        onShortcuts={() => setSheetOpen(true)}
+        onDoneAndNext={() => void doneAndNext()}
+      />
+      {session.error && (
+        <p role="alert" className="rp-error">
+          {session.error}
+        </p>
+      )}
+      <p role="status" className="rp-notice">
+        {session.pending
+          ? `Selected: “${map.slice(session.pending.start, session.pending.end)}”. Press a label's hotkey or click a label.`
+          : (session.notice ?? '')}
+      </p>
+      <article className="rp-doc" aria-label="Article text" style={{ fontSize: `${fontSize}px` }}>
+        <div className="rp-text" ref={textRef}>
+          {paras.map((p) => (
+            <p key={p.index} className="rp-para" dir="rtl" lang="ar">
+              {p.text}
+            </p>
+          ))}
+        </div>
+        <div className="rp-underlines" ref={layerRef} aria-hidden="true" />
+        <div className="rp-tip" ref={tipRef} role="tooltip" hidden />
+      </article>
+      {sheetOpen && <ShortcutSheet labels={labels} onClose={() => setSheetOpen(false)} />}
+    </div>
   );
 }

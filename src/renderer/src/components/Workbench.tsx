@@ -11,6 +11,8 @@ import { ReadingPane } from './ReadingPane.tsx';
 import { WriteErrorBanner } from './WriteErrorBanner.tsx';
 import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
 import { ReviewArea } from '../review/ReviewArea.tsx';
+import { GuidelinesPanel } from './GuidelinesPanel.tsx';
+import { SpanPanel } from './SpanPanel.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
@@ -58,6 +60,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       </main>
       <aside className="side-panel" aria-label="Labels and spans">
         <LabelPanel />
+        <GuidelinesPanel />
+        <SpanPanel self={self} docId={docId} />
       </aside>
     </div>
   );

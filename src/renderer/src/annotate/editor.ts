@@ -1,0 +1,71 @@
+/**
+ * Committing edits: write first, then record the edit for undo. The view
+ * reads from IndexedDB, so an edit only shows once its transaction has
+ * resolved; a failed write shows an error naming the cause instead.
+ */
+import { db } from '../db/db.ts';
+import { applyChanges, invertChanges, type Change } from '../db/spans.ts';
+import { historyFor } from './history.ts';
+import { updateSession } from './session.ts';
+
+/** Words for a failed write. */
+export function describeWriteError(err: unknown, what: string): string {
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'QuotaExceededError' || /quota/i.test(String(err)))
+    return `Could not save (${what}): the disk is full (QuotaExceededError). Nothing was changed; free some space and try again.`;
+  const msg = err instanceof Error ? err.message : String(err);
+  return `Could not save (${what}): ${name ? `${name}: ` : ''}${msg}. Nothing was changed.`;
+}
+
+/** Applies and records one edit. Resolves true when it was stored. */
+export async function commitEdit(
+  docId: string,
+  annotatorId: string,
+  name: string,
+  changes: Change[],
+): Promise<boolean> {
+  if (changes.length === 0) return true;
+  try {
+    await applyChanges(db, changes);
+  } catch (err) {
+    updateSession({ error: describeWriteError(err, name) });
+    return false;
+  }
+  historyFor(docId, annotatorId).push({ name, changes });
+  updateSession({ error: null, notice: null });
+  return true;
+}
+
+/** Undoes the last edit of this document. */
+export async function undo(docId: string, annotatorId: string): Promise<void> {
+  const h = historyFor(docId, annotatorId);
+  const edit = h.peekUndo();
+  if (!edit) {
+    updateSession({ notice: 'Nothing to undo.' });
+    return;
+  }
+  try {
+    await applyChanges(db, invertChanges(edit.changes));
+    h.undone();
+    updateSession({ error: null, notice: `Undid: ${edit.name}.` });
+  } catch (err) {
+    updateSession({ error: describeWriteError(err, `undo ${edit.name}`) });
+  }
+}
+
+/** Redoes the last undone edit of this document. */
+export async function redo(docId: string, annotatorId: string): Promise<void> {
+  const h = historyFor(docId, annotatorId);
+  const edit = h.peekRedo();
+  if (!edit) {
+    updateSession({ notice: 'Nothing to redo.' });
+    return;
+  }
+  try {
+    await applyChanges(db, edit.changes);
+    h.redone();
+    updateSession({ error: null, notice: `Redid: ${edit.name}.` });
+  } catch (err) {
+    updateSession({ error: describeWriteError(err, `redo ${edit.name}`) });
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Undo and redo per document: each entry is the list of changes one edit
+ * made; undoing applies their inverse. Kept in memory for the session, 200
+ * steps per document.
+ */
+import type { Change } from '../db/spans.ts';
+
+export const HISTORY_LIMIT = 200;
+
+export interface Edit {
+  /** What the edit did, for messages ("Undid: add span"). */
+  name: string;
+  changes: Change[];
+}
+
+export class EditHistory {
+  private past: Edit[] = [];
+  private future: Edit[] = [];
+
+  /** Records a new edit; it clears what could be redone. */
+  push(edit: Edit): void {
+    this.past.push(edit);
+    if (this.past.length > HISTORY_LIMIT) this.past.shift();
+    this.future = [];
+  }
+
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  /** The edit undo would revert, without removing it. */
+  peekUndo(): Edit | undefined {
+    return this.past.at(-1);
+  }
+
+  peekRedo(): Edit | undefined {
+    return this.future.at(-1);
+  }
+
+  /** Moves the last edit to the redo stack (after its inverse was written). */
+  undone(): void {
+    const e = this.past.pop();
+    if (e) this.future.push(e);
+  }
+
+  /** Moves the last undone edit back (after it was written again). */
+  redone(): void {
+    const e = this.future.pop();
+    if (e) this.past.push(e);
+  }
+}
+
+const histories = new Map<string, EditHistory>();
+
+/** The history of one document (and analyst) for this session. */
+export function historyFor(docId: string, annotatorId: string): EditHistory {
+  const key = `${annotatorId}\u0000${docId}`;
+  let h = histories.get(key);
+  if (!h) {
+    h = new EditHistory();
+    histories.set(key, h);
+  }
+  return h;
+}

@@ -1,0 +1,62 @@
+/**
+ * The state of the annotating session shared by the reading pane, the span
+ * panel and the label panel: the selected span, the pending (snapped)
+ * selection, the sticky label and the last write error. A tiny external
+ * store read with useSyncExternalStore; data itself lives in IndexedDB.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface SessionState {
+  selectedSpanId: string | null;
+  /** A snapped selection waiting for a label, in code points. */
+  pending: { start: number; end: number } | null;
+  /** Label key every new selection gets at once, or null. */
+  sticky: string | null;
+  /** The last failed write, shown with role="alert". */
+  error: string | null;
+  /** Short confirmation of the last undo/redo, announced politely. */
+  notice: string | null;
+}
+
+let state: SessionState = {
+  selectedSpanId: null,
+  pending: null,
+  sticky: null,
+  error: null,
+  notice: null,
+};
+const listeners = new Set<() => void>();
+
+/** Current session state. */
+export function getSession(): SessionState {
+  return state;
+}
+
+/** Merges `patch` into the session state and notifies readers. */
+export function updateSession(patch: Partial<SessionState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The session state, re-rendering on change. */
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, getSession, getSession);
+}
+
+/** What a click on a label does; the reading pane installs it. */
+let labelAction: ((key: string) => void) | null = null;
+
+/** Installs (or removes, with null) the handler of label clicks. */
+export function setLabelAction(fn: ((key: string) => void) | null): void {
+  labelAction = fn;
+}
+
+/** Applies a label to the pending selection or the selected span. */
+export function applyLabel(key: string): void {
+  labelAction?.(key);
+}

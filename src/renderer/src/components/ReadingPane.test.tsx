@@ -1,0 +1,145 @@
+// Runs in real Chromium on real IndexedDB: the reading pane turns a
+// selection plus a hotkey into a stored span, paints it without touching
+// the text nodes, and reports a failed write instead of showing it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRoot, type Root } from 'react-dom/client';
+import { buildDocumentRecord } from '@core/document.ts';
+import type { AnnotatorRecord, DocumentRecord } from '@core/model.ts';
+import { db } from '../db/db.ts';
+import { createProfile } from '../db/profile.ts';
+import { updateSession } from '../annotate/session.ts';
+import { ReadingPane } from './ReadingPane.tsx';
+import { SpanPanel } from './SpanPanel.tsx';
+
+const TEXT =
+  'وأضاف الكاظمي: "لا توجد حاجة لأي قوات قتالية أجنبية"، وقال إن CIA تراقب 2500 جندي.\nفقرة ثانية عن الانسحاب.';
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+let self: AnnotatorRecord;
+let doc: DocumentRecord;
+
+beforeEach(async () => {
+  await db.open();
+  await Promise.all(db.tables.map((t) => t.clear()));
+  self = await createProfile(db, 'Laila');
+  doc = await buildDocumentRecord({ text: TEXT, title: 'اختبار' });
+  await db.documents.put(doc);
+  updateSession({ selectedSpanId: null, pending: null, sticky: null, error: null, notice: null });
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+  root.render(
+    <>
+      <ReadingPane self={self} docId={doc.id} />
+      <SpanPanel self={self} docId={doc.id} />
+    </>,
+  );
+  await vi.waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
+});
+
+afterEach(() => {
+  root?.unmount();
+  host?.remove();
+  vi.restoreAllMocks();
+});
+
+/** Selects UTF-16 [a, b) of the first paragraph and releases the mouse. */
+function selectAndRelease(
+  needle: string,
+  opts: { partial?: boolean; altKey?: boolean } = {},
+): void {
+  const p = host!.querySelector('.rp-para')!;
+  const node = p.firstChild as Text;
+  const a = TEXT.indexOf(needle) + (opts.partial ? 1 : 0);
+  const b = TEXT.indexOf(needle) + needle.length - (opts.partial ? 1 : 0);
+  const sel = window.getSelection()!;
+  sel.removeAllRanges();
+  // Backwards, as a right-to-left drag from the end would make it.
+  sel.setBaseAndExtent(node, b, node, a);
+  const text = host!.querySelector('.rp-text')!;
+  text.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+  document.dispatchEvent(
+    new MouseEvent('mouseup', { bubbles: true, button: 0, altKey: opts.altKey ?? false }),
+  );
+}
+
+function press(key: string, code: string): void {
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true }));
+}
+
+describe('ReadingPane', () => {
+  it('renders each paragraph right to left as a single text node', () => {
+    const paras = [...host!.querySelectorAll('.rp-para')];
+    expect(paras.map((p) => p.textContent)).toEqual(TEXT.split('\n'));
+    for (const p of paras) {
+      expect(p.getAttribute('dir')).toBe('rtl');
+      expect(p.childNodes.length).toBe(1);
+    }
+  });
+
+  it('snaps a partial selection to whole words, stores the span on hotkey 1 and paints it', async () => {
+    selectAndRelease('الكاظمي: "لا توجد', { partial: true });
+    press('1', 'Digit1');
+    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    const [span] = await db.spans.toArray();
+    expect(span).toMatchObject({
+      label: 'pro-withdrawal',
+      quote: 'الكاظمي: "لا توجد',
+      start: 6,
+      end: 23,
+      annotatorId: 'Laila',
+    });
+    expect((await db.statuses.get([doc.id, 'Laila']))?.status).toBe('in-progress');
+    await vi.waitFor(() => expect(CSS.highlights.has('sw-l0')).toBe(true));
+    // Painting never splits the text node.
+    expect(host!.querySelector('.rp-para')!.childNodes.length).toBe(1);
+    await vi.waitFor(() =>
+      expect(host!.querySelector('[aria-label="Spans"]')!.textContent).toContain(
+        'الكاظمي: "لا توجد',
+      ),
+    );
+  });
+
+  it('with Alt selects characters, keeping a letter with its marks', async () => {
+    selectAndRelease('CIA', { partial: true, altKey: true });
+    press('2', 'Digit2');
+    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    expect((await db.spans.toArray())[0]).toMatchObject({ quote: 'I', label: 'pro-coalition' });
+  });
+
+  it('shows a failed write as an error and never as a saved span', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    selectAndRelease('قوات قتالية');
+    press('1', 'Digit1');
+    await vi.waitFor(() =>
+      expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(/QuotaExceededError/),
+    );
+    vi.restoreAllMocks();
+    expect(await db.spans.count()).toBe(0);
+    expect(host!.querySelector('[aria-label="Spans"]')).toBeNull();
+  });
+
+  it('undoes and redoes with Ctrl+Z and Ctrl+Shift+Z', async () => {
+    selectAndRelease('جندي');
+    press('3', 'Digit3');
+    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true }),
+    );
+    await vi.waitFor(async () => expect(await db.spans.count()).toBe(0));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'Z',
+        code: 'KeyZ',
+        ctrlKey: true,
+        shiftKey: true,
+        bubbles: true,
+      }),
+    );
+    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    expect((await db.spans.toArray())[0]!.quote).toBe('جندي');
+  });
+});

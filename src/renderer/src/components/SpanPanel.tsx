@@ -1,0 +1,165 @@
+/**
+ * The side panel's span list: the analyst's spans of the open document in
+ * reading order (label, quote, holder, note), and an editor for the
+ * selected one (relabel, holder with suggestions, note, delete).
+ */
+import { useId, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
+import { compareReadingOrder } from '@core/spans.ts';
+import { db } from '../db/db.ts';
+import { knownHolders, spansOf } from '../db/spans.ts';
+import { useLabels } from '../hooks/useLabels.ts';
+import { deleteSpan, updateSpan } from '../annotate/actions.ts';
+import { updateSession, useSession } from '../annotate/session.ts';
+import './span-panel.css';
+
+export function SpanPanel({
+  self,
+  docId,
+}: {
+  self: AnnotatorRecord;
+  docId: string | null;
+}): React.JSX.Element | null {
+  const labels = useLabels();
+  const stored = useLiveQuery(() => (docId ? spansOf(db, docId, self.id) : []), [docId, self.id]);
+  const spans = useMemo(() => (stored ? [...stored].sort(compareReadingOrder) : []), [stored]);
+  const { selectedSpanId } = useSession();
+  const selected = spans.find((s) => s.id === selectedSpanId);
+  if (!docId) return null;
+  const labelOf = (key: string): LabelDef | undefined => labels.find((l) => l.key === key);
+  return (
+    <section aria-labelledby="spans-heading" className="span-panel">
+      <h2 id="spans-heading">Spans ({spans.length})</h2>
+      {selected && <SpanEditor key={selected.id} span={selected} labels={labels} />}
+      {spans.length === 0 ? (
+        <p className="empty">Select words in the article, then press a label's hotkey.</p>
+      ) : (
+        <ul className="span-list" aria-label="Spans">
+          {spans.map((s) => {
+            const l = labelOf(s.label);
+            return (
+              <li key={s.id} aria-current={s.id === selectedSpanId ? 'true' : undefined}>
+                <button
+                  type="button"
+                  className="span-item"
+                  onClick={() => updateSession({ selectedSpanId: s.id, pending: null })}
+                >
+                  <span className="span-label">
+                    <span
+                      className="swatch"
+                      style={{ background: l?.color ?? '#777' }}
+                      aria-hidden="true"
+                    />
+                    {l?.name ?? s.label}
+                  </span>
+                  <q className="span-quote" lang="ar" dir="rtl">
+                    {s.quote}
+                  </q>
+                  {s.holder && (
+                    <span className="span-holder">
+                      Holder: <bdi>{s.holder}</bdi>
+                    </span>
+                  )}
+                  {s.note && (
+                    <span className="span-note">
+                      Note: <bdi>{s.note}</bdi>
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SpanEditor({
+  span,
+  labels,
+}: {
+  span: SpanRecord;
+  labels: readonly LabelDef[];
+}): React.JSX.Element {
+  const [holder, setHolder] = useState(span.holder ?? '');
+  const [note, setNote] = useState(span.note ?? '');
+  const holders = useLiveQuery(() => knownHolders(db), [], []);
+  const listId = useId();
+  const saveHolder = (): void => {
+    const v = holder.trim() || null;
+    if (v !== span.holder) void updateSpan(span.id, { holder: v }, 'set holder');
+  };
+  const saveNote = (): void => {
+    const v = note.trim() || null;
+    if (v !== span.note) void updateSpan(span.id, { note: v }, 'edit note');
+  };
+  return (
+    <form
+      className="span-editor"
+      aria-label="Selected span"
+      onSubmit={(e) => {
+        e.preventDefault();
+        saveHolder();
+        saveNote();
+      }}
+    >
+      <q lang="ar" dir="rtl" className="span-quote">
+        {span.quote}
+      </q>
+      <label>
+        Label
+        <select
+          value={span.label}
+          onChange={(e) => void updateSpan(span.id, { label: e.target.value }, 'relabel span')}
+        >
+          {labels.map((l) => (
+            <option key={l.key} value={l.key}>
+              {l.name}
+            </option>
+          ))}
+          {!labels.some((l) => l.key === span.label) && (
+            <option value={span.label}>{span.label}</option>
+          )}
+        </select>
+      </label>
+      <label>
+        Holder
+        <input
+          dir="auto"
+          list={listId}
+          value={holder}
+          onChange={(e) => setHolder(e.target.value)}
+          onBlur={saveHolder}
+          placeholder="Who holds this stance"
+        />
+      </label>
+      <datalist id={listId}>
+        {holders.map((h) => (
+          <option key={h} value={h} />
+        ))}
+      </datalist>
+      <label>
+        Note
+        <textarea
+          dir="auto"
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={saveNote}
+        />
+      </label>
+      <div className="span-editor-actions">
+        <button type="submit">Save holder and note</button>
+        <button type="button" className="danger" onClick={() => void deleteSpan(span.id)}>
+          Delete span
+        </button>
+      </div>
+      <p className="span-meta">
+        {span.start}–{span.end} · by {span.annotatorId} · updated{' '}
+        {new Date(span.updatedAt).toLocaleString()}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+// Export through the host contract on real IndexedDB: chunked writes, an
+// atomic commit, and an abort (never a commit) when a span fails its check.
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDocumentRecord } from '@core/document.ts';
+import type { Host } from '@core/host-contract.ts';
+import { createDb, type WorkbenchDb } from './schema.ts';
+import { createProfile } from './profile.ts';
+import { runExport } from './export.ts';
+
+const opened: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.delete();
+});
+
+function recordingHost(): Host & { calls: string[]; chunks: string[] } {
+  const calls: string[] = [];
+  const chunks: string[] = [];
+  const fail = (): never => {
+    throw new Error('not used');
+  };
+  return {
+    kind: 'browser',
+    calls,
+    chunks,
+    appInfo: fail,
+    openFiles: fail,
+    backupWrite: fail,
+    backupList: fail,
+    backupRead: fail,
+    openExternal: fail,
+    exportBegin: async (name) => {
+      calls.push(`begin ${name}`);
+      return { id: 'x', target: name };
+    },
+    exportWrite: async (_id, chunk) => {
+      calls.push('write');
+      chunks.push(chunk);
+    },
+    exportCommit: async () => {
+      calls.push('commit');
+      return { path: '/tmp/out.jsonl' };
+    },
+    exportAbort: async () => {
+      calls.push('abort');
+    },
+  };
+}
+
+async function profileWithDocs(n: number): Promise<WorkbenchDb> {
+  const db = createDb(`t-${crypto.randomUUID()}`);
+  opened.push(db);
+  await createProfile(db, 'Laila');
+  const docs = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      buildDocumentRecord({ text: `خبر رقم ${i} عن الانسحاب 👍` }),
+    ),
+  );
+  await db.documents.bulkAdd(docs);
+  await db.statuses.bulkAdd(
+    docs.map((d) => ({
+      docId: d.id,
+      annotatorId: 'Laila',
+      status: 'done' as const,
+      docStance: null,
+      updatedAt: 1,
+    })),
+  );
+  await db.spans.bulkAdd(
+    docs.map((d) => ({
+      id: `s-${d.id}`,
+      docId: d.id,
+      annotatorId: 'Laila',
+      label: 'pro-withdrawal',
+      start: d.text.indexOf('الانسحاب'),
+      end: d.text.indexOf('الانسحاب') + 8,
+      quote: 'الانسحاب',
+      holder: null,
+      note: null,
+      createdAt: 1,
+      updatedAt: 1,
+    })),
+  );
+  return db;
+}
+
+describe('runExport', () => {
+  it('streams 10,000 documents in many chunks with progress, then commits', async () => {
+    const db = await profileWithDocs(10_000);
+    const host = recordingHost();
+    const progress: number[] = [];
+    const result = await runExport(
+      host,
+      db,
+      { format: 'spancat', annotatorIds: ['Laila'], labels: null, documents: 'all' },
+      (p) => progress.push(p.done),
+    );
+    expect(result).toMatchObject({ records: 10_000, spans: 10_000, path: '/tmp/out.jsonl' });
+    expect(host.calls[0]).toMatch(/^begin stance-spancat-\d{4}-\d\d-\d\d\.jsonl$/);
+    expect(host.calls.at(-1)).toBe('commit');
+    expect(host.chunks.length).toBeGreaterThanOrEqual(50);
+    expect(host.chunks.join('').split('\n').filter(Boolean)).toHaveLength(10_000);
+    expect(progress.at(-1)).toBe(10_000);
+    expect(progress.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('aborts, never commits, when a stored quote no longer matches the text', async () => {
+    const db = await profileWithDocs(3);
+    const [first] = await db.spans.toArray();
+    await db.spans.update(first!.id, { quote: 'الانسحابات' });
+    const host = recordingHost();
+    await expect(
+      runExport(host, db, {
+        format: 'spans',
+        annotatorIds: ['Laila'],
+        labels: null,
+        documents: 'all',
+      }),
+    ).rejects.toThrow(new RegExp(`document ${first!.docId}, span pro-withdrawal`));
+    expect(host.calls).toContain('abort');
+    expect(host.calls).not.toContain('commit');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Span storage. Every edit is a list of changes (a record before and after)
+ * applied in one transaction, so it can be undone by applying the inverse,
+ * and a failed write leaves nothing half-done. The first span an analyst
+ * makes in a document moves its status to in-progress in the same write.
+ */
+import type { SpanRecord, StatusRecord } from '@core/model.ts';
+import type { WorkbenchDb } from './schema.ts';
+
+/** One record changed by an edit; `null` means absent. */
+export type Change =
+  | { table: 'spans'; before: SpanRecord | null; after: SpanRecord | null }
+  | { table: 'statuses'; before: StatusRecord | null; after: StatusRecord | null };
+
+/** The changes that undo `changes`. */
+export function invertChanges(changes: readonly Change[]): Change[] {
+  return changes.map((c) => ({ ...c, before: c.after, after: c.before }) as Change).reverse();
+}
+
+/**
+ * Applies `changes` in one transaction. When a span is added for a document
+ * whose status is missing or not-started, the status becomes in-progress.
+ */
+export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]): Promise<void> {
+  await db.transaction('rw', [db.spans, db.statuses], async () => {
+    for (const c of changes) {
+      if (c.table === 'spans') {
+        if (c.after) await db.spans.put(c.after);
+        else if (c.before) await db.spans.delete(c.before.id);
+      } else if (c.after) await db.statuses.put(c.after);
+      else if (c.before) await db.statuses.delete([c.before.docId, c.before.annotatorId]);
+    }
+    const added = changes.find((c) => c.table === 'spans' && c.after) as
+      { after: SpanRecord } | undefined;
+    if (added) {
+      const { docId, annotatorId } = added.after;
+      const st = await db.statuses.get([docId, annotatorId]);
+      if (!st || st.status === 'not-started') {
+        await db.statuses.put({
+          docId,
+          annotatorId,
+          status: 'in-progress',
+          docStance: st?.docStance ?? null,
+          updatedAt: Date.now(),
+        });
+      }
+    }
+  });
+}
+
+/** The spans one annotator made in one document (unordered). */
+export function spansOf(
+  db: WorkbenchDb,
+  docId: string,
+  annotatorId: string,
+): Promise<SpanRecord[]> {
+  return db.spans.where('[docId+annotatorId]').equals([docId, annotatorId]).toArray();
+}
+
+/** A new span record with fresh id and timestamps. */
+export function makeSpan(fields: {
+  docId: string;
+  annotatorId: string;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+}): SpanRecord {
+  const now = Date.now();
+  return {
+    id: crypto.randomUUID(),
+    holder: null,
+    note: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
+/** Every distinct holder named in earlier spans, for suggestions. */
+export async function knownHolders(db: WorkbenchDb): Promise<string[]> {
+  const set = new Set<string>();
+  await db.spans.each((s) => {
+    if (s.holder) set.add(s.holder);
+  });
+  return [...set].sort((a, b) => a.localeCompare(b, 'ar'));
+}
