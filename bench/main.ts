@@ -14,13 +14,26 @@ import { renderReport, evaluateTargets, type BenchResults } from './lib/report.t
 import { notMeasured, type SectionResult } from './lib/results.ts';
 import { serveStatic } from './lib/server.ts';
 import { benchRender } from './sections/render.ts';
+import { benchStart } from './sections/start.ts';
 import { benchStore } from './sections/store.ts';
+import { nodeSection } from './sections/node.ts';
+import { benchAgreement, benchExport } from './sections/formats.ts';
 
 type Section = (ctx: BenchContext) => Promise<SectionResult>;
 
 const SECTIONS: Record<string, Section> = {
-  render: (ctx) => benchRender(ctx, null),
+  render: (ctx) =>
+    benchRender(ctx, {
+      key: 'ours',
+      label: 'ours (ReadingPane)',
+      page: 'ours.html',
+      variant: 'ours',
+    }),
   store: benchStore,
+  export: benchExport,
+  import: nodeSection('import'),
+  agreement: benchAgreement,
+  start: benchStart,
 };
 
 const args = process.argv.slice(2);
@@ -35,7 +48,17 @@ function log(message: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
+/** `--report-only`: re-renders bench/RESULTS.md from bench/results.json. */
+function reportOnly(): void {
+  const results = JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults;
+  results.targets = evaluateTargets(results);
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync('bench/RESULTS.md', renderReport(results));
+  log('rewrote bench/RESULTS.md from bench/results.json');
+}
+
 async function main(): Promise<void> {
+  if (args.includes('--report-only')) return reportOnly();
   const unknown = only.filter((s) => !(s in SECTIONS));
   if (unknown.length) throw new Error(`unknown section(s): ${unknown.join(', ')}`);
   const machine = machineInfo();

@@ -2,7 +2,8 @@
 // `npm run bench`: runs bench/main.ts under tsx with the garbage collector
 // exposed (the import benchmark measures heap growth). Arguments pass
 // through: `--only render,store` runs some sections, `--quick` checks the
-// harness with fewer runs and smaller sizes.
+// harness with fewer runs and smaller sizes; `--report-only` rewrites
+// RESULTS.md from results.json.
 import { spawn } from 'node:child_process';
 
 const child = spawn(

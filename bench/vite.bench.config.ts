@@ -23,6 +23,8 @@ export default defineConfig({
   build: {
     outDir: resolve('bench/.tmp/pages'),
     emptyOutDir: true,
+    // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles.
+    ...(process.env.BENCH_NO_MINIFY ? { minify: false } : {}),
     rolldownOptions: { input },
   },
 });

@@ -52,8 +52,25 @@ export interface RenderBench {
   count(): number;
 }
 
+/** bench/pages/formats.ts */
+export interface FormatsBench {
+  prepareExport(docs: number, perDoc: number): number;
+  exportRun(
+    which: 'ours' | 'floor',
+    countBytes: boolean,
+  ): { ms: number; bytes: number; chars: number };
+  agreementRun(docs: number, perDoc: number): { total: number; compute: number };
+}
+
+/** bench/pages/seed.ts */
+export interface SeedBench {
+  seed(docs: number, spansPerDoc: number): Promise<{ docs: number; spans: number; ms: number }>;
+}
+
 /** Everything the pages may install on `window`. */
 export interface BenchGlobals {
+  seedBench: SeedBench;
   storeBench: StoreBench;
+  formatsBench: FormatsBench;
   renderBench: RenderBench;
 }

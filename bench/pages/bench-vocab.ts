@@ -7,10 +7,3 @@ import { parseVocabulary, type Vocabulary } from '../lib/corpus.ts';
 
 /** bench/vocab.txt, parsed once. */
 export const vocabulary: Vocabulary = parseVocabulary(vocabText);
-
-/** Resolves after the next two animation frames: the frame is painted. */
-export function afterPaint(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
-  );
-}

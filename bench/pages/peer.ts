@@ -32,7 +32,7 @@ const COLORS = new Map(DEFAULT_LABELS.map((l) => [l.key, l.color]));
 
 let text = '';
 let spans: SpanRecord[] = [];
-let renderer: 'SPANS' | 'CSS_HIGHLIGHTS' = 'SPANS';
+let renderer: 'SPANS' | 'CSS_HIGHLIGHTS' | 'TEXT' = 'SPANS';
 let anno: TextAnnotator | null = null;
 let article: HTMLElement | null = null;
 
@@ -86,7 +86,7 @@ function redrawn(id?: string): Promise<void> {
 const api: RenderBench = {
   async prepare(count, variant) {
     ({ text, spans } = benchDocument(count));
-    renderer = variant === 'CSS_HIGHLIGHTS' ? 'CSS_HIGHLIGHTS' : 'SPANS';
+    renderer = variant === 'CSS_HIGHLIGHTS' || variant === 'TEXT' ? variant : 'SPANS';
     await loadFont();
     return { chars: text.length, spans: spans.length };
   },
@@ -106,6 +106,8 @@ const api: RenderBench = {
     });
     scroller().append(el);
     article = el;
+    // The floor: the same article as plain paragraphs, no annotator at all.
+    if (renderer === 'TEXT') return (await afterPaint()) - t0;
     anno = createTextAnnotator(el, {
       renderer,
       style: labelStyle,

@@ -12,12 +12,23 @@ import type { BenchGlobals, DragPlan, ScrollResult } from '../lib/page-api.ts';
 import { figure, type Figure, type SectionResult } from '../lib/results.ts';
 
 /** A renderer under test: a bench page and a variant it understands. */
-interface Subject {
+export interface Subject {
   key: string;
   label: string;
   page: string;
   variant: string;
+  /** False for the text-only floor, which cannot make spans. */
+  interactive?: boolean;
 }
+
+/** The article as plain paragraphs: what laying out the text alone costs. */
+const TEXT_FLOOR: Subject = {
+  key: 'text',
+  label: 'the text alone, no highlights (floor)',
+  page: 'peer.html',
+  variant: 'TEXT',
+  interactive: false,
+};
 
 const PEER_SUBJECTS: Subject[] = [
   {
@@ -69,7 +80,7 @@ async function measure(
   spans: number,
 ): Promise<{ firstPaint: number[]; newSpan: number[]; scroll: ScrollResult[]; count: number }> {
   const paintRuns = ctx.quick ? 2 : 5;
-  const drags = ctx.quick ? 5 : 20;
+  const drags = s.interactive === false ? 0 : ctx.quick ? 5 : 20;
   const scrolls = ctx.quick ? 1 : 3;
   const firstPaint: number[] = [];
   let page: Page | null = null;
@@ -135,7 +146,7 @@ async function measure(
 
 export async function benchRender(ctx: BenchContext, ours: Subject | null): Promise<SectionResult> {
   const started = performance.now();
-  const subjects = ours ? [ours, ...PEER_SUBJECTS] : PEER_SUBJECTS;
+  const subjects = [...(ours ? [ours] : []), ...PEER_SUBJECTS, TEXT_FLOOR];
   const figures: Record<string, Figure> = {};
   const notes: string[] = [];
   const context = await launchProfile('render');
@@ -148,11 +159,12 @@ export async function benchRender(ctx: BenchContext, ours: Subject | null): Prom
           'ms',
           m.firstPaint,
         );
-        figures[`newSpan.${s.key}.${spans}`] = figure(
-          `mouse-up to painted new span (p50 = median), ${spans.toLocaleString('en')} spans: ${s.label}`,
-          'ms',
-          m.newSpan,
-        );
+        if (m.newSpan.length > 0)
+          figures[`newSpan.${s.key}.${spans}`] = figure(
+            `mouse-up to painted new span (p50 = median), ${spans.toLocaleString('en')} spans: ${s.label}`,
+            'ms',
+            m.newSpan,
+          );
         figures[`scrollLongestTask.${s.key}.${spans}`] = figure(
           `longest task while scrolling (0 = none over 50 ms), ${spans.toLocaleString('en')} spans: ${s.label}`,
           'ms',
