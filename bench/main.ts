@@ -95,8 +95,23 @@ async function main(): Promise<void> {
     await server.close();
   }
   machine.loadEnd = loadNow();
+  // A partial rerun keeps the full run's machine facts and notes itself.
+  const full = only.length === Object.keys(SECTIONS).length || !previous;
   const results: BenchResults = {
-    machine,
+    machine: full
+      ? machine
+      : {
+          ...previous.machine,
+          reruns: [
+            ...(previous.machine.reruns ?? []),
+            {
+              sections: only,
+              date: machine.date,
+              loadStart: machine.loadStart,
+              loadEnd: machine.loadEnd,
+            },
+          ],
+        },
     quick,
     sectionsRun: only,
     sections,

@@ -13,6 +13,8 @@ export interface MachineInfo {
   /** 1, 5 and 15-minute load averages when the run started and ended. */
   loadStart: number[];
   loadEnd: number[];
+  /** Sections rerun alone after the full run (`--only`). */
+  reruns?: { sections: string[]; date: string; loadStart: number[]; loadEnd: number[] }[];
 }
 
 /** The CPU model as /proc/cpuinfo names it (os.cpus() elsewhere). */

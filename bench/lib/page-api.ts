@@ -60,11 +60,15 @@ export interface FormatsBench {
     countBytes: boolean,
   ): { ms: number; bytes: number; chars: number };
   agreementRun(docs: number, perDoc: number): { total: number; compute: number };
+  /** Tokenizes every export record's text: the writer's share of tokenizing. */
+  tokenizeRun(): { ms: number; tokens: number };
 }
 
 /** bench/pages/seed.ts */
 export interface SeedBench {
   seed(docs: number, spansPerDoc: number): Promise<{ docs: number; spans: number; ms: number }>;
+  /** Times the document list's three reads on the seeded profile. */
+  probe(): Promise<{ documentsEach: number; documentKeys: number; spansEach: number }>;
 }
 
 /** Everything the pages may install on `window`. */

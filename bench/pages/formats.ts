@@ -6,6 +6,7 @@
 import { recordWriter } from '@core/formats/index.ts';
 import { computeAgreement } from '@core/agreement/compute.ts';
 import { groupLines } from '@core/agreement/from-lines.ts';
+import { tokenize } from '@core/tokenize.ts';
 import { agreementLines, exportRecords, type ExportRecord } from '../lib/datasets.ts';
 import type { BenchGlobals } from '../lib/page-api.ts';
 import { vocabulary } from './bench-vocab.ts';
@@ -29,6 +30,12 @@ const encoder = new TextEncoder();
     if (countBytes) for (const r of records) bytes += encoder.encode(write(r)).length;
     else for (const r of records) chars += write(r).length;
     return { ms: performance.now() - t0, bytes, chars };
+  },
+  tokenizeRun() {
+    const t0 = performance.now();
+    let n = 0;
+    for (const r of records) n += tokenize(r.text).length;
+    return { ms: performance.now() - t0, tokens: n };
   },
   agreementRun(docs, perDoc) {
     const lines = agreementLines(vocabulary, docs, perDoc);

@@ -6,7 +6,7 @@
 import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
 import { db, openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
-import { createProfile } from '../../src/renderer/src/db/profile.ts';
+import { createProfile, getSelf } from '../../src/renderer/src/db/profile.ts';
 import { setSetting } from '../../src/renderer/src/db/settings.ts';
 import { SAMPLE_CORPUS_VERSION } from '../../src/renderer/src/db/sample-corpus.ts';
 import { generateArticle, generateSpans, tokenizeByLine } from '../lib/corpus.ts';
@@ -59,5 +59,28 @@ const OUTLETS = ['الشرق الأوسط', 'روداو', 'الجزيرة نت',
     const count = await db.documents.count();
     db.close();
     return { docs: count, spans, ms: performance.now() - t0 };
+  },
+
+  async probe() {
+    await openWorkbenchDb();
+    const self = await getSelf(db);
+    let t = performance.now();
+    // What useDocumentRows does: every full record, five fields kept.
+    const rows: string[] = [];
+    await db.documents.each((d) => rows.push(d.title));
+    const documentsEach = performance.now() - t;
+    t = performance.now();
+    // What an index alone gives without reading records.
+    await db.documents.orderBy('title').keys();
+    const documentKeys = performance.now() - t;
+    t = performance.now();
+    let n = 0;
+    await db.spans
+      .where('annotatorId')
+      .equals(self?.id ?? '')
+      .each(() => n++);
+    const spansEach = performance.now() - t;
+    db.close();
+    return { documentsEach, documentKeys, spansEach };
   },
 };

@@ -29,7 +29,7 @@ export async function benchExport(ctx: BenchContext): Promise<SectionResult> {
   const docs = ctx.quick ? 1_000 : 10_000;
   const runs = ctx.quick ? 2 : 5;
   const started = performance.now();
-  const { ours, floor, bytes } = await withPage(ctx, async (page) => {
+  const { ours, floor, bytes, tokenize } = await withPage(ctx, async (page) => {
     await page.evaluate(
       ([d, p]) => (globalThis as unknown as BenchGlobals).formatsBench.prepareExport(d, p),
       [docs, 20] as const,
@@ -48,7 +48,16 @@ export async function benchExport(ctx: BenchContext): Promise<SectionResult> {
         (w === 'ours' ? o : f).push((await run(w)).ms);
       }
     }
-    return { ours: o, floor: f, bytes: b };
+    const t: number[] = [];
+    for (let i = 0; i < runs; i++)
+      t.push(
+        (
+          await page.evaluate(() =>
+            (globalThis as unknown as BenchGlobals).formatsBench.tokenizeRun(),
+          )
+        ).ms,
+      );
+    return { ours: o, floor: f, bytes: b, tokenize: t };
   });
   const MB = 1e6;
   result.figures.browserExportMBps = figure(
@@ -62,6 +71,11 @@ export async function benchExport(ctx: BenchContext): Promise<SectionResult> {
     floor,
   );
   result.figures.browserExportMs = figure('in Chromium: writer, total time', 'ms', ours);
+  result.figures.browserTokenizeMs = figure(
+    "in Chromium: of the writer's work, tokenizing the same texts alone",
+    'ms',
+    tokenize,
+  );
   result.figures.browserRatio = figure(
     'in Chromium: writer time / floor time (paired runs)',
     '×',

@@ -128,7 +128,8 @@ async function measure(
     );
     await page.evaluate(() => (globalThis as unknown as BenchGlobals).renderBench.reset());
   }
-  ctx.log(`render ${s.key} ${spans}: new span ${newSpan.map((x) => x.toFixed(0)).join(', ')} ms`);
+  if (newSpan.length > 0)
+    ctx.log(`render ${s.key} ${spans}: new span ${newSpan.map((x) => x.toFixed(0)).join(', ')} ms`);
 
   const scroll: ScrollResult[] = [];
   for (let i = 0; i < scrolls; i++)
@@ -196,10 +197,11 @@ export async function benchRender(ctx: BenchContext, ours: Subject | null): Prom
       }
     }
     notes.push(
-      'Same article (20,000 words from the seed vocabulary, seed 1), same spans (seed 2, 1–12 tokens, three labels, overlapping), same font (Noto Naskh Arabic 20px, line height 2), same 46rem column and 1280×800 viewport, for every renderer.',
+      'Same article (20,000 words from the seed vocabulary, seed 1), same spans (seed 2, 1–12 tokens, three labels, overlapping), same font and metrics as the reading pane (Noto Naskh Arabic 20px, line height 2.3, a 52rem column, paragraphs in pre-wrap with unicode-bidi: plaintext) and a 1280×800 viewport, for every renderer. The peer’s mouse-up path includes its own 10 ms selection debounce; ours makes the span in sticky-label mode (a selection becomes a span at mouse-up) and paints it after its IndexedDB write commits.',
       'First paint: from an empty page with the text and spans in memory to two animation frames after the highlights are drawn; a fresh page each run.',
       'New span: a real mouse drag (Playwright) over 1–6 words in the middle of the viewport at 20 places down the document; timed from the mouseup event timestamp to two frames after the new highlight is drawn.',
       'Scrolling: top to bottom in steps of 80% of the viewport, two frames per step; long tasks from PerformanceObserver("longtask"), which reports only tasks over 50 ms.',
+      'The peer gets its spans with setAnnotations(list), its replace path; for its CSS_HIGHLIGHTS renderer that path (the core store’s sync) skips range revival and the renderer throws on undefined ranges (v4.1.1), so that renderer gets them through its upsert path, setAnnotations(list, false).',
     );
     if (!ours)
       notes.push(
