@@ -1,6 +1,7 @@
 // e2e tests of the web build in Chromium. Every test gets a new browser
 // context, i.e. a fresh profile with empty IndexedDB.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH;
 // E2E_PORT lets several checkouts run their suites side by side.
@@ -25,15 +26,7 @@ export default defineConfig({
     locale: 'en-US',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 const alias = { '@core': resolve('src/core') };
 const chromium = process.env.CHROMIUM_PATH;
@@ -28,6 +29,20 @@ export default defineConfig({
       {
         resolve: { alias },
         define: { __APP_VERSION__: JSON.stringify('test') },
+        // Pre-bundle what the renderer tests import, so Vite never discovers a
+        // dependency mid-run and reloads the page under a running test.
+        optimizeDeps: {
+          include: [
+            '@mozilla/readability',
+            '@tanstack/react-virtual',
+            'dexie',
+            'dexie-react-hooks',
+            'react',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'zod',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
@@ -37,13 +52,7 @@ export default defineConfig({
             provider: playwright({
               launchOptions: {
                 executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                ],
+                args: CHROMIUM_ARGS,
               },
             }),
             instances: [{ browser: 'chromium' }],

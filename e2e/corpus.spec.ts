@@ -3,14 +3,9 @@
 // with a reason; search ignores diacritics.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
-async function firstRun(page: Page): Promise<void> {
-  await page.goto('/');
-  const dialog = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Laila');
-  await dialog.getByRole('button', { name: 'Start annotating' }).click();
-  await expect(dialog).toBeHidden();
-}
+const firstRun = (page: Page): Promise<void> => startAs(page, 'Laila');
 
 test('a first run shows the five sample articles with titles, dates and outlets', async ({
   page,
@@ -82,12 +77,17 @@ test('dropping a Windows-1256 article and a bad file imports one and explains th
     'scan.txt: not imported: the file is binary, not text',
   ]);
   await expect(list.getByRole('option')).toHaveCount(6);
+  await page.screenshot({ path: '/tmp/corpus-import.png' });
   const added = list.getByRole('option', {
     name: /البرلمان العراقي يناقش قانون الانتخابات الجديد/,
   });
   await expect(added).toContainText('2021-07-29');
-  // The imported article opens, and its cleanup shows the share line removed.
+  // The imported article opens; its cleanup took out the date and share lines.
   await expect(added).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Cleanup: 2 removals' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Removed at import' }).getByRole('listitem'),
+  ).toHaveText([/Date line.*الخميس 29\/07\/2021/, /Page controls.*شارك: فيسبوك تويتر واتساب/]);
 
   // The same article again is recognised, not duplicated.
   await dropFiles(page, [{ name: 'again.txt', bytes: cp1256 }]);
@@ -144,4 +144,166 @@ test('the cleanup view lists what was removed and why, and switches to the raw t
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
   await page.getByRole('radio', { name: 'Cleaned text' }).click();
   await expect(page.getByRole('button', { name: /^Cleanup: 8 removals$/ })).toBeVisible();
+});
+
+test('10,000 documents: the list renders only what is on screen and reaches the end', async ({
+  page,
+}) => {
+  await firstRun(page);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+  // Add 10,000 small articles straight into the profile's IndexedDB.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('stance-workbench');
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = idb.transaction('documents', 'readwrite');
+    const store = tx.objectStore('documents');
+    for (let i = 0; i < 10_000; i++) {
+      const title = `مقال تجريبي رقم ${i}`;
+      const text = `${title}\n\nنص المقال رقم ${i} عن الحوار الاستراتيجي.`;
+      store.put({
+        id: `bulk-${String(i).padStart(5, '0')}`,
+        text,
+        rawText: text,
+        textSource: 'clean',
+        removed: [],
+        title,
+        date: null,
+        author: null,
+        outlet: 'اختبار',
+        file: null,
+        importedAt: 2_000_000_000_000 + i,
+        folded: `${title}\n${text}`,
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    idb.close();
+  });
+  await page.reload();
+  await expect(page.getByText('10005 of 10005 documents')).toBeVisible();
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  expect(await options.count()).toBeLessThan(60);
+  await options.first().click();
+  await page.keyboard.press('End');
+  const last = page.getByRole('option', { name: /مقال تجريبي رقم 9999/ });
+  await expect(last).toBeFocused();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toHaveAttribute('aria-posinset', '10005');
+  // Search still narrows the big list.
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('رقم 4242');
+  await expect(page.getByText('1 of 10005 documents')).toBeVisible();
+});
+
+test('Open files… imports an HTML page and sends a dataset to the dataset import', async ({
+  page,
+}) => {
+  await firstRun(page);
+  const html = `<!doctype html><html lang="ar"><head>
+    <meta property="og:title" content="بايدن يستقبل الكاظمي في البيت الأبيض">
+    <meta property="og:site_name" content="الحرة">
+    <meta property="article:published_time" content="2021-07-26T18:00:00Z">
+    <script>document.title = 'hacked'</script></head>
+    <body><nav>الرئيسية | أخبار</nav><article><h1>بايدن يستقبل الكاظمي في البيت الأبيض</h1>
+    <p>${'استقبل الرئيس الأميركي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في البيت الأبيض لبحث مستقبل القوات الأميركية في العراق. '.repeat(3)}</p>
+    </article></body></html>`;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open files…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'biden.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+    {
+      name: 'labels.jsonl',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"text":"نص","spans":[],"_annotator_id":"Karwan"}\n'),
+    },
+  ]);
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report.getByRole('listitem')).toHaveText([
+    'biden.html: imported as “بايدن يستقبل الكاظمي في البيت الأبيض”',
+  ]);
+  // The dataset opens in the dataset import, which reads it before asking.
+  const datasetDialog = page.getByRole('dialog', { name: 'Import dataset' });
+  await expect(datasetDialog).toContainText('labels.jsonl');
+  await expect(datasetDialog).toContainText('valid line(s)');
+  await datasetDialog.getByRole('button', { name: 'Close' }).click();
+  await expect(datasetDialog).toBeHidden();
+  const option = page.getByRole('option', { name: /بايدن يستقبل الكاظمي/ });
+  await expect(option).toContainText('الحرة');
+  await expect(option).toContainText('2021-07-26');
+  expect(await page.title()).not.toBe('hacked');
+});
+
+test('the list shows status and span counts, and filters by status, label and outlet', async ({
+  page,
+}) => {
+  await firstRun(page);
+  const list = page.getByRole('listbox', { name: 'Documents' });
+  await expect(list.getByRole('option')).toHaveCount(5);
+  // Give Laila spans on 003 and a finished status on 001, straight in IndexedDB.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('stance-workbench');
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const docs = await new Promise<{ id: string; file: string }[]>((resolve) => {
+      const req = idb.transaction('documents').objectStore('documents').getAll();
+      req.onsuccess = () => resolve(req.result as { id: string; file: string }[]);
+    });
+    const id = (prefix: string): string => docs.find((d) => d.file.startsWith(prefix))!.id;
+    const tx = idb.transaction(['spans', 'statuses'], 'readwrite');
+    const span = (n: number, label: string) => ({
+      id: `s${n}`,
+      docId: id('003'),
+      annotatorId: 'Laila',
+      label,
+      start: n * 10,
+      end: n * 10 + 5,
+      quote: 'x',
+      holder: null,
+      note: null,
+      createdAt: n,
+      updatedAt: n,
+    });
+    tx.objectStore('spans').put(span(1, 'pro-withdrawal'));
+    tx.objectStore('spans').put(span(2, 'pro-withdrawal'));
+    tx.objectStore('spans').put(span(3, 'kurdish-skepticism'));
+    tx.objectStore('spans').put({ ...span(4, 'pro-coalition'), annotatorId: 'Omar' });
+    tx.objectStore('statuses').put({
+      docId: id('001'),
+      annotatorId: 'Laila',
+      status: 'done',
+      docStance: null,
+      updatedAt: 1,
+    });
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    idb.close();
+  });
+  await page.reload();
+  const rudaw = list.getByRole('option', { name: /قمة مرتقبة/ });
+  await expect(rudaw).toContainText('In progress');
+  await expect(rudaw).toContainText('Pro-withdrawal: 2');
+  await expect(rudaw).toContainText('Kurdish skepticism: 1');
+  await expect(rudaw).not.toContainText('Pro-coalition'); // Omar's span is not Laila's
+  await page.screenshot({ path: '/tmp/corpus-list-status.png' });
+
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('done');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option')).toContainText('واشنطن قد تسحب قواتها');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'Label' }).selectOption({ label: 'Kurdish skepticism' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Label' }).selectOption('any');
+  await page.getByRole('combobox', { name: 'Outlet' }).selectOption('رووداو');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Outlet' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Date (newest first)' });
+  await expect(list.getByRole('option').first()).toContainText('نيجيرفان بارزاني');
+  await expect(list.getByRole('option').last()).toContainText('قال رئيس الوزراء العراقي');
 });

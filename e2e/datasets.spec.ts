@@ -3,6 +3,7 @@
 // the spans belong to a colleague.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
 const TEXT =
   'أعلن رئيس الوزراء العراقي أن الانسحاب الأمريكي ضروري 👍🏽 قبل نهاية العام.\nوقال مسؤول كردي إن الانسحاب سيترك فراغاً أمنياً.';
@@ -28,13 +29,7 @@ function datasetFile(annotatorId: string): string {
   })}\r\n`;
 }
 
-async function start(page: Page, name: string): Promise<void> {
-  await page.goto('/');
-  const dialog = page.getByRole('dialog', { name: 'Welcome to Stance Workbench' });
-  await dialog.getByRole('textbox', { name: 'Your name' }).fill(name);
-  await dialog.getByRole('button', { name: 'Start annotating' }).click();
-  await expect(dialog).toBeHidden();
-}
+const start = startAs;
 
 async function importFile(
   page: Page,

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH!;
 
@@ -16,12 +17,7 @@ async function launch(userDataDir: string): Promise<{ proc: ChildProcess; browse
     executablePath,
     [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--remote-debugging-port=0',
       `--user-data-dir=${userDataDir}`,
       'about:blank',

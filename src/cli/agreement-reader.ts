@@ -1,64 +1,80 @@
 /**
- * A minimal reader of spans JSONL for `stance agreement`, used until the
- * shared spans JSONL parser (src/core/formats/) is merged: it validates each
- * line with zod and reports every bad line by file and line number.
+ * Reads the annotated lines `stance agreement` compares from dataset files,
+ * through the shared dataset parsers (src/core/formats: spans JSONL, Prodigy
+ * db-out, doccano), keeping each spans line's own `tokens` when it has them.
+ * Every bad line is reported as FILE:LINE.
  */
-import { z } from 'zod';
+import { basename, extname } from 'node:path';
 import type { AnnotatedLine } from '@core/agreement/from-lines.ts';
+import type { TokenExtent } from '@core/agreement/types.ts';
+import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
+import type { JsonlLine } from '@core/jsonl.ts';
+import { readJsonlFile } from './jsonl-file.ts';
 
-const Line = z.object({
-  text: z.string(),
-  spans: z
-    .array(
-      z
-        .object({ start: z.number().int().min(0), end: z.number().int().min(0), label: z.string() })
-        .loose(),
-    )
-    .default([]),
-  tokens: z.array(z.object({ start: z.number().int(), end: z.number().int() }).loose()).optional(),
-  meta: z
-    .object({ doc_id: z.union([z.string(), z.number()]).optional() })
-    .loose()
-    .optional(),
-  _annotator_id: z.string().min(1),
-});
+export interface ReadResult {
+  lines: AnnotatedLine[];
+  errors: string[];
+  /** Things worth saying that are not errors. */
+  notes: string[];
+}
 
-/** Parses one file's text; returns the lines or errors naming file and line. */
-export function readSpansJsonl(
-  file: string,
-  content: string,
-): { lines: AnnotatedLine[]; errors: string[] } {
-  const lines: AnnotatedLine[] = [];
-  const errors: string[] = [];
-  content.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const where = `${file}:${i + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      errors.push(`${where}: not JSON (${err instanceof Error ? err.message : String(err)})`);
-      return;
+/** The `tokens` of a spans JSONL line, when it has a well-formed list. */
+function lineTokens(l: JsonlLine): TokenExtent[] | null {
+  try {
+    const v = JSON.parse(l.text) as { tokens?: unknown };
+    if (!Array.isArray(v.tokens) || v.tokens.length === 0) return null;
+    const out: TokenExtent[] = [];
+    for (const t of v.tokens as { start?: unknown; end?: unknown }[]) {
+      if (!Number.isInteger(t?.start) || !Number.isInteger(t?.end)) return null;
+      out.push({ start: t.start as number, end: t.end as number });
     }
-    const parsed = Line.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      errors.push(`${where}: ${issue.path.join('.') || 'line'}: ${issue.message}`);
-      return;
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads one dataset file; lines without `_annotator_id` are the file name's. */
+export async function readAnnotatedFile(path: string): Promise<ReadResult> {
+  const result: ReadResult = { lines: [], errors: [], notes: [] };
+  const fallback = basename(path, extname(path));
+  let format: 'spans' | 'doccano' | null = null;
+  let unnamed = 0;
+  try {
+    for await (const l of readJsonlFile(path)) {
+      if (format === null) {
+        const f = detectFormat(l);
+        if (f === 'backup') {
+          result.errors.push(`${path}: this is a full backup, not a dataset of spans`);
+          return result;
+        }
+        format = f;
+      }
+      const r = parseRecordLine(format, l);
+      if (!r.ok) {
+        result.errors.push(`${path}:${r.error.line}: ${r.error.message}`);
+        continue;
+      }
+      if (r.skipped) continue;
+      const rec = r.value;
+      if (rec.annotatorId === null) unnamed++;
+      result.lines.push({
+        annotatorId: rec.annotatorId ?? fallback,
+        text: rec.text,
+        docId: rec.docId,
+        spans: rec.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })),
+        tokens: format === 'spans' ? lineTokens(l) : null,
+      });
     }
-    const l = parsed.data;
-    const bad = l.spans.find((s) => s.end <= s.start);
-    if (bad) {
-      errors.push(`${where}: span ${bad.start}–${bad.end} (${bad.label}) ends before it starts`);
-      return;
-    }
-    lines.push({
-      annotatorId: l._annotator_id,
-      text: l.text,
-      docId: l.meta?.doc_id === undefined ? null : String(l.meta.doc_id),
-      spans: l.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })),
-      tokens: l.tokens ?? null,
-    });
-  });
-  return { lines, errors };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    result.errors.push(
+      `${path}: cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`,
+    );
+  }
+  if (unnamed > 0)
+    result.notes.push(
+      `${path}: ${unnamed} line(s) without _annotator_id are counted as '${fallback}'`,
+    );
+  return result;
 }

@@ -59,6 +59,40 @@ describe('stance agreement', () => {
     expect(table.out).toContain((24 / 42).toFixed(3));
   });
 
+  it('uses the tokens written in a line, and the workbench tokenizer otherwise', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const text = 'انسحاب القوات';
+    // Given tokens split the first word: [0,3) [3,6) [7,13). A marks 0–3, B 0–6:
+    // A = 100, B = 110 → n11 1, n01 1, n00 1: p_o = 2/3,
+    // p_e = (1/3)(2/3) + (2/3)(1/3) = 4/9, κ = (6/9 − 4/9)/(5/9) = 0.4.
+    // The workbench tokenizer has [0,6) [7,13): A covers no whole token,
+    // B covers the first → A is all negative and κ = 0.
+    const tokens = [
+      { text: 'انس', start: 0, end: 3, id: 0 },
+      { text: 'حاب', start: 3, end: 6, id: 1 },
+      { text: 'القوات', start: 7, end: 13, id: 2 },
+    ];
+    const write = async (name: string, withTokens: boolean, end: number): Promise<string> => {
+      const path = join(dir, `${name}-${withTokens}.jsonl`);
+      const l = { text, spans: [{ start: 0, end, label: 'pro-withdrawal' }], _annotator_id: name };
+      await writeFile(path, JSON.stringify(withTokens ? { ...l, tokens } : l));
+      return path;
+    };
+    const kappa = async (withTokens: boolean): Promise<number> => {
+      const r = await run([
+        'agreement',
+        await write('A', withTokens, 3),
+        await write('B', withTokens, 6),
+        '--json',
+      ]);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.out) as { labels: Record<string, { kappa: Record<string, number> }> })
+        .labels['pro-withdrawal']!.kappa['A|B']!;
+    };
+    expect(await kappa(true)).toBeCloseTo(0.4, 12);
+    expect(await kappa(false)).toBe(0);
+  });
+
   it('names the file and line of every bad line and computes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'agree-'));
     const bad = join(dir, 'bad.jsonl');
@@ -67,6 +101,6 @@ describe('stance agreement', () => {
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toContain(`${bad}:2: text`);
-    expect(r.err).toContain(`${bad}:3: not JSON`);
+    expect(r.err).toContain(`${bad}:3: invalid JSON`);
   });
 });

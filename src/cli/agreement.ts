@@ -3,7 +3,6 @@
  * of the app (docs/agreement.md) over spans JSONL files, as a table or as
  * JSON for scripts.
  */
-import { readFile } from 'node:fs/promises';
 import { computeAgreement } from '@core/agreement/compute.ts';
 import { groupLines, type AnnotatedLine } from '@core/agreement/from-lines.ts';
 import {
@@ -12,15 +11,16 @@ import {
   type AgreementReport,
   type LabelFigures,
 } from '@core/agreement/types.ts';
-import { readSpansJsonl } from './agreement-reader.ts';
+import { readAnnotatedFile } from './agreement-reader.ts';
 import type { CliCommand } from './io.ts';
 
 const USAGE = `usage: stance agreement A.jsonl B.jsonl [C.jsonl ...] [--json]
 
 Agreement between the annotators of spans JSONL files (one line per document
-per annotator, with "_annotator_id"). Lines are grouped into documents by
-meta.doc_id, else by text; tokens come from each line's "tokens" when present,
-else from the workbench tokenizer.
+per annotator, with "_annotator_id"; Prodigy db-out and doccano JSONL are read
+too). Lines are grouped into documents by meta.doc_id, else by text; tokens
+come from each line's "tokens" when present, else from the workbench
+tokenizer. A line without "_annotator_id" counts as the file's name.
 
 Prints, per label and overall (macro): token-level Cohen's kappa and span F1
 (exact and overlap) for every pair of annotators, and token-level
@@ -30,7 +30,9 @@ Krippendorff's alpha (nominal) over all of them. Definitions: docs/agreement.md.
 `;
 
 function fmt(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : x.toFixed(3);
+  if (x === null || x === undefined) return '—';
+  const s = x.toFixed(3);
+  return s === '-0.000' ? '0.000' : s;
 }
 
 /** The report as a readable table. */
@@ -74,16 +76,10 @@ export const agreementCommand: CliCommand = {
     const lines: AnnotatedLine[] = [];
     const errors: string[] = [];
     for (const file of files) {
-      let content: string;
-      try {
-        content = await readFile(file, 'utf8');
-      } catch (err) {
-        errors.push(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-        continue;
-      }
-      const r = readSpansJsonl(file, content);
+      const r = await readAnnotatedFile(file);
       lines.push(...r.lines);
       errors.push(...r.errors);
+      for (const n of r.notes) io.stderr(`stance agreement: ${n}\n`);
     }
     if (errors.length > 0) {
       io.stderr(

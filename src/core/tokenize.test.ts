@@ -50,3 +50,25 @@ describe('tokenize', () => {
     ]);
   });
 });
+
+describe('long texts', () => {
+  it('segments a text longer than one piece exactly as a short one, across lines and spaces', () => {
+    const para = 'قال الكاظمي 👍🏽 إن العراق لا يحتاج قوات قتالية أجنبية، وإن CIA تراقب 2500 جندي. ';
+    const line = para.repeat(120); // one 10,000-character line: split at spaces
+    const text = `${line}\n${para}\r\n${line}`;
+    const tokens = tokenize(text);
+    for (const t of tokens) expect(cpSlice(text, t.start, t.end)).toBe(t.text);
+    const perPara = tokenize(para).map((t) => t.text);
+    expect(tokens.map((t) => t.text)).toEqual([
+      ...Array.from({ length: 120 }, () => perPara).flat(),
+      ...perPara,
+      ...Array.from({ length: 120 }, () => perPara).flat(),
+    ]);
+    expect(tokens.map((t) => t.id)).toEqual(tokens.map((_, i) => i));
+  });
+
+  it('keeps sentence offsets exact across pieces', () => {
+    const text = `${'هل ينسحب الجيش؟ نعم. '.repeat(300)}\n${'سيغادر 👍🏽 قريباً. '.repeat(300)}`;
+    for (const s of sentences(text)) expect(cpSlice(text, s.start, s.end)).toBe(s.text);
+  });
+});

@@ -73,10 +73,9 @@ describe('IPC handlers', () => {
   });
 
   it('keeps backups in the user-data folder', async () => {
-    const info = (await call('host:backup-write', { name: 'stance-2021-07-26', data: '{}' })) as {
-      name: string;
-    };
-    expect(info.name).toBe('stance-2021-07-26.stance-backup.json');
+    const name = 'stance-backup-2021-07-26T10-00-00.jsonl';
+    const info = (await call('host:backup-write', { name, data: '{}' })) as { name: string };
+    expect(info.name).toBe(name);
     await expect(call('host:backup-list', undefined)).resolves.toHaveLength(1);
     await expect(call('host:backup-read', { name: info.name })).resolves.toBe('{}');
   });

@@ -94,3 +94,24 @@ describe('backup format', () => {
     expect(read('{"text":"x"}\n').errors[0]!.message).toMatch(/not a Stance Workbench backup/);
   });
 });
+
+describe('backup reader on arbitrary input', () => {
+  it('never throws; anything it accepts without errors has a header', async () => {
+    const { default: fc } = await import('fast-check');
+    const valid = backup([
+      ['documents', doc],
+      ['spans', span],
+      ['annotators', annotator],
+    ]);
+    const mutated = fc
+      .tuple(fc.nat(valid.length), fc.nat(30), fc.string({ maxLength: 10 }))
+      .map(([at, del, ins]) => valid.slice(0, at) + ins + valid.slice(at + del));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), mutated), (text) => {
+        const got = read(text);
+        if (got.errors.length === 0) expect(got.header).not.toBeNull();
+        for (const e of got.errors) expect(e.message.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});

@@ -3,7 +3,7 @@
  * first line, one-line parsing per input format, and writing a record in an
  * output format. Shared by the app's import/export and the `stance` CLI.
  */
-import { parseJsonLine, type JsonlLine } from '../jsonl.ts';
+import { parseJsonLine, splitJsonl, type JsonlLine } from '../jsonl.ts';
 import { BACKUP_SCHEMA } from './backup.ts';
 import { parseDoccanoLine, writeDoccanoLine } from './doccano.ts';
 import { writeConllBlock } from './conll.ts';
@@ -14,7 +14,7 @@ import {
   writeSpansLine,
   type TokenCache,
 } from './spans-jsonl.ts';
-import type { DatasetRecord, LineResult } from './record.ts';
+import type { DatasetRecord, LineResult, ParseResult } from './record.ts';
 
 /** Formats a dataset can be written in. */
 export const OUTPUT_FORMATS = ['spans', 'doccano', 'spancat', 'conll'] as const;
@@ -65,4 +65,36 @@ export function recordWriter(
     case 'conll':
       return writeConllBlock;
   }
+}
+
+/**
+ * Parses a whole spans JSONL / Prodigy db-out / doccano text: the valid
+ * records (with their line numbers) and one error per bad line. Lines
+ * Prodigy did not accept are counted in `skipped`. For large files feed
+ * chunks to a JsonlLineReader and call parseRecordLine per line instead.
+ */
+export function parseDataset(
+  text: string,
+  format?: 'spans' | 'doccano',
+): ParseResult & { format: 'spans' | 'doccano'; skipped: number } {
+  const lines = splitJsonl(text);
+  const detected = detectFormat(lines[0]);
+  const fmt = format ?? (detected === 'doccano' ? 'doccano' : 'spans');
+  const out: ParseResult & { format: 'spans' | 'doccano'; skipped: number } = {
+    ok: [],
+    errors: [],
+    format: fmt,
+    skipped: 0,
+  };
+  if (!format && detected === 'backup') {
+    out.errors.push({ line: lines[0]!.line, message: 'this is a full backup, not a dataset' });
+    return out;
+  }
+  for (const l of lines) {
+    const r = parseRecordLine(fmt, l);
+    if (!r.ok) out.errors.push(r.error);
+    else if (r.skipped) out.skipped++;
+    else out.ok.push(r.value);
+  }
+  return out;
 }

@@ -203,3 +203,17 @@ describe('spans JSONL', () => {
     );
   });
 });
+
+describe('parseDataset', () => {
+  it('parses a whole file, detecting doccano, with errors on their physical lines', async () => {
+    const { parseDataset } = await import('./index.ts');
+    const spans = parseDataset(`${writeSpansLine(record)}\n{"text":""}\n`); // line 2 is blank
+    expect(spans.format).toBe('spans');
+    expect(spans.ok).toHaveLength(1);
+    expect(spans.ok[0]!.line).toBe(1);
+    expect(spans.errors).toEqual([{ line: 3, message: 'text: no text (empty)' }]);
+    const doccano = parseDataset('{"id":1,"text":"ab","label":[[0,1,"x"]]}\n');
+    expect(doccano.format).toBe('doccano');
+    expect(doccano.ok[0]!.spans[0]).toMatchObject({ start: 0, end: 1, label: 'x' });
+  });
+});

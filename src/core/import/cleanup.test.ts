@@ -51,6 +51,20 @@ describe('cleanup rules on made-up pages', () => {
     expect(r.text).toBe([TITLE, P1, P2].join('\n\n'));
   });
 
+  it('page chrome: breadcrumbs, menus and copyright footers', () => {
+    const page = [
+      'الرئيسية > أخبار > العراق',
+      'الرئيسية | سياسة | اقتصاد | رياضة',
+      TITLE,
+      P1,
+      P2,
+      'جميع الحقوق محفوظة لشبكة الأخبار 2021',
+    ].join('\n');
+    const r = cleanText(page);
+    expect(r.removed.map((x) => x.rule)).toEqual(['page-chrome', 'page-chrome', 'page-chrome']);
+    expect(r.meta.title).toBe(TITLE);
+  });
+
   it('credit: photo credits in several forms', () => {
     const page = [
       TITLE,
@@ -101,6 +115,14 @@ describe('cleanup rules on made-up pages', () => {
       author: 'أحمد علي',
       outlet: 'الجزيرة',
     });
+  });
+
+  it('a date line may carry a weekday, time and place, but not other words', () => {
+    const removed = (line: string): string[] =>
+      cleanText([TITLE, line, P1, P2].join('\n')).removed.map((r) => r.rule);
+    expect(removed('نشر بتاريخ: الخميس 29/07/2021 - 10:30 م (بغداد)')).toEqual(['date-line']);
+    expect(removed('مصر 29/07/2021')).toEqual([]);
+    expect(removed('29/07/2021 موعد الانتخابات')).toEqual([]);
   });
 
   it('a bare name is an author only next to the date line', () => {
@@ -236,5 +258,20 @@ describe('cleanup properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('author lines', () => {
+  it('takes bylines with بقلم or a colon, not sentences that start with كتب', () => {
+    const meta = (line: string): string | null =>
+      cleanText([TITLE, line, P1, P2].join('\n')).meta.author;
+    expect(meta('بقلم د. سعد ناجي جواد')).toBe('د. سعد ناجي جواد');
+    expect(meta('بقلم سعد ناجي جواد')).toBe('سعد ناجي جواد');
+    expect(meta('كتب: علي حسين')).toBe('علي حسين');
+    expect(meta('By: Jane Arraf')).toBe('Jane Arraf');
+    expect(meta('كتب الرئيس على تويتر أنه سيزور بغداد')).toBeNull();
+    expect(
+      cleanText([TITLE, 'كتب الرئيس على تويتر أنه سيزور بغداد', P1].join('\n')).removed,
+    ).toEqual([]);
   });
 });

@@ -74,28 +74,32 @@ export function isTickerLine(raw: string): boolean {
 }
 
 /** Words that may stand beside a date on a date-only line. */
+const DATE_FILLER_WORDS = [
+  ...WEEKDAYS,
+  'نشر في',
+  'نشر بتاريخ',
+  'تاريخ النشر',
+  'نشر',
+  'بتاريخ',
+  'التاريخ',
+  'اليوم',
+  'الموافق',
+  'published',
+  'posted',
+  'on',
+  'am',
+  'pm',
+  'gmt',
+  'utc',
+  'ص',
+  'م',
+  'مساء',
+  'صباحا',
+];
 const DATE_FILLER = new RegExp(
   [
-    ...WEEKDAYS,
-    'نشر في',
-    'نشر بتاريخ',
-    'تاريخ النشر',
-    'نشر',
-    'بتاريخ',
-    'التاريخ',
-    'اليوم',
-    'الموافق',
-    'published',
-    'posted',
-    'on',
-    'am',
-    'pm',
-    'gmt',
-    'utc',
-    'ص',
-    'م',
-    'مساء',
-    'صباحا',
+    // Whole words only: "م" (p.m.) must not eat the م of مصر.
+    `(?<!\\p{L})(?:${DATE_FILLER_WORDS.join('|')})(?!\\p{L})`,
     '\\d{1,2}:\\d{2}(?::\\d{2})?',
     '\\([^)]{0,20}\\)',
     '[-–—|:،,/.]',
@@ -124,13 +128,19 @@ function publishedLine(line: LineView): LineMeta | false {
 }
 
 const NAME_WORD = /^[\p{Script=Arabic}]{2,}$/u;
+/** One to five words without commas or sentence marks: a name ("د." allowed). */
+const NAME = '([^\\s،,!?؟:]+(?:\\s+[^\\s،,!?؟:]+){0,4})';
 
 /** "بقلم: X" anywhere at the edges, or a bare 2–4 word name next to the date line. */
 function authorLine(line: LineView): LineMeta | false {
+  // "بقلم" always introduces a byline; "كتب"/"إعداد"/"by" only with a colon,
+  // since "كتب الرئيس على تويتر…" is a sentence, not a byline.
   const explicit =
-    /^(?:بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تقرير|by|written by)\s*[:：-]?\s+(.{3,60})$/iu.exec(
-      line.text,
-    );
+    new RegExp(`^بقلم\\s*[:：-]?\\s*${NAME}$`, 'u').exec(line.text) ??
+    new RegExp(
+      `^(?:كتب|كتبت|كتبه|إعداد|اعداد|تقرير|by|written by)\\s*[:：]\\s*${NAME}$`,
+      'iu',
+    ).exec(line.text);
   if (explicit) return { author: explicit[1]!.trim() };
   if (!line.inHeader || !line.nearDate) return false;
   const words = line.text.split(' ');
@@ -152,7 +162,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     id: 'page-chrome',
-    reason: 'Page controls (font size, share, print, image reporting)',
+    reason: 'Page controls (font size, share, print, image reporting, navigation)',
     where: 'anywhere',
     maxLength: 160,
     patterns: [
@@ -165,6 +175,8 @@ export const LINE_RULES: readonly LineRule[] = [
       '^(?:الابلاغ عن|ابلغ عن|بلغ عن) (?:هذه )?الصوره',
       'report this image',
       '^(?:تابعونا على|تابعنا على|اشترك في (?:النشره|نشرتنا)|حمل تطبيق)',
+      '^(?:الرئيسيه|الصفحه الرئيسيه|home)(?:\\s*[>»/|›]\\s*[^>»/|›]+)*$',
+      'جميع الحقوق محفوظه|all rights reserved',
     ],
   },
   {

@@ -35,11 +35,13 @@ describe('atomic exports', () => {
   it('keeps only the newest backups', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'stance-backup-'));
     const svc = new BackupService(dir, 2);
-    await svc.write('2021-07-01', '{"v":1}');
-    await svc.write('2021-07-02', '{"v":2}');
-    await svc.write('2021-07-03', '{"v":3}');
+    await svc.write('stance-backup-2021-07-01.jsonl', '{"v":1}');
+    await svc.write('stance-backup-2021-07-02.jsonl', '{"v":2}');
+    await svc.write('stance-backup-2021-07-03.jsonl', '{"v":3}');
     const names = (await svc.list()).map((b) => b.name);
-    expect(names).toEqual(['2021-07-03.stance-backup.json', '2021-07-02.stance-backup.json']);
+    expect(names).toEqual(['stance-backup-2021-07-03.jsonl', 'stance-backup-2021-07-02.jsonl']);
     expect(await svc.read(names[0]!)).toBe('{"v":3}');
+    await expect(svc.write('notes.txt', 'x')).rejects.toThrow(/not a backup file name/);
+    await expect(svc.read('notes.txt')).rejects.toThrow(/not a backup file/);
   });
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { BackupInfo } from '../../core/host-contract.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
-const BACKUP_SUFFIX = '.stance-backup.json';
+/** Backup files are `stance-backup-….jsonl`; nothing else there is listed or read. */
+const BACKUP_NAME = /^stance-backup-[\w.-]+\.jsonl$/;
 
 export class BackupService {
   constructor(
@@ -15,10 +16,11 @@ export class BackupService {
     private readonly keep = 7,
   ) {}
 
-  /** Writes a backup named `name` (suffix added) and prunes old ones. */
+  /** Writes a backup named `name` (`stance-backup-….jsonl`) and prunes old ones. */
   async write(name: string, data: string): Promise<BackupInfo> {
+    if (!BACKUP_NAME.test(name)) throw new Error(`${name} is not a backup file name`);
     await mkdir(this.dir, { recursive: true });
-    const file = name.endsWith(BACKUP_SUFFIX) ? name : `${name}${BACKUP_SUFFIX}`;
+    const file = name;
     await writeFileAtomic(join(this.dir, file), data);
     await this.prune();
     const s = await stat(join(this.dir, file));
@@ -35,7 +37,7 @@ export class BackupService {
     }
     const infos = await Promise.all(
       names
-        .filter((n) => n.endsWith(BACKUP_SUFFIX))
+        .filter((n) => BACKUP_NAME.test(n))
         .map(async (n) => {
           const s = await stat(join(this.dir, n));
           return { name: n, size: s.size, modifiedAt: s.mtimeMs };
@@ -45,7 +47,7 @@ export class BackupService {
   }
 
   async read(name: string): Promise<string> {
-    if (!name.endsWith(BACKUP_SUFFIX)) throw new Error(`${name} is not a backup file`);
+    if (!BACKUP_NAME.test(name)) throw new Error(`${name} is not a backup file`);
     return readFile(join(this.dir, name), 'utf8');
   }
 

@@ -11,7 +11,10 @@ import { getStatus, withStatus } from '../db/statuses.ts';
 import { commitEdit } from './editor.ts';
 import { updateSession } from './session.ts';
 
-/** Creates a span of `label` over code points [start, end) and selects it. */
+/**
+ * Creates a span of `label` over code points [start, end) and selects it.
+ * Resolves to the stored span, or null when the write failed.
+ */
 export async function addSpan(
   map: OffsetMap,
   docId: string,
@@ -19,13 +22,14 @@ export async function addSpan(
   label: string,
   start: number,
   end: number,
-): Promise<boolean> {
+): Promise<SpanRecord | null> {
   const span = makeSpan({ docId, annotatorId, label, start, end, quote: map.slice(start, end) });
   const ok = await commitEdit(docId, annotatorId, `add ${label} span`, [
     { table: 'spans', before: null, after: span },
   ]);
-  if (ok) updateSession({ pending: null, selectedSpanId: span.id });
-  return ok;
+  if (!ok) return null;
+  updateSession({ pending: null, selectedSpanId: span.id });
+  return span;
 }
 
 /** Changes fields of a stored span (label, extent, holder, note). */

@@ -8,6 +8,17 @@ import { applyChanges, invertChanges, type Change } from '../db/spans.ts';
 import { historyFor } from './history.ts';
 import { updateSession } from './session.ts';
 
+/**
+ * Edits, undos and redos run one after another, so an undo pressed while an
+ * edit is still being written undoes that edit, never an older one.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /** Words for a failed write. */
 export function describeWriteError(err: unknown, what: string): string {
   const name = err instanceof Error ? err.name : '';
@@ -18,7 +29,16 @@ export function describeWriteError(err: unknown, what: string): string {
 }
 
 /** Applies and records one edit. Resolves true when it was stored. */
-export async function commitEdit(
+export function commitEdit(
+  docId: string,
+  annotatorId: string,
+  name: string,
+  changes: Change[],
+): Promise<boolean> {
+  return serial(() => commitNow(docId, annotatorId, name, changes));
+}
+
+async function commitNow(
   docId: string,
   annotatorId: string,
   name: string,
@@ -37,7 +57,11 @@ export async function commitEdit(
 }
 
 /** Undoes the last edit of this document. */
-export async function undo(docId: string, annotatorId: string): Promise<void> {
+export function undo(docId: string, annotatorId: string): Promise<void> {
+  return serial(() => undoNow(docId, annotatorId));
+}
+
+async function undoNow(docId: string, annotatorId: string): Promise<void> {
   const h = historyFor(docId, annotatorId);
   const edit = h.peekUndo();
   if (!edit) {
@@ -54,7 +78,11 @@ export async function undo(docId: string, annotatorId: string): Promise<void> {
 }
 
 /** Redoes the last undone edit of this document. */
-export async function redo(docId: string, annotatorId: string): Promise<void> {
+export function redo(docId: string, annotatorId: string): Promise<void> {
+  return serial(() => redoNow(docId, annotatorId));
+}
+
+async function redoNow(docId: string, annotatorId: string): Promise<void> {
   const h = historyFor(docId, annotatorId);
   const edit = h.peekRedo();
   if (!edit) {

@@ -2,7 +2,8 @@
  * Paints spans without touching the text: CSS Custom Highlight API ranges
  * (one Highlight per label, translucent fills that blend where spans
  * overlap) plus a layer of stacked underlines, one lane per overlap depth,
- * drawn from Range.getClientRects. Letters keep their shaping because no
+ * drawn from Range.getClientRects for the spans in view only (redrawn on
+ * scroll), so a long article with thousands of spans paints quickly. Letters keep their shaping because no
  * element ever wraps text. Colours come from a constructable stylesheet
  * (the CSP forbids inline <style>).
  */
@@ -21,6 +22,8 @@ export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private names = new Map<string, string>();
   private colors = new Map<string, string>();
+  private painted: SpanRecord[] = [];
+  private lanes = new Map<string, number>();
 
   /** Defines one highlight name and colour rule per label. */
   setLabels(labels: readonly LabelDef[]): void {
@@ -41,48 +44,78 @@ export class HighlightPainter {
   }
 
   /**
-   * Paints `spans` (in reading order) over the text of `map`, and their
-   * underlines into `layer`, positioned relative to `layer`'s offset parent.
+   * Paints `spans` (in reading order) over the text of `map` and remembers
+   * them (with their underline lanes) for `drawUnderlines`.
    */
-  paint(
-    map: DomTextMap,
-    spans: readonly SpanRecord[],
-    selectedId: string | null,
-    pending: { start: number; end: number } | null,
-    layer: HTMLElement,
-  ): void {
+  paintSpans(map: DomTextMap, spans: readonly SpanRecord[]): void {
+    const t0 = performance.now();
     const byName = new Map<string, Range[]>();
     const painted: SpanRecord[] = [];
-    let selected: Range | null = null;
     for (const s of spans) {
       const range = map.rangeFor(s.start, s.end);
       if (!range) continue;
       painted.push(s);
       const name = this.names.get(s.label);
-      if (name) {
-        let list = byName.get(name);
-        if (!list) byName.set(name, (list = []));
-        list.push(range);
-      }
-      if (s.id === selectedId) selected = range;
+      if (!name) continue;
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push(range);
     }
-    this.clearHighlights();
+    for (const name of this.names.values()) CSS.highlights.delete(name);
     for (const [name, list] of byName) CSS.highlights.set(name, new Highlight(...list));
-    if (selected) CSS.highlights.set(SELECTED, new Highlight(selected));
-    const pend = pending && map.rangeFor(pending.start, pending.end);
-    if (pend) CSS.highlights.set(PENDING, new Highlight(pend));
-    this.drawUnderlines(map, painted, layer);
+    this.painted = painted;
+    this.lanes = assignLanes(painted);
+    // Visible in performance tools and read by the benchmark.
+    performance.measure('sw:paint-spans', { start: t0, detail: { spans: spans.length } });
   }
 
-  private drawUnderlines(map: DomTextMap, spans: SpanRecord[], layer: HTMLElement): void {
-    const lanes = assignLanes(spans);
+  /**
+   * Paints a span being stored at once, before its write resolves, so the
+   * time from hotkey to painted span does not depend on the disk or on how
+   * many spans there are. Returns an undo for a failed write; on success the
+   * live query's full repaint takes over.
+   */
+  paintProvisional(map: DomTextMap, label: string, start: number, end: number): () => void {
+    const name = this.names.get(label);
+    const range = map.rangeFor(start, end);
+    if (!name || !range) return () => undefined;
+    let h = CSS.highlights.get(name);
+    if (!h) CSS.highlights.set(name, (h = new Highlight()));
+    h.add(range);
+    const highlight = h;
+    return () => void highlight.delete(range);
+  }
+
+  /** Paints the selected span and the pending selection (cheap: two ranges). */
+  paintSelection(
+    map: DomTextMap,
+    selected: { start: number; end: number } | null,
+    pending: { start: number; end: number } | null,
+  ): void {
+    const sel = selected && map.rangeFor(selected.start, selected.end);
+    if (sel) CSS.highlights.set(SELECTED, new Highlight(sel));
+    else CSS.highlights.delete(SELECTED);
+    const pend = pending && map.rangeFor(pending.start, pending.end);
+    if (pend) CSS.highlights.set(PENDING, new Highlight(pend));
+    else CSS.highlights.delete(PENDING);
+  }
+
+  /**
+   * Draws the underlines of the painted spans that overlap code points
+   * [from, to) into `layer`, positioned relative to `layer` itself.
+   */
+  drawUnderlines(map: DomTextMap, layer: HTMLElement, from: number, to: number): void {
+    const spans = this.painted.filter((s) => s.start < to && s.end > from);
     const origin = layer.getBoundingClientRect();
     const frag = document.createDocumentFragment();
+    // Read every rect first, then write: one layout, no thrashing.
     const rects = spans.map((s) =>
-      map.paragraphRanges(s.start, s.end).flatMap((r) => [...r.getClientRects()]),
+      map
+        .paragraphRanges(Math.max(s.start, from), Math.min(s.end, to))
+        .flatMap((r) => [...r.getClientRects()]),
     );
     spans.forEach((span, k) => {
-      const lane = lanes.get(span.id) ?? 0;
+      const lane = this.lanes.get(span.id) ?? 0;
       const color = this.colors.get(span.label) ?? '#777777';
       for (const rect of rects[k]!) {
         if (rect.width < 1) continue;

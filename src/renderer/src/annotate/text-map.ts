@@ -83,6 +83,32 @@ export class DomTextMap {
     return out;
   }
 
+  /**
+   * The code-point extent of the paragraphs that intersect the vertical
+   * band [top, bottom] of the viewport (by binary search over their boxes).
+   */
+  visibleExtent(top: number, bottom: number): { start: number; end: number } {
+    const n = this.nodes.length;
+    const box = (i: number): DOMRect => this.nodes[i]!.parentElement!.getBoundingClientRect();
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (box(mid).bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (box(mid).top <= bottom) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = lo - 1;
+    if (first >= n || last < first) return { start: 0, end: 0 };
+    return { start: this.paras[first]!.start, end: this.paras[last]!.end };
+  }
+
   /** Index of the paragraph containing UTF-16 offset `u` or the first after it. */
   private paraAtOrAfter(u: number): number {
     let lo = 0;

@@ -11,18 +11,18 @@ import type { OffsetMap } from '@core/offsets.ts';
 import { snapSelection } from '@core/snap.ts';
 import { spansCovering } from '@core/spans.ts';
 import type { Token } from '@core/tokenize.ts';
-import { addSpan } from './actions.ts';
 import { getSession, updateSession } from './session.ts';
 import { caretAt, type DomTextMap } from './text-map.ts';
 
 export interface PointerContext {
-  docId: string;
-  annotatorId: string;
   map: OffsetMap;
-  tokens: readonly Token[];
+  /** The document's tokens (computed on first use). */
+  tokens: () => readonly Token[];
   domMap: DomTextMap | null;
   spans: readonly SpanRecord[];
   labels: readonly LabelDef[];
+  /** Stores a span over [start, end) with `label` (and paints it). */
+  create: (label: string, start: number, end: number) => void;
 }
 
 /** Wires mouse selection, span clicks and hover counts on `textRef`. */
@@ -55,12 +55,12 @@ export function usePointer(
         const r = sel.getRangeAt(0);
         const s = c.domMap.pointToCp(r.startContainer, r.startOffset, 'start');
         const t = c.domMap.pointToCp(r.endContainer, r.endOffset, 'end');
-        const snapped = snapSelection(c.map, c.tokens, s, t, e.altKey ? 'grapheme' : 'token');
+        const snapped = snapSelection(c.map, c.tokens(), s, t, e.altKey ? 'grapheme' : 'token');
         sel.removeAllRanges();
         if (!snapped) return;
         const sticky = getSession().sticky;
         if (sticky && c.labels.some((l) => l.key === sticky)) {
-          void addSpan(c.map, c.docId, c.annotatorId, sticky, snapped.start, snapped.end);
+          c.create(sticky, snapped.start, snapped.end);
         } else {
           updateSession({ pending: snapped, selectedSpanId: null });
         }

@@ -105,6 +105,21 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
       await check(file.name, a.contents);
     });
 
+  const copyStored = (name: string): Promise<void> =>
+    task(async () => {
+      const data = await host.backupRead(name);
+      const handle = await host.exportBegin(name);
+      if (!handle) return setMessage('Cancelled.');
+      try {
+        await host.exportWrite(handle.id, data);
+        const { path } = await host.exportCommit(handle.id);
+        setMessage(`A copy of ${name} was saved to ${path}.`);
+      } catch (err) {
+        await host.exportAbort(handle.id);
+        throw err;
+      }
+    });
+
   const restoreStored = (name: string): Promise<void> =>
     task(async () => {
       const reader = new BackupReader();
@@ -139,6 +154,14 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
               <span>
                 {b.name} · {(b.size / 1024).toFixed(0)} KB
               </span>
+              <button
+                type="button"
+                aria-label={`Save a copy of ${b.name}`}
+                disabled={busy}
+                onClick={() => void copyStored(b.name)}
+              >
+                Save a copy…
+              </button>
               <button
                 type="button"
                 aria-label={`Restore ${b.name}`}

@@ -32,6 +32,12 @@ export interface DocumentListProps {
 
 const ROW_HEIGHT = 90;
 
+/** Span counts in the label set's order, unknown labels last. */
+function countsInLabelOrder(counts: Record<string, number>, order: string[]): [string, number][] {
+  const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export function DocumentList({
   self,
   selectedId,
@@ -83,6 +89,14 @@ export function DocumentList({
   const tabIndexAt = selectedIndex >= 0 ? selectedIndex : 0;
 
   const items = virtualizer.getVirtualItems();
+  // Tab reaches the list through one option: the selected one, or the first
+  // rendered one when the selection is scrolled out of the rendered window.
+  const tabStop = items.some((v) => v.index === tabIndexAt) ? tabIndexAt : (items[0]?.index ?? 0);
+
+  // A document selected from elsewhere (an import, next/previous) scrolls into view.
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   // Move focus to a row once it has been scrolled into view and rendered.
   useEffect(() => {
@@ -121,6 +135,7 @@ export function DocumentList({
 
   const ids = { search: useId(), sort: useId(), status: useId(), label: useId(), outlet: useId() };
   const labelName = new Map(labels.map((l) => [l.key, l]));
+  const labelOrder = labels.map((l) => l.key);
 
   return (
     <div className="document-list">
@@ -175,7 +190,7 @@ export function DocumentList({
             ))}
           </select>
         </div>
-        <p className="doc-count" role="status">
+        <p className="doc-count" aria-live="polite">
           {rows === undefined
             ? 'Loading documents…'
             : `${visible.length} of ${rows.length} document${rows.length === 1 ? '' : 's'}`}
@@ -201,7 +216,7 @@ export function DocumentList({
                 aria-posinset={v.index + 1}
                 aria-setsize={visible.length}
                 data-index={v.index}
-                tabIndex={v.index === tabIndexAt ? 0 : -1}
+                tabIndex={v.index === tabStop ? 0 : -1}
                 className={`doc-row${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => {
@@ -221,7 +236,7 @@ export function DocumentList({
                 </span>
                 {row.spanTotal > 0 && (
                   <span className="doc-counts">
-                    {Object.entries(row.counts).map(([key, n]) => (
+                    {countsInLabelOrder(row.counts, labelOrder).map(([key, n]) => (
                       <span key={key} className="doc-count-chip" title={labelName.get(key)?.name}>
                         <span
                           className="swatch"

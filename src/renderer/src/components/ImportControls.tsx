@@ -5,13 +5,17 @@
  */
 import { useCallback, useId, useState } from 'react';
 import type { HostFile } from '@core/host-contract.ts';
+import { fileKind } from '@core/import/prepare.ts';
+import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { importFiles, type ImportOutcome } from '../db/documents.ts';
 import { host } from '../host/host.ts';
 import { useFileDrop } from '../hooks/useFileDrop.ts';
+import { DatasetImportDialog } from './DatasetImportDialog.tsx';
 import './import-controls.css';
 
 export interface ImportControlsProps {
+  self: AnnotatorRecord;
   /** Called with the id of the first newly imported document. */
   onImported?: (id: string) => void;
 }
@@ -48,8 +52,11 @@ function OutcomeLine({ o }: { o: ImportOutcome }): React.JSX.Element {
   }
 }
 
-export function ImportControls({ onImported }: ImportControlsProps): React.JSX.Element {
+export function ImportControls({ self, onImported }: ImportControlsProps): React.JSX.Element {
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  // Datasets among the files go, one at a time, through the interactive
+  // dataset import (bad lines, unknown labels, whose spans they are).
+  const [datasets, setDatasets] = useState<HostFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const reportId = useId();
@@ -57,10 +64,14 @@ export function ImportControls({ onImported }: ImportControlsProps): React.JSX.E
   const run = useCallback(
     async (files: HostFile[]): Promise<void> => {
       if (files.length === 0) return;
+      const data = files.filter((f) => fileKind(f.name) === 'dataset');
+      const articles = files.filter((f) => fileKind(f.name) !== 'dataset');
+      if (data.length > 0) setDatasets((d) => [...d, ...data]);
+      if (articles.length === 0) return;
       setBusy(true);
       setError(null);
       try {
-        const result = await importFiles(db, files);
+        const result = await importFiles(db, articles, self.id);
         setOutcomes(result);
         const first = result.find((o) => o.status === 'imported');
         if (first && first.status === 'imported') onImported?.(first.id);
@@ -70,7 +81,7 @@ export function ImportControls({ onImported }: ImportControlsProps): React.JSX.E
         setBusy(false);
       }
     },
-    [onImported],
+    [onImported, self.id],
   );
 
   const dragging = useFileDrop((files) => void run(files));
@@ -116,6 +127,14 @@ export function ImportControls({ onImported }: ImportControlsProps): React.JSX.E
             Dismiss
           </button>
         </section>
+      )}
+      {datasets[0] && (
+        <DatasetImportDialog
+          key={`${datasets.length}:${datasets[0].name}`}
+          self={self}
+          initialFiles={[datasets[0]]}
+          onClose={() => setDatasets((d) => d.slice(1))}
+        />
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -42,7 +42,7 @@ export function LabelPanel(): React.JSX.Element {
           </li>
         ))}
       </ul>
-      <button type="button" className="link-button" onClick={() => setEditing(true)}>
+      <button type="button" className="label-edit-button" onClick={() => setEditing(true)}>
         Edit labels
       </button>
       {editing && <LabelEditor labels={labels} onClose={() => setEditing(false)} />}

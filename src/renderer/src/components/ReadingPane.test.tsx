@@ -10,6 +10,7 @@ import { createProfile } from '../db/profile.ts';
 import { updateSession } from '../annotate/session.ts';
 import { ReadingPane } from './ReadingPane.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
+import { waitFor } from '../test/wait.ts';
 
 const TEXT =
   'وأضاف الكاظمي: "لا توجد حاجة لأي قوات قتالية أجنبية"، وقال إن CIA تراقب 2500 جندي.\nفقرة ثانية عن الانسحاب.';
@@ -35,7 +36,7 @@ beforeEach(async () => {
       <SpanPanel self={self} docId={doc.id} />
     </>,
   );
-  await vi.waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
+  await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
 });
 
 afterEach(() => {
@@ -44,24 +45,34 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Selects UTF-16 [a, b) of the first paragraph and releases the mouse. */
-function selectAndRelease(
+/**
+ * Selects `needle` in the first paragraph (backwards, as a right-to-left drag
+ * from its end would) and releases the mouse, until the pane's "Selection"
+ * status line shows it: the pane's listeners are attached after React's
+ * passive effects run, which a loaded machine may delay.
+ */
+async function selectAndRelease(
   needle: string,
   opts: { partial?: boolean; altKey?: boolean } = {},
-): void {
+): Promise<void> {
   const p = host!.querySelector('.rp-para')!;
   const node = p.firstChild as Text;
   const a = TEXT.indexOf(needle) + (opts.partial ? 1 : 0);
   const b = TEXT.indexOf(needle) + needle.length - (opts.partial ? 1 : 0);
-  const sel = window.getSelection()!;
-  sel.removeAllRanges();
-  // Backwards, as a right-to-left drag from the end would make it.
-  sel.setBaseAndExtent(node, b, node, a);
-  const text = host!.querySelector('.rp-text')!;
-  text.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
-  document.dispatchEvent(
-    new MouseEvent('mouseup', { bubbles: true, button: 0, altKey: opts.altKey ?? false }),
-  );
+  const status = host!.querySelector('[role="status"][aria-label="Selection"]')!;
+  await waitFor(() => {
+    if (!status.textContent?.startsWith('Selected:')) {
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.setBaseAndExtent(node, b, node, a);
+      const text = host!.querySelector('.rp-text')!;
+      text.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+      document.dispatchEvent(
+        new MouseEvent('mouseup', { bubbles: true, button: 0, altKey: opts.altKey ?? false }),
+      );
+    }
+    expect(status.textContent).toMatch(/^Selected:/);
+  });
 }
 
 function press(key: string, code: string): void {
@@ -79,9 +90,9 @@ describe('ReadingPane', () => {
   });
 
   it('snaps a partial selection to whole words, stores the span on hotkey 1 and paints it', async () => {
-    selectAndRelease('الكاظمي: "لا توجد', { partial: true });
+    await selectAndRelease('الكاظمي: "لا توجد', { partial: true });
     press('1', 'Digit1');
-    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
     const [span] = await db.spans.toArray();
     expect(span).toMatchObject({
       label: 'pro-withdrawal',
@@ -91,10 +102,10 @@ describe('ReadingPane', () => {
       annotatorId: 'Laila',
     });
     expect((await db.statuses.get([doc.id, 'Laila']))?.status).toBe('in-progress');
-    await vi.waitFor(() => expect(CSS.highlights.has('sw-l0')).toBe(true));
+    await waitFor(() => expect(CSS.highlights.has('sw-l0')).toBe(true));
     // Painting never splits the text node.
     expect(host!.querySelector('.rp-para')!.childNodes.length).toBe(1);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(host!.querySelector('[aria-label="Spans"]')!.textContent).toContain(
         'الكاظمي: "لا توجد',
       ),
@@ -102,9 +113,9 @@ describe('ReadingPane', () => {
   });
 
   it('with Alt selects characters, keeping a letter with its marks', async () => {
-    selectAndRelease('CIA', { partial: true, altKey: true });
+    await selectAndRelease('CIA', { partial: true, altKey: true });
     press('2', 'Digit2');
-    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
     expect((await db.spans.toArray())[0]).toMatchObject({ quote: 'I', label: 'pro-coalition' });
   });
 
@@ -112,24 +123,26 @@ describe('ReadingPane', () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    selectAndRelease('قوات قتالية');
+    await selectAndRelease('قوات قتالية');
     press('1', 'Digit1');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(/QuotaExceededError/),
     );
     vi.restoreAllMocks();
     expect(await db.spans.count()).toBe(0);
+    // The span painted while it was being written is taken back.
+    expect(CSS.highlights.get('sw-l0')?.size ?? 0).toBe(0);
     expect(host!.querySelector('[aria-label="Spans"]')).toBeNull();
   });
 
   it('undoes and redoes with Ctrl+Z and Ctrl+Shift+Z', async () => {
-    selectAndRelease('جندي');
+    await selectAndRelease('جندي');
     press('3', 'Digit3');
-    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
     document.body.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true }),
     );
-    await vi.waitFor(async () => expect(await db.spans.count()).toBe(0));
+    await waitFor(async () => expect(await db.spans.count()).toBe(0));
     document.body.dispatchEvent(
       new KeyboardEvent('keydown', {
         key: 'Z',
@@ -139,7 +152,7 @@ describe('ReadingPane', () => {
         bubbles: true,
       }),
     );
-    await vi.waitFor(async () => expect(await db.spans.count()).toBe(1));
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
     expect((await db.spans.toArray())[0]!.quote).toBe('جندي');
   });
 });

@@ -9,7 +9,7 @@ import type { AnnotatorRecord, SpanRecord } from '@core/model.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { paragraphs } from '@core/paragraphs.ts';
 import { compareReadingOrder, resizeByToken } from '@core/spans.ts';
-import { tokenize } from '@core/tokenize.ts';
+import { tokenize, type Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { spansOf } from '../db/spans.ts';
@@ -21,6 +21,7 @@ import { getSession, setLabelAction, updateSession, useSession } from '../annota
 import { DomTextMap } from '../annotate/text-map.ts';
 import { useAnnotationKeys } from '../annotate/useAnnotationKeys.ts';
 import { usePointer } from '../annotate/usePointer.ts';
+import { useResizeHandles } from '../annotate/useResizeHandles.ts';
 import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import './reading-pane.css';
@@ -33,6 +34,20 @@ export interface ReadingPaneProps {
 }
 
 export const DEFAULT_FONT_SIZE = 20;
+
+/** A long quote cut to its first and last words for messages. */
+function shorten(quote: string): string {
+  const chars = Array.from(quote);
+  return chars.length <= 120
+    ? quote
+    : `${chars.slice(0, 60).join('')} … ${chars.slice(-40).join('')}`;
+}
+
+/** Tokenizes `text` on the first call only. */
+function lazyTokens(text: string): () => Token[] {
+  let tokens: Token[] | null = null;
+  return () => (tokens ??= tokenize(text));
+}
 const NO_SPANS: SpanRecord[] = [];
 
 export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): React.JSX.Element {
@@ -73,10 +88,13 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
 
   const map = useMemo(() => new OffsetMap(text), [text]);
   const paras = useMemo(() => paragraphs(text, map), [text, map]);
-  const tokens = useMemo(() => tokenize(text), [text]);
+  // Tokens are needed only once the analyst selects: computed on first use.
+  const tokens = useMemo(() => lazyTokens(text), [text]);
   const textRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
+  const startHandle = useRef<HTMLDivElement>(null);
+  const endHandle = useRef<HTMLDivElement>(null);
   const [domMap, setDomMap] = useState<DomTextMap | null>(null);
   const [painter] = useState(() => new HighlightPainter());
   const [layoutTick, setLayoutTick] = useState(0);
@@ -97,25 +115,51 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   useEffect(() => {
     const el = textRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setLayoutTick((t) => t + 1));
+    // Underlines follow the text when it reflows or the Arabic font arrives.
+    const relayout = (): void => setLayoutTick((t) => t + 1);
+    const ro = new ResizeObserver(relayout);
     ro.observe(el);
-    return () => ro.disconnect();
+    document.fonts.addEventListener('loadingdone', relayout);
+    return () => {
+      ro.disconnect();
+      document.fonts.removeEventListener('loadingdone', relayout);
+    };
   }, []);
 
   useLayoutEffect(() => painter.setLabels(labels), [painter, labels]);
   useLayoutEffect(() => {
-    if (domMap && layerRef.current)
-      painter.paint(domMap, spans, session.selectedSpanId, session.pending, layerRef.current);
-  }, [
-    painter,
-    domMap,
-    spans,
-    labels,
-    session.selectedSpanId,
-    session.pending,
-    fontSize,
-    layoutTick,
-  ]);
+    if (domMap) painter.paintSpans(domMap, spans);
+  }, [painter, domMap, spans, labels]);
+  // Underlines are drawn for what is in view (plus a screen either side),
+  // again after every scroll, reflow or change of spans.
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    const scroller = textRef.current?.closest('.reading-pane');
+    if (!domMap || !layer || !scroller) return;
+    let frame = 0;
+    const draw = (): void => {
+      const view = scroller.getBoundingClientRect();
+      const { start, end } = domMap.visibleExtent(
+        view.top - view.height,
+        view.bottom + view.height,
+      );
+      painter.drawUnderlines(domMap, layer, start, end);
+    };
+    draw();
+    const onScroll = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(draw);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, [painter, domMap, spans, labels, fontSize, layoutTick]);
+  const selected = spans.find((s) => s.id === session.selectedSpanId) ?? null;
+  useLayoutEffect(() => {
+    if (domMap) painter.paintSelection(domMap, selected, session.pending);
+  }, [painter, domMap, selected, session.pending, labels]);
 
   // Bring the selected span into view (selected from the list or by keys).
   useEffect(() => {
@@ -129,12 +173,26 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
       scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
   }, [session.selectedSpanId, spans, domMap]);
 
-  const ctx = { docId, annotatorId: self.id, map, tokens, domMap, spans, labels };
+  // Paint first, store, and take the paint back if the write fails (the
+  // error is shown by the editor; the span list only ever shows stored spans).
+  const create = (label: string, start: number, end: number): void => {
+    const rollback = domMap ? painter.paintProvisional(domMap, label, start, end) : () => {};
+    void addSpan(map, docId, self.id, label, start, end).then((span) => {
+      if (!span) rollback();
+    });
+  };
+  const ctx = { map, tokens, domMap, spans, labels, create };
   usePointer(textRef, tipRef, ctx);
+  useResizeHandles(
+    startHandle,
+    endHandle,
+    { domMap, map, tokens, selected },
+    `${fontSize}:${layoutTick}`,
+  );
 
   const applyLabel = (key: string): void => {
     const { pending, selectedSpanId } = getSession();
-    if (pending) void addSpan(map, docId, self.id, key, pending.start, pending.end);
+    if (pending) create(key, pending.start, pending.end);
     else if (selectedSpanId) void updateSpan(selectedSpanId, { label: key }, `relabel as ${key}`);
     else updateSession({ notice: 'Select some text first, then choose a label.' });
   };
@@ -148,7 +206,6 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   }, []);
 
   const byHotkey = (h: number): string | undefined => labels.find((l) => l.hotkey === h)?.key;
-  const selected = spans.find((s) => s.id === session.selectedSpanId);
   const changeFont = (delta: 1 | -1): void =>
     void setSetting(db, 'fontSize', Math.min(40, Math.max(12, fontSize + delta * 2)));
   const doneAndNext = async (): Promise<void> => {
@@ -184,7 +241,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
     },
     resize: (edge, delta) => {
       if (!selected) return;
-      const r = resizeByToken(tokens, selected, edge, delta);
+      const r = resizeByToken(tokens(), selected, edge, delta);
       if (r) void updateSpan(selected.id, r, 'resize span', map);
     },
     fontSize: changeFont,
@@ -208,9 +265,9 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
           {session.error}
         </p>
       )}
-      <p role="status" className="rp-notice">
+      <p role="status" aria-label="Selection" className="rp-notice">
         {session.pending
-          ? `Selected: “${map.slice(session.pending.start, session.pending.end)}”. Press a label's hotkey or click a label.`
+          ? `Selected: “${shorten(map.slice(session.pending.start, session.pending.end))}”. Press a label's hotkey or click a label.`
           : (session.notice ?? '')}
       </p>
       <article className="rp-doc" aria-label="Article text" style={{ fontSize: `${fontSize}px` }}>
@@ -223,6 +280,20 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
         </div>
         <div className="rp-underlines" ref={layerRef} aria-hidden="true" />
         <div className="rp-tip" ref={tipRef} role="tooltip" hidden />
+        <div
+          className="rp-handle"
+          ref={startHandle}
+          hidden
+          title="Drag to move the start of the span"
+          aria-hidden="true"
+        />
+        <div
+          className="rp-handle"
+          ref={endHandle}
+          hidden
+          title="Drag to move the end of the span"
+          aria-hidden="true"
+        />
       </article>
       {sheetOpen && <ShortcutSheet labels={labels} onClose={() => setSheetOpen(false)} />}
     </div>

@@ -11,6 +11,7 @@ const SHORTCUTS: [string, string][] = [
   ['n / p', 'Next / previous span'],
   ['Shift + ← / →', 'Move the end of the selected span by one word'],
   ['Shift + Alt + ← / →', 'Move the start of the selected span by one word'],
+  ['Drag a handle', 'Move the start or end of the selected span (Alt: by letters)'],
   ['Delete / Backspace', 'Delete the selected span'],
   ['Ctrl/Cmd + Z', 'Undo'],
   ['Ctrl/Cmd + Shift + Z, Ctrl + Y', 'Redo'],

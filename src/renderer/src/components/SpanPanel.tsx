@@ -3,7 +3,8 @@
  * reading order (label, quote, holder, note), and an editor for the
  * selected one (relabel, holder with suggestions, note, delete).
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
 import { compareReadingOrder } from '@core/spans.ts';
@@ -27,7 +28,6 @@ export function SpanPanel({
   const { selectedSpanId } = useSession();
   const selected = spans.find((s) => s.id === selectedSpanId);
   if (!docId) return null;
-  const labelOf = (key: string): LabelDef | undefined => labels.find((l) => l.key === key);
   return (
     <section aria-labelledby="spans-heading" className="span-panel">
       <h2 id="spans-heading">Spans ({spans.length})</h2>
@@ -35,44 +35,84 @@ export function SpanPanel({
       {spans.length === 0 ? (
         <p className="empty">Select words in the article, then press a label's hotkey.</p>
       ) : (
-        <ul className="span-list" aria-label="Spans">
-          {spans.map((s) => {
-            const l = labelOf(s.label);
-            return (
-              <li key={s.id} aria-current={s.id === selectedSpanId ? 'true' : undefined}>
-                <button
-                  type="button"
-                  className="span-item"
-                  onClick={() => updateSession({ selectedSpanId: s.id, pending: null })}
-                >
-                  <span className="span-label">
-                    <span
-                      className="swatch"
-                      style={{ background: l?.color ?? '#777' }}
-                      aria-hidden="true"
-                    />
-                    {l?.name ?? s.label}
-                  </span>
-                  <q className="span-quote" lang="ar" dir="rtl">
-                    {s.quote}
-                  </q>
-                  {s.holder && (
-                    <span className="span-holder">
-                      Holder: <bdi>{s.holder}</bdi>
-                    </span>
-                  )}
-                  {s.note && (
-                    <span className="span-note">
-                      Note: <bdi>{s.note}</bdi>
-                    </span>
-                  )}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <SpanList spans={spans} labels={labels} selectedSpanId={selectedSpanId} />
       )}
     </section>
+  );
+}
+
+/**
+ * The spans as a virtualized list: thousands of spans render only the rows
+ * in view. The selected span's row is scrolled into view.
+ */
+function SpanList({
+  spans,
+  labels,
+  selectedSpanId,
+}: {
+  spans: readonly SpanRecord[];
+  labels: readonly LabelDef[];
+  selectedSpanId: string | null;
+}): React.JSX.Element {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: spans.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 6,
+  });
+  const selectedIndex = spans.findIndex((s) => s.id === selectedSpanId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+  const byKey = useMemo(() => new Map(labels.map((l) => [l.key, l])), [labels]);
+  return (
+    <div className="span-scroll" ref={scrollRef}>
+      <ul className="span-list" aria-label="Spans" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const s = spans[item.index]!;
+          const l = byKey.get(s.label);
+          return (
+            <li
+              key={s.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="span-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+              aria-current={s.id === selectedSpanId ? 'true' : undefined}
+            >
+              <button
+                type="button"
+                className="span-item"
+                onClick={() => updateSession({ selectedSpanId: s.id, pending: null })}
+              >
+                <span className="span-label">
+                  <span
+                    className="swatch"
+                    style={{ background: l?.color ?? '#777' }}
+                    aria-hidden="true"
+                  />
+                  {l?.name ?? s.label}
+                </span>
+                <q className="span-quote" lang="ar" dir="rtl">
+                  {s.quote}
+                </q>
+                {s.holder && (
+                  <span className="span-holder">
+                    Holder: <bdi>{s.holder}</bdi>
+                  </span>
+                )}
+                {s.note && (
+                  <span className="span-note">
+                    Note: <bdi>{s.note}</bdi>
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

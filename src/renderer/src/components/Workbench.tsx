@@ -1,6 +1,7 @@
 /** The main window layout: document list, reading pane, side panel. */
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
+import { useAutoBackup } from '../hooks/useAutoBackup.ts';
 import { useSampleCorpus } from '../hooks/useSampleCorpus.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { CleanupView } from './CleanupView.tsx';
@@ -13,20 +14,21 @@ import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
 import { ReviewArea } from '../review/ReviewArea.tsx';
 import { GuidelinesPanel } from './GuidelinesPanel.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
+import { relativeId } from '../annotate/navigation.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   const [mode, setMode] = useState<WorkbenchMode>('annotate');
   // The list's current sorted and filtered order (next/previous document).
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- read by document navigation
   const [order, setOrder] = useState<string[]>([]);
   const corpusError = useSampleCorpus();
+  useAutoBackup();
   return (
     <div className="workbench">
       <AppHeader self={self} />
       <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
-        <ImportControls onImported={setDocId} />
+        <ImportControls self={self} onImported={setDocId} />
         {corpusError && (
           <p role="alert" className="error">
             {corpusError}
@@ -44,7 +46,14 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         {mode === 'annotate' ? (
           <>
             <CleanupView docId={docId} onDocIdChange={setDocId} />
-            <ReadingPane self={self} docId={docId} />
+            <ReadingPane
+              self={self}
+              docId={docId}
+              onOpenRelative={(delta) => {
+                const next = relativeId(order, docId, delta);
+                if (next) setDocId(next);
+              }}
+            />
           </>
         ) : (
           <ReviewArea

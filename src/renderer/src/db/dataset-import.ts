@@ -177,7 +177,8 @@ async function documentFromRecord(rec: ParsedRecord, fileName: string): Promise<
     outlet: rec.source,
     file: fileName,
   });
-  const id = await sha256Hex(rec.text);
+  // buildDocumentRecord hashes the NFC text; keep the text as it came.
+  const id = rec.text === base.text ? base.id : await sha256Hex(rec.text);
   return {
     ...base,
     id,
@@ -246,48 +247,71 @@ export async function importDataset(
   const statuses = new Map<string, StatusRecord>();
   const annotatorIds = new Set<string>();
   const usedLabels = new Set<string>();
-  let done = 0;
-  for (const rec of analysis.records) {
+  // Hash in batches: each digest is asynchronous, so many run at once.
+  const prepare = async (
+    rec: ParsedRecord,
+  ): Promise<{
+    docId: string;
+    doc: DocumentRecord | null;
+    annotatorId: string;
+    spans: SpanRecord[];
+  }> => {
     let docId: string;
+    let doc: DocumentRecord | null = null;
     if (rec.docId && existingIds.has(`${rec.docId}\u0000${rec.text}`)) docId = rec.docId;
     else {
-      const doc = await documentFromRecord(rec, fileName);
+      doc = await documentFromRecord(rec, fileName);
       docId = doc.id;
-      if (!newDocs.has(docId)) newDocs.set(docId, doc);
     }
     const annotatorId = rec.annotatorId ?? fallback!;
-    annotatorIds.add(annotatorId);
     const map = new OffsetMap(rec.text);
-    for (const s of rec.spans) {
-      const label = labelMap[s.label] ?? s.label;
-      usedLabels.add(label);
-      const id = await importedSpanId(docId, annotatorId, s.start, s.end, label);
-      spans.set(id, {
-        id,
-        docId,
-        annotatorId,
-        label,
-        start: s.start,
-        end: s.end,
-        quote: map.slice(s.start, s.end),
-        holder: s.holder,
-        note: s.note,
-        createdAt: now,
+    const recSpans = await Promise.all(
+      rec.spans.map(async (s): Promise<SpanRecord> => {
+        const label = labelMap[s.label] ?? s.label;
+        return {
+          id: await importedSpanId(docId, annotatorId, s.start, s.end, label),
+          docId,
+          annotatorId,
+          label,
+          start: s.start,
+          end: s.end,
+          quote: map.slice(s.start, s.end),
+          holder: s.holder,
+          note: s.note,
+          createdAt: now,
+          updatedAt: now,
+          ...(s.agreedBy ? { provenance: s.agreedBy } : {}),
+        };
+      }),
+    );
+    return { docId, doc, annotatorId, spans: recSpans };
+  };
+  const BATCH = 250;
+  for (let i = 0; i < analysis.records.length; i += BATCH) {
+    const batch = analysis.records.slice(i, i + BATCH);
+    const prepared = await Promise.all(batch.map(prepare));
+    prepared.forEach((p, j) => {
+      const rec = batch[j]!;
+      if (p.doc && !newDocs.has(p.docId)) newDocs.set(p.docId, p.doc);
+      annotatorIds.add(p.annotatorId);
+      for (const sp of p.spans) {
+        usedLabels.add(sp.label);
+        spans.set(sp.id, sp);
+      }
+      statuses.set(`${p.docId}\u0000${p.annotatorId}`, {
+        docId: p.docId,
+        annotatorId: p.annotatorId,
+        status: rec.status ?? 'not-started',
+        docStance: rec.docStance,
         updatedAt: now,
-        ...(s.agreedBy ? { provenance: s.agreedBy } : {}),
       });
-    }
-    statuses.set(`${docId}\u0000${annotatorId}`, {
-      docId,
-      annotatorId,
-      status: rec.status ?? 'not-started',
-      docStance: rec.docStance,
-      updatedAt: now,
     });
-    if (++done % 500 === 0) {
-      opts.onProgress?.({ phase: 'writing', done, total: analysis.records.length * 2 });
-      await yieldToUi();
-    }
+    opts.onProgress?.({
+      phase: 'writing',
+      done: i + batch.length,
+      total: analysis.records.length * 2,
+    });
+    await yieldToUi();
   }
 
   const report = emptyReport(fileName, errors, null);

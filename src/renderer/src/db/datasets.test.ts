@@ -6,7 +6,13 @@ import type { SpanRecord } from '@core/model.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { createProfile } from './profile.ts';
 import { writeDataset, type ExportOptions } from './export.ts';
-import { analyzeFile, importDataset, type DatasetAnalysis } from './dataset-import.ts';
+import {
+  analyzeFile,
+  importDataset,
+  importDatasetFiles,
+  looksLikeDataset,
+  type DatasetAnalysis,
+} from './dataset-import.ts';
 import { backupText, profileHasData, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -184,6 +190,64 @@ describe('dataset export and import on IndexedDB', () => {
       'sarcasm',
     ]);
     expect(await db.labels.get('sarcasm')).toMatchObject({ order: 3, hotkey: null });
+  });
+});
+
+describe('importDatasetFiles (the open/drop route)', () => {
+  it('imports dataset files without asking, and refuses backups', async () => {
+    const db = await freshProfile('Omar');
+    const enc = (t: string): Uint8Array => new TextEncoder().encode(t);
+    const dataset = {
+      name: 'sara.jsonl',
+      bytes: enc(
+        JSON.stringify({
+          text: TEXTS[1],
+          spans: [{ start: 0, end: 3, label: 'x' }],
+          _annotator_id: 'Sara',
+        }),
+      ),
+    };
+    const backupFile = { name: 'b.jsonl', bytes: enc(await backupText(db)) };
+    expect(looksLikeDataset(dataset)).toBe(true);
+    expect(looksLikeDataset({ name: 'article.txt', bytes: enc('قال الوزير') })).toBe(false);
+    const [a, b] = await importDatasetFiles([dataset, backupFile], { selfId: 'Omar', db });
+    expect(a).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
+    expect(b).toMatchObject({ imported: false, refusal: expect.stringMatching(/full backup/) });
+  });
+});
+
+describe('large imports', () => {
+  it('reads and writes 3,000 lines with progress in both phases, in one go', async () => {
+    const db = await freshProfile('Omar');
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({
+        text: `خبر ${i}: الانسحاب ضروري 👍🏽`,
+        spans: [
+          { start: `خبر ${i}: `.length, end: `خبر ${i}: `.length + 8, label: 'pro-withdrawal' },
+        ],
+        _annotator_id: 'Sara',
+      }),
+    );
+    const phases = new Set<string>();
+    let last = { done: 0, total: 0 };
+    const a = await analyzeFile(
+      db,
+      { name: 'big.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) },
+      (p) => phases.add(p.phase),
+    );
+    if (a.kind !== 'dataset') throw new Error('expected a dataset');
+    expect(a.analysis.records).toHaveLength(3000);
+    const r = await importDataset(db, a.analysis, {
+      selfId: 'Omar',
+      onProgress: (p) => {
+        phases.add(p.phase);
+        last = p;
+      },
+    });
+    expect(r).toMatchObject({ imported: true, documentsCreated: 3000, spansAdded: 3000 });
+    expect([...phases].sort()).toEqual(['reading', 'writing']);
+    expect(last.done).toBe(last.total);
+    expect(await db.spans.where('annotatorId').equals('Sara').count()).toBe(3000);
   });
 });
 

@@ -93,12 +93,27 @@ describe('importFiles on IndexedDB', () => {
 
   it('routes datasets to the dataset import', async () => {
     const d = fresh();
-    const out = await importFiles(d, [
-      { name: 'labels.jsonl', bytes: enc.encode('{"text":"x"}\n') },
-    ]);
-    expect(out).toEqual([
-      { file: 'labels.jsonl', status: 'error', reason: 'dataset import is not available yet' },
-    ]);
+    const text = 'قال الكاظمي إن العراق لا يحتاج قوات قتالية';
+    const quote = 'العراق لا يحتاج قوات قتالية';
+    const start = text.indexOf(quote); // all BMP: UTF-16 index = code point
+    const line = JSON.stringify({
+      text,
+      spans: [{ start, end: start + quote.length, label: 'pro-withdrawal', text: quote }],
+      _annotator_id: 'Karwan',
+    });
+    const out = await importFiles(
+      d,
+      [
+        { name: 'karwan.jsonl', bytes: enc.encode(`${line}\n`) },
+        { name: 'broken.jsonl', bytes: enc.encode('{"text":\n') },
+      ],
+      'Laila',
+    );
+    expect(out[0]).toMatchObject({ file: 'karwan.jsonl', status: 'dataset' });
+    expect(out[1]).toMatchObject({ file: 'broken.jsonl', status: 'error' });
+    expect(out[1]?.status === 'error' && out[1].reason).toMatch(/line 1/);
+    const spans = await d.spans.where('annotatorId').equals('Karwan').toArray();
+    expect(spans.map((s) => s.quote)).toEqual([quote]);
   });
 });
 

@@ -11,6 +11,7 @@ import { cleanText } from '@core/import/cleanup.ts';
 import type { HtmlDocument } from '@core/import/html.ts';
 import { fileKind, prepareArticle, type ArticleHints } from '@core/import/prepare.ts';
 import type { WorkbenchDb } from './schema.ts';
+import { describeStorageError } from './db.ts';
 import { routeDataset } from './route-dataset.ts';
 
 /** What became of one imported file. */
@@ -57,11 +58,8 @@ export async function importArticle(
       ? { file: file.name, status: 'imported', id: record.id, title: record.title }
       : { file: file.name, status: 'duplicate', id: record.id, title: existing!.title };
   } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    const reason =
-      name === 'QuotaExceededError'
-        ? 'the disk is full; nothing of this file was stored'
-        : `it could not be stored (${err instanceof Error ? err.message : String(err)})`;
+    // Dexie wraps the storage error; name the real cause for the analyst.
+    const reason = `nothing of this file was stored: ${describeStorageError(err)}`;
     return { file: file.name, status: 'error', reason };
   }
 }
@@ -71,11 +69,15 @@ export async function importArticle(
  * (.jsonl, .json) through the dataset import. One outcome per file, in
  * order; a bad file is reported and the others are imported.
  */
-export async function importFiles(db: WorkbenchDb, files: HostFile[]): Promise<ImportOutcome[]> {
+export async function importFiles(
+  db: WorkbenchDb,
+  files: HostFile[],
+  selfId = '',
+): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (const file of files) {
     if (fileKind(file.name) === 'dataset') {
-      const r = await routeDataset(file);
+      const r = await routeDataset(db, file, selfId);
       out.push(
         r.ok
           ? { file: file.name, status: 'dataset', message: r.message }

@@ -1,9 +1,12 @@
 /**
- * Where dataset files (.jsonl, .json) dropped or opened with articles go.
- * The dataset import (dataset-import.ts) is wired in here; until it is,
- * a dataset gets a clear message instead of being read as an article.
+ * Where dataset files (.jsonl, .json) given to the article importer go: the
+ * dataset import, run without questions (a file with bad lines imports
+ * nothing; unknown labels are added). The window's open/drop controls send
+ * datasets to the interactive DatasetImportDialog instead.
  */
 import type { HostFile } from '@core/host-contract.ts';
+import { importDatasetFiles } from './dataset-import.ts';
+import type { WorkbenchDb } from './schema.ts';
 
 export interface DatasetRouteResult {
   ok: boolean;
@@ -12,6 +15,19 @@ export interface DatasetRouteResult {
 }
 
 /** Imports a dataset file, or explains why it was not imported. */
-export async function routeDataset(_file: HostFile): Promise<DatasetRouteResult> {
-  return { ok: false, message: 'dataset import is not available yet' };
+export async function routeDataset(
+  db: WorkbenchDb,
+  file: HostFile,
+  selfId: string,
+): Promise<DatasetRouteResult> {
+  const [report] = await importDatasetFiles([file], { selfId, db });
+  if (!report) return { ok: false, message: 'the file could not be read' };
+  if (!report.imported) {
+    const lines = report.errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`);
+    return { ok: false, message: [report.refusal ?? 'nothing was imported', ...lines].join('; ') };
+  }
+  return {
+    ok: true,
+    message: `dataset: ${report.spansAdded} span(s) added, ${report.documentsCreated} new document(s), ${report.documentsMatched} matched`,
+  };
 }

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('sample corpus', () => {
-  it('bundles the five articles with the outlet the manifest names', () => {
+  it('bundles the five articles, byte for byte, with the outlet the manifest names', async () => {
     const articles = sampleArticles();
     expect(articles.map((a) => a.name)).toEqual([
       '000_1657261326c80e5f.txt',
@@ -27,6 +27,13 @@ describe('sample corpus', () => {
       'رووداو',
       'رووداو',
     ]);
+    // The bundle holds the files byte for byte, as the dev server serves them.
+    for (const a of articles) {
+      const served = new Uint8Array(
+        await (await fetch(`/resources/corpus/${a.name}`)).arrayBuffer(),
+      );
+      expect(a.bytes).toEqual(served);
+    }
     // The seed 002 opens with its 3,500-character ticker: shipped unchanged.
     expect(new TextDecoder().decode(articles[2]!.bytes).split('\n')[0]!.length).toBeGreaterThan(
       3500,

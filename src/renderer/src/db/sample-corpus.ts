@@ -17,11 +17,22 @@ import { getSetting, setSetting } from './settings.ts';
 /** Bump when the bundled corpus changes, so existing profiles get it. */
 export const SAMPLE_CORPUS_VERSION = 1;
 
-const texts = import.meta.glob('../../../../resources/corpus/*.txt', {
-  query: '?raw',
+// `?inline` bundles each file as a base64 data URL: the exact bytes as
+// shipped, which then go through the same decoding as any imported file.
+const dataUrls = import.meta.glob('../../../../resources/corpus/*.txt', {
+  query: '?inline',
   import: 'default',
   eager: true,
 }) as Record<string, string>;
+
+/** The bytes of a `data:…;base64,` URL. */
+function dataUrlBytes(url: string): Uint8Array {
+  const comma = url.indexOf(',');
+  const meta = url.slice(0, comma);
+  const body = url.slice(comma + 1);
+  if (!meta.endsWith(';base64')) return new TextEncoder().encode(decodeURIComponent(body));
+  return Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+}
 
 const manifestSources = import.meta.glob('../../../../resources/corpus/manifest.json', {
   query: '?raw',
@@ -49,17 +60,12 @@ export function sampleArticles(): {
 }[] {
   const manifest = Manifest.parse(JSON.parse(Object.values(manifestSources)[0] ?? '{}'));
   const byName = new Map(
-    Object.entries(texts).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+    Object.entries(dataUrls).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1), url]),
   );
   return manifest.articles.map((a) => {
-    const text = byName.get(a.file);
-    if (text === undefined) throw new Error(`sample corpus: ${a.file} is missing`);
-    return {
-      name: a.file,
-      bytes: new TextEncoder().encode(text),
-      outlet: a.outlet,
-      title: a.title,
-    };
+    const url = byName.get(a.file);
+    if (url === undefined) throw new Error(`sample corpus: ${a.file} is missing`);
+    return { name: a.file, bytes: dataUrlBytes(url), outlet: a.outlet, title: a.title };
   });
 }
 

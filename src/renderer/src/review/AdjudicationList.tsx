@@ -62,6 +62,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
           return (
             <li
               key={c.key}
+              data-key={c.key}
               className={
                 inGold ? 'proposal accepted' : isRejected ? 'proposal rejected' : 'proposal'
               }
@@ -114,7 +115,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
       {gold.length > 0 && (
         <ul className="gold-spans" aria-label="Gold spans">
           {gold.map((g) => (
-            <li key={g.id} className="gold-span">
+            <li key={g.id} className="gold-span" data-gold={spanKey(g)}>
               <LabelTag label={g.label} labels={labels} />
               <q dir="rtl" lang="ar">
                 {g.quote}

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { computeAgreement } from '@core/agreement/compute.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
+import { matchesQuery } from '@core/arabic-search.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { acceptAllAgreed } from '../db/gold.ts';
@@ -50,7 +51,17 @@ export function AgreementDashboard({
     () => active.map((a) => a.id).filter((id) => chosen.includes(id)),
     [active, chosen],
   );
-  const docs = useMemo(() => (data ? agreementDocs(data, ordered) : []), [data, ordered]);
+  const [query, setQuery] = useState('');
+  const [onlyShared, setOnlyShared] = useState(false);
+  const docs = useMemo(() => {
+    if (!data) return [];
+    return agreementDocs(data, ordered).filter((d) => {
+      if (onlyShared && d.annotations.size < ordered.length) return false;
+      if (query.trim() === '') return true;
+      const doc = data.docs.get(d.id);
+      return !!doc && matchesQuery(doc.folded, query);
+    });
+  }, [data, ordered, onlyShared, query]);
   const report = useMemo(
     () => computeAgreement(docs, { annotators: ordered, labels: labels.map((l) => l.key) }),
     [docs, ordered, labels],
@@ -113,6 +124,27 @@ export function AgreementDashboard({
               {nameOf(a.id)}
             </label>
           ))}
+        </fieldset>
+        <fieldset className="layers">
+          <legend>Documents</legend>
+          <label>
+            Containing{' '}
+            <input
+              type="search"
+              dir="auto"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="words in the title or text"
+            />
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={onlyShared}
+              onChange={() => setOnlyShared(!onlyShared)}
+            />
+            Only documents every chosen annotator annotated
+          </label>
         </fieldset>
         <p className="dash-scope" role="status">
           {report.documents} documents, {ordered.length} annotators.{' '}

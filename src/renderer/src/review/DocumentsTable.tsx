@@ -4,7 +4,7 @@
  * behind it. Shows 50 rows at a time.
  */
 import { useState } from 'react';
-import type { DocDisagreement } from '@core/agreement/disagreements.ts';
+import type { DisagreementKind, DocDisagreement } from '@core/agreement/disagreements.ts';
 import type { EvidenceQuery } from './evidence.ts';
 
 export interface DocRow {
@@ -21,6 +21,12 @@ export interface DocumentsTableProps {
 }
 
 const PAGE = 50;
+
+const KINDS: [DisagreementKind, string][] = [
+  ['missing', 'spans only some annotators have'],
+  ['label', 'same extent, different label'],
+  ['extent', 'overlapping, different extent'],
+];
 
 export function DocumentsTable({
   rows,
@@ -69,9 +75,20 @@ export function DocumentsTable({
                   {r.d.score}
                 </button>
               </td>
-              <td className="n">{r.d.counts.missing}</td>
-              <td className="n">{r.d.counts.label}</td>
-              <td className="n">{r.d.counts.extent}</td>
+              {KINDS.map(([kind, name]) => (
+                <td className="n" key={kind}>
+                  <button
+                    type="button"
+                    className="num"
+                    aria-label={`${name} in ${r.title}: ${r.d.counts[kind]}`}
+                    onClick={() =>
+                      onOpen({ kind: 'doc', docId: r.docId, only: kind }, `${name} in ${r.title}`)
+                    }
+                  >
+                    {r.d.counts[kind]}
+                  </button>
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { candidates } from '@core/agreement/adjudicate.ts';
 import { classifyDisagreements, type DisagreementKind } from '@core/agreement/disagreements.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
-import { cpSlice } from '@core/offsets.ts';
+import { OffsetMap, cpSlice } from '@core/offsets.ts';
+import { spanKey } from '@core/agreement/types.ts';
 import { db } from '../db/db.ts';
 import { acceptAllAgreed, getRejected, setGoldStatus } from '../db/gold.ts';
 import { useLabels } from '../hooks/useLabels.ts';
@@ -54,13 +55,11 @@ export function ReviewView({
   );
   const lanes = useMemo(() => {
     const all = data?.annotators ?? [];
-    // Gold always has a lane: it is where adjudication lands.
+    // A lane per annotator who annotated the document; gold always has one,
+    // as it is where adjudication lands.
     const gold = all.find((a) => a.id === GOLD_ANNOTATOR_ID) ?? GOLD_LANE;
-    return [
-      ...all.filter((a) => a.id !== GOLD_ANNOTATOR_ID && (byAnn.has(a.id) || a.id === self.id)),
-      gold,
-    ];
-  }, [data, byAnn, self.id]);
+    return [...all.filter((a) => a.id !== GOLD_ANNOTATOR_ID && byAnn.has(a.id)), gold];
+  }, [data, byAnn]);
   const proposals = useMemo(
     () => new Map([...byAnn].filter(([a]) => a !== GOLD_ANNOTATOR_ID)),
     [byAnn],
@@ -88,6 +87,24 @@ export function ReviewView({
   });
 
   if (!data || !doc) return <p className="loading">Loading the review…</p>;
+
+  /** A click on a lane brings up the adjudication row of the span under it. */
+  const focusSpanAt = (e: React.MouseEvent<HTMLElement>, annotatorId: string): void => {
+    const lane = e.currentTarget;
+    const caret = document.caretPositionFromPoint?.(e.clientX, e.clientY);
+    if (!caret || caret.offsetNode !== lane.firstChild) return;
+    const map = new OffsetMap(doc.text);
+    const cp = map.toCodePoint(map.toUtf16(Number(lane.dataset.start)) + caret.offset);
+    const hit = (byAnn.get(annotatorId) ?? []).find((s) => s.start <= cp && cp < s.end);
+    if (!hit) return;
+    const key = spanKey(hit);
+    const row =
+      annotatorId === GOLD_ANNOTATOR_ID
+        ? root.current?.querySelector(`[data-gold="${key}"]`)
+        : root.current?.querySelector(`[data-key="${key}"]`);
+    row?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    setFocus(hit);
+  };
   const proposers = [...proposals.keys()];
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
@@ -201,6 +218,7 @@ export function ReviewView({
                     data-annotator={a.id}
                     data-start={b.start}
                     data-end={b.end}
+                    onClick={(e) => focusSpanAt(e, a.id)}
                     aria-label={`${laneName(a, self)}: ${(byAnn.get(a.id) ?? []).filter(inBlock).length} spans`}
                   >
                     {blockText}

@@ -38,7 +38,7 @@ export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
           {
             docId: q.docId,
             items: (p.disagreementOf(q.docId)?.regions ?? [])
-              .filter((r) => r.kinds.length > 0)
+              .filter((r) => (q.only ? r.kinds.includes(q.only) : r.kinds.length > 0))
               .map((r) => ({
                 key: `${r.start}-${r.end}`,
                 head: `${r.kinds.map((k) => KIND_TEXT[k]).join('; ')}${r.absent.length > 0 ? ` (no span: ${r.absent.map(p.nameOf).join(', ')})` : ''}`,

@@ -4,13 +4,14 @@
  * the documents both annotated, each marked matched exactly, overlapping, or
  * unmatched by the other. Pure, so the dashboard only renders it.
  */
+import type { DisagreementKind } from '@core/agreement/disagreements.ts';
 import { overlaps, spanKey, type AgreementDoc, type AgreementSpan } from '@core/agreement/types.ts';
 
 /** Which number was opened. `label` null means every label (the macro figure). */
 export type EvidenceQuery =
   | { kind: 'label'; label: string | null }
   | { kind: 'pair'; a: string; b: string; label: string | null }
-  | { kind: 'doc'; docId: string };
+  | { kind: 'doc'; docId: string; only?: DisagreementKind };
 
 export type Match = 'exact' | 'overlap' | 'none';
 

@@ -2,7 +2,9 @@
 
 /** Three decimals, or an em dash for an undefined figure. */
 export function fmt(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(3);
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  const s = x.toFixed(3);
+  return s === '-0.000' ? '0.000' : s;
 }
 
 /** Mean of the defined values, or null. */

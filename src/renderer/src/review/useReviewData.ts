@@ -14,6 +14,8 @@ export interface ReviewDoc {
   id: string;
   title: string;
   text: string;
+  /** Folded title and text, for search (see arabic-search). */
+  folded: string;
 }
 
 export interface ReviewData {
@@ -50,7 +52,9 @@ async function load(): Promise<ReviewData> {
     for (const list of byAnn.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     annotators,
-    docs: new Map(docs.map((d) => [d.id, { id: d.id, title: d.title, text: d.text }])),
+    docs: new Map(
+      docs.map((d) => [d.id, { id: d.id, title: d.title, text: d.text, folded: d.folded }]),
+    ),
     annotations,
   };
 }

@@ -1,0 +1,50 @@
+// Automatic daily backups: one is kept as soon as the profile holds the
+// sample corpus, it can be saved as a download, and restoring it brings back
+// a document lost behind the app's back.
+import { expect, test } from '@playwright/test';
+import { startAs } from './helpers.ts';
+
+test('the daily backup is kept automatically and restores what was lost', async ({ page }) => {
+  await startAs(page);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+
+  await page.getByRole('button', { name: 'Backup…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Backup and restore' });
+  const kept = panel.getByRole('list', { name: 'Backups kept in the app' }).getByRole('listitem');
+  await expect(kept).toHaveCount(1);
+  const name = (await kept.first().textContent())!.match(/stance-backup-[\w.-]+\.jsonl/)![0];
+
+  // The browser host offers the kept backup as a download.
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: `Save a copy of ${name}` }).click();
+  expect((await download).suggestedFilename()).toBe(name);
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  // Lose something: delete the first document's record behind the app's back.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('stance-workbench');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('documents', 'readwrite');
+          const store = tx.objectStore('documents');
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => cursor.result?.delete();
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(4);
+
+  await page.getByRole('button', { name: 'Backup…' }).click();
+  await panel.getByRole('button', { name: `Restore ${name}` }).click();
+  await panel.getByRole('button', { name: 'Replace with the backup' }).click();
+  await expect(panel.getByRole('status')).toContainText(`Restored ${name}`);
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+});

@@ -1,0 +1,32 @@
+/**
+ * Runs the automatic daily backup as soon as the profile holds documents
+ * (e.g. once the sample corpus has loaded), then hourly while the app is open.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { backupIfDue } from '../db/auto-backup.ts';
+import { db } from '../db/db.ts';
+import { reportWriteFailure } from '../db/write-errors.ts';
+import { host } from '../host/host.ts';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Keeps today's automatic backup; reports a failure like any failed write. */
+export function useAutoBackup(): void {
+  const hasDocuments = useLiveQuery(async () => (await db.documents.count()) > 0, [], false);
+  useEffect(() => {
+    if (!hasDocuments) return;
+    let cancelled = false;
+    const run = (): void => {
+      backupIfDue(db, host).catch((err: unknown) => {
+        if (!cancelled) reportWriteFailure('The daily automatic backup', err);
+      });
+    };
+    run();
+    const timer = setInterval(run, HOUR);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [hasDocuments]);
+}
