@@ -6,31 +6,17 @@
  */
 export const WHY: Record<string, string> = {
   'render, first paint (5,000 spans)':
-    'Laying out the 20,000-word article alone takes about 100 ms here (the text-only floor in the Render table), so the rest is ours. ' +
-    'A CPU profile of the first paint (bench page ours.html, 5,000 spans) puts about 460 ms in `HighlightPainter.paint` ' +
-    '(src/renderer/src/annotate/highlights.ts), nearly all of it in `drawUnderlines`: it calls `Range.getClientRects()` for the paragraph ' +
-    'ranges of every one of the 5,000 spans (forcing layout, ~330 ms in getBoundingClientRect/getClientRects) and creates one absolutely ' +
-    'positioned div per line box per span, which the browser then has to style, lay out and paint. The pane also reaches its data in two ' +
-    'rounds of IndexedDB reads (the document, then its spans, the labels and the font size, each a useLiveQuery) before it can paint. ' +
-    'Fix (annotate): draw underlines only for spans that intersect the viewport (plus a margin), with a spatial index updated on scroll and ' +
-    'resize, as the peer does; the CSS highlights themselves (one Highlight per label) are cheap and can stay whole-document.',
+    'First paint is the text layout (the text-only floor; the pane skips far paragraphs with content-visibility) plus ' +
+    '`HighlightPainter.paintSpans` (src/renderer/src/annotate/highlights.ts: one DOM Range per span, one Highlight per label) plus the ' +
+    'underlines of the spans in view (`drawUnderlines`, which reads client rects). Profile ours.html with BENCH_NO_MINIFY=1 to see which ' +
+    'grew; an earlier version that drew every underline of all 5,000 spans on each paint took about 600 ms here.',
   'new span, mouse-up to painted (5,000 spans)':
-    'Ours repaints everything for one new span. At mouse-up in sticky mode, `addSpan` commits a durable IndexedDB transaction, the live ' +
-    'query re-reads all 5,000 spans of the document (`spansOf`), ReadingPane re-sorts them and `HighlightPainter.paint` rebuilds every ' +
-    'label Highlight and re-creates every underline div, with `getClientRects()` for all 5,000 spans; then selecting the new span ' +
-    '(`updateSession({selectedSpanId})`) triggers the same full repaint again. A CPU profile over 5 drags at 5,000 spans: 3.6 s in `paint`, ' +
-    '3.4 s of it in `drawUnderlines` (2.0 s self time in getClientRects, 0.25 s in replaceChildren). At 1,000 spans the same path costs ' +
-    'about a fifth. Fix (annotate): paint incrementally (add the new range to its label Highlight with `highlight.add(range)`; cache each ' +
-    "span's client rects and invalidate them only on layout changes (font size, resize); draw underlines only for visible spans; repaint " +
-    'only the selected-span highlight when the selection changes), and paint the new span at mouse-up, before the write commits (undoing ' +
-    "it if the write fails, which runWrite already reports). Note that the measurement ends two frames after the change (the issue's " +
-    'double requestAnimationFrame), which alone costs 17–33 ms; the peer, which draws only visible highlights, is at about 60 ms p95 here.',
+    'The pane paints a new span at once with `paintProvisional` (before its IndexedDB write resolves); when this is missed, look for ' +
+    'work that runs before it at mouse-up (snapping, selection handling) or a full repaint in the same task. An earlier version that ' +
+    'waited for the durable write and then repainted every span and underline took 0.5–1 s at 5,000 spans.',
   'scrolling the whole document (5,000 spans)':
-    'Ours does no work on scroll (everything is painted up front), so the long tasks are rendering: thousands of absolutely positioned ' +
-    'underline divs (one per line box per span, for all 5,000 spans) are rasterised in software (--disable-gpu) as they scroll into view. ' +
-    'The peer’s default renderer, which redraws its highlight spans on every scroll, has long tasks of the same order, while the ' +
-    'text alone has none, so this is the cost of drawing highlights, not of the text; on this shared machine single runs also vary ' +
-    '(see the run counts and min/max). Fix (annotate): the same viewport-only underline layer as for first paint.',
+    'Scrolling redraws the underlines of the spans in view (`drawUnderlines`); a long task means that redraw (client rects and one div ' +
+    'per line box per span) grew, or the machine was busy: compare with the text-only floor and the peer in the same run.',
   'store 100,000 spans':
     'The data layer is within the ratio of raw IndexedDB; the absolute throughput is below 20,000 spans/s because raw IndexedDB itself is: ' +
     'with strict durability every transaction waits for an fsync, and every span is five LevelDB writes (the record and four indexes), on a ' +

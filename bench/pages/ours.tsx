@@ -40,22 +40,44 @@ function paintedRanges(): number {
   return n;
 }
 
-/** Resolves once at least `count` ranges are painted (checked after each DOM change). */
+/**
+ * Calls `check` whenever the pane changes a highlight: the registry's `set`
+ * and a Highlight's `add` are wrapped, so the check runs synchronously in
+ * the pane's own paint code (no polling, no frame of delay).
+ */
+const watchers = new Set<() => void>();
+function notify(): void {
+  for (const w of [...watchers]) w();
+}
+const registry = Object.getPrototypeOf(CSS.highlights) as { set: (...a: unknown[]) => unknown };
+const registrySet = registry.set;
+registry.set = function (this: unknown, ...a: unknown[]) {
+  const r = registrySet.apply(this, a);
+  notify();
+  return r;
+};
+const highlightAdd = Highlight.prototype.add;
+Highlight.prototype.add = function (this: Highlight, range: AbstractRange) {
+  const r = highlightAdd.call(this, range);
+  notify();
+  return r;
+};
+
+/** Resolves once at least `count` ranges are painted. */
 function paintedAtLeast(count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     if (paintedRanges() >= count) return resolve();
     const timer = setTimeout(() => {
-      observer.disconnect();
+      watchers.delete(check);
       reject(new Error(`only ${paintedRanges()} of ${count} spans painted after 60 s`));
     }, 60_000);
-    const observer = new MutationObserver(() => {
-      if (paintedRanges() >= count) {
-        clearTimeout(timer);
-        observer.disconnect();
-        resolve();
-      }
-    });
-    observer.observe(scroller(), { childList: true, subtree: true });
+    function check(): void {
+      if (paintedRanges() < count) return;
+      clearTimeout(timer);
+      watchers.delete(check);
+      resolve();
+    }
+    watchers.add(check);
   });
 }
 
