@@ -1,0 +1,52 @@
+/**
+ * Why a target is missed, keyed by the target's `what`: written after
+ * investigating the measurements (CPU profiles of the bench pages, the
+ * floors measured beside each figure), shown in RESULTS.md only when the
+ * target is missed. Each names what is slow, where, and the fix.
+ */
+export const WHY: Record<string, string> = {
+  'render, first paint (5,000 spans)':
+    'First paint is the text layout (the text-only floor; the pane skips far paragraphs with content-visibility) plus ' +
+    '`HighlightPainter.paintSpans` (src/renderer/src/annotate/highlights.ts: one DOM Range per span, one Highlight per label) plus the ' +
+    'underlines of the spans in view (`drawUnderlines`, which reads client rects). Profile ours.html with BENCH_NO_MINIFY=1 to see which ' +
+    'grew; an earlier version that drew every underline of all 5,000 spans on each paint took about 600 ms here.',
+  'new span, mouse-up to painted (5,000 spans)':
+    'The pane paints a new span at once with `paintProvisional` (before its IndexedDB write resolves); when this is missed, look for ' +
+    'work that runs before it at mouse-up (snapping, selection handling) or a full repaint in the same task. An earlier version that ' +
+    'waited for the durable write and then repainted every span and underline took 0.5–1 s at 5,000 spans.',
+  'scrolling the whole document (5,000 spans)':
+    'Scrolling redraws the underlines of the spans in view (`drawUnderlines`); a long task means that redraw (client rects and one div ' +
+    'per line box per span) grew, or the machine was busy: compare with the text-only floor and the peer in the same run.',
+  'store 100,000 spans':
+    'The data layer is within the ratio of raw IndexedDB; the absolute throughput is below 20,000 spans/s because raw IndexedDB itself is: ' +
+    'with strict durability every transaction waits for an fsync, and every span is five LevelDB writes (the record and four indexes), on a ' +
+    'shared 2-core machine. Nothing in the data layer is the bottleneck; fewer, larger transactions (fewer fsyncs) are the lever for both.',
+  'export 10,000 docs × 20 spans to spans JSONL':
+    'The writer is not a stringify: for every record it tokenizes the text (`tokenize`, Intl.Segmenter) to write `tokens` and ' +
+    '`token_start`/`token_end`, checks every span against its quote, and builds a line that is about 4.4× the bytes of the floor (the ' +
+    'token list is most of each line). Tokenizing is most of the time: in Chromium about two thirds of the writer\'s time (see "tokenizing ' +
+    'the same texts alone"), and in Node 20 (V8 11.3), whose Intl.Segmenter is about 17× slower than Chromium 156\'s on the same text, ' +
+    'even more, hence the larger Node ratio; the app exports in the renderer, where the Chromium ratio applies. ' +
+    'Fixes (datasets, core): tokenize once per document and keep the tokens with the document (documents are immutable), so export only ' +
+    'serialises; in `tokenize` (src/core/tokenize.ts) skip `cpLength()` per segment when the text is BMP-only (OffsetMap.isBmpOnly: ' +
+    'offsets equal UTF-16 indexes); and run the CLI on Node 22+ (V8 12.4), whose Segmenter is fast.',
+  'import of a 100 MB spans JSONL file, streaming':
+    "The streaming core path (fs stream → JsonlLineReader → parseRecordLine) stays far below the limit; the app's import does not " +
+    'stream: `analyzeFile` (src/renderer/src/db/dataset-import.ts) is handed the whole file as bytes (outside the heap) and keeps every ' +
+    'parsed record in memory until the analyst confirms, so that the write is one transaction. Its heap growth is therefore proportional ' +
+    'to the file. Fix (datasets): keep only what the confirmation dialog needs (counts, labels, annotators, errors) while analysing, then ' +
+    're-read the file in chunks for the write, writing each chunk in its own transaction of a resumable import marked complete at the end ' +
+    '(or hold compact records: texts are needed only once per document).',
+  'agreement, 1,000 docs × 3 annotators':
+    '`computeAgreement` itself takes about a tenth of a second (see "computeAgreement alone"); the rest is tokenizing the 1,000 documents ' +
+    '(the dashboard and the CLI tokenize every document for the token-level kappa and alpha). In Node 20 the Segmenter makes that several ' +
+    'seconds (see the export note). Fix (review, core): cache tokens per document id (documents never change), or store them at import; ' +
+    'speed up `tokenize` for BMP-only texts as noted under export; run the CLI on Node 22+.',
+  'start with 10,000 documents, to an interactive list':
+    'The document list reads every full document record to keep five small fields: `useDocumentRows` (src/renderer/src/hooks/' +
+    'useDocumentRows.ts) iterates `db.documents.each(...)`, which deserialises each record whole (text, rawText, the folded search key and ' +
+    "the removals: about three copies of each article), and also walks every one of the analyst's spans to count them per label. The " +
+    'Start table times these reads on their own: reading the titles from their index instead takes a fraction of the full-record read. Fix ' +
+    "(corpus): keep the list's fields in their own small table (a schema version that adds a `docMeta` store, filled in upgrade() and " +
+    'written with each document), and count spans from an index (keys only) instead of reading span records.',
+};

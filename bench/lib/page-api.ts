@@ -1,0 +1,80 @@
+/**
+ * What each bench page exposes on `window`, for bench/pages (which install
+ * it) and the Node sections (which call it inside `page.evaluate`, where the
+ * Node type-check has no DOM: they go through `globalThis`).
+ */
+
+/** bench/pages/store.ts */
+export interface StoreBench {
+  prepare(count: number): number;
+  dexieWrite(count: number, chunk: number): Promise<number>;
+  rawWrite(count: number, chunk: number): Promise<number>;
+  fillBig(docs: number, annotators: number, perDoc: number): Promise<number>;
+  loadOne(docs: number, samples: number): Promise<{ ms: number[]; spans: number }>;
+  dropBig(): Promise<void>;
+}
+
+/** A mouse drag in viewport coordinates, and the words it covers. */
+export interface DragPlan {
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+  quote: string;
+}
+
+/** What scrolling through the whole document measured. */
+export interface ScrollResult {
+  /** Longest long task (> 50 ms), or 0 when there was none. */
+  longestTask: number;
+  tasksOver50: number;
+  /** Longest interval between two animation frames. */
+  maxFrameGap: number;
+  steps: number;
+  ms: number;
+  height: number;
+}
+
+/** The render pages (peer.ts, ours.tsx) expose the same API. */
+export interface RenderBench {
+  /** Builds the document and spans and loads the font; nothing timed. */
+  prepare(spans: number, variant: string): Promise<{ chars: number; spans: number }>;
+  /** Renders from nothing to painted highlights; milliseconds. */
+  firstPaint(): Promise<number>;
+  /** Arms a watcher: resolves with mouse-up to painted new span, in ms. */
+  awaitNewSpan(): Promise<number>;
+  /** Plans a drag over whole words in the middle of the viewport. */
+  planDrag(seed: number): DragPlan | null;
+  /** Scrolls to a fraction of the document and lets it settle. */
+  scrollTo(fraction: number): Promise<void>;
+  /** Clears the selection so the next drag starts fresh. */
+  reset(): Promise<void>;
+  scrollThrough(): Promise<ScrollResult>;
+  /** How many highlights/spans the page holds (sanity check). */
+  count(): number;
+}
+
+/** bench/pages/formats.ts */
+export interface FormatsBench {
+  prepareExport(docs: number, perDoc: number): number;
+  exportRun(
+    which: 'ours' | 'floor',
+    countBytes: boolean,
+  ): { ms: number; bytes: number; chars: number };
+  agreementRun(docs: number, perDoc: number): { total: number; compute: number };
+  /** Tokenizes every export record's text: the writer's share of tokenizing. */
+  tokenizeRun(): { ms: number; tokens: number };
+}
+
+/** bench/pages/seed.ts */
+export interface SeedBench {
+  seed(docs: number, spansPerDoc: number): Promise<{ docs: number; spans: number; ms: number }>;
+  /** Times the document list's three reads on the seeded profile. */
+  probe(): Promise<{ documentsEach: number; documentKeys: number; spansEach: number }>;
+}
+
+/** Everything the pages may install on `window`. */
+export interface BenchGlobals {
+  seedBench: SeedBench;
+  storeBench: StoreBench;
+  formatsBench: FormatsBench;
+  renderBench: RenderBench;
+}

@@ -1,0 +1,272 @@
+/**
+ * Turns the measured sections into the issue's targets table and
+ * bench/RESULTS.md. The explanations of a missed target live in
+ * bench/lib/explanations.ts, next to the measurements they interpret.
+ */
+import type { MachineInfo } from './machine.ts';
+import type { Figure, SectionResult, TargetRow } from './results.ts';
+import { round } from './stats.ts';
+import { WHY } from './explanations.ts';
+
+/** Everything bench/results.json holds. */
+export interface BenchResults {
+  machine: MachineInfo;
+  quick: boolean;
+  sectionsRun: string[];
+  sections: Record<string, SectionResult>;
+  targets: TargetRow[];
+}
+
+function fig(r: BenchResults, section: string, name: string): Figure | undefined {
+  const s = r.sections[section];
+  return s?.measured ? s.figures[name] : undefined;
+}
+
+function reason(r: BenchResults, section: string): string {
+  const s = r.sections[section];
+  if (!s) return 'not run yet';
+  return s.reason ?? 'figure missing';
+}
+
+const fmt = (x: number, unit = ''): string =>
+  `${round(x, 3).toLocaleString('en')}${unit ? ` ${unit}` : ''}`;
+
+/** Compares a value with an upper bound; the "missed by" text when over. */
+function atMost(value: number, bound: number, unit: string): Pick<TargetRow, 'met' | 'missedBy'> {
+  return value <= bound
+    ? { met: true }
+    : { met: false, missedBy: `${fmt(value - bound, unit)} over (${round(value / bound, 2)}×)` };
+}
+
+function atLeast(value: number, bound: number, unit: string): Pick<TargetRow, 'met' | 'missedBy'> {
+  return value >= bound
+    ? { met: true }
+    : { met: false, missedBy: `${fmt(bound - value, unit)} short (${round(value / bound, 2)}×)` };
+}
+
+/** The targets table of issue 7, evaluated on `r`. */
+export function evaluateTargets(r: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const unmeasured = (what: string, target: string, section: string): TargetRow => ({
+    what,
+    target,
+    measured: `not measured: ${reason(r, section)}`,
+    met: null,
+  });
+
+  // Render: first paint.
+  {
+    const what = 'render, first paint (5,000 spans)';
+    const target = '≤ 250 ms, and ≥ 2× faster than the peer at 5,000 spans';
+    const ours = fig(r, 'render', 'firstPaint.ours.5000');
+    const peer = fig(r, 'render', 'firstPaint.peer.5000');
+    if (!ours) rows.push(unmeasured(what, target, 'render'));
+    else {
+      const speedup = peer ? peer.median / ours.median : Number.NaN;
+      const abs = atMost(ours.median, 250, 'ms');
+      const rel = peer ? atLeast(speedup, 2, '×') : { met: null, missedBy: 'peer not measured' };
+      const met = abs.met && rel.met === true;
+      rows.push({
+        what,
+        target,
+        measured: `${fmt(ours.median, 'ms')}; peer ${peer ? fmt(peer.median, 'ms') : 'n/a'} (ours is ${round(speedup, 2)}× faster)`,
+        met,
+        missedBy: met
+          ? undefined
+          : [abs.met ? '' : `time: ${abs.missedBy}`, rel.met ? '' : `ratio: ${rel.missedBy}`]
+              .filter(Boolean)
+              .join('; '),
+      });
+    }
+  }
+  // Render: new span.
+  {
+    const what = 'new span, mouse-up to painted (5,000 spans)';
+    const target = '≤ 50 ms at p95';
+    const ours = fig(r, 'render', 'newSpan.ours.5000');
+    rows.push(
+      ours
+        ? {
+            what,
+            target,
+            measured: `p95 ${fmt(ours.p95, 'ms')} (p50 ${fmt(ours.median, 'ms')})`,
+            ...atMost(ours.p95, 50, 'ms'),
+          }
+        : unmeasured(what, target, 'render'),
+    );
+  }
+  // Render: scrolling.
+  {
+    const what = 'scrolling the whole document (5,000 spans)';
+    const target = 'no task over 50 ms';
+    const ours = fig(r, 'render', 'scrollLongestTask.ours.5000');
+    rows.push(
+      ours
+        ? {
+            what,
+            target,
+            measured: `longest task ${fmt(ours.max, 'ms')} over all runs (median run ${fmt(ours.median, 'ms')})`,
+            ...atMost(ours.max, 50, 'ms'),
+          }
+        : unmeasured(what, target, 'render'),
+    );
+  }
+  // Store.
+  {
+    const what = 'store 100,000 spans';
+    const target = 'within 1.5× of raw IndexedDB, and ≥ 20,000 spans/s';
+    const ratio = fig(r, 'store', 'ratio');
+    const rate = fig(r, 'store', 'dexieSpansPerSec');
+    if (!ratio || !rate) rows.push(unmeasured(what, target, 'store'));
+    else {
+      const a = atMost(ratio.median, 1.5, '×');
+      const b = atLeast(rate.median, 20_000, 'spans/s');
+      rows.push({
+        what,
+        target,
+        measured: `${fmt(ratio.median, '×')} raw; ${fmt(rate.median, 'spans/s')}`,
+        met: a.met === true && b.met === true,
+        missedBy: [a.missedBy, b.missedBy].filter(Boolean).join('; ') || undefined,
+      });
+    }
+  }
+  // Export: judged where the app exports (the renderer); Node shown beside.
+  {
+    const what = 'export 10,000 docs × 20 spans to spans JSONL';
+    const target = 'within 2× of the stringify floor';
+    const ratio = fig(r, 'export', 'browserRatio') ?? fig(r, 'export', 'ratio');
+    const rate = fig(r, 'export', 'browserExportMBps') ?? fig(r, 'export', 'exportMBps');
+    const nodeRatio = fig(r, 'export', 'ratio');
+    const nodeRate = fig(r, 'export', 'exportMBps');
+    rows.push(
+      ratio && rate
+        ? {
+            what,
+            target,
+            measured: `in Chromium (the app's renderer) ${fmt(ratio.median, '×')} the floor's time, ${fmt(rate.median, 'MB/s')}${nodeRatio && nodeRate ? `; in Node ${fmt(nodeRatio.median, '×')}, ${fmt(nodeRate.median, 'MB/s')}` : ''}`,
+            ...atMost(ratio.median, 2, '×'),
+          }
+        : unmeasured(what, target, 'export'),
+    );
+  }
+  // Import.
+  {
+    const what = 'import of a 100 MB spans JSONL file, streaming';
+    const target = 'heap growth under 200 MB';
+    const heap = fig(r, 'import', 'heapGrowth100MB');
+    const rate = fig(r, 'import', 'linesPerSec100MB');
+    rows.push(
+      heap
+        ? {
+            what,
+            target,
+            measured: `peak heap growth ${fmt(heap.max, 'MB')} (max over runs)${rate ? `; ${fmt(rate.median, 'lines/s')}` : ''}`,
+            ...atMost(heap.max, 200, 'MB'),
+          }
+        : unmeasured(what, target, 'import'),
+    );
+  }
+  // Agreement: judged where the dashboard computes it; the CLI's Node figure beside.
+  {
+    const what = 'agreement, 1,000 docs × 3 annotators';
+    const target = '≤ 1 s';
+    const t = fig(r, 'agreement', 'browserAgreementMs') ?? fig(r, 'agreement', 'agreementMs');
+    const node = fig(r, 'agreement', 'agreementMs');
+    rows.push(
+      t
+        ? {
+            what,
+            target,
+            measured: `in Chromium (the dashboard) ${fmt(t.median, 'ms')}${node ? `; in Node (the CLI) ${fmt(node.median, 'ms')}` : ''}`,
+            ...atMost(t.median, 1000, 'ms'),
+          }
+        : unmeasured(what, target, 'agreement'),
+    );
+  }
+  // Start.
+  {
+    const what = 'start with 10,000 documents, to an interactive list';
+    const target = '≤ 1 s';
+    const t = fig(r, 'start', 'startMs');
+    rows.push(
+      t
+        ? { what, target, measured: fmt(t.median, 'ms'), ...atMost(t.median, 1000, 'ms') }
+        : unmeasured(what, target, 'start'),
+    );
+  }
+  for (const row of rows) if (row.met === false) row.why = WHY[row.what] ?? 'not analysed yet';
+  return rows;
+}
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** bench/RESULTS.md. */
+export function renderReport(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push(
+    'Written by `npm run bench` (bench/main.ts); do not edit by hand. Each figure is the median of several runs (the run count is in each table); the machine is shared, so the ratios, measured side by side in the same run, are what count.',
+    '',
+  );
+  if (r.quick)
+    out.push('**This is a `--quick` run: sizes and run counts are reduced; do not quote it.**', '');
+  out.push('## Machine', '');
+  out.push('| | |', '| --- | --- |');
+  out.push(`| date | ${m.date} |`);
+  out.push(`| CPU | ${cell(m.cpu)}, ${m.cores} cores |`);
+  out.push(`| memory | ${m.memoryGiB} GiB |`);
+  out.push(`| OS | ${m.os} |`);
+  out.push(`| Node | ${m.node} |`);
+  out.push(`| Chromium | ${cell(m.chromium)} (headless, --disable-gpu) |`);
+  out.push(
+    `| load average (1, 5, 15 min) | start ${m.loadStart.join(', ')}; end ${m.loadEnd.join(', ')} |`,
+  );
+  for (const rr of m.reruns ?? [])
+    out.push(
+      `| rerun of ${rr.sections.join(', ')} | ${rr.date}, load ${rr.loadStart.join(', ')} → ${rr.loadEnd.join(', ')} |`,
+    );
+  out.push('');
+  out.push('## Targets', '');
+  out.push('| what | target | measured | met | missed by |', '| --- | --- | --- | --- | --- |');
+  for (const t of r.targets) {
+    const met = t.met === null ? 'not measured' : t.met ? 'met' : '**missed**';
+    out.push(
+      `| ${cell(t.what)} | ${cell(t.target)} | ${cell(t.measured)} | ${met} | ${cell(t.missedBy ?? '')} |`,
+    );
+  }
+  out.push('');
+  const missed = r.targets.filter((t) => t.met === false);
+  if (missed.length) {
+    out.push('### Why the missed targets are missed', '');
+    for (const t of missed) out.push(`- **${t.what}**: ${t.why}`);
+    out.push('');
+  }
+  const unmeasured = r.targets.filter((t) => t.met === null);
+  if (unmeasured.length) {
+    out.push('### Not measured', '');
+    for (const t of unmeasured)
+      out.push(`- **${t.what}**: ${t.measured.replace(/^not measured: /, '')}`);
+    out.push('');
+  }
+  for (const [name, s] of Object.entries(r.sections)) {
+    out.push(`## ${name[0]!.toUpperCase()}${name.slice(1)}`, '');
+    if (!s.measured) {
+      out.push(`Not measured: ${s.reason}`, '');
+      continue;
+    }
+    out.push(
+      '| figure | median | p95 | min | max | runs |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const f of Object.values(s.figures)) {
+      out.push(
+        `| ${cell(f.label)} | ${fmt(f.median, f.unit)} | ${fmt(f.p95)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.runs.length} |`,
+      );
+    }
+    out.push('');
+    for (const n of s.notes) out.push(`- ${n}`);
+    out.push(`- Section wall time: ${round(s.seconds, 2)} s.`, '');
+  }
+  return `${out.join('\n')}\n`;
+}
