@@ -19,7 +19,7 @@ export const WHY: Record<string, string> = {
     'per line box per span) grew, or the machine was busy: compare with the text-only floor and the peer in the same run.',
   'store 100,000 spans':
     'The data layer is within the ratio of raw IndexedDB; the absolute throughput is below 20,000 spans/s because raw IndexedDB itself is: ' +
-    'with strict durability every transaction waits for an fsync, and every span is five LevelDB writes (the record and four indexes), on a ' +
+    'with strict durability every transaction waits for an fsync, and every span is six LevelDB writes (the record and five indexes), on a ' +
     'shared 2-core machine. Nothing in the data layer is the bottleneck; fewer, larger transactions (fewer fsyncs) are the lever for both.',
   'export 10,000 docs × 20 spans to spans JSONL':
     'The writer is not a stringify: for every record it tokenizes the text (`tokenize`, Intl.Segmenter) to write `tokens` and ' +

@@ -90,6 +90,7 @@ function openRaw(name: string): Promise<IDBDatabase> {
       store.createIndex('annotatorId', 'annotatorId');
       store.createIndex('[docId+annotatorId]', ['docId', 'annotatorId']);
       store.createIndex('label', 'label');
+      store.createIndex('[annotatorId+docId+label]', ['annotatorId', 'docId', 'label']);
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error(`opening ${name} failed`));

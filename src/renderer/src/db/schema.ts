@@ -16,7 +16,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -40,6 +40,13 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     labels: '&key, order',
     statuses: '&[docId+annotatorId], docId, annotatorId, status',
     settings: '&key',
+  });
+
+  // Version 2: an index over (annotator, document, label), so the document
+  // list counts an analyst's spans per label from index keys alone, without
+  // reading span records. IndexedDB builds it from the stored spans.
+  db.version(2).stores({
+    spans: '&id, docId, annotatorId, [docId+annotatorId], label, [annotatorId+docId+label]',
   });
 
   return db;

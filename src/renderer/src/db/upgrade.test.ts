@@ -38,6 +38,13 @@ describe('schema upgrades', () => {
     expect(await db.labels.toArray()).toEqual(V1_DATA.labels);
     expect(await db.statuses.toArray()).toEqual(V1_DATA.statuses);
     expect(await db.settings.toArray()).toEqual(V1_DATA.settings);
+    // Version 2's index is built over the spans that were already stored.
+    expect(
+      await db.spans
+        .where('[annotatorId+docId+label]')
+        .equals(['laila', 'f'.repeat(64), 'pro-withdrawal'])
+        .count(),
+    ).toBe(1);
     expect(db.verno).toBe(DB_VERSION);
     db.close();
   });
