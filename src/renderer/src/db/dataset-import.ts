@@ -1,5 +1,5 @@
 /**
- * Dataset import into the store: spans JSONL (ours and Prodigy db-out) and
+ * Dataset import into the store (reading and checking: dataset-analyze.ts): spans JSONL (ours and Prodigy db-out) and
  * doccano JSONL. A file is first read and checked line by line in chunks
  * (progress, UI stays responsive), so the analyst sees bad lines, unknown
  * labels and missing annotators before anything is written; then it is
@@ -12,9 +12,6 @@ import { LABEL_PALETTE } from '@core/labels.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord, searchKey, sha256Hex } from '@core/document.ts';
 import { OffsetMap } from '@core/offsets.ts';
-import { byteChunks, JsonlLineReader, type LineError } from '@core/jsonl.ts';
-import { BackupReader, type BackupContents } from '@core/formats/backup.ts';
-import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
 import type { ParsedRecord } from '@core/formats/record.ts';
 import {
   GOLD_ANNOTATOR_ID,
@@ -26,107 +23,22 @@ import {
 } from '@core/model.ts';
 import { db as appDb } from './db.ts';
 import type { WorkbenchDb } from './schema.ts';
+import type { LineError } from '@core/jsonl.ts';
+import {
+  analyzeFile,
+  yieldToUi,
+  type DatasetAnalysis,
+  type ImportProgress,
+} from './dataset-analyze.ts';
 
-/** Progress of reading or writing a file. */
-export interface ImportProgress {
-  phase: 'reading' | 'writing';
-  done: number;
-  total: number;
-}
-
-/** A spans or doccano file read and checked, nothing written yet. */
-export interface DatasetAnalysis {
-  fileName: string;
-  format: 'spans' | 'doccano';
-  records: ParsedRecord[];
-  errors: LineError[];
-  /** Lines skipped on purpose (Prodigy answers other than accept). */
-  skipped: number;
-  /** Labels used in the file, with whether the label set has them. */
-  labels: { key: string; count: number; known: boolean }[];
-  /** `_annotator_id`s found in the file. */
-  annotators: string[];
-  /** Records without `_annotator_id` (the analyst must name one). */
-  withoutAnnotator: number;
-}
-
-/** A file read and checked: a dataset, or a full backup. */
-export type FileAnalysis =
-  | { kind: 'dataset'; analysis: DatasetAnalysis }
-  | { kind: 'backup'; fileName: string; contents: BackupContents };
-
-/** Lets the browser paint between chunks. */
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Reads a dataset or backup file in 1 MB chunks, checking every line.
- * Never throws for bad content: problems come back as line errors.
- */
-export async function analyzeFile(
-  db: WorkbenchDb,
-  file: HostFile,
-  onProgress?: (p: ImportProgress) => void,
-): Promise<FileAnalysis> {
-  const reader = new JsonlLineReader();
-  const total = file.bytes.length;
-  let format: 'spans' | 'doccano' | 'backup' | null = null;
-  const records: ParsedRecord[] = [];
-  const errors: LineError[] = [];
-  let skipped = 0;
-  let backup: BackupReader | null = null;
-  const take = (lines: ReturnType<JsonlLineReader['push']>): void => {
-    for (const l of lines) {
-      format ??= detectFormat(l);
-      if (format === 'backup') {
-        backup ??= new BackupReader();
-        backup.push(l);
-        continue;
-      }
-      const r = parseRecordLine(format, l);
-      if (!r.ok) errors.push(r.error);
-      else if (r.skipped) skipped++;
-      else records.push(r.value);
-    }
-  };
-  onProgress?.({ phase: 'reading', done: 0, total });
-  for (const chunk of byteChunks(file.bytes)) {
-    take(reader.push(chunk));
-    onProgress?.({ phase: 'reading', done: reader.consumed, total });
-    await yieldToUi();
-  }
-  take(reader.end());
-  if (backup !== null)
-    return {
-      kind: 'backup',
-      fileName: file.name,
-      contents: (backup as BackupReader).finish(),
-    };
-  if (format === null && errors.length === 0)
-    errors.push({ line: 1, message: 'the file has no lines' });
-  const known = new Set((await db.labels.toArray()).map((l) => l.key));
-  const labelCounts = new Map<string, number>();
-  for (const r of records)
-    for (const s of r.spans) labelCounts.set(s.label, (labelCounts.get(s.label) ?? 0) + 1);
-  return {
-    kind: 'dataset',
-    analysis: {
-      fileName: file.name,
-      format: format === 'doccano' ? 'doccano' : 'spans',
-      records,
-      errors,
-      skipped,
-      labels: [...labelCounts]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([key, count]) => ({ key, count, known: known.has(key) })),
-      annotators: [
-        ...new Set(records.flatMap((r) => (r.annotatorId === null ? [] : [r.annotatorId]))),
-      ].sort(),
-      withoutAnnotator: records.filter((r) => r.annotatorId === null).length,
-    },
-  };
-}
+// Reading lives in dataset-analyze.ts; callers import both steps from here.
+export {
+  analyzeFile,
+  looksLikeDataset,
+  type DatasetAnalysis,
+  type FileAnalysis,
+  type ImportProgress,
+} from './dataset-analyze.ts';
 
 /** How to import an analysed file. */
 export interface ImportOptions {
@@ -442,11 +354,4 @@ export async function importDatasetFiles(
     reports.push(await importDataset(target, analysed.analysis, options));
   }
   return reports;
-}
-
-/** True when a file looks like a dataset (JSONL/JSON with a text or backup header). */
-export function looksLikeDataset(file: HostFile): boolean {
-  if (!/\.(jsonl|json|ndjson)$/i.test(file.name)) return false;
-  const head = new TextDecoder().decode(file.bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
-  return /^\s*\{/.test(head);
 }
