@@ -1,5 +1,6 @@
 // The built index.html carries a strict CSP, and the page enforces it.
 import { expect, test } from '@playwright/test';
+import { startAs } from './helpers.ts';
 
 function parseCsp(html: string): Map<string, string[]> {
   const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
@@ -64,4 +65,14 @@ test('the page refuses inline script and remote loads', async ({ page }) => {
     await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan),
   ).toBeUndefined();
   expect(remote).toEqual([]);
+});
+
+test('the renderer reaches neither require nor process', async ({ page }) => {
+  await startAs(page);
+  const reach = await page.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    module: typeof (globalThis as { module?: unknown }).module,
+  }));
+  expect(reach).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined' });
 });
