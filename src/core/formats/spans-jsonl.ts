@@ -8,11 +8,11 @@
 import { z } from 'zod';
 import { OffsetMap } from '../offsets.ts';
 import { tokenize, tokenRange, type Token } from '../tokenize.ts';
-import { parseJsonLine, type JsonlLine } from '../jsonl.ts';
+import type { JsonlLine } from '../jsonl.ts';
+import { parseObjectLine } from './object-line.ts';
 import {
   compareSpans,
   ExportRefusal,
-  issuePath,
   type DatasetRecord,
   type DatasetSpan,
   type LineResult,
@@ -60,21 +60,8 @@ const lineShape = z.object({
  * whose `answer` is `reject` or `ignore` (Prodigy) are skipped, not errors.
  */
 export function parseSpansLine(l: JsonlLine): LineResult {
-  const json = parseJsonLine(l);
-  if (!json.ok) return json;
-  const v = json.value;
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
-    return { ok: false, error: { line: l.line, message: 'not a JSON object' } };
-  if (!('text' in v)) return { ok: false, error: { line: l.line, message: 'no text' } };
-  const parsed = lineShape.safeParse(v);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issuePath(issue.path);
-    return {
-      ok: false,
-      error: { line: l.line, message: where ? `${where}: ${issue.message}` : issue.message },
-    };
-  }
+  const parsed = parseObjectLine(l, lineShape);
+  if (!parsed.ok) return parsed;
   const d = parsed.data;
   if (d.schema !== undefined && d.schema !== SPANS_SCHEMA)
     return {
