@@ -1,6 +1,6 @@
 // Helpers of the annotation e2e tests: real mouse drags over phrases found
 // in the reading pane, and reading spans straight from IndexedDB.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { startAs } from './helpers.ts';
 
 export interface StoredSpan {
@@ -126,4 +126,24 @@ export async function documentText(page: Page, docId: string): Promise<string> {
 /** Python-style text[start:end] with code-point offsets. */
 export function cpSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
+}
+
+/** Opens the document titled `title` and waits for the bundled Arabic font. */
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
+    .filter({ hasText: title })
+    .click();
+  await expect(page.getByRole('article', { name: 'Article text' })).toBeVisible();
+  // Measure text only once the bundled Arabic font is in use.
+  await page.evaluate(async () => {
+    await document.fonts.load('20px "Noto Naskh Arabic"', 'قال');
+    await document.fonts.ready;
+  });
+}
+
+/** The items of the side panel's span list. */
+export function spanItems(page: Page): Locator {
+  return page.getByRole('list', { name: 'Spans' }).getByRole('listitem');
 }

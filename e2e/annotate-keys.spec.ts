@@ -1,35 +1,20 @@
 // Keyboard-first annotation on the seed articles: character mode with Alt
 // inside a word, resizing by words, next span, relabelling through the
 // label editor, the document stance, and "done & next".
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   cpSlice,
   documentText,
   drag,
   dragPhrase,
   firstRun,
+  openDocument,
   phrasePoints,
+  spanItems,
   storedSpans,
 } from './annotate-helpers.ts';
 
 const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
-
-async function openDocument(page: Page, title: string): Promise<void> {
-  await page
-    .getByRole('listbox', { name: 'Documents' })
-    .getByRole('option')
-    .filter({ hasText: title })
-    .click();
-  await expect(page.getByRole('article', { name: 'Article text' })).toBeVisible();
-  await page.evaluate(async () => {
-    await document.fonts.load('20px "Noto Naskh Arabic"', 'قال');
-    await document.fonts.ready;
-  });
-}
-
-function spanItems(page: Page) {
-  return page.getByRole('list', { name: 'Spans' }).getByRole('listitem');
-}
 
 test.describe('zoomed', () => {
   test.use({ deviceScaleFactor: 2 });

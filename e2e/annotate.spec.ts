@@ -8,30 +8,14 @@ import {
   documentText,
   dragPhrase,
   firstRun,
+  openDocument,
   phrasePoints,
+  spanItems,
   storedSpans,
 } from './annotate-helpers.ts';
 
 const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
 const WITHDRAWAL = 'العراق وإنهاء التواجد الأمريكي والأجنبي من أراضيها';
-
-async function openDocument(page: Page, title: string): Promise<void> {
-  await page
-    .getByRole('listbox', { name: 'Documents' })
-    .getByRole('option')
-    .filter({ hasText: title })
-    .click();
-  await expect(page.getByRole('article', { name: 'Article text' })).toBeVisible();
-  // Measure text only once the bundled Arabic font is in use.
-  await page.evaluate(async () => {
-    await document.fonts.load('20px "Noto Naskh Arabic"', 'قال');
-    await document.fonts.ready;
-  });
-}
-
-function spanItems(page: Page) {
-  return page.getByRole('list', { name: 'Spans' }).getByRole('listitem');
-}
 
 /** Checks a stored span against the document text: offsets and quote agree. */
 async function expectExact(page: Page, quote: string): Promise<void> {

@@ -3,7 +3,7 @@
 // the spans belong to a colleague.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { startAs } from './helpers.ts';
+import { importDatasetFile, startAs } from './helpers.ts';
 
 const TEXT =
   'أعلن رئيس الوزراء العراقي أن الانسحاب الأمريكي ضروري 👍🏽 قبل نهاية العام.\nوقال مسؤول كردي إن الانسحاب سيترك فراغاً أمنياً.';
@@ -38,19 +38,11 @@ async function importFile(
   expected: string[] = [],
   spans = 2,
 ): Promise<void> {
-  await page.getByRole('button', { name: 'Import dataset…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import dataset' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose dataset file…' }).click();
-  await (
-    await chooser
-  ).setFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(content) });
-  await expect(dialog).toContainText('valid line(s)');
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText(`${spans} span(s) added`);
-  for (const text of expected) await expect(dialog.getByRole('status')).toContainText(text);
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
+  await importDatasetFile(
+    page,
+    { name, content },
+    { read: 'valid line(s)', done: [`${spans} span(s) added`, ...expected] },
+  );
 }
 
 async function exportSpans(

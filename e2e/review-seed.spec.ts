@@ -3,25 +3,15 @@
 // read from the dashboard and the review lanes.
 import { expect, test, type Page } from '@playwright/test';
 import { seedColleagueFile } from './seed-annotations.ts';
-import { startAs } from './helpers.ts';
+import { importDatasetFile, startAs } from './helpers.ts';
 
 async function importColleague(page: Page, annotator: string): Promise<void> {
-  await page.getByRole('button', { name: 'Import dataset…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import dataset' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose dataset file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: `${annotator}.jsonl`,
-    mimeType: 'application/jsonl',
-    buffer: Buffer.from(seedColleagueFile(annotator)),
-  });
-  await expect(dialog).toContainText('3 valid line(s)');
-  await dialog.getByRole('button', { name: 'Import' }).click();
   // The three seed articles are matched, not duplicated.
-  await expect(dialog.getByRole('status')).toContainText('0 new document(s), 3 matched');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await importDatasetFile(
+    page,
+    { name: `${annotator}.jsonl`, content: seedColleagueFile(annotator) },
+    { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+  );
 }
 
 test('colleagues on the seed articles: dashboard and review lanes', async ({ page }) => {

@@ -4,25 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTICLE_1, C, K, W, W_SHORT, colleagueFile } from './review-data.ts';
-import { startAs } from './helpers.ts';
+import { importDatasetFile, startAs } from './helpers.ts';
 
 async function importColleague(page: Page, annotator: string): Promise<void> {
-  await page.getByRole('button', { name: 'Import dataset…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import dataset' });
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose dataset file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: `${annotator}.jsonl`,
-    mimeType: 'application/jsonl',
-    buffer: Buffer.from(colleagueFile(annotator)),
-  });
-  await expect(dialog).toContainText('2 valid line(s)');
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('span(s) added');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toBeHidden();
+  await importDatasetFile(
+    page,
+    { name: `${annotator}.jsonl`, content: colleagueFile(annotator) },
+    { read: '2 valid line(s)', done: ['span(s) added'] },
+  );
 }
 
 test('import two colleagues, read the dashboard, adjudicate a document, export gold', async ({

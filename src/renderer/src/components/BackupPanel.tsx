@@ -19,7 +19,7 @@ import {
   restoreBackup,
 } from '../db/backup.ts';
 import { host } from '../host/host.ts';
-import { DatasetDialog, ProgressBar } from './DatasetDialog.tsx';
+import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
 
 interface Pending {
   source: string;
@@ -194,16 +194,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
           </div>
         </div>
       )}
-      {message && (
-        <p role="status" className="ds-status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <DialogOutcome status={message} error={error} />
     </DatasetDialog>
   );
 }

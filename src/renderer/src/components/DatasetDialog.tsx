@@ -58,3 +58,27 @@ export function ProgressBar({
     </div>
   );
 }
+
+/** A dialog's outcome: what happened (status) and what went wrong (alert). */
+export function DialogOutcome({
+  status,
+  error,
+}: {
+  status: string | null;
+  error: string | null;
+}): React.JSX.Element {
+  return (
+    <>
+      {status && (
+        <p role="status" className="ds-status">
+          {status}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

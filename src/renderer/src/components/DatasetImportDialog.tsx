@@ -17,7 +17,7 @@ import {
 } from '../db/dataset-import.ts';
 import { host } from '../host/host.ts';
 import { useLabels } from '../hooks/useLabels.ts';
-import { DatasetDialog, ProgressBar } from './DatasetDialog.tsx';
+import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
 
 const SHOWN_PROBLEMS = 200;
 
@@ -214,16 +214,7 @@ export function DatasetImportDialog({
           )}
         </>
       )}
-      {report && (
-        <p role="status" className="ds-status">
-          {describeReport(report)}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <DialogOutcome status={report ? describeReport(report) : null} error={error} />
       <div className="ds-actions">
         <button
           type="button"

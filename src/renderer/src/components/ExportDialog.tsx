@@ -11,7 +11,7 @@ import { db } from '../db/db.ts';
 import { runExport, type ExportProgress } from '../db/export.ts';
 import { host } from '../host/host.ts';
 import { useLabels } from '../hooks/useLabels.ts';
-import { DatasetDialog, ProgressBar } from './DatasetDialog.tsx';
+import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
 
 function annotatorLabel(a: AnnotatorRecord): string {
   if (a.kind === 'self') return `${a.name} (you)`;
@@ -159,16 +159,7 @@ export function ExportDialog({
       {progress && busy && (
         <ProgressBar label="Export progress" done={progress.done} total={progress.total} />
       )}
-      {message && (
-        <p role="status" className="ds-status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <DialogOutcome status={message} error={error} />
       <div className="ds-actions">
         <button
           type="button"

@@ -4,6 +4,7 @@
  * documents sorted by disagreement. Every number opens the spans behind it;
  * every document opens its review view. Gold can be accepted in bulk here.
  */
+import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { useMemo, useState } from 'react';
 import { computeAgreement } from '@core/agreement/compute.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
@@ -178,19 +179,14 @@ export function AgreementDashboard({
         />
       </div>
       <div className="adjudicate-all">
-        <label>
-          Minimum annotators agreeing
-          <input
-            type="number"
-            min={1}
-            max={Math.max(1, proposers.length)}
-            value={minAgree}
-            onChange={(e) => setMinAgree(Math.max(1, Number(e.target.value) || 1))}
-          />
-        </label>
-        <button type="button" disabled={docs.length === 0} onClick={() => void acceptAll()}>
-          Accept all where at least {minAgree} annotators agree exactly, in every document
-        </button>
+        <AcceptAgreedControl
+          proposers={proposers.length}
+          minAgree={minAgree}
+          onMinAgree={setMinAgree}
+          onAccept={() => void acceptAll()}
+          disabled={docs.length === 0}
+          scope=", in every document"
+        />
         <span role="status">{message}</span>
       </div>
       <DocumentsTable rows={rows} onOpenReview={onOpenReview} onOpen={open} />

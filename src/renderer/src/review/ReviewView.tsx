@@ -3,6 +3,7 @@
  * analyst, each colleague, gold) over each passage that has spans,
  * disagreements underlined, and the adjudication controls that build gold.
  */
+import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { candidates } from '@core/agreement/adjudicate.ts';
@@ -142,19 +143,12 @@ export function ReviewView({
           ))}
         </fieldset>
         <div className="adjudicate-all">
-          <label>
-            Minimum annotators agreeing
-            <input
-              type="number"
-              min={1}
-              max={Math.max(1, proposers.length)}
-              value={minAgree}
-              onChange={(e) => setMinAgree(Math.max(1, Number(e.target.value) || 1))}
-            />
-          </label>
-          <button type="button" onClick={() => void acceptAll()}>
-            Accept all where at least {minAgree} annotators agree exactly
-          </button>
+          <AcceptAgreedControl
+            proposers={proposers.length}
+            minAgree={minAgree}
+            onMinAgree={setMinAgree}
+            onAccept={() => void acceptAll()}
+          />
           <button
             type="button"
             onClick={() =>
