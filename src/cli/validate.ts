@@ -3,8 +3,8 @@
  * doccano JSONL or backup file line by line with the app's own parsers,
  * printing `FILE:LINE: message` per problem (physical line numbers).
  */
-import { BackupReader } from '../core/formats/backup.ts';
-import { detectFormat, parseRecordLine, type InputFormat } from '../core/formats/index.ts';
+import { DatasetLines } from '../core/formats/dataset-lines.ts';
+import type { InputFormat } from '../core/formats/index.ts';
 import type { LineError } from '../core/jsonl.ts';
 import type { CliCommand } from './io.ts';
 import { parseArgs, readJsonlFile } from './jsonl-file.ts';
@@ -24,29 +24,16 @@ export async function validateFile(
   path: string,
   forced?: InputFormat,
 ): Promise<{ format: InputFormat; records: number; skipped: number; errors: LineError[] }> {
-  let format: InputFormat | null = forced ?? null;
-  const errors: LineError[] = [];
   let records = 0;
-  let skipped = 0;
-  let backup: BackupReader | null = null;
-  for await (const l of readJsonlFile(path)) {
-    format ??= detectFormat(l);
-    if (format === 'backup') {
-      backup ??= new BackupReader();
-      backup.push(l);
-      continue;
-    }
-    const r = parseRecordLine(format, l);
-    if (!r.ok) errors.push(r.error);
-    else if (r.skipped) skipped++;
-    else records++;
-  }
+  const reader = new DatasetLines(() => records++, forced);
+  for await (const l of readJsonlFile(path)) reader.push(l);
+  const errors = [...reader.errors];
+  const backup = reader.finishBackup();
   if (backup) {
-    const contents = backup.finish();
-    errors.push(...contents.errors);
-    records = Object.values(contents.tables).reduce((n, rows) => n + rows.length, 0);
+    errors.push(...backup.errors);
+    records = Object.values(backup.tables).reduce((n, rows) => n + rows.length, 0);
   }
-  return { format: format ?? 'spans', records, skipped, errors };
+  return { format: reader.format ?? 'spans', records, skipped: reader.skipped, errors };
 }
 
 export const validateCommand: CliCommand = {

@@ -5,9 +5,9 @@
  * annotators. Writing is dataset-import.ts.
  */
 import type { HostFile } from '@core/host-contract.ts';
-import { byteChunks, JsonlLineReader, type LineError } from '@core/jsonl.ts';
-import { BackupReader, type BackupContents } from '@core/formats/backup.ts';
-import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
+import { byteChunks, JsonlLineReader, type JsonlLine, type LineError } from '@core/jsonl.ts';
+import type { BackupContents } from '@core/formats/backup.ts';
+import { DatasetLines } from '@core/formats/dataset-lines.ts';
 import type { ParsedRecord } from '@core/formats/record.ts';
 import type { WorkbenchDb } from './schema.ts';
 
@@ -56,24 +56,10 @@ export async function analyzeFile(
 ): Promise<FileAnalysis> {
   const reader = new JsonlLineReader();
   const total = file.bytes.length;
-  let format: 'spans' | 'doccano' | 'backup' | null = null;
   const records: ParsedRecord[] = [];
-  const errors: LineError[] = [];
-  let skipped = 0;
-  let backup: BackupReader | null = null;
-  const take = (lines: ReturnType<JsonlLineReader['push']>): void => {
-    for (const l of lines) {
-      format ??= detectFormat(l);
-      if (format === 'backup') {
-        backup ??= new BackupReader();
-        backup.push(l);
-        continue;
-      }
-      const r = parseRecordLine(format, l);
-      if (!r.ok) errors.push(r.error);
-      else if (r.skipped) skipped++;
-      else records.push(r.value);
-    }
+  const lines = new DatasetLines((r) => records.push(r));
+  const take = (read: JsonlLine[]): void => {
+    for (const l of read) lines.push(l);
   };
   onProgress?.({ phase: 'reading', done: 0, total });
   for (const chunk of byteChunks(file.bytes)) {
@@ -82,12 +68,9 @@ export async function analyzeFile(
     await yieldToUi();
   }
   take(reader.end());
-  if (backup !== null)
-    return {
-      kind: 'backup',
-      fileName: file.name,
-      contents: (backup as BackupReader).finish(),
-    };
+  const backup = lines.finishBackup();
+  if (backup) return { kind: 'backup', fileName: file.name, contents: backup };
+  const { format, errors, skipped } = lines;
   if (format === null && errors.length === 0)
     errors.push({ line: 1, message: 'the file has no lines' });
   const known = new Set((await db.labels.toArray()).map((l) => l.key));
