@@ -1,6 +1,6 @@
 // Helpers of the annotation e2e tests: real mouse drags over phrases found
 // in the reading pane, and reading spans straight from IndexedDB.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startAs } from './helpers.ts';
 
 export interface StoredSpan {
@@ -47,16 +47,19 @@ export async function phrasePoints(
       throw new Error(`phrase not in the reading pane: ${phrase}`);
     };
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The Arabic web font reflows the text when it arrives.
+    await document.fonts.ready;
     const m = measure();
     const scroller = m.p.closest('.reading-pane')!;
     const view = scroller.getBoundingClientRect();
     scroller.scrollBy({ top: m.first.y - view.top - view.height / 2, behavior: 'instant' });
-    // Wait until the layout is still (panels above the text may still be appearing).
+    // Wait until the layout is still for a few frames (panels above the text
+    // may still be appearing).
     let prev = JSON.stringify(measure().first);
-    for (let k = 0; k < 50; k++) {
+    for (let k = 0, still = 0; k < 100 && still < 3; k++) {
       await frame();
       const now = JSON.stringify(measure().first);
-      if (now === prev) break;
+      still = now === prev ? still + 1 : 0;
       prev = now;
     }
     const { first, last } = measure();
@@ -79,9 +82,24 @@ export async function drag(
 
 /** Drags over `phrase` from its first to its last character, or backwards. */
 export async function dragPhrase(page: Page, phrase: string, backwards = false): Promise<void> {
-  const { first, last } = await phrasePoints(page, phrase);
-  await (backwards ? drag(page, last, first) : drag(page, first, last));
-  await expect(page.getByRole('status', { name: 'Selection' })).toContainText('Selected:');
+  const status = page.getByRole('status', { name: 'Selection' });
+  let attempt = 0;
+  // A drag that selected nothing is measured and made again, as a hand
+  // would; each miss is recorded in the report with what the page saw.
+  await expect(async () => {
+    if (attempt++ > 0) {
+      const seen = await page.evaluate(() => ({
+        selection: window.getSelection()?.toString() ?? '',
+        fonts: document.fonts.status,
+      }));
+      const description = `${phrase}: ${JSON.stringify(seen)}`;
+      test.info().annotations.push({ type: 'drag missed', description });
+      console.log(`drag missed, dragging again: ${description}`);
+    }
+    const { first, last } = await phrasePoints(page, phrase);
+    await (backwards ? drag(page, last, first) : drag(page, first, last));
+    await expect(status).toContainText('Selected:', { timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Every stored span, read with the raw IndexedDB API. */
