@@ -68,7 +68,12 @@ export interface FormatsBench {
 export interface SeedBench {
   seed(docs: number, spansPerDoc: number): Promise<{ docs: number; spans: number; ms: number }>;
   /** Times the document list's three reads on the seeded profile. */
-  probe(): Promise<{ documentsEach: number; documentKeys: number; spansEach: number }>;
+  probe(): Promise<{
+    docMeta: number;
+    spanCounts: number;
+    documentsEach: number;
+    spanKeys: number;
+  }>;
 }
 
 /** Everything the pages may install on `window`. */

@@ -6,7 +6,7 @@
  */
 import { closeProfile, echoErrors, launchProfile } from '../lib/browser.ts';
 import type { BenchContext } from '../lib/context.ts';
-import type { BenchGlobals } from '../lib/page-api.ts';
+import type { BenchGlobals, SeedBench } from '../lib/page-api.ts';
 import { figure, type SectionResult } from '../lib/results.ts';
 
 /**
@@ -46,7 +46,7 @@ export async function benchStart(ctx: BenchContext): Promise<SectionResult> {
       docs,
     );
     // Where the list's time goes: its reads, timed on their own.
-    const probes: { documentsEach: number; documentKeys: number; spansEach: number }[] = [];
+    const probes: Awaited<ReturnType<SeedBench['probe']>>[] = [];
     for (let i = 0; i < 3; i++)
       probes.push(
         await seeder.evaluate(() => (globalThis as unknown as BenchGlobals).seedBench.probe()),
@@ -86,20 +86,25 @@ export async function benchStart(ctx: BenchContext): Promise<SectionResult> {
           ready,
         ),
         firstRowMs: figure('… to the first row in the DOM', 'ms', firstRow),
+        docMeta: figure(
+          "the list's document read on its own: every docMeta row (schema v3)",
+          'ms',
+          probes.map((p) => p.docMeta),
+        ),
+        spanCounts: figure(
+          "the list's span count read on its own: the analyst's spanCounts rows (schema v3)",
+          'ms',
+          probes.map((p) => p.spanCounts),
+        ),
         documentsEach: figure(
-          "the list's document read on its own: db.documents.each over every full record",
+          'for comparison: every full document record (db.documents.each)',
           'ms',
           probes.map((p) => p.documentsEach),
         ),
-        documentKeys: figure(
-          'for comparison: the titles from their index alone (orderBy("title").keys())',
+        spanKeys: figure(
+          "for comparison: the analyst's keys of the [annotatorId+docId+label] index (schema v2's read)",
           'ms',
-          probes.map((p) => p.documentKeys),
-        ),
-        spansEach: figure(
-          "the list's span count read on its own: every span of the analyst",
-          'ms',
-          probes.map((p) => p.spansEach),
+          probes.map((p) => p.spanKeys),
         ),
       },
       notes: [

@@ -3,7 +3,9 @@
  * first-run dialog once, then shows the workbench.
  */
 import { useEffect, useState } from 'react';
-import { describeOpenError, openWorkbenchDb, requestPersistentStorage } from './db/db.ts';
+import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from './db/db.ts';
+import { healDerived } from './db/derived-rebuild.ts';
+import { reportWriteFailure } from './db/write-errors.ts';
 import { FirstRun } from './components/FirstRun.tsx';
 import { Workbench } from './components/Workbench.tsx';
 import { useSelf } from './hooks/useSelf.ts';
@@ -18,6 +20,10 @@ export function App(): React.JSX.Element {
       .then(() => {
         setState({ kind: 'open' });
         void requestPersistentStorage();
+        // Derived list rows out of step with the articles are rebuilt.
+        healDerived(db).catch((err: unknown) =>
+          reportWriteFailure('Rebuilding the document list', err),
+        );
       })
       .catch((err: unknown) => setState({ kind: 'failed', message: describeOpenError(err) }));
   }, []);

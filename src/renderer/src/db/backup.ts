@@ -12,6 +12,7 @@ import {
   writeBackupRow,
   type BackupContents,
 } from '@core/formats/backup.ts';
+import { DERIVED_TABLES } from './derived.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { DB_VERSION } from './schema.ts';
 
@@ -35,7 +36,7 @@ export async function writeBackup(
   write: (chunk: string) => Promise<void>,
   onProgress?: (p: { done: number; total: number }) => void,
 ): Promise<Record<string, number>> {
-  const tables = db.tables.map((t) => t.name).sort();
+  const tables = storedTables(db).sort();
   const snapshot = await db.transaction('r', tables, async () => {
     const out: Record<string, unknown[]> = {};
     for (const name of tables) out[name] = await db.table(name).toArray();
@@ -88,6 +89,11 @@ export async function exportBackup(
   }
 }
 
+/** The tables a backup holds: all but the derived ones, which are recomputed. */
+function storedTables(db: WorkbenchDb): string[] {
+  return db.tables.map((t) => t.name).filter((t) => !DERIVED_TABLES.includes(t));
+}
+
 /** True when the profile holds documents or spans a restore would replace. */
 export async function profileHasData(db: WorkbenchDb): Promise<boolean> {
   return (await db.documents.count()) > 0 || (await db.spans.count()) > 0;
@@ -104,7 +110,7 @@ export async function restoreBackup(db: WorkbenchDb, contents: BackupContents): 
       `the backup is not valid${first ? `: ${first.line > 0 ? `line ${first.line}: ` : ''}${first.message}` : ''}; nothing was restored`,
     );
   }
-  const names = new Set(db.tables.map((t) => t.name));
+  const names = new Set(storedTables(db));
   const unknown = Object.keys(contents.tables).filter((t) => !names.has(t));
   if (unknown.length > 0)
     throw new Error(

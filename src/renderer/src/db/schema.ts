@@ -12,11 +12,18 @@ import type {
   SpanRecord,
   StatusRecord,
 } from '@core/model.ts';
+import { rebuildDerived } from './derived-rebuild.ts';
+import {
+  derivedTables,
+  type DocMetaRecord,
+  type DocTokensRecord,
+  type SpanCountRecord,
+} from './derived.ts';
 
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -25,6 +32,10 @@ export type WorkbenchDb = Dexie & {
   labels: EntityTable<LabelDef, 'key'>;
   statuses: Dexie.Table<StatusRecord, [string, string]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  /** Derived (see derived.ts): never written directly. */
+  docMeta: EntityTable<DocMetaRecord, 'id'>;
+  docTokens: EntityTable<DocTokensRecord, 'docId'>;
+  spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -49,5 +60,17 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     spans: '&id, docId, annotatorId, [docId+annotatorId], label, [annotatorId+docId+label]',
   });
 
+  // Version 3: tables derived from documents and spans, kept in step by the
+  // derivedTables middleware (see derived.ts), so start reads small rows and
+  // export reads stored tokens. The upgrade fills them from what is stored.
+  db.version(3)
+    .stores({
+      docMeta: '&id, importedAt',
+      docTokens: '&docId',
+      spanCounts: '&[annotatorId+docId]',
+    })
+    .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
+
+  db.use(derivedTables);
   return db;
 }

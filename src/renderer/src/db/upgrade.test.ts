@@ -1,6 +1,10 @@
 // Schema upgrades on real IndexedDB: a version-1 profile opens with all its
-// data; a profile from a newer app version is refused and left untouched.
+// data, and the derived tables filled; a profile from a newer app version is refused and left untouched.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentRecord, SpanRecord } from '@core/model.ts';
+import { unpackTokens } from '@core/token-pack.ts';
+import { tokenize } from '@core/tokenize.ts';
+import { CountDeltas, docMetaOf } from './derived.ts';
 import { createDb, DB_VERSION } from './schema.ts';
 import { describeOpenError, NewerProfileError, openWorkbenchDb } from './db.ts';
 import { readRawDb, V1_DATA, V1_STORES, writeRawDb } from './fixtures/v1-profile.ts';
@@ -45,6 +49,14 @@ describe('schema upgrades', () => {
         .equals(['laila', 'f'.repeat(64), 'pro-withdrawal'])
         .count(),
     ).toBe(1);
+    // Version 3's derived tables are filled from what was stored.
+    const docs = V1_DATA.documents as DocumentRecord[];
+    expect(await db.docMeta.toArray()).toEqual(docs.map(docMetaOf));
+    for (const d of docs)
+      expect(unpackTokens(d.text, (await db.docTokens.get(d.id))!)).toEqual(tokenize(d.text));
+    const recount = new CountDeltas();
+    for (const s of V1_DATA.spans as SpanRecord[]) recount.add(s, +1);
+    expect(await db.spanCounts.toArray()).toEqual(recount.merged([]));
     expect(db.verno).toBe(DB_VERSION);
     db.close();
   });

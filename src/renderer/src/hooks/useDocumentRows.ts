@@ -1,16 +1,18 @@
 /**
  * The rows of the document list, live from IndexedDB: each document's
  * title, outlet and date with this analyst's status and span counts per
- * label. Documents, statuses and spans are three live queries, so marking
- * a span re-reads spans only, not every document. Documents and spans are
- * read from index keys alone (no record is deserialized), which keeps a
- * profile of 10,000 long articles quick to open.
+ * label. Documents, statuses and span counts are three live queries, so
+ * marking a span re-reads counts only, not every document. Both come from
+ * small derived rows (docMeta, spanCounts: see db/derived.ts), never from
+ * the articles themselves, which keeps a profile of 10,000 long articles
+ * quick to open.
  */
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { DocStatus } from '@core/model.ts';
 import { db } from '../db/db.ts';
+import type { DocMetaRecord } from '../db/derived.ts';
 
 export interface DocumentRow {
   id: string;
@@ -24,13 +26,7 @@ export interface DocumentRow {
   spanTotal: number;
 }
 
-interface DocMeta {
-  id: string;
-  title: string;
-  outlet: string | null;
-  date: string | null;
-  importedAt: number;
-}
+type DocMeta = DocMetaRecord;
 
 /** All documents as list rows for `annotatorId`; undefined while loading. */
 export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined {
@@ -53,49 +49,16 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
   }, [docs, statuses, spans]);
 }
 
-/** Index key → primary key pairs of one documents index, in one scan each. */
-async function indexed<K>(
-  index: 'title' | 'outlet' | 'date' | 'importedAt',
-): Promise<Map<string, K>> {
-  const coll = db.documents.orderBy(index);
-  const [keys, ids] = await Promise.all([coll.keys(), coll.primaryKeys()]);
-  return new Map(ids.map((id, i) => [id, keys[i] as K]));
+/** Every document's list fields, in import order, from the small docMeta rows. */
+function readDocMeta(): Promise<DocMeta[]> {
+  return db.docMeta.orderBy('importedAt').toArray();
 }
 
-/**
- * The list fields of every document, from the documents indexes. A null
- * outlet or date is not a valid IndexedDB key, so it is simply absent.
- */
-async function readDocMeta(): Promise<DocMeta[]> {
-  return db.transaction('r', db.documents, async () => {
-    const [imported, titles, outlets, dates] = await Promise.all([
-      indexed<number>('importedAt'),
-      indexed<string>('title'),
-      indexed<string>('outlet'),
-      indexed<string>('date'),
-    ]);
-    return [...imported].map(([id, importedAt]) => ({
-      id,
-      importedAt,
-      title: titles.get(id) ?? '',
-      outlet: outlets.get(id) ?? null,
-      date: dates.get(id) ?? null,
-    }));
-  });
-}
-
-/** Spans of `annotatorId` per document and label, from the index keys alone. */
+/** Spans of `annotatorId` per document and label, from the spanCounts rows. */
 async function countSpans(annotatorId: string): Promise<Map<string, Record<string, number>>> {
-  const counts = new Map<string, Record<string, number>>();
-  const keys = await db.spans
-    .where('[annotatorId+docId+label]')
-    .between([annotatorId, Dexie.minKey, Dexie.minKey], [annotatorId, Dexie.maxKey, Dexie.maxKey])
-    .keys();
-  for (const key of keys) {
-    const [, docId, label] = key as unknown as [string, string, string];
-    const c = counts.get(docId) ?? {};
-    c[label] = (c[label] ?? 0) + 1;
-    counts.set(docId, c);
-  }
-  return counts;
+  const rows = await db.spanCounts
+    .where(':id')
+    .between([annotatorId, Dexie.minKey], [annotatorId, Dexie.maxKey])
+    .toArray();
+  return new Map(rows.map((r) => [r.docId, r.counts]));
 }

@@ -1,0 +1,201 @@
+// The derived tables on real IndexedDB in Chromium: after any mix of writes
+// through any Dexie API, they equal what is recomputed from the source tables.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import type { DocumentRecord, SpanRecord } from '@core/model.ts';
+import { buildDocumentRecord } from '@core/document.ts';
+import { unpackTokens } from '@core/token-pack.ts';
+import { tokenize } from '@core/tokenize.ts';
+import { createDb, type WorkbenchDb } from './schema.ts';
+import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
+import { healDerived } from './derived-rebuild.ts';
+import { backupText, restoreBackup } from './backup.ts';
+import { BackupReader } from '@core/formats/backup.ts';
+import { splitJsonl } from '@core/jsonl.ts';
+
+let db: WorkbenchDb | null = null;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db?.delete();
+  db = null;
+});
+
+const LABELS = ['pro-withdrawal', 'pro-coalition', 'kurdish-skepticism'];
+const span = (id: number, annotatorId: string, docId: string, label: string): SpanRecord => ({
+  id: `s${id}`,
+  docId,
+  annotatorId,
+  label,
+  start: 0,
+  end: 3,
+  quote: 'قمة',
+  holder: null,
+  note: null,
+  createdAt: 1,
+  updatedAt: 1,
+});
+
+/** The counts recomputed from the spans table. */
+async function expectedCounts(d: WorkbenchDb): Promise<SpanCountRecord[]> {
+  const deltas = new CountDeltas();
+  for (const s of await d.spans.toArray()) deltas.add(s, +1);
+  return deltas
+    .merged([])
+    .filter((r) => r !== null)
+    .sort((a, b) => (a.annotatorId + a.docId).localeCompare(b.annotatorId + b.docId));
+}
+async function storedCounts(d: WorkbenchDb): Promise<SpanCountRecord[]> {
+  const rows = await d.spanCounts.toArray();
+  return rows.sort((a, b) => (a.annotatorId + a.docId).localeCompare(b.annotatorId + b.docId));
+}
+
+const arbSpan = fc
+  .record({
+    id: fc.integer({ min: 0, max: 12 }),
+    a: fc.constantFrom('laila', 'karwan'),
+    d: fc.constantFrom('d1', 'd2', 'd3'),
+    l: fc.constantFrom(...LABELS),
+  })
+  .map(({ id, a, d, l }) => span(id, a, d, l));
+
+type Op = (d: WorkbenchDb) => Promise<unknown>;
+const arbOp: fc.Arbitrary<Op> = fc.oneof(
+  arbSpan.map((s) => (d: WorkbenchDb) => d.spans.put(s)),
+  arbSpan.map((s) => (d: WorkbenchDb) => d.spans.add(s).catch(() => undefined)),
+  fc.array(arbSpan, { maxLength: 6 }).map((ss) => (d: WorkbenchDb) => d.spans.bulkPut(ss)),
+  // bulkAdd with keys already stored: some adds fail, the others land.
+  fc
+    .array(arbSpan, { maxLength: 6 })
+    .map((ss) => (d: WorkbenchDb) => d.spans.bulkAdd(ss).catch(() => undefined)),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom(...LABELS)).map(
+    ([id, label]) =>
+      (d: WorkbenchDb) =>
+        d.spans.update(`s${id}`, { label }),
+  ),
+  fc.tuple(fc.constantFrom(...LABELS), fc.constantFrom(...LABELS)).map(
+    ([from, to]) =>
+      (d: WorkbenchDb) =>
+        d.spans.where('label').equals(from).modify({ label: to }),
+  ),
+  fc.integer({ min: 0, max: 12 }).map((id) => (d: WorkbenchDb) => d.spans.delete(`s${id}`)),
+  fc
+    .constantFrom('d1', 'd2', 'd3')
+    .map((doc) => (d: WorkbenchDb) => d.spans.where('docId').equals(doc).delete()),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })).map(
+    ([a, b]) =>
+      (d: WorkbenchDb) =>
+        d.spans
+          .where(':id')
+          .between(`s${Math.min(a, b)}`, `s${Math.max(a, b)}`)
+          .delete(),
+  ),
+  fc.constant((d: WorkbenchDb) => d.spans.clear()),
+  // A transaction that writes and then fails leaves the counts as they were.
+  arbSpan.map(
+    (s) => (d: WorkbenchDb) =>
+      d
+        .transaction('rw', d.spans, async () => {
+          await d.spans.put(s);
+          throw new Error('abort on purpose');
+        })
+        .catch(() => undefined),
+  ),
+);
+
+function doc(n: number, text: string): Promise<DocumentRecord> {
+  return buildDocumentRecord({
+    text,
+    title: `عنوان ${n}`,
+    date: n % 2 ? '2021-07-26' : null,
+    outlet: n % 3 ? 'rudaw' : null,
+    importedAt: 1000 + n,
+  });
+}
+
+describe('derived tables', () => {
+  it('span counts equal a recount after any sequence of span writes', async () => {
+    // Dexie's debug mode traces the bulkAdd failures the sequences provoke.
+    vi.spyOn(console, 'trace').mockImplementation(() => undefined);
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbOp, { minLength: 1, maxLength: 12 }), async (ops) => {
+        await db?.delete();
+        db = createDb(`t-${crypto.randomUUID()}`);
+        for (const op of ops) await op(db);
+        expect(await storedCounts(db)).toEqual(await expectedCounts(db));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('document rows and tokens follow adds and deletes, and a backup restores them', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    const texts = ['قمة مرتقبة بين بايدن والكاظمي.', 'انسحاب القوات 🇮🇶 من العراق', 'نص ثالث'];
+    const docs = await Promise.all(texts.map((t, i) => doc(i, t)));
+    await db.documents.bulkAdd(docs.slice(0, 2));
+    await db.documents.add(docs[2]!);
+    await db.documents.delete(docs[1]!.id);
+    const kept = [docs[0]!, docs[2]!];
+    expect(await db.docMeta.orderBy('importedAt').toArray()).toEqual(kept.map(docMetaOf));
+    for (const d of kept) {
+      const packed = await db.docTokens.get(d.id);
+      expect(unpackTokens(d.text, packed!)).toEqual(tokenize(d.text));
+    }
+    expect(await db.docTokens.get(docs[1]!.id)).toBeUndefined();
+    await db.spans.bulkAdd([
+      span(1, 'laila', docs[0]!.id, LABELS[0]!),
+      span(2, 'laila', docs[0]!.id, LABELS[0]!),
+    ]);
+
+    await db.annotators.add({ id: 'laila', name: 'ليلى', kind: 'self', createdAt: 1 });
+    const backup = await backupText(db);
+    expect(backup).not.toMatch(/"(docMeta|docTokens|spanCounts)"/);
+    await db.documents.clear();
+    await db.spans.clear();
+    expect(await db.docMeta.count()).toBe(0);
+    expect(await db.spanCounts.count()).toBe(0);
+
+    const reader = new BackupReader();
+    for (const l of splitJsonl(backup)) reader.push(l);
+    await restoreBackup(db, reader.finish());
+    expect(await db.docMeta.orderBy('importedAt').toArray()).toEqual(kept.map(docMetaOf));
+    expect(await db.docTokens.count()).toBe(2);
+    expect(await db.spanCounts.get(['laila', docs[0]!.id])).toEqual({
+      annotatorId: 'laila',
+      docId: docs[0]!.id,
+      counts: { [LABELS[0]!]: 2 },
+    });
+  });
+});
+
+describe('healing the derived tables', () => {
+  it('rebuilds them when raw IndexedDB writes bypassed the app', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    db = createDb(name);
+    const kept = await doc(1, 'قمة مرتقبة بين بايدن والكاظمي.');
+    await db.documents.add(kept);
+    await db.spans.add(span(1, 'laila', kept.id, LABELS[0]!));
+    expect(await healDerived(db)).toBe(false);
+    db.close();
+
+    // Another connection adds a document and a span with the raw API.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const added = await doc(2, 'انسحاب القوات من العراق');
+    const tx = raw.transaction(['documents', 'spans'], 'readwrite');
+    tx.objectStore('documents').put(added);
+    tx.objectStore('spans').put(span(2, 'laila', added.id, LABELS[1]!));
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    raw.close();
+
+    await db.open();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await healDerived(db)).toBe(true);
+    expect(await db.docMeta.orderBy('importedAt').toArray()).toEqual([kept, added].map(docMetaOf));
+    expect(await db.docTokens.count()).toBe(2);
+    expect(await storedCounts(db)).toEqual(await expectedCounts(db));
+    expect(await healDerived(db)).toBe(false);
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * Tables derived from documents and spans, kept in step by a Dexie DBCore
+ * middleware inside the same IndexedDB transaction as the write they follow,
+ * whatever the write path (annotating, undo, dataset import, label rename,
+ * gold, backup restore, a test's raw table call). They exist for speed:
+ * - `docMeta`: one small row per document (title, outlet, date, import
+ *   time), so the document list reads 10,000 rows at start instead of
+ *   scanning four indexes or deserializing every article;
+ * - `spanCounts`: spans per label for each (annotator, document), so the
+ *   list's counts are 10,000 rows instead of 100,000 span keys;
+ * - `docTokens`: each document's tokens, computed once when it is stored
+ *   (documents never change), so export does not run the tokenizer.
+ */
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import type { DocumentRecord, SpanRecord } from '@core/model.ts';
+import { packedTokensOf, type PackedTokens } from '@core/token-pack.ts';
+
+/** The document list's fields of one document. */
+export interface DocMetaRecord {
+  id: string;
+  title: string;
+  outlet: string | null;
+  date: string | null;
+  importedAt: number;
+}
+
+/** A document's tokens, packed (see core/token-pack.ts). */
+export interface DocTokensRecord extends PackedTokens {
+  docId: string;
+}
+
+/** How many spans one annotator has in one document, per label key. */
+export interface SpanCountRecord {
+  annotatorId: string;
+  docId: string;
+  counts: Record<string, number>;
+}
+
+/** The list row of `doc`. */
+export function docMetaOf(doc: DocumentRecord): DocMetaRecord {
+  const { id, title, outlet, date, importedAt } = doc;
+  return { id, title, outlet, date, importedAt };
+}
+
+/** The packed tokens of `doc`. */
+export function docTokensOf(doc: DocumentRecord): DocTokensRecord {
+  return { docId: doc.id, ...packedTokensOf(doc.text) };
+}
+
+/** DBCoreRangeType.Any: a key range over every key. */
+const ANY_RANGE = 3;
+
+type CountKey = [annotatorId: string, docId: string];
+
+/** Accumulates per-(annotator, document, label) changes of span counts. */
+export class CountDeltas {
+  private readonly byPair = new Map<string, SpanCountRecord>();
+
+  /** Adds `by` (±1) for `span`'s annotator, document and label. */
+  add(span: Pick<SpanRecord, 'annotatorId' | 'docId' | 'label'>, by: number): void {
+    const k = `${span.annotatorId}\u0000${span.docId}`;
+    let rec = this.byPair.get(k);
+    if (!rec) {
+      rec = { annotatorId: span.annotatorId, docId: span.docId, counts: {} };
+      this.byPair.set(k, rec);
+    }
+    rec.counts[span.label] = (rec.counts[span.label] ?? 0) + by;
+  }
+
+  /** The rows `existing` becomes (null: delete it), in the order of `keys()`. */
+  merged(existing: readonly (SpanCountRecord | undefined)[]): (SpanCountRecord | null)[] {
+    return [...this.byPair.values()].map((delta, i) => {
+      const counts: Record<string, number> = { ...existing[i]?.counts };
+      for (const [label, by] of Object.entries(delta.counts))
+        counts[label] = (counts[label] ?? 0) + by;
+      for (const label of Object.keys(counts)) if (counts[label]! <= 0) delete counts[label];
+      return Object.keys(counts).length > 0
+        ? { annotatorId: delta.annotatorId, docId: delta.docId, counts }
+        : null;
+    });
+  }
+
+  /** The (annotator, document) keys touched. */
+  keys(): CountKey[] {
+    return [...this.byPair.values()].map((r) => [r.annotatorId, r.docId]);
+  }
+
+  get size(): number {
+    return this.byPair.size;
+  }
+}
+
+// The middleware chains the promises DBCore returns with `.then` and never
+// uses async/await: Dexie's promises carry the current transaction (its
+// "zone") into their callbacks, which the hooks middleware below us reads;
+// a native await would lose it.
+
+/** Resolves when `p` wrote everything, else rejects naming `what`. */
+function checked(p: Promise<DBCoreMutateResponse>, what: string): Promise<void> {
+  return p.then((res) => {
+    if (res.numFailures > 0) {
+      const first = Object.values(res.failures)[0];
+      throw new Error(`updating ${what} failed: ${first?.message ?? 'unknown error'}`);
+    }
+  });
+}
+
+/** Writes `deltas` into the spanCounts table within `trans`. */
+function applyCounts(
+  counts: DBCoreTable,
+  trans: DBCoreTransaction,
+  deltas: CountDeltas,
+): Promise<void> | void {
+  if (deltas.size === 0) return;
+  const keys = deltas.keys();
+  return counts.getMany({ trans, keys }).then((found) => {
+    const existing = found as (SpanCountRecord | undefined)[];
+    const rows = deltas.merged(existing);
+    const puts = rows.filter((r): r is SpanCountRecord => r !== null);
+    const gone = keys.filter((_, i) => rows[i] === null && existing[i] !== undefined);
+    const del = (): Promise<void> | void =>
+      gone.length > 0
+        ? checked(counts.mutate({ trans, type: 'delete', keys: gone }), 'span counts')
+        : undefined;
+    return puts.length > 0
+      ? checked(counts.mutate({ trans, type: 'put', values: puts }), 'span counts').then(del)
+      : del();
+  });
+}
+
+/** The records a delete or put is about to replace (not for adds). */
+function previous(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  const { trans } = req;
+  if (req.type === 'deleteRange') {
+    const q = { index: table.schema.primaryKey, range: req.range };
+    return table.query({ trans, values: true, query: q }).then((r) => r.result);
+  }
+  const keys =
+    req.keys ??
+    (req.type === 'put' || req.type === 'add'
+      ? req.values.map((v) => table.schema.primaryKey.extractKey!(v) as unknown)
+      : []);
+  return table.getMany({ trans, keys }).then((vs) => vs.filter((v) => v !== undefined));
+}
+
+/** Indexes of the requests' values that were written. */
+function succeeded(req: DBCoreMutateRequest, res: DBCoreMutateResponse): number[] {
+  if (req.type !== 'add' && req.type !== 'put') return [];
+  return req.values.map((_, i) => i).filter((i) => !(i in res.failures));
+}
+
+/** The primary keys of the request's operations that failed. */
+function failedKeys(req: DBCoreMutateRequest, res: DBCoreMutateResponse): Set<unknown> {
+  const r = req as { keys?: unknown[]; values?: readonly SpanRecord[] };
+  return new Set(
+    Object.keys(res.failures).map((i) => r.keys?.[Number(i)] ?? r.values?.[Number(i)]?.id),
+  );
+}
+
+function spansTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
+  const counts = down.table('spanCounts');
+  return {
+    mutate(req) {
+      if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
+        // Every span goes (a clear or a restore): so do all counts.
+        return table
+          .mutate(req)
+          .then((res) =>
+            checked(
+              counts.mutate({ trans: req.trans, type: 'deleteRange', range: req.range }),
+              'span counts',
+            ).then(() => res),
+          );
+      }
+      // An add replaces nothing; an add of a stored key fails and so counts for nothing.
+      const before = req.type === 'add' ? null : (previous(table, req) as Promise<SpanRecord[]>);
+      const write = (old: SpanRecord[]): Promise<DBCoreMutateResponse> =>
+        table.mutate(req).then((res) => {
+          const failed = failedKeys(req, res);
+          // Per key: the record it had, and the last one written to it (a
+          // batch may write one key twice). A failed operation changes nothing.
+          const after = new Map<string, SpanRecord>();
+          const values = (req as { values?: readonly SpanRecord[] }).values ?? [];
+          for (const i of succeeded(req, res)) after.set(values[i]!.id, values[i]!);
+          const deltas = new CountDeltas();
+          for (const s of new Map(old.map((o) => [o.id, o])).values())
+            if (!failed.has(s.id)) deltas.add(s, -1);
+          for (const s of after.values()) deltas.add(s, +1);
+          const done = applyCounts(counts, req.trans, deltas);
+          return done ? done.then(() => res) : res;
+        });
+      return before ? before.then(write) : write([]);
+    },
+  };
+}
+
+function documentsTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
+  const meta = down.table('docMeta');
+  const tokens = down.table('docTokens');
+  return {
+    mutate(req) {
+      const { trans } = req;
+      return table.mutate(req).then((res): Promise<DBCoreMutateResponse> | DBCoreMutateResponse => {
+        if (req.type === 'deleteRange') {
+          const range = req.range;
+          return checked(meta.mutate({ trans, type: 'deleteRange', range }), 'docMeta')
+            .then(() => checked(tokens.mutate({ trans, type: 'deleteRange', range }), 'docTokens'))
+            .then(() => res);
+        }
+        if (req.type === 'delete') {
+          const keys = req.keys.filter((_, i) => !(i in res.failures));
+          return checked(meta.mutate({ trans, type: 'delete', keys }), 'docMeta')
+            .then(() => checked(tokens.mutate({ trans, type: 'delete', keys }), 'docTokens'))
+            .then(() => res);
+        }
+        const docs = succeeded(req, res).map((i) => req.values[i] as DocumentRecord);
+        if (docs.length === 0) return res;
+        const rows = docs.map(docMetaOf);
+        const packed = docs.map(docTokensOf);
+        return checked(meta.mutate({ trans, type: 'put', values: rows }), 'docMeta')
+          .then(() => checked(tokens.mutate({ trans, type: 'put', values: packed }), 'docTokens'))
+          .then(() => res);
+      });
+    },
+  };
+}
+
+/** The derived tables: never backed up or restored, always recomputed. */
+export const DERIVED_TABLES: readonly string[] = ['docMeta', 'docTokens', 'spanCounts'];
+
+/** Stores each derived table follows. */
+const FOLLOWERS: Record<string, string[]> = {
+  documents: ['docMeta', 'docTokens'],
+  spans: ['spanCounts'],
+};
+
+/**
+ * The middleware: read-write transactions over documents or spans also
+ * take in their derived tables, and every mutation of those two tables
+ * updates them before it resolves.
+ */
+export const derivedTables: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'DerivedTables',
+  create(down) {
+    const present = new Set(down.schema.tables.map((t) => t.name));
+    const ready = Object.values(FOLLOWERS)
+      .flat()
+      .every((t) => present.has(t));
+    if (!ready) return {};
+    return {
+      transaction(stores, mode, options) {
+        const scope = new Set(stores);
+        if (mode === 'readwrite')
+          for (const s of stores) for (const f of FOLLOWERS[s] ?? []) scope.add(f);
+        return down.transaction([...scope], mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name === 'spans') return { ...table, ...spansTable(down, table) };
+        if (name === 'documents') return { ...table, ...documentsTable(down, table) };
+        return table;
+      },
+    };
+  },
+};
