@@ -18,9 +18,13 @@ export const WHY: Record<string, string> = {
     'Scrolling redraws the underlines of the spans in view (`drawUnderlines`); a long task means that redraw (client rects and one div ' +
     'per line box per span) grew, or the machine was busy: compare with the text-only floor and the peer in the same run.',
   'store 100,000 spans':
-    'The data layer is within the ratio of raw IndexedDB; the absolute throughput is below 20,000 spans/s because raw IndexedDB itself is: ' +
-    'with strict durability every transaction waits for an fsync, and every span is six LevelDB writes (the record and five indexes), on a ' +
-    'shared 2-core machine. Nothing in the data layer is the bottleneck; fewer, larger transactions (fewer fsyncs) are the lever for both.',
+    'The absolute throughput is below 20,000 spans/s because IndexedDB itself is on this machine: see the ceiling figure, raw ' +
+    'IndexedDB into a store with no index at all and relaxed durability. A probe (40,000 spans, Chromium 156) found durability makes no ' +
+    'difference here (strict and relaxed within noise) and indexes cost about a third (five indexes about 10,000 spans/s, none about ' +
+    '15,000); what remains is the per-record cost of structured cloning and the renderer-to-browser IPC of each put, which no data ' +
+    'layer can batch away while every span is its own record. Reaching 20,000 spans/s would take storing spans in fewer, larger records ' +
+    '(e.g. one record per document and annotator), a schema change that trades away per-span indexes. The data layer adds over raw ' +
+    'IndexedDB the read of the records a put replaces and the span-count rows (schema v3), in the same transaction.',
   'export 10,000 docs × 20 spans to spans JSONL':
     'The writer is not a stringify: for every record it tokenizes the text (`tokenize`, Intl.Segmenter) to write `tokens` and ' +
     '`token_start`/`token_end`, checks every span against its quote, and builds a line that is about 4.4× the bytes of the floor (the ' +
@@ -43,11 +47,10 @@ export const WHY: Record<string, string> = {
     'seconds (see the export note). Fix (review, core): cache tokens per document id (documents never change), or store them at import; ' +
     'speed up `tokenize` for BMP-only texts as noted under export; run the CLI on Node 22+.',
   'start with 10,000 documents, to an interactive list':
-    'The list no longer reads records: `useDocumentRows` takes titles, outlets, dates and import times from the documents indexes and ' +
-    'counts spans from the index [annotatorId+docId+label] (schema version 2), keys only. That avoided deserialising 10,000 articles but ' +
-    'did not shorten start: timed inside the app, both reads begin about 150 ms after navigation and both end near 3.7 s, running side by ' +
-    'side with about ten other startup queries. Read alone, a documents index takes about 0.3 s; the rest is IndexedDB backend ' +
-    "contention and Dexie's per-key cursor callbacks over 10,000 documents and 99,000 span keys. Next steps: show the list from one " +
-    'cheap read first (titles and import order) and fill counts in afterwards; keep per-document span counts in a small table updated ' +
-    'in the same transaction as each span write, so start reads 10,000 rows instead of 99,000 keys.',
+    'The list reads two small derived tables (schema v3: docMeta, one row per document, and spanCounts, one row per document and ' +
+    'annotator, kept in step by a DBCore middleware in src/renderer/src/db/derived.ts), about 0.1 s each on their own (see the read ' +
+    'figures). The marks split the rest: loading and running the 0.7 MB script bundle (DOMContentLoaded), opening the database, then ' +
+    "the profile and label queries before the list's own reads. When missed on a busy machine, compare these phases with the last run; " +
+    'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
+    'profile query resolves.',
 };

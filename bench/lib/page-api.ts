@@ -8,7 +8,8 @@
 export interface StoreBench {
   prepare(count: number): number;
   dexieWrite(count: number, chunk: number): Promise<number>;
-  rawWrite(count: number, chunk: number): Promise<number>;
+  /** `bare`: no indexes and relaxed durability (the ceiling). */
+  rawWrite(count: number, chunk: number, bare?: boolean): Promise<number>;
   fillBig(docs: number, annotators: number, perDoc: number): Promise<number>;
   loadOne(docs: number, samples: number): Promise<{ ms: number[]; spans: number }>;
   dropBig(): Promise<void>;

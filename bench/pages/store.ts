@@ -80,12 +80,16 @@ async function dexieWrite(count: number, chunk: number): Promise<number> {
   return ms;
 }
 
-/** Opens a raw database whose span store is indexed like the schema's. */
-function openRaw(name: string): Promise<IDBDatabase> {
+/**
+ * Opens a raw database whose span store is indexed like the schema's, or,
+ * `bare`, has no index at all.
+ */
+function openRaw(name: string, bare: boolean): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
       const store = req.result.createObjectStore('spans', { keyPath: 'id' });
+      if (bare) return;
       store.createIndex('docId', 'docId');
       store.createIndex('annotatorId', 'annotatorId');
       store.createIndex('[docId+annotatorId]', ['docId', 'annotatorId']);
@@ -97,16 +101,21 @@ function openRaw(name: string): Promise<IDBDatabase> {
   });
 }
 
-/** Writes `count` spans with raw batched puts; milliseconds of the writes. */
-async function rawWrite(count: number, chunk: number): Promise<number> {
+/**
+ * Writes `count` spans with raw batched puts; milliseconds of the writes.
+ * `bare`: into a store without indexes, with relaxed durability, i.e. the
+ * most IndexedDB can take on this machine.
+ */
+async function rawWrite(count: number, chunk: number, bare = false): Promise<number> {
   const spans = spansFor(count);
   const name = `bench-raw-${crypto.randomUUID()}`;
-  const db = await openRaw(name);
+  const db = await openRaw(name, bare);
   const t0 = performance.now();
   for (let i = 0; i < spans.length; i += chunk) {
     const part = spans.slice(i, i + chunk);
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('spans', 'readwrite', { durability: 'strict' });
+      const durability = bare ? 'relaxed' : 'strict';
+      const tx = db.transaction('spans', 'readwrite', { durability });
       const store = tx.objectStore('spans');
       for (const s of part) store.put(s);
       tx.oncomplete = () => resolve();

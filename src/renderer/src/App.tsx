@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from './db/db.ts';
 import { healDerived } from './db/derived-rebuild.ts';
 import { reportWriteFailure } from './db/write-errors.ts';
+import { whenIdle } from './idle.ts';
 import { FirstRun } from './components/FirstRun.tsx';
 import { Workbench } from './components/Workbench.tsx';
 import { useSelf } from './hooks/useSelf.ts';
@@ -18,11 +19,15 @@ export function App(): React.JSX.Element {
   useEffect(() => {
     openWorkbenchDb()
       .then(() => {
+        performance.mark('stance:db-open');
         setState({ kind: 'open' });
         void requestPersistentStorage();
-        // Derived list rows out of step with the articles are rebuilt.
-        healDerived(db).catch((err: unknown) =>
-          reportWriteFailure('Rebuilding the document list', err),
+        // Derived list rows out of step with the articles are rebuilt, once
+        // the start is over (the check reads every count row).
+        whenIdle(() =>
+          healDerived(db).catch((err: unknown) =>
+            reportWriteFailure('Rebuilding the document list', err),
+          ),
         );
       })
       .catch((err: unknown) => setState({ kind: 'failed', message: describeOpenError(err) }));

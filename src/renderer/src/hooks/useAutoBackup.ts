@@ -8,6 +8,7 @@ import { backupIfDue } from '../db/auto-backup.ts';
 import { db } from '../db/db.ts';
 import { reportWriteFailure } from '../db/write-errors.ts';
 import { host } from '../host/host.ts';
+import { whenIdle } from '../idle.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -22,10 +23,13 @@ export function useAutoBackup(): void {
         if (!cancelled) reportWriteFailure('The daily automatic backup', err);
       });
     };
-    run();
+    // The first check waits until start-up is over: a due backup reads
+    // every table, which must not hold up the document list.
+    const cancelFirst = whenIdle(run);
     const timer = setInterval(run, HOUR);
     return () => {
       cancelled = true;
+      cancelFirst();
       clearInterval(timer);
     };
   }, [hasDocuments]);
