@@ -19,7 +19,7 @@ export const WHY: Record<string, string> = {
     'per line box per span) grew, or the machine was busy: compare with the text-only floor and the peer in the same run.',
   'store 100,000 spans':
     'The absolute throughput is below 20,000 spans/s because IndexedDB itself is on this machine: see the ceiling figure, raw ' +
-    'IndexedDB into a store with no index at all and relaxed durability. A probe (40,000 spans, Chromium 156) found durability makes no ' +
+    'IndexedDB into a store with no index at all and relaxed durability. A probe at a quieter moment (40,000 spans, Chromium 156) found durability makes no ' +
     'difference here (strict and relaxed within noise) and indexes cost about a third (five indexes about 10,000 spans/s, none about ' +
     '15,000); what remains is the per-record cost of structured cloning and the renderer-to-browser IPC of each put, which no data ' +
     'layer can batch away while every span is its own record. Reaching 20,000 spans/s would take storing spans in fewer, larger records ' +
