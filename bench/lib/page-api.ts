@@ -55,7 +55,7 @@ export interface RenderBench {
 
 /** bench/pages/formats.ts */
 export interface FormatsBench {
-  /** Builds the records, their stored tokens and the floor's line objects; nothing timed. */
+  /** Builds the records and packs their tokens as the app stores them; nothing timed. */
   prepareExport(docs: number, perDoc: number): number;
   exportRun(
     which: ExportVariant,

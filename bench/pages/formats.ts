@@ -16,7 +16,7 @@ import {
 import type { BenchGlobals } from '../lib/page-api.ts';
 import { vocabulary } from './bench-vocab.ts';
 
-let work: ExportWork = { records: [], stored: new Map(), lines: [] };
+let work: ExportWork = { records: [], stored: new Map() };
 const encoder = new TextEncoder();
 
 (window as unknown as BenchGlobals).formatsBench = {

@@ -86,7 +86,7 @@ export async function benchExport(ctx: BenchContext): Promise<SectionResult> {
     ),
     browserExportMs: figure('in Chromium: writer with stored tokens, total time', 'ms', ms.stored),
     browserFloorMs: figure(
-      `in Chromium: floor, JSON.stringify of the writer's own line objects (text, spans, tokens, meta, …; built beforehand), ${(bytes.floor / MB).toFixed(1)} MB out`,
+      `in Chromium: floor, JSON.stringify of the writer's own line objects (text, spans, tokens, meta, …; built before the run), ${(bytes.floor / MB).toFixed(1)} MB out`,
       'ms',
       ms.floor,
     ),
