@@ -26,14 +26,16 @@ export const WHY: Record<string, string> = {
     '(e.g. one record per document and annotator), a schema change that trades away per-span indexes. The data layer adds over raw ' +
     'IndexedDB the read of the records a put replaces and the span-count rows (schema v3), in the same transaction.',
   'export 10,000 docs × 20 spans to spans JSONL':
-    'The writer is not a stringify: for every record it tokenizes the text (`tokenize`, Intl.Segmenter) to write `tokens` and ' +
-    '`token_start`/`token_end`, checks every span against its quote, and builds a line that is about 4.4× the bytes of the floor (the ' +
-    'token list is most of each line). Tokenizing is most of the time: in Chromium about two thirds of the writer\'s time (see "tokenizing ' +
-    'the same texts alone"), and in Node 20 (V8 11.3), whose Intl.Segmenter is about 17× slower than Chromium 156\'s on the same text, ' +
-    'even more, hence the larger Node ratio; the app exports in the renderer, where the Chromium ratio applies. ' +
-    'Fixes (datasets, core): tokenize once per document and keep the tokens with the document (documents are immutable), so export only ' +
-    'serialises; in `tokenize` (src/core/tokenize.ts) skip `cpLength()` per segment when the text is BMP-only (OffsetMap.isBmpOnly: ' +
-    'offsets equal UTF-16 indexes); and run the CLI on Node 22+ (V8 12.4), whose Segmenter is fast.',
+    "The floor is JSON.stringify of the very line objects the writer emits (text, spans, tokens, meta; 402 MB), so the writer's extra " +
+    "work is getting each document's tokens, checking every span against its quote and building the line objects. The app stores " +
+    "each document's tokens with it (src/core/token-pack.ts) and the export unpacks them (`storedTokenCache`, src/core/token-cache.ts) " +
+    "instead of tokenizing: last measured at 1.19× the floor in Chromium, unpacking about 160 ms of the writer's 1,060 ms. When this " +
+    'is missed, compare figures of the same run: "unpacking the stored tokens alone" (the unpack grew); "writer tokenizing every text ' +
+    'instead" (3.45× when last measured, Intl.Segmenter two thirds of it: a stored writer near that figure means stored tokens are not ' +
+    'found or are refused, e.g. `TOKENIZER_VERSION` bumped without re-packing); and the floor itself (a busy machine moves both sides, ' +
+    'the paired ratio less). The CLI (Node) has no stored tokens and tokenizes every text: 5.06× the floor, tokenizing 5.6 s of its ' +
+    "8.0 s (Node 20's Intl.Segmenter took 5.6 s for texts Chromium 156 segments in 2.0 s); Node 22+ or tokens carried in the input " +
+    'would be the levers there.',
   'import of a 100 MB spans JSONL file, streaming':
     "The streaming core path (fs stream → JsonlLineReader → parseRecordLine) stays far below the limit; the app's import does not " +
     'stream: `analyzeFile` (src/renderer/src/db/dataset-import.ts) is handed the whole file as bytes (outside the heap) and keeps every ' +
@@ -44,7 +46,7 @@ export const WHY: Record<string, string> = {
   'agreement, 1,000 docs × 3 annotators':
     '`computeAgreement` itself takes about a tenth of a second (see "computeAgreement alone"); the rest is tokenizing the 1,000 documents ' +
     '(the dashboard and the CLI tokenize every document for the token-level kappa and alpha). In Node 20 the Segmenter makes that several ' +
-    'seconds (see the export note). Fix (review, core): cache tokens per document id (documents never change), or store them at import; ' +
+    "seconds (see the export section's tokenizing figures). Fix (review, core): cache tokens per document id (documents never change), or store them at import; " +
     'speed up `tokenize` for BMP-only texts as noted under export; run the CLI on Node 22+.',
   'start with 10,000 documents, to an interactive list':
     'The list reads two small derived tables (schema v3: docMeta, one row per document, and spanCounts, one row per document and ' +

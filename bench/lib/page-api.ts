@@ -3,6 +3,7 @@
  * it) and the Node sections (which call it inside `page.evaluate`, where the
  * Node type-check has no DOM: they go through `globalThis`).
  */
+import type { ExportVariant } from './export-work.ts';
 
 /** bench/pages/store.ts */
 export interface StoreBench {
@@ -55,14 +56,17 @@ export interface RenderBench {
 
 /** bench/pages/formats.ts */
 export interface FormatsBench {
+  /** Builds the records and packs their tokens as the app stores them; nothing timed. */
   prepareExport(docs: number, perDoc: number): number;
   exportRun(
-    which: 'ours' | 'floor',
+    which: ExportVariant,
     countBytes: boolean,
   ): { ms: number; bytes: number; chars: number };
   agreementRun(docs: number, perDoc: number): { total: number; compute: number };
   /** Tokenizes every export record's text: the writer's share of tokenizing. */
   tokenizeRun(): { ms: number; tokens: number };
+  /** Unpacks every record's stored tokens: the stored writer's share of unpacking. */
+  unpackRun(): { ms: number; tokens: number };
 }
 
 /** bench/pages/seed.ts */

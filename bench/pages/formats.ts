@@ -3,39 +3,50 @@
  * core code and the same fixed-seed data as bench/node/export.ts and
  * bench/node/agreement.ts, timed in Chromium.
  */
-import { recordWriter } from '@core/formats/index.ts';
 import { computeAgreement } from '@core/agreement/compute.ts';
 import { groupLines } from '@core/agreement/from-lines.ts';
-import { tokenize } from '@core/tokenize.ts';
-import { agreementLines, exportRecords, type ExportRecord } from '../lib/datasets.ts';
+import { agreementLines, exportRecords } from '../lib/datasets.ts';
+import {
+  exportWriter,
+  prepareExportWork,
+  tokenizeAll,
+  unpackAll,
+  type ExportWork,
+} from '../lib/export-work.ts';
 import type { BenchGlobals } from '../lib/page-api.ts';
 import { vocabulary } from './bench-vocab.ts';
 
-let records: ExportRecord[] = [];
+let work: ExportWork = { records: [], stored: new Map() };
 const encoder = new TextEncoder();
 
 (window as unknown as BenchGlobals).formatsBench = {
   prepareExport(docs, perDoc) {
-    records = exportRecords(vocabulary, docs, perDoc);
-    return records.length;
+    work = prepareExportWork(exportRecords(vocabulary, docs, perDoc));
+    return work.records.length;
   },
   exportRun(which, countBytes) {
-    const write =
-      which === 'ours' ? recordWriter('spans') : (r: ExportRecord) => `${JSON.stringify(r)}\n`;
+    const write = exportWriter(work, which);
+    const { records } = work;
     // Timed runs only touch each line's length (a sink would take it); the
     // UTF-8 size is counted in an untimed run, since it never changes.
     let chars = 0;
     let bytes = 0;
     const t0 = performance.now();
-    if (countBytes) for (const r of records) bytes += encoder.encode(write(r)).length;
-    else for (const r of records) chars += write(r).length;
+    if (countBytes)
+      for (let i = 0; i < records.length; i++)
+        bytes += encoder.encode(write(records[i]!, i)).length;
+    else for (let i = 0; i < records.length; i++) chars += write(records[i]!, i).length;
     return { ms: performance.now() - t0, bytes, chars };
   },
   tokenizeRun() {
     const t0 = performance.now();
-    let n = 0;
-    for (const r of records) n += tokenize(r.text).length;
-    return { ms: performance.now() - t0, tokens: n };
+    const tokens = tokenizeAll(work);
+    return { ms: performance.now() - t0, tokens };
+  },
+  unpackRun() {
+    const t0 = performance.now();
+    const tokens = unpackAll(work);
+    return { ms: performance.now() - t0, tokens };
   },
   agreementRun(docs, perDoc) {
     const lines = agreementLines(vocabulary, docs, perDoc);

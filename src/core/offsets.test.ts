@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cpLength, cpSlice, OffsetMap } from './offsets.ts';
+import { cpLength, cpSlice, hasAstral, OffsetMap } from './offsets.ts';
 
 describe('code-point offsets', () => {
   it('counts code points as Python does', () => {
@@ -18,6 +18,17 @@ describe('code-point offsets', () => {
     expect(m.toCodePoint(text.indexOf('الكاظمي'))).toBe(6);
     expect(m.slice(6, 13)).toBe('الكاظمي');
     expect(cpSlice(text, 4, 5)).toBe('😀');
+  });
+
+  it('tells a text with astral characters (where offsets differ) from one without', () => {
+    expect(hasAstral('العراق')).toBe(false);
+    expect(hasAstral('العراق 🇮🇶')).toBe(true);
+    expect(hasAstral('\ud83d lone')).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(hasAstral(s)).toBe(new OffsetMap(s).cpLength !== s.length);
+      }),
+    );
   });
 
   it('rounds a UTF-16 offset inside a surrogate pair down to its character', () => {

@@ -19,6 +19,17 @@ export function cpLength(text: string): number {
   return n;
 }
 
+const ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
+/**
+ * True when `text` holds an astral character (two UTF-16 units for one
+ * code point): when false, code-point offsets equal UTF-16 indexes. A
+ * cheaper test than building an OffsetMap, for hot paths.
+ */
+export function hasAstral(text: string): boolean {
+  return ASTRAL.test(text);
+}
+
 /**
  * Maps between UTF-16 and code-point offsets of one text. Texts without
  * astral characters (the common case for Arabic news) map 1:1 at no cost;
@@ -33,16 +44,19 @@ export class OffsetMap {
   readonly cpLength: number;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          this.astral.push(i);
-          i++;
+    // The native regex scan is cheaper than the loop for the common text
+    // with no astral character at all (the export builds one map per line).
+    if (hasAstral(text))
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            this.astral.push(i);
+            i++;
+          }
         }
       }
-    }
     this.utf16Length = text.length;
     this.cpLength = text.length - this.astral.length;
   }

@@ -7,6 +7,7 @@
  */
 import { OffsetMap } from '../offsets.ts';
 import { sentences, tokenRange, tokenize, type Token } from '../tokenize.ts';
+import type { TokenCache } from '../token-cache.ts';
 import { checkSpan } from './spans-jsonl.ts';
 import { compareSpans, ExportRefusal, type DatasetRecord, type DatasetSpan } from './record.ts';
 
@@ -34,9 +35,13 @@ function tagColumn(spans: readonly DatasetSpan[], tokens: readonly Token[]): str
   return tags;
 }
 
-/** Writes one record as a CoNLL block, ending with a blank line. */
+/**
+ * Writes one record as a CoNLL block, ending with a blank line. `tokensOf`
+ * gives the text's tokens (see token-cache.ts).
+ */
 export function writeConllBlock(
   rec: DatasetRecord & { docId: string; annotatorId: string },
+  tokensOf: TokenCache = tokenize,
 ): string {
   const map = new OffsetMap(rec.text);
   const spans = [...rec.spans].sort(compareSpans);
@@ -49,7 +54,7 @@ export function writeConllBlock(
         s,
       );
   }
-  const tokens = tokenize(rec.text);
+  const tokens = tokensOf(rec.text, rec.docId);
   const lines = [`# doc_id = ${rec.docId}`, `# annotator = ${rec.annotatorId}`];
   let columns: string[][];
   if (overlaps(spans, tokens)) {

@@ -8,12 +8,8 @@ import { BACKUP_SCHEMA } from './backup.ts';
 import { parseDoccanoLine, writeDoccanoLine } from './doccano.ts';
 import { writeConllBlock } from './conll.ts';
 import { writeSpancatLines } from './spancat.ts';
-import {
-  lastTextTokenCache,
-  parseSpansLine,
-  writeSpansLine,
-  type TokenCache,
-} from './spans-jsonl.ts';
+import { parseSpansLine, writeSpansLine } from './spans-jsonl.ts';
+import { lastTextTokenCache, type TokenCache } from '../token-cache.ts';
 import type { DatasetRecord, LineResult, ParseResult } from './record.ts';
 
 /** Formats a dataset can be written in. */
@@ -50,11 +46,17 @@ export function parseRecordLine(format: 'spans' | 'doccano', l: JsonlLine): Line
   return format === 'doccano' ? parseDoccanoLine(l) : parseSpansLine(l);
 }
 
-/** A writer that turns records into text of one output format. */
+/**
+ * A writer that turns records into text of one output format. `tokens`
+ * gives each record's tokens (spans JSONL and CoNLL write them): by default
+ * they are tokenized, once per document; a caller holding stored tokens
+ * passes a `storedTokenCache` (src/core/token-cache.ts) instead. The output
+ * is the same either way.
+ */
 export function recordWriter(
   format: OutputFormat,
+  tokens: TokenCache = lastTextTokenCache(),
 ): (rec: DatasetRecord & { docId: string; annotatorId: string }) => string {
-  const tokens: TokenCache = lastTextTokenCache();
   switch (format) {
     case 'spans':
       return (rec) => writeSpansLine(rec, tokens);
@@ -63,7 +65,7 @@ export function recordWriter(
     case 'spancat':
       return writeSpancatLines;
     case 'conll':
-      return writeConllBlock;
+      return (rec) => writeConllBlock(rec, tokens);
   }
 }
 

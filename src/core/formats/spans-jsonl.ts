@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { OffsetMap } from '../offsets.ts';
-import { tokenize, tokenRange, type Token } from '../tokenize.ts';
+import { tokenRange } from '../tokenize.ts';
+import { lastTextTokenCache, type TokenCache } from '../token-cache.ts';
 import type { JsonlLine } from '../jsonl.ts';
 import { parseObjectLine } from './object-line.ts';
 import {
@@ -126,34 +127,18 @@ export function checkSpan(
   return null;
 }
 
-/** Tokens of a text, reusable across the records of one document. */
-export type TokenCache = (text: string) => Token[];
-
-/** A token cache that keeps the last document's tokens. */
-export function lastTextTokenCache(): TokenCache {
-  let lastText: string | null = null;
-  let last: Token[] = [];
-  return (text) => {
-    if (text !== lastText) {
-      last = tokenize(text);
-      lastText = text;
-    }
-    return last;
-  };
-}
-
 /**
- * Writes one record as a spans JSONL line (with its `\n`). Keys and spans
- * are in a fixed order, so the same data always gives the same bytes.
- * Throws ExportRefusal naming the document and span when a span does not
- * quote its text.
+ * The object a spans JSONL line is the JSON of, keys and spans in a fixed
+ * order, so the same data always gives the same bytes. Throws ExportRefusal
+ * naming the document and span when a span does not quote its text.
+ * `tokensOf` gives the text's tokens (see token-cache.ts).
  */
-export function writeSpansLine(
+export function spansLineObject(
   rec: DatasetRecord & { docId: string; annotatorId: string },
   tokensOf: TokenCache = lastTextTokenCache(),
-): string {
+): Record<string, unknown> {
   const map = new OffsetMap(rec.text);
-  const tokens = tokensOf(rec.text);
+  const tokens = tokensOf(rec.text, rec.docId);
   const spans = [...rec.spans].sort(compareSpans).map((s) => {
     const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
     if (problem)
@@ -186,14 +171,26 @@ export function writeSpansLine(
     status: rec.status ?? 'not-started',
   };
   if (rec.docStance !== null) meta.doc_stance = rec.docStance;
-  const line = {
+  return {
     text: rec.text,
     spans,
-    tokens: tokens.map((t) => ({ text: t.text, start: t.start, end: t.end, id: t.id })),
+    // The tokens are written as they come: plain { text, start, end, id }
+    // objects (see TokenCache), so no copy of every token is made.
+    tokens,
     meta,
     _annotator_id: rec.annotatorId,
     answer: 'accept',
     schema: SPANS_SCHEMA,
   };
-  return `${JSON.stringify(line)}\n`;
+}
+
+/**
+ * Writes one record as a spans JSONL line (with its `\n`): the JSON of
+ * `spansLineObject`, which see.
+ */
+export function writeSpansLine(
+  rec: DatasetRecord & { docId: string; annotatorId: string },
+  tokensOf: TokenCache = lastTextTokenCache(),
+): string {
+  return `${JSON.stringify(spansLineObject(rec, tokensOf))}\n`;
 }

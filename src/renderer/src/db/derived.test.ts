@@ -9,6 +9,7 @@ import { tokenize } from '@core/tokenize.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
 import { healDerived } from './derived-rebuild.ts';
+import { storedTokensIn } from './export.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -141,6 +142,11 @@ describe('derived tables', () => {
       expect(unpackTokens(d.text, packed!)).toEqual(tokenize(d.text));
     }
     expect(await db.docTokens.get(docs[1]!.id)).toBeUndefined();
+    // Export reads exactly these (and tokenizes only where none are stored).
+    const lookedUp = await storedTokensIn(db)(kept.map((d) => d.id));
+    expect(lookedUp.map((p, i) => unpackTokens(kept[i]!.text, p!))).toEqual(
+      kept.map((d) => tokenize(d.text)),
+    );
     await db.spans.bulkAdd([
       span(1, 'laila', docs[0]!.id, LABELS[0]!),
       span(2, 'laila', docs[0]!.id, LABELS[0]!),

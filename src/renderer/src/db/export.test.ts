@@ -2,10 +2,12 @@
 // atomic commit, and an abort (never a commit) when a span fails its check.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
+import { cpLength } from '@core/offsets.ts';
 import type { Host } from '@core/host-contract.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { createProfile } from './profile.ts';
-import { runExport } from './export.ts';
+import { packedTokensOf, TOKENIZER_VERSION, type PackedTokens } from '@core/token-pack.ts';
+import { runExport, writeDataset, type ExportOptions, type StoredTokensLookup } from './export.ts';
 
 const opened: WorkbenchDb[] = [];
 afterEach(async () => {
@@ -118,5 +120,71 @@ describe('runExport', () => {
     ).rejects.toThrow(new RegExp(`document ${first!.docId}, span pro-withdrawal`));
     expect(host.calls).toContain('abort');
     expect(host.calls).not.toContain('commit');
+  });
+});
+
+describe('writeDataset with stored tokens', () => {
+  async function exported(
+    db: WorkbenchDb,
+    opts: ExportOptions,
+    lookup: StoredTokensLookup,
+  ): Promise<string> {
+    let out = '';
+    await writeDataset(db, opts, async (c) => void (out += c), undefined, lookup);
+    return out;
+  }
+
+  it('writes the same bytes as tokenizing every text, in spans JSONL and CoNLL', async () => {
+    const db = await profileWithDocs(450);
+    const packed = new Map<string, PackedTokens>();
+    for (const [i, d] of (await db.documents.toArray()).entries()) {
+      // Most documents have current tokens; some have none, some stale ones.
+      if (i % 5 === 0) continue;
+      const p = packedTokensOf(d.text);
+      packed.set(d.id, i % 7 === 0 ? { ...p, version: TOKENIZER_VERSION + 1 } : p);
+    }
+    const asked: string[] = [];
+    const stored: StoredTokensLookup = async (ids) => {
+      asked.push(...ids);
+      return ids.map((id) => packed.get(id));
+    };
+    const none: StoredTokensLookup = async (ids) => ids.map(() => undefined);
+    for (const format of ['spans', 'conll'] as const) {
+      asked.length = 0;
+      const opts: ExportOptions = {
+        format,
+        annotatorIds: ['Laila'],
+        labels: null,
+        documents: 'all',
+      };
+      const withStored = await exported(db, opts, stored);
+      const without = await exported(db, opts, none);
+      expect(asked).toHaveLength(450);
+      expect(withStored.length).toBeGreaterThan(0);
+      expect(withStored).toBe(without);
+    }
+  });
+
+  it('reads the tokens stored with each document instead of tokenizing it', async () => {
+    const db = await profileWithDocs(3);
+    // Stored tokens that tokenize would not give: one token for the whole text.
+    const whole: StoredTokensLookup = async (ids) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const text = (await db.documents.get(id))!.text;
+          return { version: TOKENIZER_VERSION, bounds: Uint32Array.of(0, cpLength(text)) };
+        }),
+      );
+    const out = await exported(
+      db,
+      { format: 'spans', annotatorIds: ['Laila'], labels: null, documents: 'all' },
+      whole,
+    );
+    const lines = out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { text: string; tokens: { text: string }[] });
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(l.tokens.map((t) => t.text)).toEqual([l.text]);
   });
 });

@@ -3,13 +3,17 @@
  * annotator and streams them, in chunks, through a format writer to the
  * host (a temp file renamed into place on desktop, a download in the
  * browser). Chunks are small and the loop yields between them, so 10,000
- * documents export without freezing the UI. A span that fails its quote
- * check aborts the whole export: no partial file is left.
+ * documents export without freezing the UI. Each chunk's tokens are read
+ * from those stored with its documents (tokenizing only where none are), so
+ * the export mostly serialises. A span that fails its quote check aborts
+ * the whole export: no partial file is left.
  */
 import type { DocumentRecord, SpanRecord, StatusRecord } from '@core/model.ts';
 import type { Host } from '@core/host-contract.ts';
 import { OUTPUT_FORMAT_INFO, recordWriter, type OutputFormat } from '@core/formats/index.ts';
 import type { DatasetRecord } from '@core/formats/record.ts';
+import { storedTokenCache } from '@core/token-cache.ts';
+import type { PackedTokens } from '@core/token-pack.ts';
 import type { WorkbenchDb } from './schema.ts';
 
 /** What to export. */
@@ -37,6 +41,17 @@ export interface ExportSummary {
 }
 
 const DOCS_PER_CHUNK = 200;
+
+/**
+ * Reads the tokens stored with documents: one entry per id, in order,
+ * undefined where none are stored.
+ */
+export type StoredTokensLookup = (docIds: string[]) => Promise<(PackedTokens | undefined)[]>;
+
+/** The tokens stored with `db`'s documents (see the docTokens table). */
+export function storedTokensIn(db: WorkbenchDb): StoredTokensLookup {
+  return (ids) => db.docTokens.bulkGet(ids);
+}
 
 /** Lets the browser paint and handle input between chunks. */
 function yieldToUi(): Promise<void> {
@@ -108,30 +123,45 @@ export function buildRecords(
 /**
  * Writes the export chunk by chunk to `write`. Throws (an ExportRefusal for
  * a bad span) before anything more is written; the caller aborts the sink.
+ * Tokens come from `storedTokens` where stored; the bytes are the same as
+ * when every text is tokenized.
  */
 export async function writeDataset(
   db: WorkbenchDb,
   opts: ExportOptions,
   write: (chunk: string) => Promise<void>,
   onProgress?: (p: ExportProgress) => void,
+  storedTokens: StoredTokensLookup = storedTokensIn(db),
 ): Promise<{ records: number; spans: number }> {
   const ids = await documentIds(db, opts);
-  const writer = recordWriter(opts.format);
+  const stored = new Map<string, PackedTokens>();
+  const writer = recordWriter(
+    opts.format,
+    storedTokenCache((id) => stored.get(id)),
+  );
   let records = 0;
   let spanCount = 0;
   onProgress?.({ done: 0, total: ids.length });
   for (let i = 0; i < ids.length; i += DOCS_PER_CHUNK) {
     const chunkIds = ids.slice(i, i + DOCS_PER_CHUNK);
-    const [docs, spans, statuses] = await db.transaction(
-      'r',
-      [db.documents, db.spans, db.statuses],
-      async () =>
+    const [[docs, spans, statuses], tokens] = await Promise.all([
+      db.transaction('r', [db.documents, db.spans, db.statuses], async () =>
         Promise.all([
           db.documents.bulkGet(chunkIds),
           db.spans.where('docId').anyOf(chunkIds).toArray(),
           db.statuses.where('docId').anyOf(chunkIds).toArray(),
         ]),
-    );
+      ),
+      // Documents never change, so their tokens need not be read in the
+      // same transaction.
+      opts.format === 'spans' || opts.format === 'conll'
+        ? storedTokens(chunkIds)
+        : Promise.resolve([]),
+    ]);
+    stored.clear();
+    tokens.forEach((t, k) => {
+      if (t) stored.set(chunkIds[k]!, t);
+    });
     const present = docs.filter((d): d is DocumentRecord => d !== undefined);
     let text = '';
     for (const rec of buildRecords(present, spans, statuses, opts)) {
