@@ -51,7 +51,7 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
   // The set of documents can be narrowed by words (diacritics and alef
   // variants folded): "الجولة الرابعة" only occurs in the second article.
   await dash.getByRole('searchbox', { name: 'Containing' }).fill('الجولة الرابعة');
-  await expect(dash.getByRole('status').first()).toContainText('1 documents, 2 annotators');
+  await expect(dash.getByRole('status').first()).toContainText('1 document, 2 annotators');
   await dash.getByRole('searchbox', { name: 'Containing' }).fill('');
   await expect(dash.getByRole('status').first()).toContainText('2 documents, 2 annotators');
 

@@ -148,7 +148,7 @@ export function AgreementDashboard({
           </label>
         </fieldset>
         <p className="dash-scope" role="status">
-          {report.documents} documents, {ordered.length} annotators.{' '}
+          {countOf(report.documents, 'document')}, {countOf(ordered.length, 'annotator')}.{' '}
           {ordered.length < 2 && 'Choose at least two annotators to compare.'}
         </p>
       </header>
@@ -196,4 +196,9 @@ export function AgreementDashboard({
       </p>
     </section>
   );
+}
+
+/** "1 document", "2 documents". */
+function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }

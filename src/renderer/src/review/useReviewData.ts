@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgreementDoc } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
+import { unpackTokens, type PackedTokens } from '@core/token-pack.ts';
 import { tokenize, type Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
 
@@ -16,6 +17,8 @@ export interface ReviewDoc {
   text: string;
   /** Folded title and text, for search (see arabic-search). */
   folded: string;
+  /** The tokens stored with the document (see db/derived.ts), if any. */
+  packed?: PackedTokens;
 }
 
 export interface ReviewData {
@@ -29,12 +32,14 @@ export interface ReviewData {
 const KIND_ORDER = { self: 0, colleague: 1, gold: 2 } as const;
 
 async function load(): Promise<ReviewData> {
-  const [annotators, docs, spans, statuses] = await Promise.all([
+  const [annotators, docs, spans, statuses, packed] = await Promise.all([
     db.annotators.toArray(),
     db.documents.toArray(),
     db.spans.toArray(),
     db.statuses.toArray(),
+    db.docTokens.toArray(),
   ]);
+  const packedOf = new Map(packed.map((p) => [p.docId, p]));
   annotators.sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name),
   );
@@ -53,7 +58,10 @@ async function load(): Promise<ReviewData> {
   return {
     annotators,
     docs: new Map(
-      docs.map((d) => [d.id, { id: d.id, title: d.title, text: d.text, folded: d.folded }]),
+      docs.map((d) => [
+        d.id,
+        { id: d.id, title: d.title, text: d.text, folded: d.folded, packed: packedOf.get(d.id) },
+      ]),
     ),
     annotations,
   };
@@ -67,10 +75,16 @@ export function useReviewData(): ReviewData | undefined {
 // A document's id is the hash of its text, so its tokens never change.
 const tokenCache = new Map<string, Token[]>();
 
-/** The workbench tokens of a document, computed once per session. */
+/**
+ * The workbench tokens of a document: its stored tokens, else tokenized;
+ * once per session.
+ */
 export function tokensOf(doc: ReviewDoc): Token[] {
   let t = tokenCache.get(doc.id);
-  if (!t) tokenCache.set(doc.id, (t = tokenize(doc.text)));
+  if (!t) {
+    t = (doc.packed && unpackTokens(doc.text, doc.packed)) ?? tokenize(doc.text);
+    tokenCache.set(doc.id, t);
+  }
   return t;
 }
 
