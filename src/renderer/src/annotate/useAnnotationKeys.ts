@@ -2,6 +2,7 @@
  * The reading pane's keyboard: label hotkeys, undo/redo, span navigation
  * and resizing, document navigation, Esc, and `?` for the shortcut sheet.
  * Keys typed into form fields or while a dialog is open are left alone.
+ * Letter keys work with any layout (an Arabic layout included).
  */
 import { useEffect, useRef } from 'react';
 
@@ -18,6 +19,28 @@ export interface KeyActions {
   resize: (edge: 'start' | 'end', delta: 1 | -1) => void;
   fontSize: (delta: 1 | -1) => void;
   shortcuts: () => void;
+}
+
+/** What the physical keys mean on a US layout, for layouts that type other letters. */
+const BY_CODE: Record<string, string> = {
+  BracketLeft: '[',
+  BracketRight: ']',
+  Minus: '-',
+  Equal: '=',
+};
+
+/**
+ * The key as the shortcuts name it, whatever the keyboard layout: with an
+ * Arabic layout the N key types ى and Shift+/ types ؟, so a key that does
+ * not type ASCII is read by its physical position (KeyN → n) instead.
+ */
+export function shortcutKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>): string {
+  if (e.key === '؟') return '?';
+  if (e.key.length > 1 || /^[\x20-\x7e]$/.test(e.key)) return e.key;
+  const letter = /^Key([A-Z])$/.exec(e.code);
+  if (letter) return letter[1]!.toLowerCase();
+  if (e.code === 'Slash' && e.shiftKey) return '?';
+  return BY_CODE[e.code] ?? e.key;
 }
 
 function isEditable(t: EventTarget | null): boolean {
@@ -38,25 +61,28 @@ export function useAnnotationKeys(actions: KeyActions): void {
       const a = ref.current;
       const mod = e.ctrlKey || e.metaKey;
       const digit = /^(Digit|Numpad)([1-9])$/.exec(e.code);
+      const key = shortcutKey(e);
+      // Right to left: the left arrow moves an edge towards the end of the
+      // text. Shift moves the end edge; Shift+Alt or Ctrl+Shift the start
+      // edge (Shift+Alt switches the keyboard layout on many desktops).
+      const arrow = key === 'ArrowLeft' ? 1 : key === 'ArrowRight' ? -1 : 0;
       let handled = true;
-      if (mod && e.key.toLowerCase() === 'z') (e.shiftKey ? a.redo : a.undo)();
-      else if (mod && e.key.toLowerCase() === 'y') a.redo();
-      else if (mod && e.key === 'Enter') a.doneAndNext();
+      if (mod && e.shiftKey && arrow) a.resize('start', arrow);
+      else if (mod && key.toLowerCase() === 'z') (e.shiftKey ? a.redo : a.undo)();
+      else if (mod && key.toLowerCase() === 'y') a.redo();
+      else if (mod && key === 'Enter') a.doneAndNext();
       else if (mod) handled = false;
       else if (digit && !e.altKey) (e.shiftKey ? a.toggleSticky : a.label)(Number(digit[2]));
-      else if (e.key === 'Escape') a.escape();
-      else if (e.key === '?') a.shortcuts();
-      else if (e.key === 'n' && !e.altKey) a.nextSpan(1);
-      else if (e.key === 'p' && !e.altKey) a.nextSpan(-1);
-      else if (e.key === ']') a.openDoc(1);
-      else if (e.key === '[') a.openDoc(-1);
-      else if (e.key === 'Delete' || e.key === 'Backspace') a.deleteSpan();
-      // Right to left: the left arrow moves an edge towards the end of the
-      // text. Shift moves the end edge, Shift+Alt the start edge.
-      else if (e.shiftKey && e.key === 'ArrowLeft') a.resize(e.altKey ? 'start' : 'end', 1);
-      else if (e.shiftKey && e.key === 'ArrowRight') a.resize(e.altKey ? 'start' : 'end', -1);
-      else if (e.key === '+' || e.key === '=') a.fontSize(1);
-      else if (e.key === '-') a.fontSize(-1);
+      else if (key === 'Escape') a.escape();
+      else if (key === '?') a.shortcuts();
+      else if (key === 'n' && !e.altKey) a.nextSpan(1);
+      else if (key === 'p' && !e.altKey) a.nextSpan(-1);
+      else if (key === ']') a.openDoc(1);
+      else if (key === '[') a.openDoc(-1);
+      else if (key === 'Delete' || key === 'Backspace') a.deleteSpan();
+      else if (e.shiftKey && arrow) a.resize(e.altKey ? 'start' : 'end', arrow);
+      else if (key === '+' || key === '=') a.fontSize(1);
+      else if (key === '-') a.fontSize(-1);
       else handled = false;
       if (handled) e.preventDefault();
     };

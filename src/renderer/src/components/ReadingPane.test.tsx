@@ -155,4 +155,19 @@ describe('ReadingPane', () => {
     await waitFor(async () => expect(await db.spans.count()).toBe(1));
     expect((await db.spans.toArray())[0]!.quote).toBe('جندي');
   });
+
+  it('takes its shortcuts from key positions with an Arabic keyboard layout', async () => {
+    await selectAndRelease('جندي');
+    press('3', 'Digit3');
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
+    // Ctrl+Z on an Arabic layout types ئ; Shift+/ types the Arabic question mark.
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ئ', code: 'KeyZ', ctrlKey: true, bubbles: true }),
+    );
+    await waitFor(async () => expect(await db.spans.count()).toBe(0));
+    press('؟', 'Slash');
+    await waitFor(() =>
+      expect(document.querySelector('[role="dialog"], dialog[open]')).not.toBeNull(),
+    );
+  });
 });

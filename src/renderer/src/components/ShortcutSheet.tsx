@@ -10,7 +10,10 @@ const SHORTCUTS: [string, string][] = [
   ['Click a span', 'Select it (click again to cycle through overlapping spans)'],
   ['n / p', 'Next / previous span'],
   ['Shift + ← / →', 'Move the end of the selected span by one word'],
-  ['Shift + Alt + ← / →', 'Move the start of the selected span by one word'],
+  [
+    'Shift + Alt + ← / →, or Ctrl + Shift + ← / →',
+    'Move the start of the selected span by one word',
+  ],
   ['Drag a handle', 'Move the start or end of the selected span (Alt: by letters)'],
   ['Delete / Backspace', 'Delete the selected span'],
   ['Ctrl/Cmd + Z', 'Undo'],

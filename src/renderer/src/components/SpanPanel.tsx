@@ -10,6 +10,7 @@ import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
 import { compareReadingOrder } from '@core/spans.ts';
 import { db } from '../db/db.ts';
 import { knownHolders, spansOf } from '../db/spans.ts';
+import { useAutosave } from '../hooks/useAutosave.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { deleteSpan, updateSpan } from '../annotate/actions.ts';
 import { updateSession, useSession } from '../annotate/session.ts';
@@ -127,14 +128,16 @@ function SpanEditor({
   const [note, setNote] = useState(span.note ?? '');
   const holders = useLiveQuery(() => knownHolders(db), [], []);
   const listId = useId();
-  const saveHolder = (): void => {
-    const v = holder.trim() || null;
-    if (v !== span.holder) void updateSpan(span.id, { holder: v }, 'set holder');
-  };
-  const saveNote = (): void => {
-    const v = note.trim() || null;
-    if (v !== span.note) void updateSpan(span.id, { note: v }, 'edit note');
-  };
+  const saveHolder = useAutosave(
+    holder,
+    span.holder,
+    (v) => void updateSpan(span.id, { holder: v }, 'set holder'),
+  );
+  const saveNote = useAutosave(
+    note,
+    span.note,
+    (v) => void updateSpan(span.id, { note: v }, 'edit note'),
+  );
   return (
     <form
       className="span-editor"
@@ -190,8 +193,8 @@ function SpanEditor({
           onBlur={saveNote}
         />
       </label>
+      <p className="span-meta">Holder and note are saved as you type.</p>
       <div className="span-editor-actions">
-        <button type="submit">Save holder and note</button>
         <button type="button" className="danger" onClick={() => void deleteSpan(span.id)}>
           Delete span
         </button>
