@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { devCsp } from './scripts/dev-csp.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -25,7 +26,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     resolve: { alias: { '@core': resolve('src/core') } },
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     define,
     build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
   },

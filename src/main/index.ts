@@ -10,7 +10,9 @@ import { createMainWindow, denyAllPermissions, hardenContents, rendererFileUrl }
 // A fresh profile per run for tests: STANCE_USER_DATA overrides userData.
 if (process.env.STANCE_USER_DATA) app.setPath('userData', process.env.STANCE_USER_DATA);
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// electron-vite's dev server, in development only: a packaged app never
+// loads (or trusts IPC from) an origin taken from its environment.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));

@@ -51,7 +51,7 @@ export function describeOpenError(err: unknown): string {
   ) {
     return (
       'This profile was written by a newer version of Stance Workbench. ' +
-      'It was left untouched: open it with that newer version, or restore a backup here.'
+      'It was left untouched: open it with that newer version of the app.'
     );
   }
   return `The local database could not be opened: ${describeStorageError(err)}`;
