@@ -45,6 +45,11 @@ test('the daily backup is kept automatically and restores what was lost', async 
   await panel.getByRole('button', { name: `Restore ${name}` }).click();
   await panel.getByRole('button', { name: 'Replace with the backup' }).click();
   await expect(panel.getByRole('status')).toContainText(`Restored ${name}`);
+  // What the restore replaced (four documents) was kept first.
+  await expect(panel.getByRole('status')).toContainText(
+    /What it replaced is kept as stance-backup-before-restore-/,
+  );
+  await expect(kept).toHaveCount(2);
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
 });

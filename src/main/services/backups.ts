@@ -4,19 +4,20 @@
  */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BACKUP_NAME, backupsToPrune, KEEP_PER_KIND } from '../../core/backup-names.ts';
 import type { BackupInfo } from '../../core/host-contract.ts';
 import { writeFileAtomic } from './atomic-file.ts';
-
-/** Backup files are `stance-backup-….jsonl`; nothing else there is listed or read. */
-const BACKUP_NAME = /^stance-backup-[\w.-]+\.jsonl$/;
 
 export class BackupService {
   constructor(
     private readonly dir: string,
-    private readonly keep = 7,
+    private readonly keep = KEEP_PER_KIND,
   ) {}
 
-  /** Writes a backup named `name` (`stance-backup-….jsonl`) and prunes old ones. */
+  /**
+   * Writes a backup named `name` (`stance-backup-….jsonl`) and prunes the
+   * oldest of its kind. Only backup names are ever listed, read or deleted.
+   */
   async write(name: string, data: string): Promise<BackupInfo> {
     if (!BACKUP_NAME.test(name)) throw new Error(`${name} is not a backup file name`);
     await mkdir(this.dir, { recursive: true });
@@ -43,7 +44,7 @@ export class BackupService {
           return { name: n, size: s.size, modifiedAt: s.mtimeMs };
         }),
     );
-    return infos.sort((a, b) => b.name.localeCompare(a.name));
+    return infos.sort((a, b) => b.modifiedAt - a.modifiedAt || b.name.localeCompare(a.name));
   }
 
   async read(name: string): Promise<string> {
@@ -52,7 +53,7 @@ export class BackupService {
   }
 
   private async prune(): Promise<void> {
-    const all = await this.list();
-    await Promise.all(all.slice(this.keep).map((b) => rm(join(this.dir, b.name), { force: true })));
+    const gone = backupsToPrune(await this.list(), this.keep);
+    await Promise.all(gone.map((name) => rm(join(this.dir, name), { force: true })));
   }
 }

@@ -4,6 +4,7 @@
  * first, asks before replacing a profile that has data, and writes in one
  * transaction.
  */
+import { KEEP_PER_KIND } from '@core/backup-names.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '@core/host-contract.ts';
 import type { BackupContents } from '@core/formats/backup.ts';
@@ -70,7 +71,10 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
 
   const saveStored = (): Promise<void> =>
     task(async () => {
-      const info = await host.backupWrite(backupFileName(), await backupText(db));
+      const info = await host.backupWrite(
+        backupFileName(new Date(), 'manual'),
+        await backupText(db),
+      );
       setMessage(`Backup ${info.name} kept in the app.`);
       refresh();
     });
@@ -89,8 +93,17 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
 
   async function restore(p: Pending): Promise<void> {
     setPending(null);
+    // What the restore replaces is kept first: restoring the wrong file
+    // must not lose today's work. If that copy fails, nothing is restored.
+    const before = (await profileHasData(db))
+      ? await host.backupWrite(backupFileName(new Date(), 'before-restore'), await backupText(db))
+      : null;
     await restoreBackup(db, p.contents);
-    setMessage(`Restored ${p.source}: ${rows(p.contents)}.`);
+    setMessage(
+      `Restored ${p.source}: ${rows(p.contents)}.` +
+        (before ? ` What it replaced is kept as ${before.name}.` : ''),
+    );
+    refresh();
   }
 
   const restoreFile = (): Promise<void> =>
@@ -131,7 +144,8 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     <DatasetDialog title="Backup and restore" onClose={onClose} busy={busy}>
       <p className="ds-status">
         A backup holds every document, span, annotator, label, status and setting of this profile in
-        one file.
+        one file. The app keeps the newest {KEEP_PER_KIND} daily backups, the newest {KEEP_PER_KIND}{' '}
+        kept by hand, and a copy of your data before each restore.
       </p>
       <div className="ds-actions" style={{ justifyContent: 'flex-start' }}>
         <button type="button" onClick={() => void saveFile()} disabled={busy}>

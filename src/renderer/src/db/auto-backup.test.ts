@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { BackupInfo } from '@core/host-contract.ts';
 import { backupIfDue } from './auto-backup.ts';
+import { backupFileName } from './backup.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 
 let db: WorkbenchDb | null = null;
@@ -48,6 +49,12 @@ describe('automatic daily backup', () => {
     host.setClock(tuesday.getTime());
     expect(await backupIfDue(db, host, tuesday)).not.toBeNull();
     expect(host.kept.size).toBe(2);
+
+    // A backup kept by hand does not stand in for the daily one.
+    const wednesday = new Date(2021, 6, 28, 8, 0);
+    host.setClock(wednesday.getTime());
+    await host.backupWrite(backupFileName(wednesday, 'manual'), 'by hand');
+    expect((await backupIfDue(db, host, wednesday))?.name).toMatch(/^stance-backup-2021-07-2/);
     const text = [...host.kept.values()][1]!.data;
     expect(text).toContain('الحوار الاستراتيجي');
   });

@@ -4,6 +4,7 @@
  * (desktop: the user-data folder; browser: a separate IndexedDB database),
  * which prunes all but the newest few. Restoring is done from the Backup panel.
  */
+import { backupKind } from '@core/backup-names.ts';
 import type { BackupInfo, Host } from '@core/host-contract.ts';
 import { backupFileName, backupText, profileHasData } from './backup.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -24,6 +25,8 @@ export async function backupIfDue(
 ): Promise<BackupInfo | null> {
   if (!(await profileHasData(db))) return null;
   const kept = await host.backupList();
-  if (kept.some((b) => b.modifiedAt >= startOfDay(now))) return null;
+  // Only a daily backup counts: one kept by hand today does not replace it.
+  const today = startOfDay(now);
+  if (kept.some((b) => backupKind(b.name) === 'daily' && b.modifiedAt >= today)) return null;
   return host.backupWrite(backupFileName(now), await backupText(db));
 }

@@ -5,6 +5,7 @@
  * transaction. Tables are taken from the live schema, so a table added by a
  * later schema version is backed up too.
  */
+import { backupName, type BackupKind } from '@core/backup-names.ts';
 import type { Host } from '@core/host-contract.ts';
 import {
   isTransientSetting,
@@ -23,8 +24,8 @@ function yieldToUi(): Promise<void> {
 }
 
 /** The backup file name for `now`, e.g. `stance-backup-2026-11-24T12-00-00.jsonl`. */
-export function backupFileName(now = new Date()): string {
-  return `stance-backup-${now.toISOString().slice(0, 19).replace(/:/g, '-')}.jsonl`;
+export function backupFileName(now = new Date(), kind: BackupKind = 'daily'): string {
+  return backupName(kind, now);
 }
 
 /**

@@ -3,6 +3,7 @@
  * file input, exports leave as downloads, backups are kept in a separate
  * IndexedDB database and can be downloaded from the UI.
  */
+import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
 import { isSafeExternalUrl } from '@core/host-contract.ts';
@@ -12,8 +13,6 @@ interface StoredBackup {
   data: string;
   modifiedAt: number;
 }
-
-const KEEP_BACKUPS = 7;
 
 function backupDb(): Dexie & { backups: EntityTable<StoredBackup, 'name'> } {
   const db = new Dexie('stance-workbench-backups', {
@@ -97,12 +96,8 @@ export function createBrowserHost(): Host {
       const rec = { name, data, modifiedAt: Date.now() };
       await backups.transaction('rw', backups.backups, async () => {
         await backups.backups.put(rec);
-        const old = await backups.backups
-          .orderBy('modifiedAt')
-          .reverse()
-          .offset(KEEP_BACKUPS)
-          .primaryKeys();
-        await backups.backups.bulkDelete(old);
+        const all = await backups.backups.toArray();
+        await backups.backups.bulkDelete(backupsToPrune(all, KEEP_PER_KIND));
       });
       return { name, size: data.length, modifiedAt: rec.modifiedAt };
     },
