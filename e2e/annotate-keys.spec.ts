@@ -40,6 +40,49 @@ test.describe('zoomed', () => {
     await page.keyboard.press('3');
     await expect(spanItems(page)).toHaveCount(2);
     await page.keyboard.press('Escape');
+    // Joined: the paragraph is still one text node, and the highlighted word
+    // is as wide as the same word shaped on its own. Cut at the span's edges
+    // (as wrapping elements would), its letters take their unjoined forms
+    // and the width changes: the check can tell.
+    const widths = await page.evaluate(
+      ({ word, start, end }) => {
+        const p = [...document.querySelectorAll('.rp-para')].find((x) =>
+          x.textContent?.includes(word),
+        )!;
+        const node = p.firstChild as Text;
+        const i = node.data.indexOf(word);
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + word.length);
+        const probe = (parts: string[]): number => {
+          const el = document.createElement('span');
+          for (const part of parts) {
+            const piece = document.createElement('span');
+            piece.style.display = 'inline-block';
+            piece.textContent = part;
+            el.append(piece);
+          }
+          p.append(el);
+          const w = el.getBoundingClientRect().width;
+          el.remove();
+          return w;
+        };
+        return {
+          textNodes: p.childNodes.length,
+          inPane: r.getBoundingClientRect().width,
+          alone: probe([word]),
+          cut: probe([word.slice(0, start), word.slice(start, end), word.slice(end)]),
+        };
+      },
+      {
+        word,
+        start: word.indexOf(span!.quote),
+        end: word.indexOf(span!.quote) + span!.quote.length,
+      },
+    );
+    expect(widths.textNodes).toBe(1);
+    expect(Math.abs(widths.inPane - widths.alone)).toBeLessThan(0.5);
+    expect(Math.abs(widths.cut - widths.alone)).toBeGreaterThan(1);
     const clip = await page.evaluate(() => {
       const p = [...document.querySelectorAll('.rp-para')].find((x) =>
         x.textContent?.includes('على الأراضي العراقية'),
@@ -52,7 +95,7 @@ test.describe('zoomed', () => {
       const b = r.getBoundingClientRect();
       return { x: b.left - 10, y: b.top - 8, width: b.width + 20, height: b.height + 24 };
     });
-    await page.screenshot({ path: '/tmp/annotate-inside-word.png', clip });
+    await page.screenshot({ path: test.info().outputPath('annotate-inside-word.png'), clip });
   });
 });
 
@@ -85,7 +128,7 @@ test('resize by words, step through spans, and see it all in the span panel', as
   await expect(spanItems(page).nth(1)).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('Delete');
   await expect(spanItems(page)).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/annotate-pane.png' });
+  await page.screenshot({ path: test.info().outputPath('annotate-pane.png') });
 });
 
 test('renaming a label relabels its spans; deleting it asks first', async ({ page }) => {
@@ -186,7 +229,7 @@ test('drag handles move the edges of the selected span by words', async ({ page 
   await page.mouse.down();
   await page.mouse.move(target.first.x, target.first.y, { steps: 5 });
   await page.mouse.up();
-  await page.screenshot({ path: '/tmp/annotate-handles.png' });
+  await page.screenshot({ path: test.info().outputPath('annotate-handles.png') });
   await expect(spanItems(page).first()).toContainText('مصطفى الكاظمي، إن');
   expect((await storedSpans(page))[0]!.quote).toBe('مصطفى الكاظمي، إن');
   await page.keyboard.press('Control+z');

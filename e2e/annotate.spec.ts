@@ -113,7 +113,7 @@ test.describe('at device scale factor 2', () => {
       const b = r.getBoundingClientRect();
       return { x: b.left - 10, y: b.top - 10, width: b.width + 20, height: b.height + 30 };
     }, outer);
-    await page.screenshot({ path: '/tmp/annotate-overlap.png', clip: box });
+    await page.screenshot({ path: test.info().outputPath('annotate-overlap.png'), clip: box });
 
     // Undo removes the inner span, redo brings it back; undo twice empties.
     await page.keyboard.press('Control+z');

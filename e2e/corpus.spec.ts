@@ -39,7 +39,7 @@ test('a first run shows the five sample articles with titles, dates and outlets'
   // A reload (the first run again, from the browser's point of view) adds nothing.
   await page.reload();
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
-  await page.screenshot({ path: '/tmp/corpus-list.png' });
+  await page.screenshot({ path: test.info().outputPath('corpus-list.png') });
 });
 
 /** Drops files on the window the way a file manager does. */
@@ -77,7 +77,7 @@ test('dropping a Windows-1256 article and a bad file imports one and explains th
     'scan.txt: not imported: the file is binary, not text',
   ]);
   await expect(list.getByRole('option')).toHaveCount(6);
-  await page.screenshot({ path: '/tmp/corpus-import.png' });
+  await page.screenshot({ path: test.info().outputPath('corpus-import.png') });
   const added = list.getByRole('option', {
     name: /البرلمان العراقي يناقش قانون الانتخابات الجديد/,
   });
@@ -129,7 +129,7 @@ test('the cleanup view lists what was removed and why, and switches to the raw t
   await expect(removals.nth(0)).toContainText('الجمعة 2021/07/23');
   await expect(removals.nth(5)).toContainText('increase حجم الخط decrease');
   await expect(removals.nth(7)).toContainText('Comments section');
-  await page.screenshot({ path: '/tmp/corpus-cleanup.png' });
+  await page.screenshot({ path: test.info().outputPath('corpus-cleanup.png') });
 
   await page.getByRole('radio', { name: 'Raw text, as imported' }).click();
   await expect(
@@ -291,7 +291,7 @@ test('the list shows status and span counts, and filters by status, label and ou
   await expect(rudaw).toContainText('Pro-withdrawal: 2');
   await expect(rudaw).toContainText('Kurdish skepticism: 1');
   await expect(rudaw).not.toContainText('Pro-coalition'); // Omar's span is not Laila's
-  await page.screenshot({ path: '/tmp/corpus-list-status.png' });
+  await page.screenshot({ path: test.info().outputPath('corpus-list-status.png') });
 
   await page.getByRole('combobox', { name: 'Status' }).selectOption('done');
   await expect(list.getByRole('option')).toHaveCount(1);

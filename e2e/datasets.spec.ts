@@ -54,7 +54,7 @@ async function exportSpans(
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
   const annotators = dialog.getByRole('group', { name: 'Annotators' });
   await annotators.getByRole('checkbox', { name: annotatorLabel }).check();
-  await page.screenshot({ path: '/tmp/datasets-export.png' });
+  await page.screenshot({ path: test.info().outputPath('datasets-export.png') });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const file = await download;
@@ -63,7 +63,7 @@ async function exportSpans(
   return readFile((await file.path())!, 'utf8');
 }
 
-test('import spans JSONL, export it byte-identical, import the export as a colleague', async ({
+test('import spans JSONL and export it; imported as a colleague, the export exports byte-identical', async ({
   browser,
 }) => {
   const original = datasetFile('Laila');
@@ -121,7 +121,7 @@ test('a file with a bad line imports nothing unless only the valid lines are cho
   await importButton.click();
   await expect(dialog.getByRole('status')).toContainText('2 span(s) added');
   await expect(dialog.getByRole('status')).toContainText('annotators added: Sara');
-  await page.screenshot({ path: '/tmp/datasets-import.png' });
+  await page.screenshot({ path: test.info().outputPath('datasets-import.png') });
 });
 
 test('a backup restores into a fresh profile, and asks before replacing data', async ({
@@ -160,7 +160,7 @@ test('a backup restores into a fresh profile, and asks before replacing data', a
   await restoreFrom();
   const ask = restorePanel.getByRole('alertdialog', { name: 'Replace this profile?' });
   await expect(ask).toContainText('replaces everything');
-  await other.screenshot({ path: '/tmp/datasets-backup.png' });
+  await other.screenshot({ path: test.info().outputPath('datasets-backup.png') });
   await ask.getByRole('button', { name: 'Keep my data' }).click();
   await expect(other.getByRole('banner')).toContainText('Omar');
 
@@ -256,6 +256,6 @@ test('annotate a seed article, export, then import as a colleague in a second pr
   await importFile(other, 'from-laila.jsonl', exported, ['annotators added: Laila'], 1);
   const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span(s)');
   expect(again).toBe(exported);
-  await other.screenshot({ path: '/tmp/datasets-colleague.png' });
+  await other.screenshot({ path: test.info().outputPath('datasets-colleague.png') });
   await second.close();
 });

@@ -36,12 +36,12 @@ test('colleagues on the seed articles: dashboard and review lanes', async ({ pag
   await expect(items.filter({ hasText: 'Ahmad Kareem' })).toContainText('pro-coalition');
   await expect(items.filter({ hasText: 'Sara Ali' })).toContainText('pro-withdrawal');
   await expect(items.first()).toContainText('نحتاج إلى تعاون في المجال الاستخباراتي');
-  await page.screenshot({ path: '/tmp/review-seed-dashboard.png' });
+  await page.screenshot({ path: test.info().outputPath('review-seed-dashboard.png') });
   await evidence.getByRole('button', { name: 'Close' }).click();
 
   await table.getByRole('button', { name: /^Review .*الكاظمي/ }).click();
   const review = page.getByRole('region', { name: /^Review of / });
   await expect(review).toContainText('1 disagreement — 1 overlapping, different extent');
   await expect(review.getByRole('group', { name: /^Passage/ })).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/review-seed-view.png' });
+  await page.screenshot({ path: test.info().outputPath('review-seed-view.png') });
 });

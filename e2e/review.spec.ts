@@ -45,7 +45,7 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
   await expect(
     evidence.getByRole('listitem').filter({ hasText: 'Sara Ali' }).filter({ hasText: C }),
   ).toContainText('unmatched');
-  await page.screenshot({ path: '/tmp/review-dashboard.png' });
+  await page.screenshot({ path: test.info().outputPath('review-dashboard.png') });
   await evidence.getByRole('button', { name: 'Close' }).click();
 
   // The set of documents can be narrowed by words (diacritics and alef
@@ -124,7 +124,7 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
   await review.getByRole('button', { name: 'Mark adjudicated' }).click();
   await expect(review).toContainText('Gold is marked adjudicated.');
   await page.getByRole('main').evaluate((m) => m.scrollTo(0, 0));
-  await page.screenshot({ path: '/tmp/review-view.png' });
+  await page.screenshot({ path: test.info().outputPath('review-view.png') });
 
   // Export gold: one line, the adjudicated document, with provenance.
   await page.getByRole('button', { name: 'Export…' }).click();
