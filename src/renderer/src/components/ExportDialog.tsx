@@ -28,9 +28,12 @@ export function ExportDialog({
 }): React.JSX.Element {
   const annotators = useLiveQuery(() => db.annotators.toArray(), [], []);
   const labels = useLabels();
+  // Titles from the small derived rows, not the articles themselves.
   const docs = useLiveQuery(
-    () =>
-      db.documents.orderBy('title').toArray((d) => d.map((x) => ({ id: x.id, title: x.title }))),
+    async () =>
+      (await db.docMeta.toArray())
+        .map((x) => ({ id: x.id, title: x.title }))
+        .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
     [],
     [],
   );
