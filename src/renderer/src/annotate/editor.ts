@@ -3,7 +3,7 @@
  * reads from IndexedDB, so an edit only shows once its transaction has
  * resolved; a failed write shows an error naming the cause instead.
  */
-import { db } from '../db/db.ts';
+import { db, describeStorageError } from '../db/db.ts';
 import { applyChanges, invertChanges, type Change } from '../db/spans.ts';
 import { historyFor } from './history.ts';
 import { updateSession } from './session.ts';
@@ -21,11 +21,10 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 
 /** Words for a failed write. */
 export function describeWriteError(err: unknown, what: string): string {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(err)))
-    return `Could not save (${what}): the disk is full (QuotaExceededError). Nothing was changed; free some space and try again.`;
-  const msg = err instanceof Error ? err.message : String(err);
-  return `Could not save (${what}): ${name ? `${name}: ` : ''}${msg}. Nothing was changed.`;
+  // One wording for every failed write (see describeStorageError), with the
+  // cause unwrapped from Dexie's errors: a full disk during a span edit
+  // usually arrives as an aborted transaction.
+  return `Could not save (${what}): ${describeStorageError(err)} This edit was not saved.`;
 }
 
 /** Applies and records one edit. Resolves true when it was stored. */
