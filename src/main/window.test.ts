@@ -6,8 +6,23 @@ let permissionHandler:
   ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
 let permissionCheck: (() => boolean) | null = null;
 
+/** What createMainWindow did with the BrowserWindow it made. */
+const made: { options: Record<string, unknown>; loaded: string[]; contents: unknown }[] = [];
+
 vi.mock('electron', () => ({
-  BrowserWindow: class {},
+  BrowserWindow: class {
+    readonly webContents = fakeContents();
+    private readonly record: (typeof made)[number];
+    constructor(options: Record<string, unknown>) {
+      this.record = { options, loaded: [], contents: this.webContents };
+      made.push(this.record);
+    }
+    once(): void {}
+    loadURL(url: string): Promise<void> {
+      this.record.loaded.push(url);
+      return Promise.resolve();
+    }
+  },
   shell: { openExternal },
   session: {
     defaultSession: {
@@ -17,7 +32,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { denyAllPermissions, hardenContents } = await import('./window.ts');
+const { createMainWindow, denyAllPermissions, hardenContents } = await import('./window.ts');
+const { SECURE_WEB_PREFERENCES } = await import('./security.ts');
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
@@ -61,5 +77,19 @@ describe('hardened web contents', () => {
     permissionHandler?.({}, 'notifications', cb);
     expect(cb.mock.calls).toEqual([[false], [false]]);
     expect(permissionCheck?.()).toBe(false);
+  });
+
+  it('creates the main window with the secure preferences, hardened, on the built renderer', () => {
+    made.length = 0;
+    createMainWindow(undefined);
+    const [win] = made;
+    expect(win!.options.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
+    expect((win!.options.webPreferences as { preload: string }).preload).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
+    expect(win!.loaded).toEqual([expect.stringMatching(/^file:\/\/.*renderer\/index\.html$/)]);
+    const wc = win!.contents as ReturnType<typeof fakeContents>;
+    expect(wc.fire('will-navigate')).toHaveBeenCalled();
+    expect(wc.open('https://example.com/')).toEqual({ action: 'deny' });
   });
 });
