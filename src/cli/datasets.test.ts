@@ -79,4 +79,24 @@ describe('stance convert', () => {
     expect(skip.code).toBe(1);
     expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ text: 'ضروري', doc_id: 'd1' });
   });
+
+  it('prints nothing to standard output when a line is bad, however far into the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stance-'));
+    const src = join(dir, 'in.jsonl');
+    // Well over the 1 MB the converter prints at a time before the bad line.
+    const good = Array.from({ length: 10_000 }, () => GOOD).join('\n');
+    expect(good.length).toBeGreaterThan(1 << 20);
+    await writeFile(src, `${good}\n{"spans":[]}\n`);
+    const r = await run(['convert', src, '--to', 'spans']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`${src}:10001: no text`);
+    expect(r.err).toContain('1 bad line(s); nothing written');
+
+    const skip = await run(['convert', src, '--to', 'spans', '--skip-invalid']);
+    expect(skip.code).toBe(1);
+    expect(skip.out.split('\n').filter(Boolean)).toHaveLength(10_000);
+    expect(skip.err).toContain(`${src}:10001: no text`);
+    expect(skip.err.match(/no text/g)).toHaveLength(1);
+  });
 });
