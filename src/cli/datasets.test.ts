@@ -38,10 +38,26 @@ describe('stance validate', () => {
     );
     const r = await run(['validate', file]);
     expect(r.code).toBe(1);
-    expect(r.out.split('\n').filter(Boolean)).toEqual([
+    expect(r.out).toBe('');
+    expect(r.err.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(new RegExp(`^${file}:3: invalid JSON`)),
       `${file}:4: spans[0]: offsets 1–5 are out of range (the text has 2 code points)`,
     ]);
+  });
+
+  it('calls an empty or all-blank file an error, as the app does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stance-'));
+    for (const [name, content] of [
+      ['empty.jsonl', ''],
+      ['blank.jsonl', '\ufeff\n  \r\n\n'],
+    ] as const) {
+      const file = join(dir, name);
+      await writeFile(file, content);
+      for (const args of [[], ['--from', 'backup']]) {
+        const r = await run(['validate', file, ...args]);
+        expect(r).toEqual({ code: 1, out: '', err: `${file}: the file has no lines\n` });
+      }
+    }
   });
 });
 
