@@ -1,5 +1,5 @@
 // `stance agreement` end to end on spans JSONL files in a temporary folder.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,20 +43,114 @@ describe('stance agreement', () => {
     );
     const r = await run(['agreement', a, b, '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as {
-      annotators: string[];
-      documents: number;
-      labels: Record<string, { kappa: Record<string, number>; f1_overlap: Record<string, number> }>;
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    // The exact key shape and every figure: alpha by hand is
+    // 1 − (n − 1)·o_01 / (n_0·n_1) = 1 − 17·2/(10·8) = 0.575 (docs/agreement.md);
+    // no span is shared exactly (F1 0), each overlaps the other (F1 1).
+    const figures = {
+      kappa: { 'A|B': expect.closeTo(24 / 42, 12) as number },
+      alpha: expect.closeTo(0.575, 12) as number,
+      f1_exact: { 'A|B': 0 },
+      f1_overlap: { 'A|B': 1 },
     };
-    expect(json.annotators).toEqual(['A', 'B']);
-    expect(json.documents).toBe(2);
-    expect(json.labels['pro-withdrawal']!.kappa['A|B']).toBeCloseTo(24 / 42, 12);
-    expect(json.labels['pro-withdrawal']!.f1_overlap['A|B']).toBe(1);
+    expect(json).toStrictEqual({
+      annotators: ['A', 'B'],
+      documents: 2,
+      labels: { 'pro-withdrawal': figures },
+      macro: figures,
+    });
+    expect(Object.keys(json)).toEqual(['annotators', 'documents', 'labels', 'macro']);
+    expect(Object.keys((json.labels as Record<string, object>)['pro-withdrawal']!)).toEqual([
+      'kappa',
+      'alpha',
+      'f1_exact',
+      'f1_overlap',
+    ]);
+
+    // docs/agreement.md shows this very run's output: it must stay true.
+    const doc = await readFile(new URL('../../docs/agreement.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf("## The CLI's JSON"));
+    const shown = section.slice(
+      section.indexOf('```json') + 7,
+      section.indexOf('```', 7 + section.indexOf('```json')),
+    );
+    expect(JSON.parse(shown)).toStrictEqual(json);
 
     const table = await run(['agreement', a, b]);
     expect(table.out).toContain('label pro-withdrawal');
     expect(table.out).toContain(`A|B ${' '.repeat(5)}`);
     expect(table.out).toContain((24 / 42).toFixed(3));
+    expect(table.out).toContain('alpha (all annotators): 0.575');
+    expect(table.out).toContain('overall (macro average over labels)');
+  });
+
+  it('refuses two lines that share a doc_id but not their text, naming both', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    // Two doccano projects both number their first document 1.
+    const a = join(dir, 'a.jsonl');
+    const b = join(dir, 'b.jsonl');
+    await writeFile(
+      a,
+      `${JSON.stringify({ id: 1, text: TEXT, label: [[17, 48, 'pro-withdrawal']] })}\n`,
+    );
+    await writeFile(
+      b,
+      `${JSON.stringify({ id: 2, text: 'نص ثان', label: [] })}\n${JSON.stringify({ id: 1, text: 'نص آخر', label: [[0, 2, 'pro-withdrawal']] })}\n`,
+    );
+    const r = await run(['agreement', a, b]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`${b}:2: doc_id 1 has a different text than ${a}:1`);
+    expect(r.err).toContain('nothing computed');
+
+    // The same doc_id with the same text is one document.
+    await writeFile(b, `${JSON.stringify({ id: 1, text: TEXT, label: [] })}\n`);
+    const same = await run(['agreement', a, b, '--json']);
+    expect(same.code).toBe(0);
+    expect((JSON.parse(same.out) as { documents: number }).documents).toBe(1);
+  });
+
+  it('checks the tokens written in a line: inside the text, in order, not overlapping', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const text = 'انسحاب القوات'; // 13 code points
+    const cases: [string, unknown, string][] = [
+      [
+        'outside',
+        [{ start: 7, end: 14 }],
+        'tokens[0]: 7–14 is not a non-empty range inside the text (13 code points)',
+      ],
+      ['empty', [{ start: 3, end: 3 }], 'tokens[0]: 3–3 is not a non-empty range'],
+      [
+        'unordered',
+        [
+          { start: 7, end: 13 },
+          { start: 0, end: 6 },
+        ],
+        'tokens[1]: 0–6 starts before tokens[0] (7–13) ends',
+      ],
+      [
+        'overlapping',
+        [
+          { start: 0, end: 6 },
+          { start: 5, end: 13 },
+        ],
+        'tokens[1]: 5–13 starts before tokens[0] (0–6) ends',
+      ],
+      ['not integers', [{ start: 0, end: '6' }], 'tokens[0]: start and end must be integers'],
+      ['not a list', { start: 0, end: 6 }, 'tokens must be a list'],
+    ];
+    for (const [name, tokens, message] of cases) {
+      const path = join(dir, `${name}.jsonl`);
+      const good = JSON.stringify({ text, spans: [], _annotator_id: 'A' });
+      await writeFile(
+        path,
+        `${good}\n${JSON.stringify({ text, spans: [], tokens, _annotator_id: 'B' })}\n`,
+      );
+      const r = await run(['agreement', path]);
+      expect(r.code, name).toBe(1);
+      expect(r.out, name).toBe('');
+      expect(r.err, name).toContain(`${path}:2: ${message}`);
+    }
   });
 
   it('uses the tokens written in a line, and the workbench tokenizer otherwise', async () => {

@@ -18,9 +18,11 @@ const USAGE = `usage: stance agreement A.jsonl B.jsonl [C.jsonl ...] [--json]
 
 Agreement between the annotators of spans JSONL files (one line per document
 per annotator, with "_annotator_id"; Prodigy db-out and doccano JSONL are read
-too). Lines are grouped into documents by meta.doc_id, else by text; tokens
-come from each line's "tokens" when present, else from the workbench
-tokenizer. A line without "_annotator_id" counts as the file's name.
+too). Lines are grouped into documents by meta.doc_id, else by text; two
+lines with one doc_id but different texts are an error. Tokens come from
+each line's "tokens" when present (checked: inside the text, in order, not
+overlapping), else from the workbench tokenizer. A line without
+"_annotator_id" counts as the file's name.
 
 Prints, per label and overall (macro): token-level Cohen's kappa and span F1
 (exact and overlap) for every pair of annotators, and token-level
@@ -81,13 +83,15 @@ export const agreementCommand: CliCommand = {
       errors.push(...r.errors);
       for (const n of r.notes) io.stderr(`stance agreement: ${n}\n`);
     }
-    if (errors.length > 0) {
+    const grouped = errors.length > 0 ? null : groupLines(lines);
+    if (grouped) errors.push(...grouped.errors);
+    if (!grouped || errors.length > 0) {
       io.stderr(
         `stance agreement: ${errors.length} problem(s), nothing computed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
       );
       return 1;
     }
-    const { annotators, docs } = groupLines(lines);
+    const { annotators, docs } = grouped;
     if (annotators.length < 2)
       io.stderr(
         `stance agreement: only one annotator (${annotators[0] ?? 'none'}): pairwise figures are empty and alpha is undefined.\n`,

@@ -3,7 +3,8 @@
  * reads spans JSONL, Prodigy db-out or doccano JSONL and writes another
  * format with the app's own writers, streaming line by line. `-o` is
  * written atomically (temporary file, fsync, rename): a failed conversion
- * leaves no output file.
+ * leaves no output file. Standard output cannot be taken back, so there the
+ * file is checked whole in a first pass before anything is printed.
  */
 import { sha256Hex } from '../core/document.ts';
 import {
@@ -22,7 +23,8 @@ const USAGE = `usage: stance convert FILE.jsonl --to spans|doccano|spancat|conll
                      [--annotator ID] [--skip-invalid]
 
 Converts a spans JSONL, Prodigy db-out or doccano JSONL file. Output goes to
-OUT (written atomically) or to standard output.
+OUT (written atomically) or to standard output (the file is then read twice:
+checked whole first, so nothing is printed when a line is bad).
   --annotator ID    annotator for lines without _annotator_id (default: unknown)
   --skip-invalid    convert the valid lines even when some are bad
 Bad lines are reported as FILE:LINE: message; without --skip-invalid nothing
@@ -58,17 +60,19 @@ export const convertCommand: CliCommand = {
     const skipInvalid = options.has('--skip-invalid');
     const write = recordWriter(to as OutputFormat);
 
-    const out = outPath ? await AtomicFileWriter.open(outPath) : null;
-    let buffer = '';
-    const flush = async (): Promise<void> => {
-      if (buffer.length === 0) return;
-      if (out) await out.write(buffer);
-      else io.stdout(buffer);
-      buffer = '';
-    };
-    let problems = 0;
-    let records = 0;
-    try {
+    /**
+     * One pass over the file: every record goes through the writer (which
+     * may refuse it) and, when `emit` is given, its text is emitted in
+     * chunks of about FLUSH_AT. Problems go to stderr when `report`.
+     * Returns the counts, or null when the file is a backup.
+     */
+    const pass = async (
+      emit: ((s: string) => Promise<void>) | null,
+      report: boolean,
+    ): Promise<{ problems: number; records: number } | null> => {
+      let buffer = '';
+      let problems = 0;
+      let records = 0;
       let format: 'spans' | 'doccano' | null = null;
       for await (const l of readJsonlFile(file)) {
         if (format === null) {
@@ -77,48 +81,78 @@ export const convertCommand: CliCommand = {
             io.stderr(
               `${file}:${l.line}: a backup file cannot be converted; restore it in the app\n`,
             );
-            await out?.abort();
-            return 1;
+            return null;
           }
           format = detected;
         }
         const r = parseRecordLine(format, l);
         if (!r.ok) {
           problems++;
-          io.stderr(`${file}:${r.error.line}: ${r.error.message}\n`);
+          if (report) io.stderr(`${file}:${r.error.line}: ${r.error.message}\n`);
           continue;
         }
         if (r.skipped) continue;
         const rec = r.value;
         try {
-          buffer += write({
+          const text = write({
             ...rec,
             docId: rec.docId ?? (await sha256Hex(rec.text)),
             annotatorId: rec.annotatorId ?? annotator,
           });
+          if (emit) buffer += text;
           records++;
         } catch (err) {
           if (!(err instanceof ExportRefusal)) throw err;
           problems++;
-          io.stderr(`${file}:${l.line}: ${err.message}\n`);
+          if (report) io.stderr(`${file}:${l.line}: ${err.message}\n`);
         }
-        if (buffer.length >= FLUSH_AT) await flush();
+        if (emit && buffer.length >= FLUSH_AT) {
+          await emit(buffer);
+          buffer = '';
+        }
       }
-      if (problems > 0 && !skipInvalid) {
-        await out?.abort();
+      if (emit && buffer.length > 0) await emit(buffer);
+      return { problems, records };
+    };
+    const nothingWritten = (problems: number): number => {
+      io.stderr(
+        `stance convert: ${problems} bad line(s); nothing written (use --skip-invalid to convert the rest)\n`,
+      );
+      return 1;
+    };
+
+    if (!outPath) {
+      // Standard output cannot be taken back: unless bad lines are to be
+      // skipped, read the whole file once to check it before printing anything.
+      if (!skipInvalid) {
+        const checked = await pass(null, true);
+        if (checked === null) return 1;
+        if (checked.problems > 0) return nothingWritten(checked.problems);
+      }
+      const done = await pass(async (s) => io.stdout(s), skipInvalid);
+      if (done === null) return 1;
+      if (done.problems > 0 && !skipInvalid) {
+        // Only when the file changed between the check and the conversion.
         io.stderr(
-          `stance convert: ${problems} bad line(s); nothing written (use --skip-invalid to convert the rest)\n`,
+          `stance convert: ${done.problems} bad line(s) appeared while converting (did the file change?); the output printed is incomplete\n`,
         );
         return 1;
       }
-      await flush();
-      if (out) {
-        await out.commit();
-        io.stderr(`wrote ${records} record(s) to ${outPath}\n`);
+      return done.problems > 0 ? 1 : 0;
+    }
+
+    const out = await AtomicFileWriter.open(outPath);
+    try {
+      const done = await pass(async (s) => out.write(s), true);
+      if (done === null || (done.problems > 0 && !skipInvalid)) {
+        await out.abort();
+        return done === null ? 1 : nothingWritten(done.problems);
       }
-      return problems > 0 ? 1 : 0;
+      await out.commit();
+      io.stderr(`wrote ${done.records} record(s) to ${outPath}\n`);
+      return done.problems > 0 ? 1 : 0;
     } catch (err) {
-      await out?.abort();
+      await out.abort();
       throw err;
     }
   },

@@ -38,10 +38,26 @@ describe('stance validate', () => {
     );
     const r = await run(['validate', file]);
     expect(r.code).toBe(1);
-    expect(r.out.split('\n').filter(Boolean)).toEqual([
+    expect(r.out).toBe('');
+    expect(r.err.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(new RegExp(`^${file}:3: invalid JSON`)),
       `${file}:4: spans[0]: offsets 1–5 are out of range (the text has 2 code points)`,
     ]);
+  });
+
+  it('calls an empty or all-blank file an error, as the app does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stance-'));
+    for (const [name, content] of [
+      ['empty.jsonl', ''],
+      ['blank.jsonl', '\ufeff\n  \r\n\n'],
+    ] as const) {
+      const file = join(dir, name);
+      await writeFile(file, content);
+      for (const args of [[], ['--from', 'backup']]) {
+        const r = await run(['validate', file, ...args]);
+        expect(r).toEqual({ code: 1, out: '', err: `${file}: the file has no lines\n` });
+      }
+    }
   });
 });
 
@@ -78,5 +94,25 @@ describe('stance convert', () => {
     const skip = await run(['convert', src, '--to', 'spancat', '-o', out, '--skip-invalid']);
     expect(skip.code).toBe(1);
     expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ text: 'ضروري', doc_id: 'd1' });
+  });
+
+  it('prints nothing to standard output when a line is bad, however far into the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'stance-'));
+    const src = join(dir, 'in.jsonl');
+    // Well over the 1 MB the converter prints at a time before the bad line.
+    const good = Array.from({ length: 10_000 }, () => GOOD).join('\n');
+    expect(good.length).toBeGreaterThan(1 << 20);
+    await writeFile(src, `${good}\n{"spans":[]}\n`);
+    const r = await run(['convert', src, '--to', 'spans']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`${src}:10001: no text`);
+    expect(r.err).toContain('1 bad line(s); nothing written');
+
+    const skip = await run(['convert', src, '--to', 'spans', '--skip-invalid']);
+    expect(skip.code).toBe(1);
+    expect(skip.out.split('\n').filter(Boolean)).toHaveLength(10_000);
+    expect(skip.err).toContain(`${src}:10001: no text`);
+    expect(skip.err.match(/no text/g)).toHaveLength(1);
   });
 });

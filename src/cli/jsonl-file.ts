@@ -4,8 +4,6 @@
  * stays bounded however large the file.
  */
 import { createReadStream } from 'node:fs';
-import { detectFormat, parseRecordLine } from '../core/formats/index.ts';
-import type { ParseResult } from '../core/formats/record.ts';
 import { JsonlLineReader, type JsonlLine } from '../core/jsonl.ts';
 
 /** Yields the non-blank lines of `path` with their physical line numbers. */
@@ -43,32 +41,4 @@ export function parseArgs(
     } else positional.push(a);
   }
   return { positional, options, error: null };
-}
-
-/**
- * Reads a whole dataset file (spans JSONL, Prodigy db-out or doccano),
- * streaming it line by line: the valid records and one error per bad line.
- * For commands such as `stance agreement` that need every record.
- */
-export async function readDatasetFile(
-  path: string,
-  format?: 'spans' | 'doccano',
-): Promise<ParseResult & { skipped: number }> {
-  const out: ParseResult & { skipped: number } = { ok: [], errors: [], skipped: 0 };
-  let fmt: 'spans' | 'doccano' | null = format ?? null;
-  for await (const l of readJsonlFile(path)) {
-    if (fmt === null) {
-      const detected = detectFormat(l);
-      if (detected === 'backup') {
-        out.errors.push({ line: l.line, message: 'this is a full backup, not a dataset' });
-        return out;
-      }
-      fmt = detected;
-    }
-    const r = parseRecordLine(fmt, l);
-    if (!r.ok) out.errors.push(r.error);
-    else if (r.skipped) out.skipped++;
-    else out.ok.push(r.value);
-  }
-  return out;
 }

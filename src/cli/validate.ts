@@ -1,7 +1,8 @@
 /**
  * `stance validate FILE.jsonl`: checks a spans JSONL, Prodigy db-out,
  * doccano JSONL or backup file line by line with the app's own parsers,
- * printing `FILE:LINE: message` per problem (physical line numbers).
+ * printing `FILE:LINE: message` per problem (physical line numbers) to
+ * standard error, like `convert` and `agreement`.
  */
 import { DatasetLines } from '../core/formats/dataset-lines.ts';
 import type { InputFormat } from '../core/formats/index.ts';
@@ -14,7 +15,8 @@ const USAGE = `usage: stance validate FILE.jsonl [--from spans|doccano|backup]
 Checks every line of a dataset file: valid JSON, a text, offsets in range
 (code points; UTF-16 for doccano), end > start, span text equal to
 text[start:end], and a known schema. Prints FILE:LINE: message for every
-problem and exits 1, or prints a summary and exits 0.
+problem to standard error and exits 1 (an empty or all-blank file is a
+problem: "the file has no lines"), or prints a summary and exits 0.
 `;
 
 const FORMATS: InputFormat[] = ['spans', 'doccano', 'backup'];
@@ -25,8 +27,20 @@ export async function validateFile(
   forced?: InputFormat,
 ): Promise<{ format: InputFormat; records: number; skipped: number; errors: LineError[] }> {
   let records = 0;
+  let lines = 0;
   const reader = new DatasetLines(() => records++, forced);
-  for await (const l of readJsonlFile(path)) reader.push(l);
+  for await (const l of readJsonlFile(path)) {
+    lines++;
+    reader.push(l);
+  }
+  // As the app says on import: an empty (or all blank) file is no dataset.
+  if (lines === 0)
+    return {
+      format: forced ?? 'spans',
+      records: 0,
+      skipped: 0,
+      errors: [{ line: 0, message: 'the file has no lines' }],
+    };
   const errors = [...reader.errors];
   const backup = reader.finishBackup();
   if (backup) {
@@ -55,7 +69,7 @@ export const validateCommand: CliCommand = {
     const result = await validateFile(file, from as InputFormat | undefined);
     if (result.errors.length > 0) {
       for (const e of result.errors)
-        io.stdout(e.line > 0 ? `${file}:${e.line}: ${e.message}\n` : `${file}: ${e.message}\n`);
+        io.stderr(e.line > 0 ? `${file}:${e.line}: ${e.message}\n` : `${file}: ${e.message}\n`);
       return 1;
     }
     const skipped = result.skipped > 0 ? `, ${result.skipped} skipped (not accepted)` : '';

@@ -109,9 +109,11 @@ describe('the stance CLI on untrusted files', () => {
 
         const validate = await run(['validate', jsonl]);
         expect([0, 1]).toContain(validate.code);
-        // Problems are listed on stdout, one `FILE:LINE: message` each.
+        // Problems are listed on stderr, one `FILE:LINE: message` each.
         if (validate.code === 1) {
-          for (const line of validate.out.trim().split('\n')) {
+          expect(validate.out).toBe('');
+          expect(validate.err.length).toBeGreaterThan(0);
+          for (const line of validate.err.trim().split('\n')) {
             expect(line.startsWith(`${jsonl}:`)).toBe(true);
             expect(line).toMatch(/^.+?(:\d+)?: .+/);
           }

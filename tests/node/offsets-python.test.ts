@@ -1,6 +1,9 @@
 // Proves the exported offsets in Python's own terms: python3 slices the
 // written lines (code points for spans JSONL, UTF-16 units for doccano).
-import { execFileSync } from 'node:child_process';
+// Where python3 is absent the same slicing is done in JavaScript without
+// the workbench's offset code (code points from Array.from, UTF-16 units
+// from String.prototype.slice), and the test titles say which reference ran.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { writeDoccanoLine } from '../../src/core/formats/doccano.ts';
 import { writeSpansLine } from '../../src/core/formats/spans-jsonl.ts';
@@ -50,20 +53,49 @@ for raw in sys.stdin.read().splitlines():
 print("bad", bad)
 `;
 
-describe('offsets in Python terms', () => {
-  it('python3 slices spans JSONL by code points to exactly the span and token texts', () => {
-    const out = execFileSync('python3', ['-c', PY], {
-      input: writeSpansLine(rec),
-      encoding: 'utf8',
-    });
+/** The JavaScript reference: what PY prints, by Array.from code points and UTF-16 units. */
+function jsReference(input: string): string {
+  const out: string[] = [];
+  let bad = 0;
+  for (const raw of input.split('\n').filter(Boolean)) {
+    const d = JSON.parse(raw) as {
+      text: string;
+      spans?: { start: number; end: number; text: string }[];
+      tokens?: { start: number; end: number; text: string }[];
+      label?: [number, number, string][];
+    };
+    const cps = Array.from(d.text);
+    const cpSlice = (s: number, e: number): string => cps.slice(s, e).join('');
+    if (d.spans) {
+      for (const s of d.spans) bad += Number(cpSlice(s.start, s.end) !== s.text);
+      for (const k of d.tokens ?? []) bad += Number(cpSlice(k.start, k.end) !== k.text);
+    } else {
+      for (const [s, e] of d.label ?? []) out.push(d.text.slice(s, e));
+    }
+  }
+  out.push(`bad ${bad}`);
+  return `${out.join('\n')}\n`;
+}
+
+const hasPython = spawnSync('python3', ['-c', 'print(1)'], { encoding: 'utf8' }).stdout === '1\n';
+const REF = hasPython ? 'python3' : 'JavaScript (Array.from code points; python3 is absent)';
+const slice = (input: string): string =>
+  hasPython ? execFileSync('python3', ['-c', PY], { input, encoding: 'utf8' }) : jsReference(input);
+
+describe(`offsets in Python terms, reference: ${REF}`, () => {
+  it(`${REF} slices spans JSONL by code points to exactly the span and token texts`, () => {
+    if (!hasPython) console.info(`offsets-python: python3 not found; reference: ${REF}`);
+    const line = writeSpansLine(rec);
+    const out = slice(line);
     expect(out.trim()).toBe('bad 0');
+    // Both references agree wherever both can run.
+    if (hasPython) expect(jsReference(line)).toBe(out);
   });
 
-  it('python3 slices doccano UTF-16 offsets to the span texts', () => {
-    const out = execFileSync('python3', ['-c', PY], {
-      input: writeDoccanoLine(rec),
-      encoding: 'utf8',
-    });
+  it(`${REF} slices doccano UTF-16 offsets to the span texts`, () => {
+    const line = writeDoccanoLine(rec);
+    const out = slice(line);
     expect(out.trim().split('\n')).toEqual([...words, 'bad 0']);
+    if (hasPython) expect(jsReference(line)).toBe(out);
   });
 });

@@ -66,6 +66,30 @@ describe('CoNLL/BIO', () => {
     expect(lines).toContain('الانسحاب\tB-pro-coalition\tI-pro-withdrawal');
     expect(lines).toContain('ضروري\tI-pro-coalition\tO');
   });
+
+  it('gives nested spans of one label their own column, so neither overwrites the other', () => {
+    const out = writeConllBlock({
+      ...base,
+      spans: [
+        span('الوزير إن الانسحاب ضروري', 'pro-withdrawal'),
+        span('الانسحاب', 'pro-withdrawal'),
+        span('التحالف باقٍ', 'pro-withdrawal'),
+        span('قال', 'pro-coalition'),
+      ],
+    });
+    const lines = out.split('\n');
+    expect(lines[2]).toBe('# tag_columns = pro-coalition\tpro-withdrawal\tpro-withdrawal#2');
+    expect(lines.slice(3, 9)).toEqual([
+      'قال\tB-pro-coalition\tO\tO',
+      'الوزير\tO\tB-pro-withdrawal\tO',
+      'إن\tO\tI-pro-withdrawal\tO',
+      'الانسحاب\tO\tI-pro-withdrawal\tB-pro-withdrawal',
+      'ضروري\tO\tI-pro-withdrawal\tO',
+      '.\tO\tO\tO',
+    ]);
+    // A later span that shares no token goes back into the first column.
+    expect(lines).toContain('التحالف\tO\tB-pro-withdrawal\tO');
+  });
 });
 
 describe('span classification JSONL', () => {

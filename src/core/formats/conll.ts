@@ -2,8 +2,9 @@
  * CoNLL/BIO: `token<TAB>tag`, a blank line between sentences, and comment
  * lines `# doc_id = ...` and `# annotator = ...` before each document. When
  * a document has overlapping spans, one tag column per label is written
- * instead, named by a `# tag_columns = ...` comment. Tokens come from
- * src/core/tokenize.ts.
+ * instead, named by a `# tag_columns = ...` comment; spans of one label that
+ * share a token (nested quotes) get further columns `label#2`, `label#3`, so
+ * no span's tags overwrite another's. Tokens come from src/core/tokenize.ts.
  */
 import { OffsetMap } from '../offsets.ts';
 import { sentences, tokenRange, tokenize, type Token } from '../tokenize.ts';
@@ -36,6 +37,24 @@ function tagColumn(spans: readonly DatasetSpan[], tokens: readonly Token[]): str
 }
 
 /**
+ * Splits one label's spans (sorted by start) into groups whose token ranges
+ * do not share a token, first fit: nested or overlapping spans of one label
+ * land in different groups, so no span overwrites another's tags.
+ */
+function layers(spans: readonly DatasetSpan[], tokens: readonly Token[]): DatasetSpan[][] {
+  const groups: { spans: DatasetSpan[]; lastToken: number }[] = [];
+  for (const s of spans) {
+    const r = tokenRange(tokens, s.start, s.end);
+    if (!r) continue;
+    let g = groups.find((x) => x.lastToken < r.tokenStart);
+    if (!g) groups.push((g = { spans: [], lastToken: -1 }));
+    g.spans.push(s);
+    g.lastToken = r.tokenEnd;
+  }
+  return groups.length > 0 ? groups.map((g) => g.spans) : [[]];
+}
+
+/**
  * Writes one record as a CoNLL block, ending with a blank line. `tokensOf`
  * gives the text's tokens (see token-cache.ts).
  */
@@ -59,13 +78,19 @@ export function writeConllBlock(
   let columns: string[][];
   if (overlaps(spans, tokens)) {
     const labels = [...new Set(spans.map((s) => s.label))].sort();
-    lines.push(`# tag_columns = ${labels.join('\t')}`);
-    columns = labels.map((label) =>
-      tagColumn(
+    const names: string[] = [];
+    columns = [];
+    for (const label of labels) {
+      const groups = layers(
         spans.filter((s) => s.label === label),
         tokens,
-      ),
-    );
+      );
+      groups.forEach((g, i) => {
+        names.push(i === 0 ? label : `${label}#${i + 1}`);
+        columns.push(tagColumn(g, tokens));
+      });
+    }
+    lines.push(`# tag_columns = ${names.join('\t')}`);
   } else {
     columns = [tagColumn(spans, tokens)];
   }
