@@ -248,6 +248,18 @@ test('annotate a seed article, export, then import as a colleague in a second pr
   expect(s).toMatchObject({ label: 'pro-withdrawal', text: PHRASE });
   // Python's text[start:end], in code points.
   expect([...annotated[0]!.text].slice(s!.start, s!.end).join('')).toBe(PHRASE);
+
+  // Re-importing one's own export warns that the lines are the analyst's
+  // and adds no second copy of the span made in the app.
+  await importDatasetFile(
+    page,
+    { name: 'mine-again.jsonl', content: exported },
+    {
+      read: 'Some lines carry your own annotator id',
+      done: ['0 span(s) added', '1 already there'],
+    },
+  );
+  await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
   await first.close();
 
   const second = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -44,13 +44,16 @@ async function commitNow(
   changes: Change[],
 ): Promise<boolean> {
   if (changes.length === 0) return true;
+  let made: Change[];
   try {
-    await applyChanges(db, changes);
+    // Record what was written, including the status change an added span
+    // may bring, so undo reverts the status with the span.
+    made = await applyChanges(db, changes);
   } catch (err) {
     updateSession({ error: describeWriteError(err, name) });
     return false;
   }
-  historyFor(docId, annotatorId).push({ name, changes });
+  historyFor(docId, annotatorId).push({ name, changes: made });
   updateSession({ error: null, notice: null });
   return true;
 }

@@ -140,6 +140,13 @@ export function DatasetImportDialog({
             {a.skipped > 0 && `, ${a.skipped} skipped (not accepted)`}.
             {a.annotators.length > 0 && ` Spans by: ${a.annotators.join(', ')}.`}
           </p>
+          {a.annotators.includes(self.id) && (
+            <p role="note" className="ds-status">
+              Some lines carry your own annotator id ({self.id}): their spans are imported as yours.
+              Spans you already have over the same words with the same label are kept as they are,
+              not added twice.
+            </p>
+          )}
           {a.errors.length > 0 && (
             <>
               <ul className="ds-problems" aria-label="Bad lines">

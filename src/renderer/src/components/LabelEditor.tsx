@@ -1,12 +1,19 @@
 /**
  * Editing the label set in a dialog: name, Arabic name, colour, hotkey,
  * definition and examples. Renaming relabels the label's spans; deleting a
- * label that has spans asks first.
+ * label that has spans asks first, saying whose spans go.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { LabelDef } from '@core/model.ts';
 import { db } from '../db/db.ts';
-import { blankLabel, countSpansWithLabel, deleteLabel, saveLabel } from '../db/labels.ts';
+import {
+  blankLabel,
+  deleteLabel,
+  describeLabelUsage,
+  labelUsage,
+  saveLabel,
+  type LabelUsage,
+} from '../db/labels.ts';
 
 export function LabelEditor({
   labels,
@@ -20,7 +27,7 @@ export function LabelEditor({
   const [key, setKey] = useState<string | null>(labels[0]?.key ?? null);
   const [draft, setDraft] = useState<LabelDef>(() => labels[0] ?? blankLabel(labels));
   const [error, setError] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<number | null>(null);
+  const [confirm, setConfirm] = useState<LabelUsage | null>(null);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -47,9 +54,9 @@ export function LabelEditor({
   };
   const remove = async (): Promise<void> => {
     if (key === null) return;
-    const n = await countSpansWithLabel(db, key);
-    if (n > 0 && confirm === null) {
-      setConfirm(n);
+    const usage = await labelUsage(db, key);
+    if (usage.total > 0 && confirm === null) {
+      setConfirm(usage);
       return;
     }
     try {
@@ -138,8 +145,9 @@ export function LabelEditor({
         )}
         {confirm !== null && (
           <p role="alert" className="error">
-            “{key}” is used by {confirm} {confirm === 1 ? 'span' : 'spans'}. Deleting the label
-            deletes them too. Press “Delete label and its spans” to confirm.
+            “{key}” is used by {confirm.total} {confirm.total === 1 ? 'span' : 'spans'}:{' '}
+            {describeLabelUsage(confirm)}. Deleting the label deletes all of them, whoever made
+            them, and cannot be undone. Press “Delete label and its spans” to confirm.
           </p>
         )}
         <div className="span-editor-actions">

@@ -5,8 +5,10 @@
  * labels and missing annotators before anything is written; then it is
  * written in one Dexie transaction, so nothing is ever half-imported.
  * Documents are matched by doc_id (same text) or by text hash and created
- * when new; span ids are derived from doc|annotator|start|end|label, so
- * importing the same file twice changes nothing.
+ * when new; span ids are derived from doc|annotator|start|end|label, and a
+ * span whose annotator already has one with the same extent and label (made
+ * in the app, with a random id) is skipped, so importing the same file twice,
+ * or re-importing one's own export, changes nothing.
  */
 import { LABEL_PALETTE } from '@core/labels.ts';
 import type { HostFile } from '@core/host-contract.ts';
@@ -279,13 +281,30 @@ export async function importDataset(
 
       // Spans: add new ones, update changed holder/note/provenance, keep the rest.
       const spanList = [...spans.values()];
+      // Spans made in the app have random ids, so a file holding them (the
+      // analyst's own export, or a colleague's that includes the analyst's
+      // lines) would add a second copy: a span whose annotator already has
+      // one over the same extent with the same label is already there.
+      const pairs = new Map<string, [string, string]>();
+      for (const s of spanList)
+        pairs.set(`${s.docId}\u0000${s.annotatorId}`, [s.docId, s.annotatorId]);
+      const extentKey = (s: SpanRecord): string =>
+        `${s.docId}\u0000${s.annotatorId}\u0000${s.start}\u0000${s.end}\u0000${s.label}`;
+      const storedExtents = new Set<string>();
+      await db.spans
+        .where('[docId+annotatorId]')
+        .anyOf([...pairs.values()])
+        .each((s) => {
+          storedExtents.add(extentKey(s));
+        });
       for (let i = 0; i < spanList.length; i += 2000) {
         const chunk = spanList.slice(i, i + 2000);
         const have = await db.spans.bulkGet(chunk.map((s) => s.id));
         const put: SpanRecord[] = [];
         chunk.forEach((s, j) => {
           const old = have[j];
-          if (!old) {
+          if (!old && storedExtents.has(extentKey(s))) report.spansUnchanged++;
+          else if (!old) {
             put.push(s);
             report.spansAdded++;
           } else if (

@@ -129,6 +129,42 @@ describe('dataset export and import on IndexedDB', () => {
     expect(await theirs.documents.count()).toBe(2);
   });
 
+  it("re-importing one's own export (app-made spans) adds no second copy", async () => {
+    const mine = await freshProfile('Laila');
+    await seed(mine);
+    // As the app leaves it: a document with spans is at least in progress.
+    const second = (await mine.spans.toArray()).find((sp) => sp.quote === 'ستغادر 🇮🇶')!;
+    await mine.statuses.put({
+      docId: second.docId,
+      annotatorId: 'Laila',
+      status: 'in-progress',
+      docStance: null,
+      updatedAt: 1,
+    });
+    const spansBefore = await mine.spans.toArray();
+    const statusesBefore = await mine.statuses.toArray();
+    const out = await exportText(mine);
+    const report = await importDataset(mine, await analyse(mine, out), { selfId: 'Laila' });
+    expect(report).toMatchObject({
+      imported: true,
+      documentsCreated: 0,
+      spansAdded: 0,
+      spansUpdated: 0,
+      spansUnchanged: 3,
+    });
+    expect(await mine.spans.toArray()).toEqual(spansBefore);
+    expect(await mine.statuses.toArray()).toEqual(statusesBefore);
+
+    // A span the file has and the analyst does not is still added.
+    const lines = out.split('\n').filter(Boolean);
+    const first = JSON.parse(lines[0]!) as { spans: { start: number; label: string }[] };
+    first.spans.push({ ...first.spans[0]!, label: 'pro-coalition' });
+    const edited = [JSON.stringify(first), ...lines.slice(1)].join('\n') + '\n';
+    const more = await importDataset(mine, await analyse(mine, edited), { selfId: 'Laila' });
+    expect(more).toMatchObject({ spansAdded: 1, spansUnchanged: 3 });
+    expect(await mine.spans.count()).toBe(4);
+  });
+
   it('exports only done documents and the chosen labels', async () => {
     const db = await freshProfile('Laila');
     await seed(db);

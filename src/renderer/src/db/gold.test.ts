@@ -10,6 +10,7 @@ import {
   editGoldSpan,
   getRejected,
   rejectProposal,
+  removeGoldSpan,
 } from './gold.ts';
 
 let db: WorkbenchDb | null = null;
@@ -91,6 +92,37 @@ describe('gold layer', () => {
       status: 'in-progress',
     });
     expect(await d.annotators.get(GOLD_ANNOTATOR_ID)).toMatchObject({ kind: 'gold' });
+  });
+
+  it('gold keeps the holder and note its proposers all agree on, else none', async () => {
+    const { db: d, docId } = await seed();
+    const mine = await d.spans.where('docId').equals(docId).toArray();
+    const set = (a: string, label: string, holder: string | null, note: string | null) =>
+      d.spans.put({
+        ...mine.find((s) => s.annotatorId === a && s.label === label)!,
+        holder,
+        note,
+      });
+    await set('laila', 'pro-withdrawal', 'رئيس الوزراء', 'صريح');
+    await set('ahmad', 'pro-withdrawal', 'رئيس الوزراء', 'صريح');
+    await set('sara', 'pro-withdrawal', 'رئيس الوزراء', 'ضمني');
+    await set('ahmad', 'pro-coalition', 'الكاظمي', null);
+    await acceptAllAgreed(d, [docId], 2, ['laila', 'ahmad', 'sara']);
+    const gold = await goldOf(d, docId);
+    expect(gold.map((s) => [s.label, s.holder, s.note])).toEqual([
+      ['pro-coalition', null, null],
+      ['pro-withdrawal', 'رئيس الوزراء', null],
+    ]);
+    const k = await acceptIntoGold(d, docId, { start: K0, end: K1, label: 'kurdish-skepticism' });
+    expect([k.holder, k.note]).toEqual([null, null]);
+    await set('laila', 'kurdish-skepticism', 'مسؤول كردي', 'ملاحظة');
+    await removeGoldSpan(d, k.id);
+    const again = await acceptIntoGold(d, docId, {
+      start: K0,
+      end: K1,
+      label: 'kurdish-skepticism',
+    });
+    expect([again.holder, again.note]).toEqual(['مسؤول كردي', 'ملاحظة']);
   });
 
   it('remembers a rejection, so accept-all does not bring the span back; accepting undoes it', async () => {

@@ -1,7 +1,8 @@
 /**
  * The gold layer: adjudicated spans, stored as spans of the annotator
  * `gold` like anyone else's (so they export the same way), each carrying its
- * provenance: the annotators whose spans match it exactly. Rejected
+ * provenance: the annotators whose spans match it exactly, and the holder
+ * and note those annotators all agree on (else none). Rejected
  * proposals are remembered per document, so "accept all where N agree" does
  * not bring back what the adjudicator turned down.
  */
@@ -68,13 +69,37 @@ async function proposals(db: WorkbenchDb, docId: string): Promise<Map<string, Sp
   return out;
 }
 
+/**
+ * The holder or note the proposers of `s` (its provenance) all give it:
+ * the value when every one has it, non-empty and the same; else null.
+ */
+function agreedField(
+  all: Map<string, SpanRecord[]>,
+  provenance: readonly string[],
+  s: AgreementSpan,
+  field: 'holder' | 'note',
+): string | null {
+  const key = spanKey(s);
+  let value: string | null = null;
+  for (const a of provenance) {
+    const values = (all.get(a) ?? []).filter((p) => spanKey(p) === key).map((p) => p[field]);
+    for (const v of values) {
+      if (!v) return null;
+      if (value !== null && v !== value) return null;
+      value = v;
+    }
+  }
+  return value;
+}
+
 function goldRecord(
   docId: string,
   text: string,
   s: AgreementSpan,
-  provenance: string[],
+  all: Map<string, SpanRecord[]>,
   now: number,
 ): SpanRecord {
+  const provenance = provenanceOf(all, s);
   return {
     id: crypto.randomUUID(),
     docId,
@@ -83,8 +108,8 @@ function goldRecord(
     start: s.start,
     end: s.end,
     quote: cpSlice(text, s.start, s.end),
-    holder: null,
-    note: null,
+    holder: agreedField(all, provenance, s, 'holder'),
+    note: agreedField(all, provenance, s, 'note'),
     createdAt: now,
     updatedAt: now,
     provenance,
@@ -119,13 +144,7 @@ export async function acceptIntoGold(
     if (existing) return existing;
     const now = Date.now();
     await ensureGold(db, docId, now);
-    const rec = goldRecord(
-      docId,
-      doc.text,
-      span,
-      provenanceOf(await proposals(db, docId), span),
-      now,
-    );
+    const rec = goldRecord(docId, doc.text, span, await proposals(db, docId), now);
     await db.spans.add(rec);
     const rejected = await getRejected(db, docId);
     if (rejected.includes(key))
@@ -240,9 +259,7 @@ export async function acceptAllAgreed(
       const fresh = agreed.filter((c) => !have.has(c.key) && !rejected.has(c.key));
       if (fresh.length === 0) continue;
       await ensureGold(db, docId, now);
-      await db.spans.bulkAdd(
-        fresh.map((c) => goldRecord(docId, doc.text, c, provenanceOf(all, c), now)),
-      );
+      await db.spans.bulkAdd(fresh.map((c) => goldRecord(docId, doc.text, c, all, now)));
       added += fresh.length;
     }
     return added;

@@ -1,10 +1,12 @@
 /**
  * Editing the label set. Spans and document stances store a label's key,
  * so renaming a label re-keys it and relabels everything that carries it in
- * one transaction; deleting a label removes its spans too (the UI asks first).
+ * one transaction (with the gold rejections that name it); deleting a label
+ * removes its spans too, for every annotator (the UI asks first, saying whose).
  */
 import { labelKeyFromName, LABEL_PALETTE } from '@core/labels.ts';
-import type { LabelDef } from '@core/model.ts';
+import { GOLD_ANNOTATOR_ID, type LabelDef } from '@core/model.ts';
+import { rejectedKey } from './gold.ts';
 import type { WorkbenchDb } from './schema.ts';
 
 /** Checks an edited label against the others; returns a message or null. */
@@ -32,7 +34,7 @@ export async function saveLabel(
 ): Promise<LabelDef> {
   const key = labelKeyFromName(label.name);
   const record: LabelDef = { ...label, key, name: label.name.trim() };
-  await db.transaction('rw', [db.labels, db.spans, db.statuses], async () => {
+  await db.transaction('rw', [db.labels, db.spans, db.statuses, db.settings], async () => {
     const others = (await db.labels.toArray()).filter((l) => l.key !== oldKey);
     const problem = validateLabel(record, others);
     if (problem) throw new Error(problem);
@@ -45,10 +47,76 @@ export async function saveLabel(
       await db.statuses
         .filter((s) => s.docStance === oldKey)
         .modify({ docStance: key, updatedAt: now });
+      await rekeyRejections(db, oldKey, key);
     }
     await db.labels.put(record);
   });
   return record;
+}
+
+/**
+ * Gold rejections are remembered as `start:end:label` per document; a
+ * renamed label's rejections take the new key, so rejected proposals stay
+ * rejected. Runs inside the caller's transaction.
+ */
+async function rekeyRejections(db: WorkbenchDb, oldKey: string, key: string): Promise<void> {
+  const prefix = rejectedKey('');
+  const records = await db.settings.where('key').startsWith(prefix).toArray();
+  for (const rec of records) {
+    if (!Array.isArray(rec.value)) continue;
+    const keys = rec.value as string[];
+    const next = keys.map((k) => {
+      const m = /^(\d+):(\d+):(.*)$/s.exec(k);
+      return m && m[3] === oldKey ? `${m[1]}:${m[2]}:${key}` : k;
+    });
+    if (next.some((k, i) => k !== keys[i]))
+      await db.settings.put({ key: rec.key, value: [...new Set(next)] });
+  }
+}
+
+/** Whose spans carry a label: the analyst's, each colleague's, gold's. */
+export interface LabelUsage {
+  total: number;
+  self: number;
+  gold: number;
+  /** Colleagues with at least one such span, by name. */
+  colleagues: { id: string; name: string; count: number }[];
+}
+
+/** Counts the spans carrying `key`, per kind of annotator. */
+export async function labelUsage(db: WorkbenchDb, key: string): Promise<LabelUsage> {
+  const counts = new Map<string, number>();
+  await db.spans
+    .where('label')
+    .equals(key)
+    .each((s) => {
+      counts.set(s.annotatorId, (counts.get(s.annotatorId) ?? 0) + 1);
+    });
+  const ids = [...counts.keys()];
+  const annotators = await db.annotators.bulkGet(ids);
+  const usage: LabelUsage = { total: 0, self: 0, gold: 0, colleagues: [] };
+  ids.forEach((id, i) => {
+    const n = counts.get(id)!;
+    const a = annotators[i];
+    usage.total += n;
+    if (a?.kind === 'self') usage.self += n;
+    else if (id === GOLD_ANNOTATOR_ID || a?.kind === 'gold') usage.gold += n;
+    else usage.colleagues.push({ id, name: a?.name ?? id, count: n });
+  });
+  usage.colleagues.sort((x, y) => x.name.localeCompare(y.name));
+  return usage;
+}
+
+/** Says whose spans a label has, e.g. "yours 2, colleagues' 3 (Omar 2, Sara 1), gold 1". */
+export function describeLabelUsage(u: LabelUsage): string {
+  const colleagues = u.colleagues.reduce((n, c) => n + c.count, 0);
+  const parts = [`yours ${u.self}`];
+  if (colleagues > 0)
+    parts.push(
+      `colleagues' ${colleagues} (${u.colleagues.map((c) => `${c.name} ${c.count}`).join(', ')})`,
+    );
+  if (u.gold > 0) parts.push(`gold ${u.gold}`);
+  return parts.join(', ');
 }
 
 /** How many spans (of any annotator) carry `key`. */

@@ -39,6 +39,43 @@ describe('span edits on IndexedDB', () => {
     expect(await spansOf(db, 'd1', 'laila')).toEqual([]);
   });
 
+  it('undoing the first span restores the status the document had (or its absence)', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    const span = makeSpan(fields);
+    const made = await applyChanges(db, [{ table: 'spans', before: null, after: span }]);
+    expect((await db.statuses.get(['d1', 'laila']))?.status).toBe('in-progress');
+    await applyChanges(db, invertChanges(made));
+    expect(await spansOf(db, 'd1', 'laila')).toEqual([]);
+    expect(await db.statuses.get(['d1', 'laila'])).toBeUndefined();
+    // Redo brings both back.
+    await applyChanges(db, made);
+    expect((await db.statuses.get(['d1', 'laila']))?.status).toBe('in-progress');
+
+    // A stored not-started status (with a stance) comes back as it was.
+    const notStarted = {
+      docId: 'd2',
+      annotatorId: 'laila',
+      status: 'not-started' as const,
+      docStance: 'pro-coalition',
+      updatedAt: 1,
+    };
+    await db.statuses.put(notStarted);
+    const other = makeSpan({ ...fields, docId: 'd2' });
+    const made2 = await applyChanges(db, [{ table: 'spans', before: null, after: other }]);
+    expect(await db.statuses.get(['d2', 'laila'])).toMatchObject({
+      status: 'in-progress',
+      docStance: 'pro-coalition',
+    });
+    await applyChanges(db, invertChanges(made2));
+    expect(await db.statuses.get(['d2', 'laila'])).toEqual(notStarted);
+
+    // A later span in an in-progress document adds no status change.
+    const more = await applyChanges(db, [
+      { table: 'spans', before: null, after: makeSpan({ ...fields, start: 20, end: 25 }) },
+    ]);
+    expect(more).toHaveLength(1);
+  });
+
   it('writes nothing when a write in the edit fails', async () => {
     db = createDb(`t-${crypto.randomUUID()}`);
     const good = makeSpan(fields);

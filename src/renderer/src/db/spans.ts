@@ -2,7 +2,8 @@
  * Span storage. Every edit is a list of changes (a record before and after)
  * applied in one transaction, so it can be undone by applying the inverse,
  * and a failed write leaves nothing half-done. The first span an analyst
- * makes in a document moves its status to in-progress in the same write.
+ * makes in a document moves its status to in-progress in the same write,
+ * and that status change is part of the edit, so undo reverts it too.
  */
 import type { SpanRecord, StatusRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -20,9 +21,12 @@ export function invertChanges(changes: readonly Change[]): Change[] {
 /**
  * Applies `changes` in one transaction. When a span is added for a document
  * whose status is missing or not-started, the status becomes in-progress.
+ * Resolves to the changes actually made: `changes` plus that status change
+ * when there was one, so recording the result makes undo restore the
+ * previous status (or its absence) together with the spans.
  */
-export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]): Promise<void> {
-  await db.transaction('rw', [db.spans, db.statuses], async () => {
+export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]): Promise<Change[]> {
+  return db.transaction('rw', [db.spans, db.statuses], async () => {
     for (const c of changes) {
       if (c.table === 'spans') {
         if (c.after) await db.spans.put(c.after);
@@ -30,21 +34,25 @@ export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]):
       } else if (c.after) await db.statuses.put(c.after);
       else if (c.before) await db.statuses.delete([c.before.docId, c.before.annotatorId]);
     }
+    const made: Change[] = [...changes];
     const added = changes.find((c) => c.table === 'spans' && c.after) as
       { after: SpanRecord } | undefined;
     if (added) {
       const { docId, annotatorId } = added.after;
-      const st = await db.statuses.get([docId, annotatorId]);
+      const st = (await db.statuses.get([docId, annotatorId])) ?? null;
       if (!st || st.status === 'not-started') {
-        await db.statuses.put({
+        const after: StatusRecord = {
           docId,
           annotatorId,
           status: 'in-progress',
           docStance: st?.docStance ?? null,
           updatedAt: Date.now(),
-        });
+        };
+        await db.statuses.put(after);
+        made.push({ table: 'statuses', before: st, after });
       }
     }
+    return made;
   });
 }
 

@@ -42,11 +42,12 @@ describe('spanEvidence', () => {
     ]);
   });
 
-  it("lists a label's spans over every annotator with who agrees exactly", () => {
+  it("lists a label's spans over every annotator with who agrees exactly, on the documents alpha counts", () => {
     const ev = spanEvidence(docs, ['A', 'B'], { kind: 'label', label: null });
     const q = ev[0]!.spans.find((s) => s.label === 'Q')!;
     expect([q.match, q.agreedBy]).toEqual(['none', ['A']]);
     expect(ev[0]!.spans.find((s) => s.start === 0)!.agreedBy).toEqual(['A', 'B']);
-    expect(ev.map((d) => d.docId)).toEqual(['d1', 'd2']);
+    // d2 has only A's annotation: alpha does not count it, so neither does its evidence.
+    expect(ev.map((d) => d.docId)).toEqual(['d1']);
   });
 });

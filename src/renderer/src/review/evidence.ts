@@ -1,6 +1,7 @@
 /**
  * What stands behind a number of the dashboard: for a label's alpha, every
- * span of that label; for a pair's kappa or F1, the two annotators' spans on
+ * span of that label on the documents at least two annotators annotated
+ * (the ones alpha counts); for a pair's kappa or F1, the two annotators' spans on
  * the documents both annotated, each marked matched exactly, overlapping, or
  * unmatched by the other. Pure, so the dashboard only renders it.
  */
@@ -37,8 +38,9 @@ export function spanEvidence(
   const who = q.kind === 'pair' ? [q.a, q.b] : annotators;
   for (const d of docs) {
     const present = who.filter((a) => d.annotations.has(a));
-    if (q.kind === 'pair' && present.length < 2) continue;
-    if (present.length === 0) continue;
+    // Alpha and the pair figures count only documents at least two of the
+    // chosen annotators annotated (computeAgreement): one alone is no evidence.
+    if (present.length < 2) continue;
     const of = (a: string): readonly AgreementSpan[] =>
       (d.annotations.get(a) ?? []).filter((s) => q.label === null || s.label === q.label);
     const spans: EvidenceSpan[] = [];
