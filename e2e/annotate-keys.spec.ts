@@ -148,7 +148,7 @@ test('renaming a label relabels its spans; deleting it asks first', async ({ pag
 
   await dialog.getByRole('button', { name: 'Delete label' }).click();
   await expect(dialog.getByRole('alert')).toContainText('used by 1 span: yours 1.');
-  await page.screenshot({ path: '/tmp/label-delete-confirm.png' });
+  await page.screenshot({ path: test.info().outputPath('label-delete-confirm.png') });
   await expect(spanItems(page)).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Delete label and its spans' }).click();
   await expect(page.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveCount(2);

@@ -159,6 +159,8 @@ export async function importDataset(
   const newDocs = new Map<string, DocumentRecord>();
   const spans = new Map<string, SpanRecord>();
   const statuses = new Map<string, StatusRecord>();
+  /** Statuses the file did not carry: written only where none is stored. */
+  const statusless = new Set<string>();
   const annotatorIds = new Set<string>();
   const usedLabels = new Set<string>();
   // Hash in batches: each digest is asynchronous, so many run at once.
@@ -212,13 +214,17 @@ export async function importDataset(
         usedLabels.add(sp.label);
         spans.set(sp.id, sp);
       }
-      statuses.set(`${p.docId}\u0000${p.annotatorId}`, {
+      const key = `${p.docId}\u0000${p.annotatorId}`;
+      statuses.set(key, {
         docId: p.docId,
         annotatorId: p.annotatorId,
         status: rec.status ?? 'not-started',
         docStance: rec.docStance,
         updatedAt: now,
       });
+      // Formats without a status (doccano, Prodigy) never overwrite one.
+      if (rec.status === null) statusless.add(key);
+      else statusless.delete(key);
     });
     opts.onProgress?.({
       phase: 'writing',
@@ -340,7 +346,9 @@ export async function importDataset(
       await db.statuses.bulkPut(
         statusList.filter((s, i) => {
           const old = haveStatus[i];
-          return !old || old.status !== s.status || old.docStance !== s.docStance;
+          if (!old) return true;
+          if (statusless.has(`${s.docId}\u0000${s.annotatorId}`)) return false;
+          return old.status !== s.status || old.docStance !== s.docStance;
         }),
       );
     },

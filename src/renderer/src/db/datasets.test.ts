@@ -165,6 +165,16 @@ describe('dataset export and import on IndexedDB', () => {
     expect(await mine.spans.count()).toBe(4);
   });
 
+  it('a file without statuses (doccano) never overwrites a stored one', async () => {
+    const db = await freshProfile('Laila');
+    await seed(db);
+    const done = (await db.statuses.toArray()).find((st) => st.status === 'done')!;
+    const doccano = await exportText(db, { format: 'doccano' });
+    const analysis = await analyse(db, doccano);
+    await importDataset(db, analysis, { selfId: 'Laila', annotatorForMissing: 'Laila' });
+    expect(await db.statuses.get([done.docId, 'Laila'])).toEqual(done);
+  });
+
   it('exports only done documents and the chosen labels', async () => {
     const db = await freshProfile('Laila');
     await seed(db);
