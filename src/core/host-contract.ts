@@ -11,6 +11,11 @@ import { z } from 'zod';
 export interface HostFile {
   name: string;
   bytes: Uint8Array;
+  /**
+   * Set when the host could not read the file (too large, a folder,
+   * unreadable): why, for the import report. `bytes` is then empty.
+   */
+  error?: string;
 }
 
 export interface AppInfo {

@@ -12,7 +12,8 @@ import { tokenize, type Token } from './tokenize.ts';
  * Bumped whenever `tokenize` may split a text differently: stored tokens of
  * another version are ignored and recomputed.
  */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 2;
+// 2: a long line is never split before a combining mark (a lone mark was a token).
 
 /** A document's tokens: `bounds` is [start0, end0, start1, end1, …] in code points. */
 export interface PackedTokens {

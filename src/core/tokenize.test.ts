@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sentences, snapToTokens, tokenize, tokenRange } from './tokenize.ts';
-import { cpSlice } from './offsets.ts';
+import { cpSlice, OffsetMap } from './offsets.ts';
 
 describe('tokenize', () => {
   it('splits Arabic words, numbers, Latin words and punctuation, keeping clitics attached', () => {
@@ -70,5 +70,43 @@ describe('long texts', () => {
   it('keeps sentence offsets exact across pieces', () => {
     const text = `${'هل ينسحب الجيش؟ نعم. '.repeat(300)}\n${'سيغادر 👍🏽 قريباً. '.repeat(300)}`;
     for (const s of sentences(text)) expect(cpSlice(text, s.start, s.end)).toBe(s.text);
+  });
+
+  it('never splits a long line before a combining mark that follows a space', () => {
+    // 4,095 characters, then a space followed by a kasratan: the natural
+    // split point is that space, which would leave the mark alone.
+    const head = 'قال '.repeat(1023) + 'قا';
+    const text = `${head} \u064dوزير ${'العراق '.repeat(20)}`;
+    const tokens = tokenize(text);
+    expect(tokens.some((t) => /^\p{M}/u.test(t.text))).toBe(false);
+    expect(tokens.map((t) => t.text)).toEqual(
+      [...new Intl.Segmenter('ar', { granularity: 'word' }).segment(text)]
+        .map((s) => s.segment)
+        .filter((s) => s.trim().length > 0),
+    );
+  });
+
+  it('puts every token boundary on a grapheme boundary, on long lines', () => {
+    const graphemes = new Intl.Segmenter('ar', { granularity: 'grapheme' });
+    const word = fc.constantFrom('قال', 'العراق', 'وزير', 'CIA', '2021', '👍🏽', 'ـ', '،', '.');
+    const mark = fc.constantFrom('\u064b', '\u064d', '\u0651', '\u0670', '\u0301', '\u200d', '🏽');
+    const unit = fc.oneof(
+      { arbitrary: word, weight: 6 },
+      { arbitrary: mark, weight: 1 },
+      { arbitrary: fc.constant(' '), weight: 4 },
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 2000, maxLength: 4000 }), (units) => {
+        const text = units.join('');
+        const bounds = new Set<number>([text.length]);
+        for (const g of graphemes.segment(text)) bounds.add(g.index);
+        const map = new OffsetMap(text);
+        const inside = tokenize(text)
+          .flatMap((t) => [t.start, t.end])
+          .filter((cp) => !bounds.has(map.toUtf16(cp)));
+        expect(inside).toEqual([]);
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
   });
 });

@@ -4,8 +4,6 @@
  * payload against the channel's zod schema; anything else is rejected.
  */
 import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { z } from 'zod';
 import {
   ipcChannels,
@@ -14,12 +12,10 @@ import {
   type HostFile,
   type IpcChannelName,
 } from '../core/host-contract.ts';
+import { readOpenedFile } from './open-files.ts';
 import { isTrustedSender } from './security.ts';
 import { BackupService } from './services/backups.ts';
 import { ExportService } from './services/exports.ts';
-
-/** Files over this size are refused before they are read. */
-const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
 type Payload<K extends IpcChannelName> = z.infer<(typeof ipcChannels)[K]['payload']>;
 
@@ -81,13 +77,7 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
     if (res.canceled) return [];
     const out: HostFile[] = [];
     for (const path of res.filePaths) {
-      const s = await stat(path);
-      // Oversized files are passed on empty-named-size so the importer reports them.
-      if (s.size > MAX_OPEN_BYTES) {
-        out.push({ name: basename(path), bytes: new Uint8Array(0) });
-        continue;
-      }
-      out.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
+      out.push(await readOpenedFile(path));
     }
     return out;
   });

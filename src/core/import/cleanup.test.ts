@@ -192,6 +192,59 @@ describe('cleanup rules on made-up pages', () => {
     expect(r.removed).toEqual([]);
   });
 
+  it('keeps article sentences that contain chrome phrases (no false positives)', () => {
+    // Made-up body lines, each short enough for the rules' length limits.
+    const body = [
+      'الوسم #الكاظمي_في_واشنطن تصدر قائمة الأكثر تداولاً في العراق مساء الأحد.',
+      'الوسوم التي أطلقها الناشطون انتشرت بسرعة على مواقع التواصل.',
+      'الكلمات الدالة على الموقف الأمريكي كثيرة في خطاب الوزير.',
+      'وقال النائب إن "جميع الحقوق محفوظة للمكونات كافة" في الدستور الجديد.',
+      'وقال النائب إن جميع الحقوق محفوظة للمكونات كافة في الدستور الجديد',
+      'وكتب على صفحته: "اضغط هنا لتعرف الحقيقة" قبل أن يحذف المنشور بساعة.',
+      'اضغط هنا لتعرف الحقيقة، هكذا كانت تقول الرسائل التي وصلت الهواتف.',
+      'وأظهرت صورة نشرتها Getty Images الرئيس وهو يغادر القاعة.',
+      'وقالت الشركة إن سيتم حجب هذه الصورة من المواقع المحلية قريباً.',
+      'تابعنا على الأرض تطورات المعركة ساعة بساعة.',
+      'Related to this, the minister said talks would resume.',
+    ];
+    const page = [TITLE, P1, ...body, P2].join('\n');
+    const r = cleanText(page);
+    expect(r.removed.map((x) => [x.rule, x.text])).toEqual([]);
+    for (const line of body) expect(r.text).toContain(line);
+  });
+
+  it('still removes the chrome forms those phrases come in', () => {
+    const page = [
+      TITLE,
+      P1,
+      'الوسم: الكاظمي',
+      'Tags',
+      'سيتم حجب هذه الصورة تلقائيا عندما يتم الإبلاغ عنها.',
+      'تابعونا على تويتر وفيسبوك',
+      'Photo: John Smith / Getty Images',
+      'AFP via Getty Images',
+      'للمزيد اضغط هنا',
+      'انقر هنا للاشتراك في قناتنا',
+      P2,
+      '© 2021 الجزيرة. جميع الحقوق محفوظة',
+      'المدن. جميع الحقوق محفوظة',
+      'جميع الحقوق محفوظة © 2021',
+    ].join('\n');
+    expect(rules(page)).toEqual([
+      'tags',
+      'tags',
+      'page-chrome',
+      'page-chrome',
+      'credit',
+      'credit',
+      'source-link',
+      'source-link',
+      'page-chrome',
+      'page-chrome',
+      'page-chrome',
+    ]);
+  });
+
   it('every rule has an id, a reason and something to match', () => {
     for (const rule of LINE_RULES) {
       expect(rule.id).toMatch(/^[a-z-]+$/);

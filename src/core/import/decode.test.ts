@@ -54,6 +54,42 @@ describe('decodeBytes', () => {
     expect(r).toEqual({ ok: true, text: ARABIC, encoding: 'windows-1256', bom: false });
   });
 
+  it('reads Windows-1256 Arabic with the signs that look like UTF-8 pairs (، ؛ ؟)', () => {
+    const text = 'هل انتهى الأمر؟ قال الوزير، بعد الاجتماع؛ إن الحكومة ستقرر، لاحقاً؟';
+    expect(decodeBytes(encodeCp1256(text))).toEqual({
+      ok: true,
+      text,
+      encoding: 'windows-1256',
+      bom: false,
+    });
+  });
+
+  it('refuses UTF-8 Arabic cut off mid-character, naming the byte', () => {
+    const bytes = new TextEncoder().encode(ARABIC);
+    // The last character is '.', so drop it and one byte of the letter before.
+    const cut = bytes.subarray(0, bytes.length - 2);
+    const r = decodeBytes(cut);
+    expect(r).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        new RegExp(`^not valid UTF-8 at byte ${cut.length - 1}: the file looks like damaged UTF-8`),
+      ),
+    });
+  });
+
+  it('refuses UTF-8 Arabic with one stray byte instead of reading it as Windows-1256', () => {
+    const bytes = new TextEncoder().encode(ARABIC);
+    // A lone lead byte (0xD9) inserted after 'قال رئيس', before a space.
+    const prefix = new TextEncoder().encode('قال رئيس');
+    const damaged = Uint8Array.from([...prefix, 0xd9, ...bytes.subarray(prefix.length)]);
+    const r = decodeBytes(damaged);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toMatch(`not valid UTF-8 at byte ${prefix.length}:`);
+      expect(r.reason).toMatch(/damaged UTF-8/);
+    }
+  });
+
   it('does not take Latin-1 French for Arabic', () => {
     const latin1 = Uint8Array.from(
       [...'Le café est très bon, à bientôt.'].map((c) => c.charCodeAt(0)),

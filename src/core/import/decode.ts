@@ -3,7 +3,9 @@
  * not. Encodings are detected, not guessed blindly: a BOM decides UTF-8 and
  * UTF-16; otherwise strict UTF-8 is tried, and only when it fails and the
  * bytes read as mostly Arabic letters under Windows-1256 (the legacy Arabic
- * code page) is that used. Empty, binary and oversized files are refused.
+ * code page) is that used. Bytes that are mostly well-formed UTF-8 with a
+ * flaw (a stray byte, a file cut mid-character) are refused rather than read
+ * as Windows-1256 mojibake. Empty, binary and oversized files are refused.
  */
 
 /** Files larger than this are refused (20 MB). */
@@ -48,6 +50,65 @@ export function arabicLetterRatio(text: string): number {
   return letters === 0 ? 0 : arabic / letters;
 }
 
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 when it is not one. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] ?? 0;
+  let len: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) len = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    len = 3;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    len = 4;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return 0;
+  if (i + len > bytes.length) return 0;
+  const second = bytes[i + 1] ?? 0;
+  if (second < lo || second > hi) return 0;
+  for (let k = 2; k < len; k++) {
+    const c = bytes[i + k] ?? 0;
+    if (c < 0x80 || c > 0xbf) return 0;
+  }
+  return len;
+}
+
+/**
+ * When bytes that are not valid UTF-8 are still mostly well-formed UTF-8
+ * (most bytes over 0x7F sit in valid multi-byte sequences), the file is UTF-8
+ * with a stray byte or cut off mid-character, not a legacy code page: returns
+ * the offset (0-based) of the first invalid byte. Returns null otherwise.
+ * Genuine Windows-1256 Arabic rarely forms a valid sequence (an Arabic letter
+ * is followed by a byte 0x80–0xBF only before a few signs such as ، or ؟).
+ */
+function damagedUtf8Offset(bytes: Uint8Array): number | null {
+  let high = 0;
+  let inSequences = 0;
+  let firstBad = -1;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceAt(bytes, i);
+    if (len > 0) {
+      high += len;
+      inSequences += len;
+      i += len;
+    } else {
+      if (firstBad < 0) firstBad = i;
+      high++;
+      i++;
+    }
+  }
+  if (firstBad < 0 || high === 0) return null;
+  return inSequences / high >= 0.5 ? firstBad : null;
+}
+
 function hasNul(bytes: Uint8Array): boolean {
   return bytes.indexOf(0) !== -1;
 }
@@ -55,8 +116,9 @@ function hasNul(bytes: Uint8Array): boolean {
 /**
  * Decodes an imported text file. Refuses, with a reason an analyst can act
  * on: an empty file, a file over 20 MB, a binary file (NUL bytes or many
- * control characters), and bytes that are neither UTF-8, UTF-16 with a BOM,
- * nor Arabic in Windows-1256.
+ * control characters), damaged UTF-8 (naming the first bad byte's 0-based
+ * offset), and bytes that are neither UTF-8, UTF-16 with a BOM, nor Arabic in
+ * Windows-1256.
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
@@ -83,6 +145,13 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     if (utf8 !== null) {
       result = { text: utf8, encoding: 'utf-8', bom: false };
     } else {
+      const damagedAt = damagedUtf8Offset(bytes);
+      if (damagedAt !== null) {
+        return {
+          ok: false,
+          reason: `not valid UTF-8 at byte ${damagedAt}: the file looks like damaged UTF-8 (a stray byte or a character cut off); repair or re-save it as UTF-8 and import again`,
+        };
+      }
       const cp1256 = tryDecode(bytes, 'windows-1256');
       if (cp1256 !== null && controlRatio(cp1256) < 0.01 && arabicLetterRatio(cp1256) >= 0.6) {
         result = { text: cp1256, encoding: 'windows-1256', bom: false };

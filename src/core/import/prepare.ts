@@ -60,10 +60,11 @@ function looksLikeHtml(text: string): boolean {
 
 /** Decodes, extracts (HTML) and cleans one file. Never throws. */
 export function prepareArticle(
-  file: { name: string; bytes: Uint8Array },
+  file: { name: string; bytes: Uint8Array; error?: string },
   options: PrepareOptions = {},
 ): PrepareResult {
   try {
+    if (file.error) return { ok: false, reason: file.error };
     const kind = fileKind(file.name);
     if (kind === 'dataset') {
       return { ok: false, reason: 'this is a dataset file; import it as a dataset' };

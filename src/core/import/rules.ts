@@ -148,6 +148,83 @@ function authorLine(line: LineView): LineMeta | false {
   return { author: line.text };
 }
 
+/** Social platforms and channels a "follow us" line points to. */
+const PLATFORMS = [
+  'فيسبوك',
+  'فيس بوك',
+  'تويتر',
+  'اكس',
+  'انستغرام',
+  'انستجرام',
+  'تلغرام',
+  'تيليجرام',
+  'تليجرام',
+  'يوتيوب',
+  'واتساب',
+  'تيك توك',
+  'مواقع التواصل',
+  'وسائل التواصل',
+  'منصات',
+  'صفحتنا',
+  'صفحاتنا',
+  'قناتنا',
+  'حساباتنا',
+  'حسابنا',
+  'جوجل نيوز',
+  'google news',
+  'facebook',
+  'twitter',
+  'instagram',
+  'telegram',
+  'youtube',
+  'whatsapp',
+].join('|');
+
+/** What a "click here" link line offers (after ل/لل): read, watch, subscribe… */
+const LINK_ACTIONS = [
+  'قراءه',
+  'مشاهده',
+  'متابعه',
+  'اشتراك',
+  'تسجيل',
+  'تحميل',
+  'تنزيل',
+  'مزيد',
+  'انضمام',
+  'زياره',
+  'اطلاع',
+  'دخول',
+  'استماع',
+  'تفاصيل',
+].join('|');
+
+/** Labels a tags line starts with. */
+const TAG_LABELS = [
+  'الكلمات الداله',
+  'الكلمات المفتاحيه',
+  'كلمات مفتاحيه',
+  'كلمات داله',
+  'الوسوم',
+  'وسوم',
+  'الوسم',
+  'tags',
+  'keywords',
+].join('|');
+
+/**
+ * Copyright footers: the phrase with a ©, a year or an outlet before it, or
+ * alone (optionally "لموقع …"). A sentence that says جميع الحقوق محفوظة (in a
+ * quote, or longer than a footer) stays.
+ */
+const COPYRIGHT_PHRASE = '(?:جميع الحقوق محفوظه|كل الحقوق محفوظه|all rights reserved)';
+const COPYRIGHT = [
+  `^(?=.{0,120}$)(?:©|\\(c\\)|copyright|حقوق النشر)[^"«»“”]*${COPYRIGHT_PHRASE}`,
+  `^(?=.{0,120}$)(?:©\\s*)?(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)\\d\\d)?\\b[^"«»“”]{0,50}${COPYRIGHT_PHRASE}`,
+  `^(?=.{0,120}$)${COPYRIGHT_PHRASE}[^"«»“”.!?؟]{0,50}(?:©|\\(c\\)|(?:19|20)\\d\\d)[\\s\\d©.–-]*$`,
+  `^${COPYRIGHT_PHRASE}(?:\\s+ل(?:موقع|شبكه|صحيفه|جريده|قناه|وكاله|مؤسسه|دار|مجموعه|الموقع|الناشر)\\S*(?:\\s+\\S+){0,3})?[\\s.]*$`,
+  `^(?=.{0,80}$)[^"«»“”!?؟]{2,40}[.|–—-]\\s*${COPYRIGHT_PHRASE}[\\s.]*$`,
+];
+
 /**
  * Line rules in the order they are tried; the first that matches removes
  * the line. `maxLength` keeps a rule from ever eating a real paragraph.
@@ -171,12 +248,17 @@ export const LINE_RULES: readonly LineRule[] = [
       '^(?:تكبير|تصغير)(?: الخط)?(?:\\s*[|/-]?\\s*(?:تكبير|تصغير)(?: الخط)?)*$',
       '^(?:شارك|مشاركه|شارك الخبر|شارك المقال|شارك هذا الخبر|طباعه|اطبع|ارسل|share|print|email)(?:\\s*[:|،,]?\\s*(?:على|عبر|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليجرام|لينكدان|انستغرام|البريد الالكتروني|طباعه|نسخ الرابط|facebook|twitter|whatsapp|telegram|linkedin|email|print|x))*$',
       '^شكرا (?:لك )?على الابلاغ!?$',
-      'سيتم حجب هذه الصوره',
+      // The image-report notice starts its own line ("سيتم حجب هذه الصورة
+      // تلقائيا عندما…"); a sentence that merely quotes it stays.
+      '^(?=.{0,120}$)سيتم حجب هذه الصوره(?:\\s|[.]|$)',
       '^(?:الابلاغ عن|ابلغ عن|بلغ عن) (?:هذه )?الصوره',
-      'report this image',
-      '^(?:تابعونا على|تابعنا على|اشترك في (?:النشره|نشرتنا)|حمل تطبيق)',
+      '^report this image',
+      // "Follow us" only with a platform or channel: "تابعنا على الأرض…" is a sentence.
+      `^(?=.{0,100}$)(?:تابعونا|تابعنا) (?:على|عبر|في) (?:\\S+ ){0,3}?(?:${PLATFORMS})`,
+      '^(?=.{0,80}$)اشترك في (?:النشره|نشرتنا)',
+      '^(?=.{0,60}$)حمل تطبيق[^.،,"«»“”]*$',
       '^(?:الرئيسيه|الصفحه الرئيسيه|home)(?:\\s*[>»/|›]\\s*[^>»/|›]+)*$',
-      'جميع الحقوق محفوظه|all rights reserved',
+      ...COPYRIGHT,
     ],
   },
   {
@@ -188,7 +270,10 @@ export const LINE_RULES: readonly LineRule[] = [
       '^(?:©|\\(c\\)|copyright)',
       '^\\(?(?:الصوره|صوره|تصوير|مصدر الصوره|الصوره من|photo|image|credit|photograph)\\s*[:：]',
       '^(?:getty(?: images)?|afp|reuters|ap|epa|رويترز|ا ف ب|فرانس برس|اسوشيتد برس)$',
-      '(?:getty images|shutterstock)',
+      // "Name / Getty Images", "(AFP via Getty Images)": the agency ends a
+      // credit after a separator; "…نشرتها Getty Images أمس" is a sentence.
+      '^\\(?(?:getty images|shutterstock)\\)?\\s*(?:[/|:–—-].{0,60})?$',
+      '(?:[/|(©:–—-]|\\bvia|عبر)\\s*(?:getty images|shutterstock)\\s*\\)?\\.?$',
     ],
   },
   {
@@ -197,10 +282,13 @@ export const LINE_RULES: readonly LineRule[] = [
     where: 'anywhere',
     maxLength: 160,
     patterns: [
-      '(?:انقر|اضغط|انقروا|اضغطوا) هنا',
-      'لقراءه (?:الخبر|المقال|المزيد|الموضوع) (?:من|في|على) (?:مصدره|المصدر|الموقع)',
+      // "انقر هنا لقراءة…/للمزيد": a short line that starts with the call and
+      // says what the link does; "اضغط هنا لتعرف الحقيقة…" in a quote stays.
+      `^(?=.{0,100}$)(?:انقر|اضغط|انقروا|اضغطوا|click) (?:هنا|here)\\s*(?:لل?(?:${LINK_ACTIONS})\\S*(?:\\s+\\S+){0,6}|to .{0,60})?[\\s.:]*$`,
+      // A short line that ends with the call: "للمزيد اضغط هنا".
+      '^(?=.{0,80}$)[^،,"«»“”.!?؟]*(?:انقر|اضغط|انقروا|اضغطوا) هنا\\s*[.:]?$',
+      '^(?=.{0,120}$)لقراءه (?:الخبر|المقال|المزيد|الموضوع) (?:من|في|على) (?:مصدره|المصدر|الموقع)',
       '^(?:رابط المصدر|رابط الخبر|المصدر الاصلي)\\s*[:：]?',
-      'click here',
     ],
   },
   {
@@ -211,7 +299,7 @@ export const LINE_RULES: readonly LineRule[] = [
     patterns: [
       '^(?:اقرا|اقرئي|اقراوا) (?:ايضا|ايضًا|ايضاً|المزيد)(?:\\s*[:：-].*)?$',
       '^(?:مواضيع|اخبار|مقالات|قصص) (?:ذات صله|متعلقه|مرتبطه)\\s*[:：]?$',
-      '^(?:read (?:also|more)|related(?: articles)?|see also)\\s*[:：]?',
+      '^(?:read (?:also|more)|related(?: articles| stories)?|see also)\\s*(?:[:：»›>].*)?$',
     ],
   },
   {
@@ -220,7 +308,11 @@ export const LINE_RULES: readonly LineRule[] = [
     where: 'anywhere',
     maxLength: 300,
     patterns: [
-      '^(?:الكلمات الداله|الكلمات المفتاحيه|كلمات مفتاحيه|كلمات داله|الوسوم|وسوم|الوسم|tags|keywords)(?:\\s|[:：]|$)',
+      // A label and a separator, or the label alone on its line.
+      `^(?:${TAG_LABELS})\\s*(?:[:：|–—-]|$)`,
+      // The two-word labels also without a separator ("الكلمات الدالة قمة
+      // واشنطن"), but not a sentence ("الكلمات الدالة على الموقف كثيرة.").
+      '^(?:الكلمات الداله|الكلمات المفتاحيه|كلمات مفتاحيه|كلمات داله)\\s+(?!(?:على|في|من|عن|التي|هي|هو|كانت|كان)\\s)[^.!?؟"«»“”]*$',
     ],
   },
   {

@@ -110,6 +110,10 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     task(async () => {
       const [file] = await host.openFiles();
       if (!file) return;
+      if (file.error) {
+        setError(`${file.name}: ${file.error}.`);
+        return;
+      }
       const a = await analyzeFile(db, file, setProgress);
       if (a.kind !== 'backup') {
         setError(`${file.name} is not a backup file (import datasets with Import dataset).`);

@@ -72,7 +72,8 @@ export function DatasetImportDialog({
 
   async function choose(): Promise<void> {
     const files = await host.openFiles();
-    if (files[0]) setFile(files[0]);
+    if (files[0]?.error) setError(`${files[0].name}: ${files[0].error}`);
+    else if (files[0]) setFile(files[0]);
   }
 
   async function runImport(): Promise<void> {

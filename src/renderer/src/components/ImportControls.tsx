@@ -64,8 +64,9 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
   const run = useCallback(
     async (files: HostFile[]): Promise<void> => {
       if (files.length === 0) return;
-      const data = files.filter((f) => fileKind(f.name) === 'dataset');
-      const articles = files.filter((f) => fileKind(f.name) !== 'dataset');
+      // A file the host could not read is reported with the articles.
+      const data = files.filter((f) => fileKind(f.name) === 'dataset' && !f.error);
+      const articles = files.filter((f) => fileKind(f.name) !== 'dataset' || f.error);
       if (data.length > 0) setDatasets((d) => [...d, ...data]);
       if (articles.length === 0) return;
       setBusy(true);

@@ -79,8 +79,21 @@ describe('importFiles on IndexedDB', () => {
       <img src="https://example.invalid/p.jpg" onerror="window.__stanceRan = true"></article></body></html>`;
     const [out] = await importFiles(d, [{ name: 'page.html', bytes: enc.encode(html) }]);
     expect(out).toMatchObject({ status: 'imported', title: 'الكاظمي في واشنطن' });
+    // A handler or load the import set off would run later, not during it.
+    // Wait two frames, then for a control image on the same unreachable host,
+    // started after the import, to fail: had the page's image been loading,
+    // its onerror would have fired by then.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const control = new Image();
+    const failed = new Promise((resolve) => control.addEventListener('error', resolve));
+    control.src = `https://example.invalid/control-${crypto.randomUUID()}.jpg`;
+    await failed;
     expect((window as { __stanceRan?: boolean }).__stanceRan).toBeUndefined();
     expect(document.images.length).toBe(imagesBefore);
+    const requested = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.startsWith('https://example.invalid/p.jpg'));
+    expect(requested).toEqual([]);
     const doc = await d.documents.toCollection().first();
     expect(doc?.date).toBe('2021-07-26T09:00:00Z');
     const bare = await importFiles(d, [

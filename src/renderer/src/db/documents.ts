@@ -76,7 +76,9 @@ export async function importFiles(
 ): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (const file of files) {
-    if (fileKind(file.name) === 'dataset') {
+    if (file.error) {
+      out.push({ file: file.name, status: 'error', reason: file.error });
+    } else if (fileKind(file.name) === 'dataset') {
       const r = await routeDataset(db, file, selfId);
       out.push(
         r.ok

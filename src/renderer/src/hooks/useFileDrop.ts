@@ -44,6 +44,7 @@ export function useFileDrop(onFiles: (files: HostFile[]) => void): boolean {
       depth = 0;
       setOver(false);
       const files = [...(e.dataTransfer?.files ?? [])];
+      // readFiles never rejects: an unreadable item comes back with an error.
       if (files.length > 0) void readFiles(files).then((read) => callback.current(read));
     };
     window.addEventListener('dragenter', enter);

@@ -24,10 +24,26 @@ function backupDb(): Dexie & { backups: EntityTable<StoredBackup, 'name'> } {
   return db;
 }
 
-/** Reads files the analyst picked or dropped into `HostFile`s. */
+/**
+ * Reads files the analyst picked or dropped into `HostFile`s, each on its
+ * own: one that cannot be read comes back with an `error`. Never rejects.
+ */
 export async function readFiles(files: Iterable<File>): Promise<HostFile[]> {
   const out: HostFile[] = [];
-  for (const f of files) out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  for (const f of files) {
+    try {
+      out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    } catch (err) {
+      // A dropped folder, or a file removed or locked meanwhile: report it
+      // and read the rest of the batch.
+      const why = err instanceof Error && err.name ? err.name : String(err);
+      out.push({
+        name: f.name,
+        bytes: new Uint8Array(0),
+        error: `could not be read (${why}; folders cannot be imported, drop the files inside)`,
+      });
+    }
+  }
   return out;
 }
 

@@ -1,0 +1,50 @@
+// Dropped files are read one by one: an item that cannot be read (a folder,
+// a file deleted meanwhile) becomes an error outcome for that file, and the
+// rest of the batch is imported. Real Chromium, real IndexedDB.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type WorkbenchDb } from '../db/schema.ts';
+import { importFiles } from '../db/documents.ts';
+import { readFiles } from './browser-host.ts';
+
+let db: WorkbenchDb | null = null;
+afterEach(async () => {
+  await db?.delete();
+  db = null;
+});
+
+const ARTICLE =
+  'قال مسؤول عراقي إن الحوار الاستراتيجي مع الولايات المتحدة سيحدد موعد انسحاب القوات القتالية من البلاد خلال الأشهر المقبلة.';
+
+/** What Chromium hands over for a dropped folder: a File whose read fails. */
+function unreadable(name: string): File {
+  const f = new File([], name);
+  Object.defineProperty(f, 'arrayBuffer', {
+    value: () =>
+      Promise.reject(new DOMException('A requested file could not be read', 'NotReadableError')),
+  });
+  return f;
+}
+
+describe('readFiles', () => {
+  it('reads the good files and names the one that could not be read', async () => {
+    const read = await readFiles([
+      new File([ARTICLE], 'one.txt'),
+      unreadable('reports'),
+      new File([`${ARTICLE} وأضاف أن المحادثات ستستمر.`], 'two.txt'),
+    ]);
+    expect(read.map((f) => [f.name, f.error ?? null])).toEqual([
+      ['one.txt', null],
+      ['reports', expect.stringMatching(/^could not be read \(NotReadableError/)],
+      ['two.txt', null],
+    ]);
+    db = createDb(`t-${crypto.randomUUID()}`);
+    const out = await importFiles(db, read);
+    expect(out.map((o) => [o.file, o.status])).toEqual([
+      ['one.txt', 'imported'],
+      ['reports', 'error'],
+      ['two.txt', 'imported'],
+    ]);
+    expect(out[1]).toMatchObject({ reason: expect.stringMatching(/folders cannot be imported/) });
+    expect(await db.documents.count()).toBe(2);
+  });
+});
