@@ -6,6 +6,7 @@
  */
 import type { Table } from 'dexie';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
+import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { CountDeltas, docMetaOf, docTokensOf, type SpanCountRecord } from './derived.ts';
 import type { WorkbenchDb } from './schema.ts';
 
@@ -31,19 +32,21 @@ export async function rebuildDerived(table: (name: string) => Table): Promise<vo
 }
 
 /**
- * Checks that the derived tables hold one row per document and as many
- * counted spans as there are spans; rebuilds them when not. Returns true
+ * Checks that the derived tables hold one row per document, tokens of the
+ * current tokenizer, and as many counted spans as there are spans; rebuilds
+ * them when not. Returns true
  * when it rebuilt.
  */
 export async function healDerived(db: WorkbenchDb): Promise<boolean> {
   const tables = [db.documents, db.docMeta, db.docTokens, db.spans, db.spanCounts];
   const inStep = await db.transaction('r', tables, async () => {
-    const [docs, meta, tokens, spans, counts] = await Promise.all([
+    const [docs, meta, tokens, spans, counts, someTokens] = await Promise.all([
       db.documents.toCollection().primaryKeys(),
       db.docMeta.toCollection().primaryKeys(),
       db.docTokens.count(),
       db.spans.count(),
       db.spanCounts.toArray(),
+      db.docTokens.toCollection().first(),
     ]);
     const counted = counts.reduce(
       (n, r) => n + Object.values(r.counts).reduce((a, b) => a + b, 0),
@@ -53,6 +56,8 @@ export async function healDerived(db: WorkbenchDb): Promise<boolean> {
       docs.length === meta.length &&
       docs.every((id, i) => id === meta[i]) &&
       tokens === docs.length &&
+      // Tokens packed by an older tokenizer are packed again.
+      (someTokens === undefined || someTokens.version === TOKENIZER_VERSION) &&
       counted === spans
     );
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
 import { buildDocumentRecord } from '@core/document.ts';
-import { unpackTokens } from '@core/token-pack.ts';
+import { TOKENIZER_VERSION, unpackTokens } from '@core/token-pack.ts';
 import { tokenize } from '@core/tokenize.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
@@ -203,5 +203,11 @@ describe('healing the derived tables', () => {
     expect(await db.docTokens.count()).toBe(2);
     expect(await storedCounts(db)).toEqual(await expectedCounts(db));
     expect(await healDerived(db)).toBe(false);
+
+    // Tokens packed by an older tokenizer version are packed again.
+    const stale = (await db.docTokens.get(kept.id))!;
+    await db.docTokens.put({ ...stale, version: TOKENIZER_VERSION - 1 });
+    expect(await healDerived(db)).toBe(true);
+    expect((await db.docTokens.get(kept.id))!.version).toBe(TOKENIZER_VERSION);
   });
 });
