@@ -54,16 +54,22 @@ export function DocumentList({
   const deferredQuery = useDeferredValue(query);
   const folded = foldArabic(deferredQuery).trim();
 
-  // Search titles and bodies through the folded key, without keeping texts.
-  const matches = useLiveQuery(
-    async () => {
-      if (!folded) return null;
-      const ids = await db.documents.filter((d) => matchesQuery(d.folded, folded)).primaryKeys();
-      return new Set(ids);
-    },
-    [folded],
+  // Search titles and bodies through their folded keys. The keys are read
+  // once when a search starts (and again only if documents change), then
+  // every keystroke filters them in memory; clearing the box drops them.
+  const searching = folded.length > 0;
+  const searchKeys = useLiveQuery(
+    async () =>
+      searching ? (await db.documents.toArray()).map((d) => [d.id, d.folded] as const) : null,
+    [searching],
     null,
   );
+  const matches = useMemo(() => {
+    if (!searching) return null;
+    // Until the keys are read, nothing is shown as matching.
+    if (!searchKeys) return new Set<string>();
+    return new Set(searchKeys.filter(([, key]) => matchesQuery(key, folded)).map(([id]) => id));
+  }, [searching, searchKeys, folded]);
 
   const visible = useMemo(
     () => visibleRows(rows ?? [], { status, label, outlet, matches }, sort),
