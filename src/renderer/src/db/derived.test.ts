@@ -21,7 +21,8 @@ afterEach(async () => {
   db = null;
 });
 
-const LABELS = ['pro-withdrawal', 'pro-coalition', 'kurdish-skepticism'];
+// Label keys come from files: `constructor` and `__proto__` must count too.
+const LABELS = ['pro-withdrawal', 'pro-coalition', 'constructor', '__proto__'];
 const span = (id: number, annotatorId: string, docId: string, label: string): SpanRecord => ({
   id: `s${id}`,
   docId,
@@ -91,6 +92,19 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
           .delete(),
   ),
   fc.constant((d: WorkbenchDb) => d.spans.clear()),
+  // Writes not awaited one after another, inside one transaction.
+  fc
+    .array(arbSpan, { minLength: 2, maxLength: 4 })
+    .map(
+      (ss) => (d: WorkbenchDb) =>
+        d.transaction('rw', d.spans, () =>
+          Promise.all([
+            d.spans.put(ss[0]!),
+            d.spans.delete(ss[1]!.id),
+            ...ss.slice(2).map((x) => d.spans.put(x)),
+          ]),
+        ),
+    ),
   // A transaction that writes and then fails leaves the counts as they were.
   arbSpan.map(
     (s) => (d: WorkbenchDb) =>
@@ -170,6 +184,33 @@ describe('derived tables', () => {
       docId: docs[0]!.id,
       counts: { [LABELS[0]!]: 2 },
     });
+  });
+});
+
+describe('derived tables stay in step', () => {
+  it('counts writes that were not awaited one after another in one transaction', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    const d = db;
+    await d.transaction('rw', d.spans, () =>
+      Promise.all([
+        d.spans.add(span(1, 'laila', 'd1', 'pro-withdrawal')),
+        d.spans.add(span(2, 'laila', 'd1', 'pro-withdrawal')),
+        d.spans.add(span(3, 'laila', 'd1', 'constructor')),
+      ]),
+    );
+    expect((await d.spanCounts.get(['laila', 'd1']))?.counts).toEqual({
+      'pro-withdrawal': 2,
+      constructor: 1,
+    });
+  });
+
+  it('a source write whose derived rows cannot be made does not commit', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    const good = await doc(1, 'قمة مرتقبة');
+    const broken = { ...(await doc(2, 'نص')), text: undefined } as unknown as DocumentRecord;
+    await expect(db.documents.bulkPut([good, broken])).rejects.toThrow();
+    expect(await db.documents.count()).toBe(0);
+    expect(await db.docMeta.count()).toBe(0);
   });
 });
 

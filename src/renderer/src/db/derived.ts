@@ -59,6 +59,14 @@ const ANY_RANGE = 3;
 
 type CountKey = [annotatorId: string, docId: string];
 
+/**
+ * A counts object without a prototype: label keys come from files, and a
+ * key such as `constructor` or `__proto__` must count like any other.
+ */
+function noProto(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
 /** Accumulates per-(annotator, document, label) changes of span counts. */
 export class CountDeltas {
   private readonly byPair = new Map<string, SpanCountRecord>();
@@ -68,7 +76,7 @@ export class CountDeltas {
     const k = `${span.annotatorId}\u0000${span.docId}`;
     let rec = this.byPair.get(k);
     if (!rec) {
-      rec = { annotatorId: span.annotatorId, docId: span.docId, counts: {} };
+      rec = { annotatorId: span.annotatorId, docId: span.docId, counts: noProto() };
       this.byPair.set(k, rec);
     }
     rec.counts[span.label] = (rec.counts[span.label] ?? 0) + by;
@@ -77,7 +85,7 @@ export class CountDeltas {
   /** The rows `existing` becomes (null: delete it), in the order of `keys()`. */
   merged(existing: readonly (SpanCountRecord | undefined)[]): (SpanCountRecord | null)[] {
     return [...this.byPair.values()].map((delta, i) => {
-      const counts: Record<string, number> = { ...existing[i]?.counts };
+      const counts = Object.assign(noProto(), existing[i]?.counts);
       for (const [label, by] of Object.entries(delta.counts))
         counts[label] = (counts[label] ?? 0) + by;
       for (const label of Object.keys(counts)) if (counts[label]! <= 0) delete counts[label];
@@ -164,41 +172,97 @@ function failedKeys(req: DBCoreMutateRequest, res: DBCoreMutateResponse): Set<un
   );
 }
 
+/**
+ * Runs the derived work after a source write; if it fails, the transaction
+ * is aborted so the source write does not commit without it.
+ */
+function afterWrite<T>(
+  trans: DBCoreTransaction,
+  res: T,
+  work: () => Promise<unknown> | void,
+): Promise<T> | T {
+  const fail = (err: unknown): never => {
+    try {
+      trans.abort();
+    } catch {
+      // Already finished or aborted: nothing more to undo.
+    }
+    throw err;
+  };
+  let pending: Promise<unknown> | void;
+  try {
+    pending = work();
+  } catch (err) {
+    return fail(err);
+  }
+  return pending ? pending.then(() => res, fail) : res;
+}
+
+/**
+ * The last span mutation of each transaction: mutations that were not
+ * awaited one after another (Promise.all inside a transaction) run in turn,
+ * so each reads the counts the previous one wrote.
+ */
+const lastSpanWrite = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
 function spansTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
   const counts = down.table('spanCounts');
+  const run = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> =>
+    mutateSpans(table, counts, req);
   return {
     mutate(req) {
-      if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
-        // Every span goes (a clear or a restore): so do all counts.
-        return table
-          .mutate(req)
-          .then((res) =>
-            checked(
-              counts.mutate({ trans: req.trans, type: 'deleteRange', range: req.range }),
-              'span counts',
-            ).then(() => res),
-          );
-      }
-      // An add replaces nothing; an add of a stored key fails and so counts for nothing.
-      const before = req.type === 'add' ? null : (previous(table, req) as Promise<SpanRecord[]>);
-      const write = (old: SpanRecord[]): Promise<DBCoreMutateResponse> =>
-        table.mutate(req).then((res) => {
-          const failed = failedKeys(req, res);
-          // Per key: the record it had, and the last one written to it (a
-          // batch may write one key twice). A failed operation changes nothing.
-          const after = new Map<string, SpanRecord>();
-          const values = (req as { values?: readonly SpanRecord[] }).values ?? [];
-          for (const i of succeeded(req, res)) after.set(values[i]!.id, values[i]!);
-          const deltas = new CountDeltas();
-          for (const s of new Map(old.map((o) => [o.id, o])).values())
-            if (!failed.has(s.id)) deltas.add(s, -1);
-          for (const s of after.values()) deltas.add(s, +1);
-          const done = applyCounts(counts, req.trans, deltas);
-          return done ? done.then(() => res) : res;
-        });
-      return before ? before.then(write) : write([]);
+      const prev = lastSpanWrite.get(req.trans);
+      const next = prev ? prev.then(() => run(req)) : run(req);
+      lastSpanWrite.set(
+        req.trans,
+        next.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return next;
     },
   };
+}
+
+/** One span mutation, then the span counts it changes, in its transaction. */
+function mutateSpans(
+  table: DBCoreTable,
+  counts: DBCoreTable,
+  req: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
+    // Every span goes (a clear or a restore): so do all counts.
+    return table
+      .mutate(req)
+      .then((res) =>
+        afterWrite(req.trans, res, () =>
+          checked(
+            counts.mutate({ trans: req.trans, type: 'deleteRange', range: req.range }),
+            'span counts',
+          ),
+        ),
+      );
+  }
+  // An add replaces nothing; an add of a stored key fails and so counts for nothing.
+  const before = req.type === 'add' ? null : (previous(table, req) as Promise<SpanRecord[]>);
+  const write = (old: SpanRecord[]): Promise<DBCoreMutateResponse> =>
+    table.mutate(req).then((res) =>
+      afterWrite(req.trans, res, () => {
+        const failed = failedKeys(req, res);
+        // Per key: the record it had, and the last one written to it (a
+        // batch may write one key twice). A failed operation changes nothing.
+        const after = new Map<string, SpanRecord>();
+        const values = (req as { values?: readonly SpanRecord[] }).values ?? [];
+        for (const i of succeeded(req, res)) after.set(values[i]!.id, values[i]!);
+        const deltas = new CountDeltas();
+        for (const s of new Map(old.map((o) => [o.id, o])).values())
+          if (!failed.has(s.id)) deltas.add(s, -1);
+        for (const s of after.values()) deltas.add(s, +1);
+        return applyCounts(counts, req.trans, deltas);
+      }),
+    );
+  return before ? before.then(write) : write([]);
 }
 
 function documentsTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
@@ -207,27 +271,29 @@ function documentsTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> 
   return {
     mutate(req) {
       const { trans } = req;
-      return table.mutate(req).then((res): Promise<DBCoreMutateResponse> | DBCoreMutateResponse => {
-        if (req.type === 'deleteRange') {
-          const range = req.range;
-          return checked(meta.mutate({ trans, type: 'deleteRange', range }), 'docMeta')
-            .then(() => checked(tokens.mutate({ trans, type: 'deleteRange', range }), 'docTokens'))
-            .then(() => res);
-        }
-        if (req.type === 'delete') {
-          const keys = req.keys.filter((_, i) => !(i in res.failures));
-          return checked(meta.mutate({ trans, type: 'delete', keys }), 'docMeta')
-            .then(() => checked(tokens.mutate({ trans, type: 'delete', keys }), 'docTokens'))
-            .then(() => res);
-        }
-        const docs = succeeded(req, res).map((i) => req.values[i] as DocumentRecord);
-        if (docs.length === 0) return res;
-        const rows = docs.map(docMetaOf);
-        const packed = docs.map(docTokensOf);
-        return checked(meta.mutate({ trans, type: 'put', values: rows }), 'docMeta')
-          .then(() => checked(tokens.mutate({ trans, type: 'put', values: packed }), 'docTokens'))
-          .then(() => res);
-      });
+      return table.mutate(req).then((res) =>
+        afterWrite(trans, res, () => {
+          if (req.type === 'deleteRange') {
+            const range = req.range;
+            return checked(meta.mutate({ trans, type: 'deleteRange', range }), 'docMeta').then(() =>
+              checked(tokens.mutate({ trans, type: 'deleteRange', range }), 'docTokens'),
+            );
+          }
+          if (req.type === 'delete') {
+            const keys = req.keys.filter((_, i) => !(i in res.failures));
+            return checked(meta.mutate({ trans, type: 'delete', keys }), 'docMeta').then(() =>
+              checked(tokens.mutate({ trans, type: 'delete', keys }), 'docTokens'),
+            );
+          }
+          const docs = succeeded(req, res).map((i) => req.values[i] as DocumentRecord);
+          if (docs.length === 0) return;
+          const rows = docs.map(docMetaOf);
+          const packed = docs.map(docTokensOf);
+          return checked(meta.mutate({ trans, type: 'put', values: rows }), 'docMeta').then(() =>
+            checked(tokens.mutate({ trans, type: 'put', values: packed }), 'docTokens'),
+          );
+        }),
+      );
     },
   };
 }
