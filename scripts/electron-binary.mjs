@@ -15,10 +15,12 @@ export function electronBinary() {
     timeout: 300_000,
   });
   if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
+  // The causes Node printed ("TypeError: fetch failed", Electron's own
+  // message), without the stack frames and source excerpts around them.
   const detail = (probe.stderr || probe.error?.message || '')
-    .trim()
     .split('\n')
-    .slice(-3)
+    .filter((l) => /^\w*Error\b/.test(l.trim()))
+    .map((l) => `  ${l.trim()}`)
     .join('\n');
   return {
     error: [
