@@ -24,7 +24,8 @@ async function launch(userDataDir: string): Promise<{ proc: ChildProcess; browse
       `--user-data-dir=${userDataDir}`,
       'about:blank',
     ],
-    { stdio: 'ignore' },
+    // Its own process group, so the kill takes every Chromium process at once.
+    { stdio: 'ignore', detached: true },
   );
   const port = await expect
     .poll(async () => (await readFile(portFile, 'utf8').catch(() => '')).split('\n')[0], {
@@ -36,10 +37,11 @@ async function launch(userDataDir: string): Promise<{ proc: ChildProcess; browse
   return { proc, browser };
 }
 
+/** SIGKILLs the browser and all its child processes (renderer, storage, GPU). */
 function kill(proc: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
+    process.kill(-proc.pid!, 'SIGKILL');
   });
 }
 
@@ -79,6 +81,7 @@ test('a span survives a SIGKILL right after it shows as saved', async ({ baseURL
     await second.browser.close().catch(() => undefined);
     await kill(second.proc);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A dying process may still be closing files in the profile for a moment.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 });
