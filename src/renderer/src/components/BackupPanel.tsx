@@ -4,7 +4,7 @@
  * first, asks before replacing a profile that has data, and writes in one
  * transaction.
  */
-import { KEEP_PER_KIND } from '@core/backup-names.ts';
+import { backupName, KEEP_PER_KIND } from '@core/backup-names.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '@core/host-contract.ts';
 import type { BackupContents } from '@core/formats/backup.ts';
@@ -12,13 +12,7 @@ import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
 import { db } from '../db/db.ts';
 import { analyzeFile } from '../db/dataset-import.ts';
-import {
-  backupFileName,
-  backupText,
-  exportBackup,
-  profileHasData,
-  restoreBackup,
-} from '../db/backup.ts';
+import { backupText, exportBackup, profileHasData, restoreBackup } from '../db/backup.ts';
 import { host } from '../host/host.ts';
 import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
 
@@ -71,10 +65,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
 
   const saveStored = (): Promise<void> =>
     task(async () => {
-      const info = await host.backupWrite(
-        backupFileName(new Date(), 'manual'),
-        await backupText(db),
-      );
+      const info = await host.backupWrite(backupName('manual'), await backupText(db));
       setMessage(`Backup ${info.name} kept in the app.`);
       refresh();
     });
@@ -96,7 +87,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     // What the restore replaces is kept first: restoring the wrong file
     // must not lose today's work. If that copy fails, nothing is restored.
     const before = (await profileHasData(db))
-      ? await host.backupWrite(backupFileName(new Date(), 'before-restore'), await backupText(db))
+      ? await host.backupWrite(backupName('before-restore'), await backupText(db))
       : null;
     await restoreBackup(db, p.contents);
     setMessage(

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { BackupInfo } from '@core/host-contract.ts';
 import { backupIfDue } from './auto-backup.ts';
-import { backupFileName } from './backup.ts';
+import { backupName } from '@core/backup-names.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 
 let db: WorkbenchDb | null = null;
@@ -53,7 +53,7 @@ describe('automatic daily backup', () => {
     // A backup kept by hand does not stand in for the daily one.
     const wednesday = new Date(2021, 6, 28, 8, 0);
     host.setClock(wednesday.getTime());
-    await host.backupWrite(backupFileName(wednesday, 'manual'), 'by hand');
+    await host.backupWrite(backupName('manual', wednesday), 'by hand');
     expect((await backupIfDue(db, host, wednesday))?.name).toMatch(/^stance-backup-2021-07-2/);
     const text = [...host.kept.values()][1]!.data;
     expect(text).toContain('الحوار الاستراتيجي');

@@ -4,9 +4,9 @@
  * (desktop: the user-data folder; browser: a separate IndexedDB database),
  * which prunes all but the newest few. Restoring is done from the Backup panel.
  */
-import { backupKind } from '@core/backup-names.ts';
+import { backupKind, backupName } from '@core/backup-names.ts';
 import type { BackupInfo, Host } from '@core/host-contract.ts';
-import { backupFileName, backupText, profileHasData } from './backup.ts';
+import { backupText, profileHasData } from './backup.ts';
 import type { WorkbenchDb } from './schema.ts';
 
 /** Local midnight of `now`, in ms. */
@@ -28,5 +28,5 @@ export async function backupIfDue(
   // Only a daily backup counts: one kept by hand today does not replace it.
   const today = startOfDay(now);
   if (kept.some((b) => backupKind(b.name) === 'daily' && b.modifiedAt >= today)) return null;
-  return host.backupWrite(backupFileName(now), await backupText(db));
+  return host.backupWrite(backupName('daily', now), await backupText(db));
 }

@@ -5,7 +5,7 @@
  * transaction. Tables are taken from the live schema, so a table added by a
  * later schema version is backed up too.
  */
-import { backupName, type BackupKind } from '@core/backup-names.ts';
+import { backupName } from '@core/backup-names.ts';
 import type { Host } from '@core/host-contract.ts';
 import {
   isTransientSetting,
@@ -21,11 +21,6 @@ const ROWS_PER_CHUNK = 2000;
 
 function yieldToUi(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** The backup file name for `now`, e.g. `stance-backup-2026-11-24T12-00-00.jsonl`. */
-export function backupFileName(now = new Date(), kind: BackupKind = 'daily'): string {
-  return backupName(kind, now);
 }
 
 /**
@@ -79,7 +74,7 @@ export async function exportBackup(
   db: WorkbenchDb,
   onProgress?: (p: { done: number; total: number }) => void,
 ): Promise<{ path: string } | null> {
-  const handle = await host.exportBegin(backupFileName());
+  const handle = await host.exportBegin(backupName('daily'));
   if (!handle) return null;
   try {
     await writeBackup(db, (c) => host.exportWrite(handle.id, c), onProgress);

@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
 import { GOLD_ANNOTATOR_ID, type SpanRecord } from '@core/model.ts';
+import { cpSlice } from '@core/offsets.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
+import { makeSpan } from './spans.ts';
 import { createProfile } from './profile.ts';
 import { describeLabelUsage, labelUsage, saveLabel } from './labels.ts';
 import { acceptIntoGold, getRejected, rejectProposal } from './gold.ts';
@@ -17,19 +19,8 @@ afterEach(async () => {
 const TEXT = 'قال رئيس الوزراء إن لا حاجة لوجود قوات قتالية أجنبية على الأراضي العراقية';
 
 function span(docId: string, annotatorId: string, start: number, label: string): SpanRecord {
-  return {
-    id: crypto.randomUUID(),
-    docId,
-    annotatorId,
-    label,
-    start,
-    end: start + 3,
-    quote: [...TEXT].slice(start, start + 3).join(''),
-    holder: null,
-    note: null,
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  const end = start + 3;
+  return makeSpan({ docId, annotatorId, label, start, end, quote: cpSlice(TEXT, start, end) });
 }
 
 async function seed(): Promise<{ db: WorkbenchDb; docId: string; self: string }> {

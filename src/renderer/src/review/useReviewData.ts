@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgreementDoc } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
-import { unpackTokens, type PackedTokens } from '@core/token-pack.ts';
+import { unpackTokens } from '@core/token-pack.ts';
 import { tokenize, type Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
 
@@ -17,8 +17,6 @@ export interface ReviewDoc {
   text: string;
   /** Folded title and text, for search (see arabic-search). */
   folded: string;
-  /** The tokens stored with the document (see db/derived.ts), if any. */
-  packed?: PackedTokens;
 }
 
 export interface ReviewData {
@@ -31,15 +29,27 @@ export interface ReviewData {
 
 const KIND_ORDER = { self: 0, colleague: 1, gold: 2 } as const;
 
+// A document's id is the hash of its text, so its tokens never change.
+const tokenCache = new Map<string, Token[]>();
+
 async function load(): Promise<ReviewData> {
-  const [annotators, docs, spans, statuses, packed] = await Promise.all([
+  const [annotators, docs, spans, statuses] = await Promise.all([
     db.annotators.toArray(),
     db.documents.toArray(),
     db.spans.toArray(),
     db.statuses.toArray(),
-    db.docTokens.toArray(),
   ]);
-  const packedOf = new Map(packed.map((p) => [p.docId, p]));
+  // Stored tokens are read once per document and session: this query runs
+  // again on every span change, and a document's tokens never change.
+  const uncached = docs.filter((d) => !tokenCache.has(d.id));
+  if (uncached.length > 0) {
+    const packed = await db.docTokens.bulkGet(uncached.map((d) => d.id));
+    uncached.forEach((d, i) => {
+      const stored = packed[i];
+      const tokens = stored && unpackTokens(d.text, stored);
+      if (tokens) tokenCache.set(d.id, tokens);
+    });
+  }
   annotators.sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name),
   );
@@ -58,10 +68,7 @@ async function load(): Promise<ReviewData> {
   return {
     annotators,
     docs: new Map(
-      docs.map((d) => [
-        d.id,
-        { id: d.id, title: d.title, text: d.text, folded: d.folded, packed: packedOf.get(d.id) },
-      ]),
+      docs.map((d) => [d.id, { id: d.id, title: d.title, text: d.text, folded: d.folded }]),
     ),
     annotations,
   };
@@ -72,19 +79,13 @@ export function useReviewData(): ReviewData | undefined {
   return useLiveQuery(load, [], undefined);
 }
 
-// A document's id is the hash of its text, so its tokens never change.
-const tokenCache = new Map<string, Token[]>();
-
 /**
- * The workbench tokens of a document: its stored tokens, else tokenized;
- * once per session.
+ * The workbench tokens of a document: its stored tokens (put here by
+ * `load`), else tokenized; once per session.
  */
 export function tokensOf(doc: ReviewDoc): Token[] {
   let t = tokenCache.get(doc.id);
-  if (!t) {
-    t = (doc.packed && unpackTokens(doc.text, doc.packed)) ?? tokenize(doc.text);
-    tokenCache.set(doc.id, t);
-  }
+  if (!t) tokenCache.set(doc.id, (t = tokenize(doc.text)));
   return t;
 }
 
