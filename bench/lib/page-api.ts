@@ -78,6 +78,7 @@ export interface SeedBench {
     spanCounts: number;
     documentsEach: number;
     spanKeys: number;
+    heal: number;
   }>;
 }
 

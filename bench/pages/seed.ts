@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
 import { db, openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
+import { healDerived } from '../../src/renderer/src/db/derived-rebuild.ts';
 import { createProfile, getSelf } from '../../src/renderer/src/db/profile.ts';
 import { setSetting } from '../../src/renderer/src/db/settings.ts';
 import { SAMPLE_CORPUS_VERSION } from '../../src/renderer/src/db/sample-corpus.ts';
@@ -85,7 +86,9 @@ const OUTLETS = ['الشرق الأوسط', 'روداو', 'الجزيرة نت',
         .between([me, Dexie.minKey, Dexie.minKey], [me, Dexie.maxKey, Dexie.maxKey])
         .keys(),
     );
+    // The start-up self-check of the derived tables (run when idle), in step.
+    const heal = await time(() => healDerived(db));
     db.close();
-    return { docMeta, spanCounts, documentsEach, spanKeys };
+    return { docMeta, spanCounts, documentsEach, spanKeys, heal };
   },
 };

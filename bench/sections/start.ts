@@ -117,6 +117,11 @@ export async function benchStart(ctx: BenchContext): Promise<SectionResult> {
           'ms',
           probes.map((p) => p.spanCounts),
         ),
+        healCheck: figure(
+          'the start-up self-check of the derived tables, run once idle (nothing to rebuild)',
+          'ms',
+          probes.map((p) => p.heal),
+        ),
         documentsEach: figure(
           'for comparison: every full document record (db.documents.each)',
           'ms',
