@@ -94,8 +94,9 @@ export function attributionOf(s: {
  * What the proposers of a gold span agree on, field by field: the holder
  * when every one names the same actor (or, none naming an actor, the same
  * free text, folded), the target (folded) and the attribution kind when
- * every one gives the same non-empty value; null where they differ or
- * someone left it empty. The adjudicator settles the rest.
+ * every one gives the same non-empty value (spelled as most of them spell
+ * it); null where they differ or someone left it empty. The adjudicator
+ * settles the rest.
  */
 export function settledAttribution(proposed: readonly AttributionFields[]): AttributionFields {
   const out: AttributionFields = {
@@ -105,16 +106,23 @@ export function settledAttribution(proposed: readonly AttributionFields[]): Attr
     attribution: null,
   };
   if (proposed.length === 0) return out;
+  // All alike (by key): the spelling most of them use, the first on a tie.
   const same = <T>(values: T[], key: (v: T) => string): T | null => {
     const first = values[0]!;
-    return values.every((v) => key(v) === key(first)) ? first : null;
+    if (!values.every((v) => key(v) === key(first))) return null;
+    const n = new Map<T, number>();
+    for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
+    return [...n.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
   };
   const ids = proposed.map((p) => p.holderActorId);
   if (ids.every((id) => id !== null)) {
     const id = same(ids, (v) => v!);
     if (id) {
       out.holderActorId = id;
-      out.holder = proposed[0]!.holder;
+      out.holder = same(
+        proposed.map((p) => p.holder),
+        () => '',
+      );
     }
   } else if (ids.every((id) => id === null)) {
     const texts = proposed.map((p) => p.holder);

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type {
+  ActorRecord,
   AnnotatorRecord,
   DocumentRecord,
   LabelDef,
@@ -23,7 +24,7 @@ import {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 6;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -32,6 +33,8 @@ export type WorkbenchDb = Dexie & {
   labels: EntityTable<LabelDef, 'key'>;
   statuses: Dexie.Table<StatusRecord, [string, string]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  /** The project's actors (version 6); spans point at them by `holderActorId`. */
+  actors: EntityTable<ActorRecord, 'id'>;
   /** Derived (see derived.ts): never written directly. */
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
@@ -70,6 +73,19 @@ export function createDb(name = DB_NAME): WorkbenchDb {
       spanCounts: '&[annotatorId+docId]',
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
+
+  // Version 6 (issue 15): the project's actors, and spans indexed by holder
+  // actor, so that merging or deleting an actor finds its spans without
+  // reading every span. Spans without an actor (all spans stored before)
+  // have no entry in that index, so it costs them nothing; their new
+  // fields (holderActorId, target, attribution) are optional, so no data
+  // moves. Versions 4 and 5 belong to other branches; this one is
+  // independent of them.
+  db.version(6).stores({
+    actors: '&id',
+    spans:
+      '&id, docId, annotatorId, [docId+annotatorId], label, [annotatorId+docId+label], holderActorId',
+  });
 
   db.use(derivedTables);
   return db;

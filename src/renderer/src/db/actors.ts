@@ -1,0 +1,355 @@
+/**
+ * Actor storage: the project's actors, their creation (from a name
+ * selected in the text too), editing, merging and removal, linking
+ * free-text holders to an actor, a span's attribution, the target list, and
+ * the data of the Analysis view. Every actor edit reads and writes in one
+ * transaction (src/core/actors/operations.ts decides what changes) and
+ * resolves to its before/after changes, so `undoActorEdit` can take it back;
+ * an undo refuses, changing nothing, when a record it would restore was
+ * changed since.
+ */
+import {
+  computeAnalysis,
+  type AnalysisDoc,
+  type AnalysisFilter,
+  type AnalysisOptions,
+  type AnalysisView,
+} from '@core/actors/analysis.ts';
+import { ActorIndex, cleanName, displayName, foldName } from '@core/actors/model.ts';
+import {
+  actorFromSelection,
+  attributeSpan,
+  createActor,
+  deleteActor,
+  editActor,
+  invertActorChanges,
+  linkHolderText,
+  mergeActors,
+  type ActorEdit,
+  type ActorEditChange,
+  type ActorEditResult,
+  type ActorFields,
+  type AttributionPatch,
+  type SpanChange,
+} from '@core/actors/operations.ts';
+import type { ActorKind, ActorRecord, SpanRecord } from '@core/model.ts';
+import type { WorkbenchDb } from './schema.ts';
+
+/** The settings key of the project's target list. */
+export const TARGETS_KEY = 'project.targets';
+
+/** Every actor, by display name (Arabic order). */
+export async function listActors(db: WorkbenchDb): Promise<ActorRecord[]> {
+  const all = await db.actors.toArray();
+  return all.sort(
+    (a, b) => displayName(a).localeCompare(displayName(b), 'ar') || (a.id < b.id ? -1 : 1),
+  );
+}
+
+/** Writes actor and span changes in the caller's transaction. */
+async function write(db: WorkbenchDb, changes: readonly ActorEditChange[]): Promise<void> {
+  for (const c of changes) {
+    if (c.table === 'actors') {
+      if (c.after) await db.actors.put(c.after);
+      else if (c.before) await db.actors.delete(c.before.id);
+    } else if (c.after) await db.spans.put(c.after);
+    else if (c.before) await db.spans.delete(c.before.id);
+  }
+}
+
+/** Runs an operation over the stored actors and writes its edit, in one transaction. */
+async function run(
+  db: WorkbenchDb,
+  op: (actors: ActorRecord[]) => Promise<ActorEditResult> | ActorEditResult,
+): Promise<ActorEditResult> {
+  return db.transaction('rw', [db.actors, db.spans], async () => {
+    const r = await op(await db.actors.toArray());
+    if (r.ok) await write(db, r.edit.changes);
+    return r;
+  });
+}
+
+/** Adds an actor. Resolves to the edit, or the fields that are wrong (nothing written). */
+export function addActor(
+  db: WorkbenchDb,
+  fields: ActorFields,
+  id: string = crypto.randomUUID(),
+): Promise<ActorEditResult> {
+  return run(db, (actors) => createActor(fields, actors, { id, now: Date.now() }));
+}
+
+/**
+ * Adds an actor named by text the analyst selected (see
+ * `actorFromSelection`); when the name already names an actor, writes
+ * nothing and resolves to `{ ok: 'existing', actor }`.
+ */
+export async function addActorFromSelection(
+  db: WorkbenchDb,
+  selected: string,
+  opts: { kind?: ActorKind; affiliation?: string | null; id?: string } = {},
+): Promise<ActorEditResult | { ok: 'existing'; actor: ActorRecord }> {
+  let existing: ActorRecord | null = null;
+  const r = await run(db, (actors) => {
+    const x = actorFromSelection(selected, actors, {
+      id: opts.id ?? crypto.randomUUID(),
+      now: Date.now(),
+      kind: opts.kind,
+      affiliation: opts.affiliation,
+    });
+    if (x.ok === 'existing') {
+      existing = x.actor;
+      return { ok: false, errors: [] };
+    }
+    return x;
+  });
+  return existing ? { ok: 'existing', actor: existing } : r;
+}
+
+/** Changes an actor's fields. */
+export function updateActor(
+  db: WorkbenchDb,
+  id: string,
+  patch: Partial<ActorFields>,
+): Promise<ActorEditResult> {
+  return run(db, (actors) => {
+    const before = actors.find((a) => a.id === id);
+    if (!before)
+      return { ok: false, errors: [{ field: 'id', message: `no actor ${id} (deleted?)` }] };
+    return editActor(before, patch, actors, Date.now());
+  });
+}
+
+/** The spans whose holder is one of `actorIds` (through the holderActorId index). */
+function spansHeldBy(db: WorkbenchDb, actorIds: readonly string[]): Promise<SpanRecord[]> {
+  return db.spans
+    .where('holderActorId')
+    .anyOf([...actorIds])
+    .toArray();
+}
+
+/** Merges the actors `duplicateIds` into `keepId` (see core `mergeActors`). */
+export function mergeActorsInto(
+  db: WorkbenchDb,
+  keepId: string,
+  duplicateIds: readonly string[],
+): Promise<ActorEditResult> {
+  return run(db, async (actors) => {
+    const keep = actors.find((a) => a.id === keepId);
+    const missing = [keepId, ...duplicateIds].filter((id) => !actors.some((a) => a.id === id));
+    if (!keep || missing.length > 0)
+      return {
+        ok: false,
+        errors: [{ field: 'duplicates', message: `no actor ${missing.join(', ')} (deleted?)` }],
+      };
+    const dups = actors.filter((a) => duplicateIds.includes(a.id));
+    return mergeActors(keep, dups, await spansHeldBy(db, duplicateIds), Date.now());
+  });
+}
+
+/** Removes an actor; its spans keep its name as free text (see core `deleteActor`). */
+export async function removeActor(db: WorkbenchDb, id: string): Promise<ActorEditResult> {
+  return run(db, async (actors) => {
+    const actor = actors.find((a) => a.id === id);
+    if (!actor) return { ok: false, errors: [{ field: 'id', message: `no actor ${id}` }] };
+    return { ok: true, actor, edit: deleteActor(actor, await spansHeldBy(db, [id]), Date.now()) };
+  });
+}
+
+/**
+ * Points every span whose free-text holder is `text` (folded) and that has
+ * no actor at actor `actorId`. Reads every span (holders are not indexed);
+ * meant for a one-off tidy-up, not a keystroke.
+ */
+export function linkHolderTextToActor(
+  db: WorkbenchDb,
+  text: string,
+  actorId: string,
+): Promise<ActorEditResult> {
+  return run(db, async (actors) => {
+    const actor = actors.find((a) => a.id === actorId);
+    if (!actor) return { ok: false, errors: [{ field: 'id', message: `no actor ${actorId}` }] };
+    const k = foldName(text);
+    const spans = await db.spans
+      .filter((s) => !s.holderActorId && !!s.holder && foldName(s.holder) === k)
+      .toArray();
+    return { ok: true, actor, edit: linkHolderText(text, actor, spans, Date.now()) };
+  });
+}
+
+/** A free-text holder no actor stands for yet, how many spans give it, and the actor it names. */
+export interface HolderText {
+  text: string;
+  spans: number;
+  /** The one actor whose name or alias it is (folded), else null. */
+  actor: ActorRecord | null;
+}
+
+/** The free-text holders of spans without an actor, most used first (to link or make actors). */
+export async function holderTextsWithoutActor(db: WorkbenchDb): Promise<HolderText[]> {
+  const index = new ActorIndex(await db.actors.toArray());
+  // Folded text → spelling → spans; each is shown as its most used spelling.
+  const byKey = new Map<string, Map<string, number>>();
+  await db.spans.each((s) => {
+    if (s.holderActorId || !s.holder) return;
+    const k = foldName(s.holder);
+    if (!k) return;
+    const spellings = byKey.get(k) ?? new Map<string, number>();
+    const text = cleanName(s.holder);
+    spellings.set(text, (spellings.get(text) ?? 0) + 1);
+    byKey.set(k, spellings);
+  });
+  const out: HolderText[] = [...byKey.values()].map((spellings) => {
+    const [text] = [...spellings.entries()].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0]!;
+    const spans = [...spellings.values()].reduce((a, b) => a + b, 0);
+    return { text, spans, actor: index.unique(text) };
+  });
+  return out.sort((a, b) => b.spans - a.spans || a.text.localeCompare(b.text, 'ar'));
+}
+
+/**
+ * Writes the inverse of an actor edit (undo). Refuses, writing nothing,
+ * when a record it would restore changed since the edit (another edit, an
+ * import, a colleague's sync): it says how many.
+ */
+export function undoActorEdit(db: WorkbenchDb, edit: ActorEdit): Promise<void> {
+  return applyChecked(db, invertActorChanges(edit.changes), `undo ${edit.name}`);
+}
+
+/** Writes an undone actor edit again (redo), with the same check as undo. */
+export function redoActorEdit(db: WorkbenchDb, edit: ActorEdit): Promise<void> {
+  return applyChecked(db, edit.changes, `redo ${edit.name}`);
+}
+
+/** Thrown when an undo or redo would overwrite later changes. */
+export class StaleEditError extends Error {
+  override name = 'StaleEditError';
+}
+
+async function applyChecked(
+  db: WorkbenchDb,
+  changes: readonly ActorEditChange[],
+  what: string,
+): Promise<void> {
+  await db.transaction('rw', [db.actors, db.spans], async () => {
+    let stale = 0;
+    for (const c of changes) {
+      const id = (c.before ?? c.after)!.id;
+      const current = c.table === 'actors' ? await db.actors.get(id) : await db.spans.get(id);
+      if (JSON.stringify(current ?? null) !== JSON.stringify(c.before)) stale++;
+    }
+    if (stale > 0)
+      throw new StaleEditError(
+        `Cannot ${what}: ${stale} record(s) changed since. Nothing was changed.`,
+      );
+    await write(db, changes);
+  });
+}
+
+/**
+ * The change that gives span `spanId` a new attribution, for the
+ * document's undo history (commit it with annotate/editor.ts `commitEdit`).
+ * `actorId` (when given) is looked up; null removes the actor.
+ */
+export async function spanAttributionChange(
+  db: WorkbenchDb,
+  spanId: string,
+  patch: Omit<AttributionPatch, 'actor'> & { actorId?: string | null },
+): Promise<SpanChange> {
+  const span = await db.spans.get(spanId);
+  if (!span) throw new Error(`no span ${spanId} (deleted?)`);
+  const { actorId, ...rest } = patch;
+  let actor: ActorRecord | null | undefined;
+  if (actorId === null) actor = null;
+  else if (actorId !== undefined) {
+    actor = (await db.actors.get(actorId)) ?? undefined;
+    if (!actor) throw new Error(`no actor ${actorId} (deleted?)`);
+  }
+  return attributeSpan(span, actor === undefined ? rest : { ...rest, actor }, Date.now());
+}
+
+/** The project's target list (what stances are about), in the analyst's order. */
+export async function getTargets(db: WorkbenchDb): Promise<string[]> {
+  const v = (await db.settings.get(TARGETS_KEY))?.value;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Replaces the target list (trimmed, empty and duplicate entries dropped, folded). */
+export async function setTargets(db: WorkbenchDb, targets: readonly string[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const list: string[] = [];
+  for (const t of targets) {
+    const c = cleanName(t);
+    const k = foldName(c);
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    list.push(c);
+  }
+  await db.settings.put({ key: TARGETS_KEY, value: list });
+  return list;
+}
+
+/** Targets to suggest: the list first, then others spans name, most used first. */
+export async function knownTargets(db: WorkbenchDb): Promise<string[]> {
+  const list = await getTargets(db);
+  const seen = new Set(list.map(foldName));
+  const counts = new Map<string, { text: string; n: number }>();
+  await db.spans.each((s) => {
+    if (!s.target) return;
+    const k = foldName(s.target);
+    if (seen.has(k)) return;
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { text: s.target, n: 1 });
+  });
+  return [...list, ...[...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.text)];
+}
+
+/** What the Analysis view reads: the spans that can pass the filter, documents and actors. */
+export interface AnalysisInput {
+  spans: SpanRecord[];
+  docs: Map<string, AnalysisDoc>;
+  actors: ActorRecord[];
+}
+
+/**
+ * Reads what the Analysis view needs in one read transaction: spans (only
+ * the filtered annotators' when there is an annotator filter, through the
+ * annotatorId index), the documents' list rows (docMeta: title, date,
+ * outlet, never the texts) and the actors.
+ */
+export async function readAnalysisInput(
+  db: WorkbenchDb,
+  filter: AnalysisFilter = {},
+): Promise<AnalysisInput> {
+  return db.transaction('r', [db.spans, db.docMeta, db.actors], async () => {
+    const [spans, meta, actors] = await Promise.all([
+      filter.annotators
+        ? db.spans
+            .where('annotatorId')
+            .anyOf([...filter.annotators])
+            .toArray()
+        : db.spans.toArray(),
+      db.docMeta.toArray(),
+      db.actors.toArray(),
+    ]);
+    const docs = new Map<string, AnalysisDoc>(
+      meta.map((m) => [m.id, { id: m.id, title: m.title, date: m.date, outlet: m.outlet }]),
+    );
+    return { spans, docs, actors };
+  });
+}
+
+/**
+ * The Analysis view's data: readAnalysisInput, then core's computeAnalysis.
+ * For a live view, call it inside useLiveQuery.
+ */
+export async function loadAnalysis(
+  db: WorkbenchDb,
+  filter: AnalysisFilter = {},
+  options: AnalysisOptions = {},
+): Promise<AnalysisView & { input: AnalysisInput }> {
+  const input = await readAnalysisInput(db, filter);
+  return { ...computeAnalysis(input.spans, input.docs, input.actors, filter, options), input };
+}
