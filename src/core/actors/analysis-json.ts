@@ -71,16 +71,16 @@ export function analysisJson(
     start: u.start,
     end: u.end,
     annotators: u.annotators,
-    disagreements: u.disagreements,
-    other_holders: u.otherHolders,
+    disagreements: [...u.disagreements],
+    other_holders: [...u.otherHolders],
     spans: u.spans.map((s) => ({
       annotator: s.annotatorId,
       label: s.label,
       start: s.start,
       end: s.end,
       quote: s.quote,
-      target: s.target,
-      attribution: s.attribution,
+      target: s.target ?? null,
+      attribution: s.attribution ?? null,
     })),
   });
   return {

@@ -236,7 +236,7 @@ describe('analysis counting', () => {
           ),
         );
         const v = computeAnalysis(spans, DOCS, ACTORS);
-        const inUnits = v.units.flatMap((u) => u.spans.map((s) => s.spanId));
+        const inUnits = v.units.flatMap((u) => u.spans.map((s) => s.id));
         expect(new Set(inUnits).size).toBe(inUnits.length);
         expect(inUnits.length).toBe(v.spans);
         const rowSum = v.rows.reduce((t, r) => t + r.total, 0);
