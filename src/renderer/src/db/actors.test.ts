@@ -16,6 +16,7 @@ import {
   listActors,
   loadAnalysis,
   mergeActorsInto,
+  planActorFromSelection,
   redoActorEdit,
   removeActor,
   setTargets,
@@ -186,14 +187,16 @@ describe('actors on IndexedDB', () => {
     const span = spanOn('d1', 'laila');
     await applyChanges(db, [{ table: 'spans', before: null, after: span }]);
     // "Make an actor of the selected name and make it this span's holder".
-    const r = await addActorFromSelection(db, 'نيجيرفان بارزاني');
-    if (r.ok !== true) throw new Error('not created');
+    const r = await planActorFromSelection(db, 'نيجيرفان بارزاني');
+    if (r.ok !== true) throw new Error('not planned');
+    expect(await db.actors.count()).toBe(0);
     const change = await spanAttributionChange(db, span.id, {
-      actorId: r.actor.id,
+      actor: r.actor,
       target: 'الشراكة الستراتيجية',
       attribution: 'direct-quote',
     });
     const made = await applyChanges(db, [...r.edit.changes, change]);
+    expect(await db.actors.get(r.actor.id)).toEqual(r.actor);
     expect(await db.spans.get(span.id)).toMatchObject({
       holderActorId: r.actor.id,
       holder: 'نيجيرفان بارزاني',
@@ -206,6 +209,10 @@ describe('actors on IndexedDB', () => {
     await expect(spanAttributionChange(db, span.id, { actorId: 'gone' })).rejects.toThrow(
       /no actor gone/,
     );
+    // An existing actor by id.
+    await db.actors.add(r.actor);
+    const byId = await spanAttributionChange(db, span.id, { actorId: r.actor.id });
+    expect(byId.after).toMatchObject({ holderActorId: r.actor.id, holder: 'نيجيرفان بارزاني' });
   });
 
   it('keeps a target list and suggests targets spans use', async () => {

@@ -105,6 +105,25 @@ export async function addActorFromSelection(
   return existing ? { ok: 'existing', actor: existing } : r;
 }
 
+/**
+ * The edit that would add an actor named by `selected`, without writing it:
+ * for committing it together with the span it becomes the holder of, as one
+ * document edit (annotate/editor.ts `commitEdit([...edit.changes,
+ * attributionChange])`), which one undo takes back.
+ */
+export async function planActorFromSelection(
+  db: WorkbenchDb,
+  selected: string,
+  opts: { kind?: ActorKind; affiliation?: string | null; id?: string } = {},
+): Promise<ActorEditResult | { ok: 'existing'; actor: ActorRecord }> {
+  return actorFromSelection(selected, await db.actors.toArray(), {
+    id: opts.id ?? crypto.randomUUID(),
+    now: Date.now(),
+    kind: opts.kind,
+    affiliation: opts.affiliation,
+  });
+}
+
 /** Changes an actor's fields. */
 export function updateActor(
   db: WorkbenchDb,
@@ -250,23 +269,23 @@ async function applyChecked(
 /**
  * The change that gives span `spanId` a new attribution, for the
  * document's undo history (commit it with annotate/editor.ts `commitEdit`).
- * `actorId` (when given) is looked up; null removes the actor.
+ * The holder is `actor` (a record, e.g. one just planned with
+ * `planActorFromSelection`) or `actorId` (looked up); null removes it.
  */
 export async function spanAttributionChange(
   db: WorkbenchDb,
   spanId: string,
-  patch: Omit<AttributionPatch, 'actor'> & { actorId?: string | null },
+  patch: AttributionPatch & { actorId?: string | null },
 ): Promise<SpanChange> {
   const span = await db.spans.get(spanId);
   if (!span) throw new Error(`no span ${spanId} (deleted?)`);
   const { actorId, ...rest } = patch;
-  let actor: ActorRecord | null | undefined;
-  if (actorId === null) actor = null;
-  else if (actorId !== undefined) {
-    actor = (await db.actors.get(actorId)) ?? undefined;
-    if (!actor) throw new Error(`no actor ${actorId} (deleted?)`);
+  if (actorId !== undefined && rest.actor === undefined) {
+    const actor = actorId === null ? null : await db.actors.get(actorId);
+    if (actor === undefined) throw new Error(`no actor ${actorId} (deleted?)`);
+    rest.actor = actor;
   }
-  return attributeSpan(span, actor === undefined ? rest : { ...rest, actor }, Date.now());
+  return attributeSpan(span, rest, Date.now());
 }
 
 /** The project's target list (what stances are about), in the analyst's order. */
