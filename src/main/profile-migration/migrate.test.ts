@@ -98,7 +98,7 @@ function deps(p: Awaited<ReturnType<typeof profile>>, over: Partial<MigrationDep
     openNew: p.newPage,
     appVersion: '0.2.0',
     now: () => new Date(Date.UTC(2021, 6, 26, 10, 0, 0)),
-    batchSize: 100,
+    batchSize: 50,
     ...over,
   } satisfies MigrationDeps;
 }
@@ -128,7 +128,7 @@ async function seed(page: OriginPage): Promise<void> {
     });
     const tx = db.transaction(db.objectStoreNames, 'readwrite');
     const text = 'قال وزير الخارجية إن المفاوضات ستستأنف الأسبوع المقبل';
-    for (let i = 0; i < 250; i++) {
+    for (let i = 0; i < 120; i++) {
       const id = 'doc-' + String(i).padStart(4, '0');
       tx.objectStore('documents').put({ id, text, rawText: text, textSource: 'clean', removed: [],
         title: 'خبر ' + i, date: '2021-07-26', author: null, outlet: 'الجزيرة', file: null,
@@ -136,8 +136,8 @@ async function seed(page: OriginPage): Promise<void> {
       tx.objectStore('docTokens').put({ docId: id, version: 2, bounds: new Uint32Array([0, 3, 4, 8, i, i + 1]) });
       tx.objectStore('statuses').put({ docId: id, annotatorId: 'laila', status: 'in-progress', docStance: null, updatedAt: 1 });
     }
-    for (let i = 0; i < 200; i++)
-      tx.objectStore('spans').put({ id: 'span-' + i, docId: 'doc-' + String(i % 250).padStart(4, '0'),
+    for (let i = 0; i < 100; i++)
+      tx.objectStore('spans').put({ id: 'span-' + i, docId: 'doc-' + String(i % 120).padStart(4, '0'),
         annotatorId: 'laila', label: i % 2 ? 'favor' : 'against', start: 0, end: 3, quote: 'قال',
         holder: null, note: null, createdAt: 1, updatedAt: 2 });
     tx.objectStore('annotators').put({ id: 'laila', name: 'ليلى', kind: 'self', createdAt: 1 });
@@ -153,7 +153,7 @@ async function seed(page: OriginPage): Promise<void> {
       db.createObjectStore('empty', { keyPath: 'k' });
     });
     const t2 = other.transaction(['log', 'byDate'], 'readwrite');
-    for (let i = 0; i < 120; i++) t2.objectStore('log').put({ tags: ['a', 'b' + (i % 3)], at: new Date(i), n: -0, big: 10n ** 20n });
+    for (let i = 0; i < 60; i++) t2.objectStore('log').put({ tags: ['a', 'b' + (i % 3)], at: new Date(i), n: -0, big: 10n ** 20n });
     t2.objectStore('byDate').put({ when: 'then' }, new Date(Date.UTC(2021, 6, 26)));
     t2.objectStore('byDate').put(new Map([['k', new Set([1, 2])]]), new Uint8Array([1, 2, 3]).buffer);
     t2.objectStore('byDate').put('array key', [1, 'x', [new Date(5)]]);
@@ -212,7 +212,7 @@ describe('migrateProfileOrigin', () => {
         await newPage.close();
         expect(after.schema).toEqual(before.schema);
         expect(after.records).toStrictEqual(before.records);
-        expect(before.records['stance-workbench.documents']).toHaveLength(250);
+        expect(before.records['stance-workbench.documents']).toHaveLength(120);
         const tokens = before.records['stance-workbench.docTokens'] as [
           string,
           { bounds: unknown },
@@ -230,7 +230,7 @@ describe('migrateProfileOrigin', () => {
           from: 'file://',
           to: 'app://stance',
           databases: ['scratch', 'stance-workbench'],
-          counts: { 'stance-workbench': { documents: 250, spans: 200 }, scratch: { log: 120 } },
+          counts: { 'stance-workbench': { documents: 120, spans: 100 }, scratch: { log: 60 } },
           backup: 'stance-backup-before-restore-2021-07-26T10-00-00.jsonl',
         });
 
@@ -244,11 +244,11 @@ describe('migrateProfileOrigin', () => {
           db_version: 3,
           app_version: '0.2.0',
           counts: {
-            documents: 250,
-            spans: 200,
+            documents: 120,
+            spans: 100,
             annotators: 1,
             labels: 2,
-            statuses: 250,
+            statuses: 120,
             settings: 1,
           },
         });
