@@ -98,6 +98,11 @@ describe('app:// file handler', () => {
     expect((await get('app://stance/index.html', 'POST')).status).toBe(405);
   });
 
+  it('answers 404, not an error, when the renderer folder is missing', async () => {
+    const missing = createAppFileHandler(join(base, 'not-built'));
+    expect((await missing(new Request('app://stance/index.html'))).status).toBe(404);
+  });
+
   it('serves the blank page of the origin from memory', async () => {
     const res = await get(APP_BLANK_URL);
     expect(res.status).toBe(200);

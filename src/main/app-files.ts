@@ -43,14 +43,21 @@ export function createAppFileHandler(root: string): (request: Request) => Promis
     if (!resolved.ok) return refuse(resolved.status, resolved.reason);
     if (`/${resolved.segments.join('/')}` === APP_BLANK_PATH)
       return respond(BLANK_PAGE, 'text/html; charset=utf-8', head);
-    realRoot ??= fs.promises.realpath(root);
+    let base: string;
     let real: string;
     try {
-      real = await fs.promises.realpath(join(await realRoot, ...resolved.segments));
+      realRoot ??= fs.promises.realpath(root);
+      base = await realRoot;
+    } catch {
+      realRoot = null;
+      return refuse(404, 'the renderer folder is missing');
+    }
+    try {
+      real = await fs.promises.realpath(join(base, ...resolved.segments));
     } catch {
       return refuse(404, 'no such file');
     }
-    const rel = relative(await realRoot, real);
+    const rel = relative(base, real);
     if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
       return refuse(403, 'outside the renderer folder');
     try {

@@ -98,7 +98,7 @@ function deps(p: Awaited<ReturnType<typeof profile>>, over: Partial<MigrationDep
     openNew: p.newPage,
     appVersion: '0.2.0',
     now: () => new Date(Date.UTC(2021, 6, 26, 10, 0, 0)),
-    batchSize: 50,
+    batchSize: 100,
     ...over,
   } satisfies MigrationDeps;
 }
