@@ -19,6 +19,10 @@ export interface AnalysisFiles {
   /** Document key → the doc_id to print (null: the file gave none). */
   docIds: Map<string, string | null>;
   actors: ActorRecord[];
+  /** Document key → the annotators who annotated it (a line for it, even with no spans). */
+  annotated: Map<string, Set<string>>;
+  /** Annotators in order of first appearance. */
+  annotators: string[];
   errors: string[];
   notes: string[];
 }
@@ -32,6 +36,8 @@ export async function readAnalysisFiles(paths: readonly string[]): Promise<Analy
     docs: new Map(),
     docIds: new Map(),
     actors: [],
+    annotated: new Map(),
+    annotators: [],
     errors: [],
     notes: [],
   };
@@ -88,6 +94,10 @@ export async function readAnalysisFiles(paths: readonly string[]): Promise<Analy
         }
         if (rec.annotatorId === null) unnamed++;
         const annotatorId = rec.annotatorId ?? fallback;
+        if (!out.annotators.includes(annotatorId)) out.annotators.push(annotatorId);
+        let who = out.annotated.get(key);
+        if (!who) out.annotated.set(key, (who = new Set()));
+        who.add(annotatorId);
         rec.spans.forEach((s, i) => {
           if (s.holderActor && s.holder && !actors.has(s.holderActor.id)) {
             const arabic = ARABIC.test(s.holder);

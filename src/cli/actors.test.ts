@@ -234,6 +234,46 @@ describe('stance actors', () => {
     expect(await total('--to=2021-07-25')).toBe(2);
   });
 
+  it('reports agreement on attribution per pair with --agreement', async () => {
+    const { a, b } = await files();
+    // Every annotator of the files by default, gold too (as `stance agreement`); here A and B.
+    const r = await run([
+      'actors',
+      a,
+      b,
+      '--agreement',
+      '--json',
+      '--annotator',
+      'A',
+      '--annotator',
+      'B',
+    ]);
+    expect(r.code).toBe(0);
+    // Matched: Kadhimi's statement (both: Kadhimi) and "مؤسف" (A: Khazali, B: Fuad
+    // Hussein); Barzani's welcome differs in label, so it is not matched.
+    // Holders (K,K), (Kh,F): p_o = 1/2, p_e = 1/2·1/2 = 1/4, κ = (1/2 − 1/4)/(3/4) = 1/3.
+    expect(JSON.parse(r.out)).toEqual({
+      annotators: ['A', 'B'],
+      pairs: {
+        'A|B': {
+          matched: 2,
+          sameHolder: 1,
+          holderAgreement: 0.5,
+          holderKappa: expect.closeTo(1 / 3, 12) as number,
+          sameAttribution: 2,
+          attributionAgreement: 1,
+          attributionKappa: null,
+          sameTarget: 2,
+          targetAgreement: 1,
+        },
+      },
+    });
+    const t = await run(['actors', a, b, '--agreement']);
+    expect(t.out).toContain('3 annotators (A, B, gold)');
+    expect(t.out).toMatch(/^A\|B +2 +50\.0% +0\.333 +100\.0% +— +100\.0%$/mu);
+    expect((await run(['actors', a, '--agreement', '--csv'])).code).toBe(2);
+  });
+
   it('writes the CSV the app exports', async () => {
     const { a } = await files();
     const r = await run(['actors', a, '--csv']);

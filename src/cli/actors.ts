@@ -7,6 +7,12 @@
 import { computeAnalysis, SEVERAL_LABELS, type AnalysisView } from '@core/actors/analysis.ts';
 import { analysisJson } from '@core/actors/analysis-json.ts';
 import { analysisCsv } from '@core/actors/csv.ts';
+import {
+  attributionDocs,
+  computeAttributionAgreement,
+  type AttributionReport,
+  type HolderSpan,
+} from '@core/agreement/attribution.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import { readAnalysisFiles } from './actors-reader.ts';
 import type { CliCommand } from './io.ts';
@@ -14,6 +20,7 @@ import type { CliCommand } from './io.ts';
 const USAGE = `usage: stance actors FILE.jsonl [FILE.jsonl ...] [--json | --csv]
                     [--annotator ID ...] [--gold] [--outlet NAME ...]
                     [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--bucket day|month|year]
+       stance actors FILE.jsonl [FILE.jsonl ...] --agreement [--json] [--annotator ID ...]
 
 Who holds which stance: the actors × labels table of the app's Analysis
 view, over spans JSONL files (Prodigy db-out and doccano are read too; they
@@ -36,6 +43,11 @@ different holders count once, for the holder most of them chose, or as
   --outlet NAME   only articles of these outlets (repeatable)
   --from, --to    only articles dated within (inclusive); undated ones are left out
   --bucket        time buckets of over_time (default day)
+  --agreement     instead of the table: agreement on attribution per pair of
+                  annotators, over the spans they both marked (same document and
+                  label, overlapping, paired one to one): share of the same holder,
+                  attribution kind and target, and Cohen's kappa over holders and
+                  over kinds (docs/agreement.md, "Attribution")
 `;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/u;
@@ -92,6 +104,7 @@ function options(args: string[]):
       from: string | null;
       to: string | null;
       bucket: 'day' | 'month' | 'year';
+      agreement: boolean;
     }
   | string {
   const o = {
@@ -103,6 +116,7 @@ function options(args: string[]):
     from: null as string | null,
     to: null as string | null,
     bucket: 'day' as 'day' | 'month' | 'year',
+    agreement: false,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -112,6 +126,7 @@ function options(args: string[]):
       if (o.out !== 'table') return 'give --json or --csv, not both';
       o.out = name === '--json' ? 'json' : 'csv';
     } else if (name === '--gold') o.gold = true;
+    else if (name === '--agreement') o.agreement = true;
     else if (['--annotator', '--outlet', '--from', '--to', '--bucket'].includes(name!)) {
       const v = value();
       if (v === null || v === '') return `${name} needs a value`;
@@ -133,6 +148,8 @@ function options(args: string[]):
   if (o.files.length === 0) return 'give at least one FILE';
   if (o.gold && o.annotators.length > 0) return 'give --gold or --annotator, not both';
   if (o.from && o.to && o.from > o.to) return `--from ${o.from} is after --to ${o.to}`;
+  if (o.agreement && (o.out === 'csv' || o.gold || o.outlets.length || o.from || o.to))
+    return '--agreement takes only --json and --annotator';
   return o;
 }
 
@@ -154,6 +171,16 @@ export const actorsCommand: CliCommand = {
       );
       return 1;
     }
+    if (o.agreement) {
+      const chosen = o.annotators.length > 0 ? o.annotators : read.annotators;
+      const report = attributionAgreement(read, chosen);
+      if (chosen.length < 2)
+        io.stderr(
+          `stance actors: only one annotator (${chosen[0] ?? 'none'}): there is no pair to compare.\n`,
+        );
+      io.stdout(o.out === 'json' ? `${JSON.stringify(report)}\n` : formatAgreement(report));
+      return 0;
+    }
     const filter = {
       annotators: o.gold ? [GOLD_ANNOTATOR_ID] : o.annotators.length > 0 ? o.annotators : null,
       outlets: o.outlets.length > 0 ? o.outlets : null,
@@ -173,3 +200,59 @@ export const actorsCommand: CliCommand = {
     return 0;
   },
 };
+
+/** Attribution agreement between `annotators` over what the files hold. */
+function attributionAgreement(
+  read: Awaited<ReturnType<typeof readAnalysisFiles>>,
+  annotators: readonly string[],
+): AttributionReport {
+  const annotations = new Map<string, Map<string, HolderSpan[]>>();
+  for (const [doc, who] of read.annotated) {
+    const m = new Map<string, HolderSpan[]>();
+    for (const a of who) if (annotators.includes(a)) m.set(a, []);
+    annotations.set(doc, m);
+  }
+  for (const s of read.spans) annotations.get(s.docId)?.get(s.annotatorId)?.push(s);
+  return computeAttributionAgreement(attributionDocs(annotations, read.actors), annotators);
+}
+
+function pct(x: number | null): string {
+  return x === null ? '—' : `${(x * 100).toFixed(1)}%`;
+}
+
+function k3(x: number | null): string {
+  if (x === null) return '—';
+  const s = x.toFixed(3);
+  return s === '-0.000' ? '0.000' : s;
+}
+
+/** Attribution agreement as a table. */
+export function formatAgreement(r: AttributionReport): string {
+  const pairs = Object.keys(r.pairs);
+  const width = Math.max(4, ...pairs.map((p) => p.length));
+  const head = ['matched', 'holder', 'κ holder', 'kind', 'κ kind', 'target'];
+  const rows = pairs.map((p) => {
+    const f = r.pairs[p]!;
+    return [
+      String(f.matched),
+      pct(f.holderAgreement),
+      k3(f.holderKappa),
+      pct(f.attributionAgreement),
+      k3(f.attributionKappa),
+      pct(f.targetAgreement),
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i]!.length)));
+  const line = (first: string, cells: string[]): string =>
+    `${first.padEnd(width)}  ${cells.map((c, i) => c.padStart(widths[i]!)).join('  ')}`;
+  return [
+    `attribution agreement, ${r.annotators.length} annotators (${r.annotators.join(', ')})`,
+    '',
+    line('pair', head),
+    ...pairs.map((p, i) => line(p, rows[i]!)),
+    '',
+    'matched: span pairs with the same document and label that overlap (one to one); holder, kind,',
+    "target: share of those with the same; κ: Cohen's kappa; — : undefined (docs/agreement.md)",
+    '',
+  ].join('\n');
+}

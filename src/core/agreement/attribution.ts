@@ -5,7 +5,9 @@
  * attribution kind and the same target, and Cohen's kappa over holders and
  * over attribution kinds. Definitions in docs/agreement.md ("Attribution").
  */
-import type { AttributionKind } from '../model.ts';
+import { holderKey, type HolderFields } from '../actors/holder.ts';
+import { ActorIndex, foldName } from '../actors/model.ts';
+import type { ActorRecord, AttributionKind } from '../model.ts';
 import { cohenKappaNominal } from './stats.ts';
 import { annotatorPairs, overlaps, pairKey, type AgreementSpan, type PairKey } from './types.ts';
 
@@ -111,4 +113,38 @@ export function computeAttributionAgreement(
     };
   }
   return { annotators: [...annotators], pairs };
+}
+
+/** A stored span as attribution agreement reads it. */
+export type HolderSpan = AgreementSpan & HolderFields & { target?: string | null };
+
+/**
+ * Attribution documents from docId → annotatorId → spans (an annotator is a
+ * key when they annotated the document, as the Review view's data holds
+ * them): holders keyed against `actors` (a free-text holder that is one
+ * actor's name counts as that actor), targets folded.
+ */
+export function attributionDocs(
+  annotations: ReadonlyMap<string, ReadonlyMap<string, readonly HolderSpan[]>>,
+  actors: readonly ActorRecord[],
+): AttributionDoc[] {
+  const index = new ActorIndex(actors);
+  const out: AttributionDoc[] = [];
+  for (const [id, byAnnotator] of annotations) {
+    const ann = new Map<string, AttributedSpan[]>();
+    for (const [annotatorId, spans] of byAnnotator)
+      ann.set(
+        annotatorId,
+        spans.map((s) => ({
+          start: s.start,
+          end: s.end,
+          label: s.label,
+          holder: holderKey(s, index),
+          attribution: s.attribution ?? null,
+          target: s.target ? foldName(s.target) || null : null,
+        })),
+      );
+    out.push({ id, annotations: ann });
+  }
+  return out;
 }
