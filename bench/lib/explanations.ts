@@ -56,7 +56,7 @@ export const WHY: Record<string, string> = {
     'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
     'profile query resolves.',
   'Analysis view, 100,000 spans and 500 actors':
-    'Reading dominates: `readAnalysisInput` (src/renderer/src/db/actors.ts) reads all 100,000 span records from IndexedDB, and ' +
+    'Reading dominates: `readAnalysisInput` (src/renderer/src/db/analysis.ts) reads all 100,000 span records from IndexedDB, and ' +
     "each costs a structured-clone copy across the renderer and browser processes (the store section reads one document's 250 spans " +
     'in about 4 ms on a quiet machine, some 16 µs a span, so 1.6 s for 100,000 before any counting). `computeAnalysis` then costs a few ' +
     'times the one-pass floor (statements, evidence, disagreements and charts; see the Node figures and how they grow). Measured here ' +

@@ -14,7 +14,7 @@
 import { computeAnalysis, type AnalysisDoc } from '@core/actors/analysis.ts';
 import { searchKey } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
-import { readAnalysisInput } from '../../src/renderer/src/db/actors.ts';
+import { readAnalysisInput } from '../../src/renderer/src/db/analysis.ts';
 import { openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
 import { createDb, type WorkbenchDb } from '../../src/renderer/src/db/schema.ts';
 import { analysisData, type AnalysisData } from '../lib/analysis-data.ts';

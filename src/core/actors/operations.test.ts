@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ActorRecord, SpanRecord } from '../model.ts';
 import { ActorIndex, checkActor, foldName } from './model.ts';
 import { holderKey } from './holder.ts';
+import { attributeSpan, withAttribution } from './span-attribution.ts';
 import {
   actorFromSelection,
-  attributeSpan,
   createActor,
   deleteActor,
   editActor,
@@ -12,7 +12,6 @@ import {
   linkHolderText,
   mergeActors,
   nameFromSelection,
-  withAttribution,
   type ActorEditChange,
 } from './operations.ts';
 

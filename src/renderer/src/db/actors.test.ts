@@ -1,7 +1,8 @@
 // Actors on real IndexedDB in real Chromium: create (from a selection too),
 // edit, merge with spans re-pointed, delete, link free-text holders, undo and
 // redo (refused when records changed since), span attribution as one
-// undoable document edit, targets, the Analysis view's data, and backups.
+// undoable document edit, targets (targets.ts), the Analysis view's data
+// (analysis.ts), and backups.
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -9,25 +10,23 @@ import type { ActorRecord, SpanRecord } from '@core/model.ts';
 import {
   addActor,
   addActorFromSelection,
-  getTargets,
   holderTextsWithoutActor,
-  knownTargets,
   linkHolderTextToActor,
   listActors,
-  loadAnalysis,
   mergeActorsInto,
   planActorFromSelection,
   redoActorEdit,
   removeActor,
-  setTargets,
   spanAttributionChange,
   StaleEditError,
   undoActorEdit,
   updateActor,
 } from './actors.ts';
+import { loadAnalysis } from './analysis.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { applyChanges, invertChanges, makeSpan } from './spans.ts';
+import { getTargets, knownTargets, setTargets } from './targets.ts';
 
 const opened: WorkbenchDb[] = [];
 afterEach(async () => {

@@ -1,24 +1,16 @@
 /**
  * Actor storage: the project's actors, their creation (from a name
  * selected in the text too), editing, merging and removal, linking
- * free-text holders to an actor, a span's attribution, the target list, and
- * the data of the Analysis view. Every actor edit reads and writes in one
+ * free-text holders to an actor, and a span's attribution (targets:
+ * targets.ts; the Analysis view's data: analysis.ts). Every actor edit reads and writes in one
  * transaction (src/core/actors/operations.ts decides what changes) and
  * resolves to its before/after changes, so `undoActorEdit` can take it back;
  * an undo refuses, changing nothing, when a record it would restore was
  * changed since.
  */
-import {
-  computeAnalysis,
-  type AnalysisDoc,
-  type AnalysisFilter,
-  type AnalysisOptions,
-  type AnalysisView,
-} from '@core/actors/analysis.ts';
 import { ActorIndex, cleanName, displayName, foldName } from '@core/actors/model.ts';
 import {
   actorFromSelection,
-  attributeSpan,
   createActor,
   deleteActor,
   editActor,
@@ -29,14 +21,11 @@ import {
   type ActorEditChange,
   type ActorEditResult,
   type ActorFields,
-  type AttributionPatch,
   type SpanChange,
 } from '@core/actors/operations.ts';
+import { attributeSpan, type AttributionPatch } from '@core/actors/span-attribution.ts';
 import type { ActorKind, ActorRecord, SpanRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
-
-/** The settings key of the project's target list. */
-export const TARGETS_KEY = 'project.targets';
 
 /** Every actor, by display name (Arabic order). */
 export async function listActors(db: WorkbenchDb): Promise<ActorRecord[]> {
@@ -286,89 +275,4 @@ export async function spanAttributionChange(
     rest.actor = actor;
   }
   return attributeSpan(span, rest, Date.now());
-}
-
-/** The project's target list (what stances are about), in the analyst's order. */
-export async function getTargets(db: WorkbenchDb): Promise<string[]> {
-  const v = (await db.settings.get(TARGETS_KEY))?.value;
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** Replaces the target list (trimmed, empty and duplicate entries dropped, folded). */
-export async function setTargets(db: WorkbenchDb, targets: readonly string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const list: string[] = [];
-  for (const t of targets) {
-    const c = cleanName(t);
-    const k = foldName(c);
-    if (!k || seen.has(k)) continue;
-    seen.add(k);
-    list.push(c);
-  }
-  await db.settings.put({ key: TARGETS_KEY, value: list });
-  return list;
-}
-
-/** Targets to suggest: the list first, then others spans name, most used first. */
-export async function knownTargets(db: WorkbenchDb): Promise<string[]> {
-  const list = await getTargets(db);
-  const seen = new Set(list.map(foldName));
-  const counts = new Map<string, { text: string; n: number }>();
-  await db.spans.each((s) => {
-    if (!s.target) return;
-    const k = foldName(s.target);
-    if (seen.has(k)) return;
-    const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { text: s.target, n: 1 });
-  });
-  return [...list, ...[...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.text)];
-}
-
-/** What the Analysis view reads: the spans that can pass the filter, documents and actors. */
-export interface AnalysisInput {
-  spans: SpanRecord[];
-  docs: Map<string, AnalysisDoc>;
-  actors: ActorRecord[];
-}
-
-/**
- * Reads what the Analysis view needs in one read transaction: spans (only
- * the filtered annotators' when there is an annotator filter, through the
- * annotatorId index), the documents' list rows (docMeta: title, date,
- * outlet, never the texts) and the actors.
- */
-export async function readAnalysisInput(
-  db: WorkbenchDb,
-  filter: AnalysisFilter = {},
-): Promise<AnalysisInput> {
-  return db.transaction('r', [db.spans, db.docMeta, db.actors], async () => {
-    const [spans, meta, actors] = await Promise.all([
-      filter.annotators
-        ? db.spans
-            .where('annotatorId')
-            .anyOf([...filter.annotators])
-            .toArray()
-        : db.spans.toArray(),
-      db.docMeta.toArray(),
-      db.actors.toArray(),
-    ]);
-    const docs = new Map<string, AnalysisDoc>(
-      meta.map((m) => [m.id, { id: m.id, title: m.title, date: m.date, outlet: m.outlet }]),
-    );
-    return { spans, docs, actors };
-  });
-}
-
-/**
- * The Analysis view's data: readAnalysisInput, then core's computeAnalysis.
- * For a live view, call it inside useLiveQuery.
- */
-export async function loadAnalysis(
-  db: WorkbenchDb,
-  filter: AnalysisFilter = {},
-  options: AnalysisOptions = {},
-): Promise<AnalysisView & { input: AnalysisInput }> {
-  const input = await readAnalysisInput(db, filter);
-  return { ...computeAnalysis(input.spans, input.docs, input.actors, filter, options), input };
 }

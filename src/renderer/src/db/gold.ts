@@ -7,7 +7,7 @@
  * proposals are remembered per document, so "accept all where N agree" does
  * not bring back what the adjudicator turned down.
  */
-import { withAttribution, type AttributionPatch } from '@core/actors/operations.ts';
+import { withAttribution, type AttributionPatch } from '@core/actors/span-attribution.ts';
 import {
   agreedSpans,
   attributionOf,
