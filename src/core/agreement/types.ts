@@ -28,6 +28,8 @@ export interface AgreementDoc {
    * docs/agreement.md), so an empty array means "annotated, no spans".
    */
   annotations: ReadonlyMap<string, readonly AgreementSpan[]>;
+  /** Where `tokens` come from (token-basis.ts); workbench when not said. */
+  basis?: 'dataset' | 'workbench';
 }
 
 /** `"A|B"`: a pair of annotators, A before B in the report's annotator order. */
