@@ -7,7 +7,7 @@
 import { bootstrapIntervals, type AgreementIntervals, type BootstrapOptions } from './bootstrap.ts';
 import { computeAgreement, type AgreementOptions } from './compute.ts';
 import { reliabilityOf, type Reliability } from './reliability.ts';
-import { tally, unitsOf, type Tallies, type Units } from './tallies.ts';
+import { figuresFrom, tally, unitsOf, weightedSums, type Tallies, type Units } from './tallies.ts';
 import { pairKey, type AgreementDoc, type AgreementReport, type PairKey } from './types.ts';
 
 export interface ReportUnits {
@@ -32,9 +32,22 @@ export function agreementReport(
   docs: readonly AgreementDoc[],
   options: AgreementOptions & { ci?: BootstrapOptions | false },
 ): { report: FullReport; tallies: Tallies } {
-  const base = computeAgreement(docs, options);
+  // Span F1 from compute.ts (it needs no tokens); kappa and alpha from the
+  // per-document tallies, equal to compute.ts's (tested) and resampled by
+  // the bootstrap, so the figures and their intervals rest on one count.
+  const base = computeAgreement(
+    docs.map((d) => ({ ...d, tokens: [], bounds: undefined })),
+    options,
+  );
   const labels = Object.keys(base.labels);
   const t = tally(docs, base.annotators, labels);
+  const f = figuresFrom(t, weightedSums(t));
+  for (const label of labels) {
+    base.labels[label]!.alpha = f.alpha[label]!;
+    base.labels[label]!.kappa = f.kappa[label]!;
+  }
+  base.macro.alpha = f.macroAlpha;
+  base.macro.kappa = f.macroKappa;
   const u = unitsOf(t);
   const spans: Record<string, Record<PairKey, number>> = {};
   const L = labels.length;

@@ -73,8 +73,8 @@ export function tally(
     m1: new Float64Array(D * L),
   };
   kept.forEach((doc, d) => {
-    const tokens = [...doc.tokens].sort((x, y) => x.start - y.start);
-    const n = tokens.length;
+    const { starts, ends } = boundsOf(doc);
+    const n = starts.length;
     t.tokens[d] = n;
     // covered[a][l * n + tok] and span counts per annotator and label.
     const covered: (Uint8Array | null)[] = [];
@@ -98,11 +98,11 @@ export function tally(
         let hi = n;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (tokens[mid]!.start < s.start) lo = mid + 1;
+          if (starts[mid]! < s.start) lo = mid + 1;
           else hi = mid;
         }
-        for (let k = lo; k < n && tokens[k]!.start < s.end; k++)
-          if (tokens[k]!.end <= s.end) cov[l * n + k] = 1;
+        for (let k = lo; k < n && starts[k]! < s.end; k++)
+          if (ends[k]! <= s.end) cov[l * n + k] = 1;
       }
       covered.push(cov);
       sizes.push(size);
@@ -148,6 +148,26 @@ export function tally(
     });
   });
   return t;
+}
+
+/** A document's token starts and ends, sorted by start. */
+function boundsOf(doc: AgreementDoc): { starts: Int32Array; ends: Int32Array } {
+  if (doc.bounds) {
+    const b = doc.bounds;
+    const n = b.length >> 1;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = b[2 * i]!;
+      ends[i] = b[2 * i + 1]!;
+    }
+    return { starts, ends };
+  }
+  const tokens = [...doc.tokens].sort((x, y) => x.start - y.start);
+  return {
+    starts: Int32Array.from(tokens, (t) => t.start),
+    ends: Int32Array.from(tokens, (t) => t.end),
+  };
 }
 
 /** Kappa per label and pair, alpha per label, and their macro means. */

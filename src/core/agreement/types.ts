@@ -30,6 +30,11 @@ export interface AgreementDoc {
   annotations: ReadonlyMap<string, readonly AgreementSpan[]>;
   /** Where `tokens` come from (token-basis.ts); workbench when not said. */
   basis?: 'dataset' | 'workbench';
+  /**
+   * The tokens packed as [start0, end0, start1, …], sorted, used instead of
+   * `tokens` when present (the app reads them so, without making objects).
+   */
+  bounds?: ArrayLike<number>;
 }
 
 /** `"A|B"`: a pair of annotators, A before B in the report's annotator order. */
