@@ -110,7 +110,7 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
                     className="dot"
                     role="button"
                     tabIndex={0}
-                    aria-label={what}
+                    aria-label={`${what} (point on the chart)`}
                     onClick={() => open(r, 'alpha')}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter' || e.key === ' ') {
