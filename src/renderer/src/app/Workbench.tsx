@@ -26,7 +26,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   const [reviewSide, setReviewSide] = useState<HTMLElement | null>(null);
   useAutoBackup();
   return (
-    <div className="workbench">
+    <div className={`workbench mode-${mode}`}>
       <AppHeader self={self} reviewing={mode !== 'annotate'} />
       <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
@@ -70,18 +70,21 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
           />
         )}
       </main>
-      <aside
-        className="side-panel"
-        aria-label={mode === 'annotate' ? 'Labels and spans' : 'Labels and proposals'}
-      >
-        <LabelPanel />
-        <GuidelinesPanel />
-        {mode === 'annotate' ? (
-          <SpanPanel self={self} docId={docId} />
-        ) : (
-          <div ref={setReviewSide} className="review-side" />
-        )}
-      </aside>
+      {/* The dashboard takes the whole width: it says every label's name itself. */}
+      {mode !== 'agreement' && (
+        <aside
+          className="side-panel"
+          aria-label={mode === 'annotate' ? 'Labels and spans' : 'Labels and proposals'}
+        >
+          <LabelPanel />
+          <GuidelinesPanel />
+          {mode === 'annotate' ? (
+            <SpanPanel self={self} docId={docId} />
+          ) : (
+            <div ref={setReviewSide} className="review-side" />
+          )}
+        </aside>
+      )}
     </div>
   );
 }
