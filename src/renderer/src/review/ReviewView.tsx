@@ -17,7 +17,7 @@ import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { acceptAllAgreed, setGoldStatus } from './actions.ts';
 import { AdjudicationList } from './AdjudicationList.tsx';
 import { nameIn } from './annotators.ts';
-import { reviewBlocks, type Block } from './blocks.ts';
+import { reviewBlocks, sentenceBlocks, type Block } from './blocks.ts';
 import { disagreementSummary, KIND_TEXT } from './disagreement-text.ts';
 import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
@@ -68,7 +68,11 @@ export function ReviewView({
   const gold = useMemo(() => byAnn.get(GOLD_ANNOTATOR_ID) ?? [], [byAnn]);
   const disagreement = useMemo(() => classifyDisagreements(proposals), [proposals]);
   const cands = useMemo(() => candidates(proposals), [proposals]);
-  const blocks = useMemo(() => reviewBlocks(text, [...byAnn.values()].flat()), [text, byAnn]);
+  const sentences = useMemo(() => sentenceBlocks(text), [text]);
+  const blocks = useMemo(
+    () => reviewBlocks(text, [...byAnn.values()].flat(), sentences),
+    [text, byAnn, sentences],
+  );
   const paras = useMemo(() => blockParagraphs(text, map, blocks), [text, map, blocks]);
   const visible = lanes.filter((l) => !hidden.has(l.id));
   const slotOf = (label: string): number => {
