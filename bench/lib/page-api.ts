@@ -89,6 +89,8 @@ export interface ReviewBench {
   openReview(docId: string): Promise<number>;
   /** Accepts and rejects (alternately) up to `n` pending proposals: ms each, to repainted. */
   decide(n: number): Promise<number[]>;
+  /** Times the dashboard's reads one by one. */
+  probe(): Promise<Record<string, number>>;
   /** Mounts the dashboard: ms to its figures painted, and to its intervals. */
   dashboard(): Promise<{ figures: number; intervals: number; scope: string }>;
 }

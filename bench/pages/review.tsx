@@ -178,6 +178,23 @@ async function self(): Promise<AnnotatorRecord> {
     return out;
   },
 
+  async probe() {
+    await openWorkbenchDb();
+    const time = async <T,>(f: () => Promise<T> | T): Promise<[number, T]> => {
+      const t = performance.now();
+      const v = await f();
+      return [performance.now() - t, v];
+    };
+    const [spansMs, spans] = await time(() => db.spans.toArray());
+    const [statusesMs] = await time(() => db.statuses.toArray());
+    const [linesMs] = await time(() => db.lineTokens.toArray());
+    const ids = [...new Set(spans.map((s) => s.docId))];
+    const [docTokensMs] = await time(() => db.docTokens.bulkGet(ids));
+    const [tokenSetsMs] = await time(() => db.tokenSets.toArray());
+    const [docMetaMs] = await time(() => db.docMeta.bulkGet(ids));
+    return { spansMs, statusesMs, linesMs, docTokensMs, tokenSetsMs, docMetaMs };
+  },
+
   async dashboard() {
     const me = await self();
     root?.unmount();

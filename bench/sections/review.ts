@@ -61,6 +61,11 @@ export async function benchReview(ctx: BenchContext): Promise<SectionResult> {
       ciMs.push(d.intervals);
       scope = d.scope;
     }
+    await open();
+    const probe = await page.evaluate(() =>
+      (globalThis as unknown as BenchGlobals).reviewBench.probe(),
+    );
+    ctx.log(`review: the dashboard's reads: ${JSON.stringify(probe)}`);
     await page.close();
     return {
       measured: true,
@@ -85,6 +90,9 @@ export async function benchReview(ctx: BenchContext): Promise<SectionResult> {
       notes: [
         `The profile: ${seeded.docs.toLocaleString('en')} documents of 200–800 words (seed 41), three colleagues with ${seeded.spans.toLocaleString('en')} spans (Ahmad 4 per document; Sara and Omar keep 70 % of his and add 0–1), every document marked done by all three; half the documents carry tokens their files brought (schema v7's tokenSets and lineTokens), the other half rest on the stored workbench tokens (docTokens). Seeding took ${(seeded.ms / 1000).toFixed(1)} s.`,
         `Each of ${runs} runs opens a fresh page (nothing cached): 4 documents' reviews, each followed by 4 adjudications (accept and reject alternately) timed from the click to the frame after the row changed; then the dashboard (${scope.trim()}) from mount to its figures and table painted, and to its intervals.`,
+        `The dashboard's reads on their own, once (ms): ${Object.entries(probe)
+          .map(([k, v]) => `${k.replace(/Ms$/, '')} ${Math.round(v)}`)
+          .join(', ')}.`,
         'The document review reads only its document (spans, statuses, tokens of that one id); the dashboard reads every span, status and the stored token boundaries, never an article text.',
       ],
       seconds: (performance.now() - started) / 1000,
