@@ -17,6 +17,8 @@ async function importColleague(page: Page, annotator: string): Promise<void> {
 test('import two colleagues, read the dashboard, adjudicate a document, export gold', async ({
   page,
 }) => {
+  // A long journey (two imports, the dashboard, a whole adjudication, an export).
+  test.slow();
   await page.setViewportSize({ width: 1600, height: 1000 });
   await startAs(page, 'ليلى حسن');
   await importColleague(page, 'Ahmad Kareem');
