@@ -92,7 +92,7 @@ export interface ReviewBench {
   /** Times the dashboard's reads one by one. */
   probe(): Promise<Record<string, number>>;
   /** Mounts the dashboard: ms to its figures painted, and to its intervals. */
-  dashboard(): Promise<{ figures: number; intervals: number; scope: string }>;
+  dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
 }
 
 /** Everything the pages may install on `window`. */

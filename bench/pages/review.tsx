@@ -216,8 +216,15 @@ async function self(): Promise<AnnotatorRecord> {
     await painted();
     const intervals = performance.now() - t0;
     const scope = host.querySelector('.dash-scope')?.textContent ?? '';
+    const marks = performance
+      .getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('stance:agreement'))
+      .map((e) => `${e.name.slice(16)} ${Math.round(e.duration)}`)
+      .join(', ');
+    performance.clearMeasures();
+
     root.unmount();
     root = null;
-    return { figures, intervals, scope };
+    return { figures, intervals, scope, marks };
   },
 };

@@ -57,6 +57,7 @@ export async function benchReview(ctx: BenchContext): Promise<SectionResult> {
       const d = await page.evaluate(() =>
         (globalThis as unknown as BenchGlobals).reviewBench.dashboard(),
       );
+      ctx.log(`review: dashboard ${Math.round(d.figures)} ms; its live query: ${d.marks}`);
       dashMs.push(d.figures);
       ciMs.push(d.intervals);
       scope = d.scope;
