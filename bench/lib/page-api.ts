@@ -82,6 +82,19 @@ export interface SeedBench {
   }>;
 }
 
+/** bench/pages/review.tsx */
+export interface ReviewBench {
+  seed(docs: number): Promise<{ docs: number; spans: number; ms: number; ids: string[] }>;
+  /** Mounts one document's review: ms to its lanes painted. */
+  openReview(docId: string): Promise<number>;
+  /** Accepts and rejects (alternately) up to `n` pending proposals: ms each, to repainted. */
+  decide(n: number): Promise<number[]>;
+  /** Times the dashboard's reads one by one. */
+  probe(): Promise<Record<string, number>>;
+  /** Mounts the dashboard: ms to its figures painted, and to its intervals. */
+  dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
+}
+
 /** bench/pages/analysis.ts */
 export interface AnalysisBench {
   /** Builds the project and stores it through the data layer. */
@@ -107,4 +120,5 @@ export interface BenchGlobals {
   storeBench: StoreBench;
   formatsBench: FormatsBench;
   renderBench: RenderBench;
+  reviewBench: ReviewBench;
 }

@@ -24,6 +24,7 @@ import {
   type StatusRecord,
 } from '@core/model.ts';
 import { db as appDb } from './db.ts';
+import { mergedDigest, tokenSetOf, type TokenSetRecord } from './dataset-tokens.ts';
 import { attributionFields, resolveImportActors } from './import-actors.ts';
 import type { WorkbenchDb } from './schema.ts';
 import type { LineError } from '@core/jsonl.ts';
@@ -173,6 +174,11 @@ export async function importDataset(
   const statuses = new Map<string, StatusRecord>();
   /** Statuses the file did not carry: written only where none is stored. */
   const statusless = new Set<string>();
+  /** The tokens each line brought (document × annotator → set, or null). */
+  const brought = new Map<
+    string,
+    { docId: string; annotatorId: string; set: TokenSetRecord | null }
+  >();
   const annotatorIds = new Set<string>();
   const usedLabels = new Set<string>();
   // Hash in batches: each digest is asynchronous, so many run at once.
@@ -238,6 +244,14 @@ export async function importDataset(
       // Formats without a status (doccano, Prodigy) never overwrite one.
       if (rec.status === null) statusless.add(key);
       else statusless.delete(key);
+      const set = tokenSetOf(p.docId, rec.tokens);
+      const seen = brought.get(key);
+      // An annotator's second line for one document with other tokens: none agreed.
+      brought.set(key, {
+        docId: p.docId,
+        annotatorId: p.annotatorId,
+        set: seen && seen.set?.digest !== set?.digest ? null : set,
+      });
     });
     opts.onProgress?.({
       phase: 'writing',
@@ -253,7 +267,16 @@ export async function importDataset(
   report.actorNotes = actorNotes;
   await db.transaction(
     'rw',
-    [db.documents, db.spans, db.annotators, db.labels, db.statuses, db.actors],
+    [
+      db.documents,
+      db.spans,
+      db.annotators,
+      db.labels,
+      db.statuses,
+      db.tokenSets,
+      db.lineTokens,
+      db.actors,
+    ],
     async () => {
       // Actors: add the ones still missing (another write may have added them).
       const have = await db.actors.bulkGet([...newActors.keys()]);
@@ -369,6 +392,23 @@ export async function importDataset(
       const haveStatus = await db.statuses.bulkGet(
         statusList.map((s) => [s.docId, s.annotatorId] as [string, string]),
       );
+
+      // The tokens each line brought (dataset-tokens.ts), before statuses
+      // change: a status without a lineTokens row is an annotation made here.
+      const lines = [...brought.values()];
+      const keys = lines.map((l) => [l.docId, l.annotatorId] as [string, string]);
+      const storedLines = await db.lineTokens.bulkGet(keys);
+      const storedStatus = await db.statuses.bulkGet(keys);
+      await db.lineTokens.bulkPut(
+        lines.map((l, i) => ({
+          docId: l.docId,
+          annotatorId: l.annotatorId,
+          digest: mergedDigest(storedLines[i], !!storedStatus[i], l.set?.digest ?? null),
+        })),
+      );
+      const sets = new Map<string, TokenSetRecord>();
+      for (const l of lines) if (l.set) sets.set(`${l.docId}\u0000${l.set.digest}`, l.set);
+      await db.tokenSets.bulkPut([...sets.values()]);
       await db.statuses.bulkPut(
         statusList.filter((s, i) => {
           const old = haveStatus[i];

@@ -14,6 +14,7 @@ import type {
   StatusRecord,
 } from '@core/model.ts';
 import { rebuildDerived } from './derived-rebuild.ts';
+import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
 import {
   derivedTables,
   type DocMetaRecord,
@@ -24,7 +25,7 @@ import {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -39,6 +40,9 @@ export type WorkbenchDb = Dexie & {
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
   spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
+  /** The tokens datasets brought (see dataset-tokens.ts). */
+  tokenSets: Dexie.Table<TokenSetRecord, [string, string]>;
+  lineTokens: Dexie.Table<LineTokensRecord, [string, string]>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -74,17 +78,26 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
 
+  // Versions 4 and 5 are reserved for other work in progress.
+
   // Version 6 (issue 15): the project's actors, and spans indexed by holder
   // actor, so that merging or deleting an actor finds its spans without
   // reading every span. Spans without an actor (all spans stored before)
   // have no entry in that index, so it costs them nothing; their new
   // fields (holderActorId, target, attribution) are optional, so no data
-  // moves. Versions 4 and 5 belong to other branches; this one is
-  // independent of them.
+  // moves.
   db.version(6).stores({
     actors: '&id',
     spans:
       '&id, docId, annotatorId, [docId+annotatorId], label, [annotatorId+docId+label], holderActorId',
+  });
+
+  // Version 7: the tokens an imported dataset line brings, so token-level
+  // agreement rests on the tokens `stance agreement` uses for the same
+  // files (dataset-tokens.ts). Nothing to move: earlier imports kept none.
+  db.version(7).stores({
+    tokenSets: '&[docId+digest]',
+    lineTokens: '&[docId+annotatorId], docId',
   });
 
   db.use(derivedTables);
