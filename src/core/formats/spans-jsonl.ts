@@ -14,6 +14,7 @@ import { parseObjectLine } from './object-line.ts';
 import {
   compareSpans,
   ExportRefusal,
+  idsProblem,
   type DatasetRecord,
   type DatasetSpan,
   type LineResult,
@@ -91,9 +92,24 @@ export function parseSpansLine(l: JsonlLine): LineResult {
   }
   spans.sort(compareSpans);
   const meta = d.meta ?? {};
+  const docId = meta.doc_id === undefined || meta.doc_id === null ? null : String(meta.doc_id);
+  const idProblem = idsProblem([
+    ['meta.doc_id', 'doc_id', docId],
+    ['_annotator_id', 'annotator id', d._annotator_id ?? null],
+    ['meta.doc_stance', 'label', meta.doc_stance ?? null],
+    ...(d.spans ?? []).flatMap((s, i): [string, 'label' | 'annotator id', string][] => [
+      [`spans[${i}].label`, 'label', s.label],
+      ...(s.agreed_by ?? []).map((a, j): [string, 'annotator id', string] => [
+        `spans[${i}].agreed_by[${j}]`,
+        'annotator id',
+        a,
+      ]),
+    ]),
+  ]);
+  if (idProblem) return { ok: false, error: { line: l.line, message: idProblem } };
   const rec: ParsedRecord = {
     line: l.line,
-    docId: meta.doc_id === undefined || meta.doc_id === null ? null : String(meta.doc_id),
+    docId,
     text: d.text,
     title: meta.title ?? null,
     date: meta.date ?? null,
