@@ -6,6 +6,7 @@
  */
 import { computeAgreement } from '../../src/core/agreement/compute.ts';
 import { groupLines } from '../../src/core/agreement/from-lines.ts';
+import { pairFigure } from '../../src/core/agreement/types.ts';
 import { figure } from '../lib/results.ts';
 import { agreementLines } from '../lib/datasets.ts';
 import { nodeVocabulary } from './emit.ts';
@@ -33,7 +34,7 @@ for (let i = 0; i < RUNS; i++) {
   total.push(t2 - t0);
   computeOnly.push(t2 - t1);
   documents = report.documents;
-  kappa = report.macro.kappa['A|B'] ?? null;
+  kappa = pairFigure(report.macro.kappa, 'A', 'B') ?? null;
 }
 
 emit({

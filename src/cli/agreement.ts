@@ -7,11 +7,12 @@ import { computeAgreement } from '@core/agreement/compute.ts';
 import { groupLines, type AnnotatedLine } from '@core/agreement/from-lines.ts';
 import {
   annotatorPairs,
-  pairKey,
+  pairFigure,
   type AgreementReport,
   type LabelFigures,
 } from '@core/agreement/types.ts';
-import { readAnnotatedFile } from './agreement-reader.ts';
+import { escapeUnsafe } from '@core/ids.ts';
+import { readAnnotatedFile, type ReadResult } from './agreement-reader.ts';
 import type { CliCommand } from './io.ts';
 
 const USAGE = `usage: stance agreement A.jsonl B.jsonl [C.jsonl ...] [--json]
@@ -27,8 +28,10 @@ overlapping), else from the workbench tokenizer. A line without
 Prints, per label and overall (macro): token-level Cohen's kappa and span F1
 (exact and overlap) for every pair of annotators, and token-level
 Krippendorff's alpha (nominal) over all of them. Definitions: docs/agreement.md.
+A file may be - (standard input). An empty file is an error.
 
-  --json   print {"annotators","documents","labels","macro"} instead of a table
+  --json   print {"annotators","documents","labels","macro"} instead of a table;
+           pairwise figures are nested: kappa[A][B], A before B
 `;
 
 function fmt(x: number | null | undefined): string {
@@ -37,24 +40,34 @@ function fmt(x: number | null | undefined): string {
   return s === '-0.000' ? '0.000' : s;
 }
 
-/** The report as a readable table. */
+/**
+ * The report as a readable table: one row per pair of annotators, each
+ * annotator in a column of its own (ids may hold any printable character,
+ * `|` included, so they are never joined into one cell).
+ */
 export function formatReport(r: AgreementReport): string {
-  const pairs = annotatorPairs(r.annotators).map(([a, b]) => pairKey(a, b));
-  const width = Math.max(8, ...pairs.map((p) => p.length));
+  const pairs = annotatorPairs(r.annotators);
+  const show = (id: string): string => escapeUnsafe(id);
+  let wa = 'annotator'.length;
+  let wb = 'annotator'.length;
+  for (const [a, b] of pairs) {
+    wa = Math.max(wa, show(a).length);
+    wb = Math.max(wb, show(b).length);
+  }
   const block = (title: string, f: LabelFigures): string[] => [
     title,
     `  alpha (all annotators): ${fmt(f.alpha)}`,
-    `  ${'pair'.padEnd(width)}  ${'kappa'.padStart(6)}  ${'F1 exact'.padStart(8)}  ${'F1 overlap'.padStart(10)}`,
+    `  ${'annotator'.padEnd(wa)}  ${'annotator'.padEnd(wb)}  ${'kappa'.padStart(6)}  ${'F1 exact'.padStart(8)}  ${'F1 overlap'.padStart(10)}`,
     ...pairs.map(
-      (p) =>
-        `  ${p.padEnd(width)}  ${fmt(f.kappa[p]).padStart(6)}  ${fmt(f.f1_exact[p]).padStart(8)}  ${fmt(f.f1_overlap[p]).padStart(10)}`,
+      ([a, b]) =>
+        `  ${show(a).padEnd(wa)}  ${show(b).padEnd(wb)}  ${fmt(pairFigure(f.kappa, a, b)).padStart(6)}  ${fmt(pairFigure(f.f1_exact, a, b)).padStart(8)}  ${fmt(pairFigure(f.f1_overlap, a, b)).padStart(10)}`,
     ),
     '',
   ];
   return [
-    `${r.annotators.length} annotators (${r.annotators.join(', ')}), ${r.documents} documents`,
+    `${r.annotators.length} annotators (${r.annotators.map(show).join(', ')}), ${r.documents} documents`,
     '',
-    ...Object.entries(r.labels).flatMap(([label, f]) => block(`label ${label}`, f)),
+    ...Object.keys(r.labels).flatMap((label) => block(`label ${show(label)}`, r.labels[label]!)),
     ...block('overall (macro average over labels)', r.macro),
     '— : undefined (see docs/agreement.md)',
     '',
@@ -75,16 +88,14 @@ export const agreementCommand: CliCommand = {
       );
       return 2;
     }
-    const lines: AnnotatedLine[] = [];
-    const errors: string[] = [];
-    for (const file of files) {
-      const r = await readAnnotatedFile(file);
-      lines.push(...r.lines);
-      errors.push(...r.errors);
-      for (const n of r.notes) io.stderr(`stance agreement: ${n}\n`);
-    }
-    const grouped = errors.length > 0 ? null : groupLines(lines);
-    if (grouped) errors.push(...grouped.errors);
+    // Every file's lines go into one list, element by element: spreading
+    // 120,000 lines into push(...) overflowed the stack.
+    const read: ReadResult = { lines: [] as AnnotatedLine[], errors: [], notes: [] };
+    for (const file of files) await readAnnotatedFile(file, read);
+    for (const n of read.notes) io.stderr(`stance agreement: ${n}\n`);
+    const errors = read.errors;
+    const grouped = errors.length > 0 ? null : groupLines(read.lines);
+    if (grouped) for (const e of grouped.errors) errors.push(e);
     if (!grouped || errors.length > 0) {
       io.stderr(
         `stance agreement: ${errors.length} problem(s), nothing computed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
@@ -94,10 +105,10 @@ export const agreementCommand: CliCommand = {
     const { annotators, docs } = grouped;
     if (annotators.length < 2)
       io.stderr(
-        `stance agreement: only one annotator (${annotators[0] ?? 'none'}): pairwise figures are empty and alpha is undefined.\n`,
+        `stance agreement: only one annotator (${escapeUnsafe(annotators[0] ?? 'none')}): pairwise figures are empty and alpha is undefined.\n`,
       );
     const report = computeAgreement(docs, { annotators });
-    io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
+    await io.stdout(json ? `${JSON.stringify(report)}\n` : formatReport(report));
     return 0;
   },
 };

@@ -11,7 +11,7 @@ import { main } from './main.ts';
 async function stance(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const code = await main(argv, { stdout: (s) => void (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 }
 

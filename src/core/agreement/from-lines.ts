@@ -58,7 +58,8 @@ export function groupLines(lines: readonly AnnotatedLine[]): GroupedLines {
       groups.set(key, (g = { text: line.text, where: line.where, tokens: null, ann: new Map() }));
     if (!g.tokens && line.tokens && line.tokens.length > 0) g.tokens = line.tokens;
     const spans = g.ann.get(line.annotatorId) ?? [];
-    spans.push(...line.spans);
+    // One by one: spreading 125,000 spans into push(...) overflows the stack.
+    for (const s of line.spans) spans.push(s);
     g.ann.set(line.annotatorId, spans);
   }
   const docs: AgreementDoc[] = [];

@@ -30,19 +30,24 @@ export interface AgreementDoc {
   annotations: ReadonlyMap<string, readonly AgreementSpan[]>;
 }
 
-/** `"A|B"`: a pair of annotators, A before B in the report's annotator order. */
-export type PairKey = string;
+/**
+ * One pairwise figure for every pair of annotators: `figures[a][b]` for A
+ * before B in the report's annotator order. Ids are keys of two levels, not
+ * joined into one string, so no id (`a|b`, `__proto__`) can collide with
+ * another pair; both levels are null-prototype objects.
+ */
+export type PairFigures = Record<string, Record<string, number | null>>;
 
 /** Every figure for one label, or the macro averages over labels. */
 export interface LabelFigures {
   /** Token-level Cohen's kappa per pair; null where undefined (see docs). */
-  kappa: Record<PairKey, number | null>;
+  kappa: PairFigures;
   /** Token-level Krippendorff's alpha (nominal) over all annotators. */
   alpha: number | null;
   /** Exact span F1 per pair. */
-  f1_exact: Record<PairKey, number | null>;
+  f1_exact: PairFigures;
   /** Overlap span F1 per pair. */
-  f1_overlap: Record<PairKey, number | null>;
+  f1_overlap: PairFigures;
 }
 
 /** The agreement report: what the dashboard shows and `--json` prints. */
@@ -50,13 +55,37 @@ export interface AgreementReport {
   annotators: string[];
   /** Documents annotated by at least one of the annotators. */
   documents: number;
+  /** Label → figures; a null-prototype object, so a label may be called `__proto__`. */
   labels: Record<string, LabelFigures>;
   macro: LabelFigures;
 }
 
-/** The key of a pair of annotators. */
-export function pairKey(a: string, b: string): PairKey {
-  return `${a}|${b}`;
+/** An empty object with no prototype: any string is a safe key of it. */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** Sets the figure of the pair (a, b), a before b in report order. */
+export function setPairFigure(f: PairFigures, a: string, b: string, v: number | null): void {
+  const row = Object.hasOwn(f, a) ? f[a]! : (f[a] = dict<number | null>());
+  row[b] = v;
+}
+
+/**
+ * The figure of the pair of `a` and `b` in either order; undefined when the
+ * report has no such pair.
+ */
+export function pairFigure(f: PairFigures, a: string, b: string): number | null | undefined {
+  if (Object.hasOwn(f, a) && Object.hasOwn(f[a]!, b)) return f[a]![b];
+  if (Object.hasOwn(f, b) && Object.hasOwn(f[b]!, a)) return f[b]![a];
+  return undefined;
+}
+
+/** Every pair's figure, in report order. */
+export function pairFigureValues(f: PairFigures): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (const a of Object.keys(f)) for (const b of Object.keys(f[a]!)) out.push(f[a]![b]!);
+  return out;
 }
 
 /** Every unordered pair of `annotators`, in report order. */

@@ -3,7 +3,11 @@
  * all chosen annotators, with the mean pairwise kappa beside it. Every
  * number is a button that opens the spans behind it.
  */
-import type { AgreementReport, LabelFigures } from '@core/agreement/types.ts';
+import {
+  pairFigureValues,
+  type AgreementReport,
+  type LabelFigures,
+} from '@core/agreement/types.ts';
 import type { LabelDef } from '@core/model.ts';
 import type { EvidenceQuery } from './evidence.ts';
 import { fmt, meanOf } from './format.ts';
@@ -28,7 +32,7 @@ function Bar({
   onOpen: LabelBarsProps['onOpen'];
 }): React.JSX.Element {
   const alpha = f.alpha;
-  const kappa = meanOf(Object.values(f.kappa));
+  const kappa = meanOf(pairFigureValues(f.kappa));
   const width = alpha === null ? 0 : Math.max(0, Math.min(1, alpha)) * 100;
   return (
     <li className="bar-row">

@@ -3,7 +3,7 @@
  * overlap F1) for one label or overall, each cell a button that opens the
  * two annotators' spans behind it.
  */
-import { pairKey, type AgreementReport } from '@core/agreement/types.ts';
+import { pairFigure, type AgreementReport } from '@core/agreement/types.ts';
 import type { EvidenceQuery } from './evidence.ts';
 import { fmt } from './format.ts';
 
@@ -34,14 +34,15 @@ function shade(x: number | null | undefined): string {
 
 export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
   const { report, metric, label, nameOf, onOpen } = props;
-  const figures = label === null ? report.macro : report.labels[label];
+  const figures =
+    label === null
+      ? report.macro
+      : Object.hasOwn(report.labels, label)
+        ? report.labels[label]
+        : null;
   const ids = report.annotators;
-  const value = (a: string, b: string): number | null | undefined => {
-    const i = ids.indexOf(a);
-    const j = ids.indexOf(b);
-    const key = i < j ? pairKey(a, b) : pairKey(b, a);
-    return figures?.[metric][key];
-  };
+  const value = (a: string, b: string): number | null | undefined =>
+    figures ? pairFigure(figures[metric], a, b) : undefined;
   const labelName = label ?? 'all labels (macro)';
   return (
     <figure className="pair-matrix">
