@@ -6,9 +6,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HostFile } from '../core/host-contract.ts';
+import { MAX_OPEN_BYTES } from '../core/limits.ts';
 
-/** Files over this size are refused before they are read. */
-export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+/** Files over this size (200 MB, shared with the CLI: src/core/limits.ts) are refused before they are read. */
+export { MAX_OPEN_BYTES };
 
 /**
  * Reads one file the analyst opened. A file over `limit` is not read and an

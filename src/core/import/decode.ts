@@ -8,7 +8,7 @@
  * as Windows-1256 mojibake. Empty, binary and oversized files are refused.
  */
 
-import { MAX_ARTICLE_BYTES } from '../limits.ts';
+import { formatMb, MAX_ARTICLE_BYTES } from '../limits.ts';
 
 /** Files larger than this are refused (20 MB; see src/core/limits.ts). */
 export const MAX_IMPORT_BYTES = MAX_ARTICLE_BYTES;
@@ -165,8 +165,11 @@ function hasNul(bytes: Uint8Array): boolean {
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   if (bytes.length > MAX_IMPORT_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    return { ok: false, reason: `the file is ${mb} MB; files over 20 MB are not imported` };
+    const limit = formatMb(MAX_IMPORT_BYTES);
+    return {
+      ok: false,
+      reason: `the file is ${formatMb(bytes.length)}; files over ${limit} are not imported`,
+    };
   }
   let result: { text: string; encoding: TextEncodingName; bom: boolean } | null = null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
