@@ -60,6 +60,11 @@ export interface PrepareHost {
   ): PrepareWorker;
   setTimer(run: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
+  /**
+   * Prepares a file without a worker, when none could start (a host that
+   * forbids workers). Without it such a file is refused.
+   */
+  fallback?(file: { name: string; bytes: Uint8Array }, hints?: ArticleHints): PrepareResult;
 }
 
 /** Why a file was given up on, naming the limit. */
@@ -107,7 +112,10 @@ export class PrepareQueue {
     const limit = options.timeLimitMs ?? HTML_TIME_LIMIT_MS;
     const worker = this.ensureWorker();
     const failed = await worker.ready;
-    if (failed !== null) return { ok: false, reason: `the file could not be read (${failed})` };
+    if (failed !== null)
+      return this.host.fallback
+        ? this.host.fallback(file, options.hints)
+        : { ok: false, reason: `the file could not be read (${failed})` };
     return new Promise<PrepareResult>((resolve) => {
       const id = this.nextId++;
       let timer: unknown = null;

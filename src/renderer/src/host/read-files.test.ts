@@ -1,10 +1,17 @@
 // Dropped files are read one by one: an item that cannot be read (a folder,
 // a file deleted meanwhile) becomes an error outcome for that file, and the
 // rest of the batch is imported. Real Chromium, real IndexedDB.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type WorkbenchDb } from '../db/schema.ts';
 import { importFiles } from '../db/documents.ts';
+import { articleQueue } from '../corpus/article-queue.ts';
 import { readFiles } from './browser-host.ts';
+
+// Articles are read in a Web Worker; under the test server its first start
+// takes seconds (linkedom loads unbundled). Start it once, untimed.
+beforeAll(async () => {
+  await articleQueue().prepare({ name: 'warm-up.txt', bytes: new TextEncoder().encode('نص') });
+}, 120_000);
 
 let db: WorkbenchDb | null = null;
 afterEach(async () => {
