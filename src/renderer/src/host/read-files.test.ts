@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type WorkbenchDb } from '../db/schema.ts';
 import { importFiles } from '../db/documents.ts';
 import { articleQueue } from '../corpus/article-queue.ts';
+import { MAX_OPEN_BYTES } from '@core/limits.ts';
 import { readFiles } from './browser-host.ts';
 
 // Articles are read in a Web Worker; under the test server its first start
@@ -53,5 +54,20 @@ describe('readFiles', () => {
     ]);
     expect(out[1]).toMatchObject({ reason: expect.stringMatching(/folders cannot be imported/) });
     expect(await db.documents.count()).toBe(2);
+  });
+
+  it('refuses a file over the 200 MB the desktop app opens, without reading it', async () => {
+    const huge = new File(['x'], 'dump.jsonl');
+    Object.defineProperty(huge, 'size', { value: MAX_OPEN_BYTES + 1 });
+    Object.defineProperty(huge, 'arrayBuffer', {
+      value: () => Promise.reject(new Error('read a file over the limit')),
+    });
+    expect(await readFiles([huge])).toEqual([
+      {
+        name: 'dump.jsonl',
+        bytes: new Uint8Array(0),
+        error: 'too large (200.0 MB; the limit is 200 MB)',
+      },
+    ]);
   });
 });
