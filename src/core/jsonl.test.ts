@@ -87,6 +87,8 @@ describe('JSONL decoding is strict UTF-8', () => {
           message: `not valid UTF-8 at byte ${at}: a stray byte or a character cut off; repair the file or save it as UTF-8 and try again`,
         });
       }),
+      // Cut right around the bad byte: the message must not depend on it.
+      { numRuns: 500, examples: [[[at - 1, at]], [[at, at + 1]], [[at + 1]]] },
     );
   });
 

@@ -56,6 +56,14 @@ export class JsonlLineReader {
   private pending: Uint8Array | null = null;
   /** Bytes received before the current chunk. */
   private bytesBefore = 0;
+  /** The last bytes read (up to ADVICE_BEFORE), for the message about a bad byte. */
+  private recent: Uint8Array = new Uint8Array(0);
+  /**
+   * A bad byte found, its message waiting for the bytes after it (up to
+   * ADVICE_AFTER, or the end), so the message never depends on where the
+   * input happened to be cut into chunks.
+   */
+  private bad: { line: number; at: number; before: Uint8Array; after: Uint8Array } | null = null;
   /** Characters (UTF-16 units) or bytes consumed so far, for progress. */
   consumed = 0;
   /**
@@ -72,6 +80,10 @@ export class JsonlLineReader {
   push(chunk: string | Uint8Array): JsonlLine[] {
     if (this.error) return [];
     this.consumed += chunk.length;
+    if (this.bad) {
+      if (typeof chunk !== 'string') this.gatherAfterBad(chunk);
+      return [];
+    }
     if (typeof chunk === 'string') {
       const out: JsonlLine[] = [];
       this.take(chunk, chunk.indexOf('\n'), chunk.lastIndexOf('\n'), chunk.length, out);
@@ -88,14 +100,21 @@ export class JsonlLineReader {
 
   /** Ends the input; returns the last line when it had no line end. */
   end(): JsonlLine[] {
+    if (this.bad) this.failBad();
     if (this.error) return [];
     const out: JsonlLine[] = [];
     if (this.pending) {
       const at = this.bytesBefore - this.pending.length;
-      this.fail(
-        this.lineNo + 1,
-        `not valid UTF-8 at byte ${at}: the file ends in the middle of a character; repair the file or save it as UTF-8 and try again`,
-      );
+      const lead = this.pending[0]!;
+      if (lead >= 0xc2 && lead <= 0xf4)
+        this.fail(
+          this.lineNo + 1,
+          `not valid UTF-8 at byte ${at}: the file ends in the middle of a character; repair the file or save it as UTF-8 and try again`,
+        );
+      else {
+        this.bad = { line: this.lineNo + 1, at, before: this.recent, after: this.pending };
+        this.failBad();
+      }
       return out;
     }
     const rest = this.carry.join('');
@@ -121,11 +140,30 @@ export class JsonlLineReader {
     const valid = bad < 0 ? whole : whole.subarray(0, bad);
     this.take(text, valid.indexOf(10), valid.lastIndexOf(10), valid.length, out);
     if (bad >= 0 && !this.error) {
-      const from = Math.max(0, bad - 256);
-      const advice = notUtf8Advice(data.subarray(from, bad + 1024), start + from === 0);
-      this.fail(this.lineNo + 1, `not valid UTF-8 at byte ${start + bad}: ${advice}`);
-    }
+      this.bad = {
+        line: this.lineNo + 1,
+        at: start + bad,
+        before: lastBytes(this.recent, valid, ADVICE_BEFORE),
+        after: new Uint8Array(0),
+      };
+      this.gatherAfterBad(data.subarray(bad));
+    } else this.recent = lastBytes(this.recent, valid, ADVICE_BEFORE);
     return out;
+  }
+
+  /** Keeps bytes after a bad one until there are enough to judge them. */
+  private gatherAfterBad(bytes: Uint8Array): void {
+    const b = this.bad!;
+    b.after = concat(b.after, bytes.subarray(0, ADVICE_AFTER - b.after.length));
+    if (b.after.length >= ADVICE_AFTER) this.failBad();
+  }
+
+  /** Turns the bad byte found into the reader's error. */
+  private failBad(): void {
+    const b = this.bad!;
+    this.bad = null;
+    const advice = notUtf8Advice(concat(b.before, b.after), b.at - b.before.length === 0);
+    this.fail(b.line, `not valid UTF-8 at byte ${b.at}: ${advice}`);
   }
 
   /**
@@ -178,6 +216,17 @@ export class JsonlLineReader {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim().length > 0) out.push({ line: this.lineNo, text });
   }
+}
+
+/** Bytes kept before a bad byte, and gathered after it, to say what the file is. */
+const ADVICE_BEFORE = 256;
+const ADVICE_AFTER = 1024;
+
+/** The last `n` bytes of `a` followed by `b`. */
+function lastBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+  if (b.length >= n) return b.slice(b.length - n);
+  const keep = a.subarray(Math.max(0, a.length - (n - b.length)));
+  return concat(keep, b);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -28,15 +28,25 @@ export interface AgreementDoc {
    * docs/agreement.md), so an empty array means "annotated, no spans".
    */
   annotations: ReadonlyMap<string, readonly AgreementSpan[]>;
+  /** Where `tokens` come from (token-basis.ts); workbench when not said. */
+  basis?: 'dataset' | 'workbench';
+  /**
+   * The tokens packed as [start0, end0, start1, …], sorted, used instead of
+   * `tokens` when present (the app reads them so, without making objects).
+   */
+  bounds?: ArrayLike<number>;
 }
 
 /**
- * One pairwise figure for every pair of annotators: `figures[a][b]` for A
- * before B in the report's annotator order. Ids are keys of two levels, not
- * joined into one string, so no id (`a|b`, `__proto__`) can collide with
- * another pair; both levels are null-prototype objects.
+ * One value for every pair of annotators: `m[a][b]` for A before B in the
+ * report's annotator order. Ids are keys of two levels, never joined into
+ * one string, so no id (`a|b`, `__proto__`) can collide with another pair;
+ * both levels are null-prototype objects (`dict`).
  */
-export type PairFigures = Record<string, Record<string, number | null>>;
+export type PairMap<T> = Record<string, Record<string, T>>;
+
+/** One pairwise figure per pair; null where undefined. */
+export type PairFigures = PairMap<number | null>;
 
 /** Every figure for one label, or the macro averages over labels. */
 export interface LabelFigures {
@@ -65,27 +75,34 @@ export function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** Sets the figure of the pair (a, b), a before b in report order. */
-export function setPairFigure(f: PairFigures, a: string, b: string, v: number | null): void {
-  const row = Object.hasOwn(f, a) ? f[a]! : (f[a] = dict<number | null>());
+/** Sets the value of the pair (a, b), a before b in report order. */
+export function setPairFigure<T>(m: PairMap<T>, a: string, b: string, v: T): void {
+  const row = Object.hasOwn(m, a) ? m[a]! : (m[a] = dict<T>());
   row[b] = v;
 }
 
-/**
- * The figure of the pair of `a` and `b` in either order; undefined when the
- * report has no such pair.
- */
-export function pairFigure(f: PairFigures, a: string, b: string): number | null | undefined {
-  if (Object.hasOwn(f, a) && Object.hasOwn(f[a]!, b)) return f[a]![b];
-  if (Object.hasOwn(f, b) && Object.hasOwn(f[b]!, a)) return f[b]![a];
+/** The value of the pair of `a` and `b`, in either order; undefined when there is none. */
+export function pairFigure<T>(m: PairMap<T>, a: string, b: string): T | undefined {
+  if (Object.hasOwn(m, a) && Object.hasOwn(m[a]!, b)) return m[a]![b];
+  if (Object.hasOwn(m, b) && Object.hasOwn(m[b]!, a)) return m[b]![a];
   return undefined;
 }
 
-/** Every pair's figure, in report order. */
-export function pairFigureValues(f: PairFigures): (number | null)[] {
-  const out: (number | null)[] = [];
-  for (const a of Object.keys(f)) for (const b of Object.keys(f[a]!)) out.push(f[a]![b]!);
+/** Every pair's value, in report order. */
+export function pairFigureValues<T>(m: PairMap<T>): T[] {
+  const out: T[] = [];
+  for (const a of Object.keys(m)) for (const b of Object.keys(m[a]!)) out.push(m[a]![b]!);
   return out;
+}
+
+/** A PairMap with `value(a, b)` for every pair of `pairs`. */
+export function pairMap<T>(
+  pairs: readonly (readonly [string, string])[],
+  value: (a: string, b: string, p: number) => T,
+): PairMap<T> {
+  const m = dict<Record<string, T>>();
+  pairs.forEach(([a, b], p) => setPairFigure(m, a, b, value(a, b, p)));
+  return m;
 }
 
 /** Every unordered pair of `annotators`, in report order. */

@@ -1,0 +1,97 @@
+/**
+ * `stance agreement`'s table: every figure of the full report
+ * (core/agreement/report.ts) with the units it rests on, which tokens those
+ * are, each label's reliability band and, with `--ci`, its 95 % interval.
+ */
+import type { Interval } from '@core/agreement/bootstrap.ts';
+import { RELIABILITY_TEXT } from '@core/agreement/reliability.ts';
+import type { FullReport } from '@core/agreement/report.ts';
+import type { Units } from '@core/agreement/tallies.ts';
+import { annotatorPairs, pairFigure, type LabelFigures } from '@core/agreement/types.ts';
+import { escapeUnsafe } from '@core/ids.ts';
+
+/** Three decimals, or an em dash for an undefined figure. */
+export function fmt(x: number | null | undefined): string {
+  if (x === null || x === undefined) return '—';
+  const s = x.toFixed(3);
+  return s === '-0.000' ? '0.000' : s;
+}
+
+function fmtCi(ci: Interval | undefined): string {
+  if (ci === undefined) return '';
+  return ci === null ? ' [—]' : ` [${fmt(ci[0])}, ${fmt(ci[1])}]`;
+}
+
+/** "312 tokens in 12 documents (the files' tokens in 12)". */
+export function describeUnits(u: Units): string {
+  const { dataset, workbench } = u.token_source;
+  const source =
+    u.documents === 0
+      ? ''
+      : workbench === 0
+        ? ` (the files' own tokens in all ${dataset})`
+        : dataset === 0
+          ? ` (the workbench tokenizer in all ${workbench})`
+          : ` (the files' own tokens in ${dataset}, the workbench tokenizer in ${workbench})`;
+  return `${u.tokens} tokens in ${u.documents} document${u.documents === 1 ? '' : 's'}${source}`;
+}
+
+/**
+ * The report as a readable table: one row per pair of annotators, each
+ * annotator in a column of its own (ids may hold any printable character,
+ * `|` included, so they are never joined into one cell). Ids and labels are
+ * shown with control, bidi and invisible characters escaped.
+ */
+export function formatFullReport(r: FullReport): string {
+  const pairs = annotatorPairs(r.annotators);
+  const show = (id: string): string => escapeUnsafe(id);
+  let wa = 'annotator'.length;
+  let wb = 'annotator'.length;
+  for (const [a, b] of pairs) {
+    wa = Math.max(wa, show(a).length);
+    wb = Math.max(wb, show(b).length);
+  }
+  const pairCells = (a: string, b: string): string =>
+    `${show(a).padEnd(wa)}  ${show(b).padEnd(wb)}`;
+  const ci = r.ci;
+  const kw = ci ? 24 : 6;
+  const block = (title: string, f: LabelFigures, label: string | null): string[] => {
+    const cis = ci ? (label === null ? ci.macro : ci.labels[label]) : undefined;
+    const band = label === null ? null : r.reliability[label];
+    return [
+      title,
+      `  alpha (all annotators): ${fmt(f.alpha)}${fmtCi(cis?.alpha)}${band ? ` — ${RELIABILITY_TEXT[band]}` : ''}`,
+      `  ${pairCells('annotator', 'annotator')}  ${'kappa'.padStart(kw)}  ${'F1 exact'.padStart(8)}  ${'F1 overlap'.padStart(10)}${label === null ? '' : '  spans'}`,
+      ...pairs.map(([a, b]) => {
+        const kappa =
+          fmt(pairFigure(f.kappa, a, b)) + (cis ? fmtCi(pairFigure(cis.kappa, a, b)) : '');
+        const spans =
+          label === null
+            ? ''
+            : `  ${String(pairFigure(r.units.spans[label]!, a, b) ?? 0).padStart(5)}`;
+        return `  ${pairCells(a, b)}  ${kappa.padStart(kw)}  ${fmt(pairFigure(f.f1_exact, a, b)).padStart(8)}  ${fmt(pairFigure(f.f1_overlap, a, b)).padStart(10)}${spans}`;
+      }),
+      '',
+    ];
+  };
+  return [
+    `${r.annotators.length} annotators (${r.annotators.map(show).join(', ')}), ${r.documents} documents`,
+    `alpha rests on ${describeUnits(r.units.alpha)}`,
+    ...pairs.map(
+      ([a, b]) =>
+        `kappa ${show(a)} and ${show(b)} rests on ${describeUnits(pairFigure(r.units.pairs, a, b)!)}`,
+    ),
+    ...(ci
+      ? [
+          `[low, high]: 95 % bootstrap interval, ${ci.resamples} resamples of the ${ci.documents} documents, seed ${ci.seed}`,
+        ]
+      : []),
+    '',
+    ...Object.keys(r.labels).flatMap((label) =>
+      block(`label ${show(label)}`, r.labels[label]!, label),
+    ),
+    ...block('overall (macro average over labels)', r.macro, null),
+    '— : undefined (see docs/agreement.md)',
+    '',
+  ].join('\n');
+}
