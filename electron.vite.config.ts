@@ -29,5 +29,7 @@ export default defineConfig({
     plugins: [react(), devCsp()],
     define,
     build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
+    // The article import worker is a module worker (corpus/article-worker.ts).
+    worker: { format: 'es' },
   },
 });

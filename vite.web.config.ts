@@ -18,4 +18,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5180, strictPort: false },
   preview: { host: '127.0.0.1', port: 5181, strictPort: true },
   build: { outDir: resolve('dist-web'), emptyOutDir: true },
+  // The article import worker is a module worker (corpus/article-worker.ts).
+  worker: { format: 'es' },
 });

@@ -37,6 +37,7 @@ export default defineConfig({
             '@tanstack/react-virtual',
             'dexie',
             'dexie-react-hooks',
+            'linkedom/worker',
             'react',
             'react-dom/client',
             'react/jsx-dev-runtime',

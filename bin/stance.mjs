@@ -4,8 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: new URL('../tsconfig.node.json', import.meta.url).pathname });
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-});
+const { runProcess } = await import('../src/cli/process.ts');
+await runProcess(process.argv.slice(2));

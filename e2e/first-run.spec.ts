@@ -13,6 +13,13 @@ test('first run asks for the name, shows the default labels, and keeps both afte
   await dialog.getByRole('button', { name: 'Start annotating' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Enter your name');
 
+  // A bidi override would make the name (every span's annotator id) lie about itself.
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill('ليلى\u202E حسن');
+  await dialog.getByRole('button', { name: 'Start annotating' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Your name contains U+202E (right-to-left override), an invisible or control character: type it without.',
+  );
+
   await dialog.getByRole('textbox', { name: 'Your name' }).fill('ليلى حسن');
   await dialog.getByRole('button', { name: 'Start annotating' }).click();
   await expect(dialog).toBeHidden();

@@ -53,3 +53,34 @@ test('importing a hostile HTML page runs and loads nothing', async ({ page }) =>
   expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1/);
   expect(foreign).toEqual([]);
 });
+
+test('HTML is read in a worker: a page nested too deep is refused, naming the limit', async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await startAs(page);
+
+  const P2 = P.repeat(4);
+  // 2,000 nested <div>s: 24 KB that kept Readability busy for 16 s.
+  const deep = `<!doctype html><html><body>${'<div>'.repeat(2000)}<article><p>${P2}</p></article>${'</div>'.repeat(2000)}</body></html>`;
+  const fine = `<!doctype html><html lang="ar"><head><meta property="og:title" content="مقال عادي عن الانسحاب"></head><body><article><h1>مقال عادي عن الانسحاب</h1><p>${P2}</p></article></body></html>`;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open files…' }).click();
+  await (
+    await chooser
+  ).setFiles([
+    { name: 'deep.html', mimeType: 'text/html', buffer: Buffer.from(deep) },
+    { name: 'fine.html', mimeType: 'text/html', buffer: Buffer.from(fine) },
+  ]);
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report.getByRole('listitem')).toHaveText([
+    'deep.html: not imported: the page nests elements more than 128 deep (the limit is 128); save the article as text and import that',
+    'fine.html: imported as “مقال عادي عن الانسحاب”',
+  ]);
+  // The built app started its article worker from its own origin.
+  expect(workers).toEqual([
+    expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/assets\/article-worker-[\w-]+\.js$/),
+  ]);
+  await page.screenshot({ path: 'test-results/html-import-limits.png' });
+});

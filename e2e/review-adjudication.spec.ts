@@ -29,15 +29,17 @@ interface CliReport {
   units: { alpha: { tokens: number; documents: number } };
   reliability: Record<string, string | null>;
   ci: {
-    labels: Record<string, { alpha: Interval; kappa: Record<string, Interval> }>;
-    macro: { alpha: Interval; kappa: Record<string, Interval> };
+    labels: Record<string, { alpha: Interval; kappa: Pairs<Interval> }>;
+    macro: { alpha: Interval; kappa: Pairs<Interval> };
   };
 }
+/** Per pair, nested: `m[a][b]`, a before b in `annotators` order. */
+type Pairs<T> = Record<string, Record<string, T>>;
 interface Figures {
   alpha: number | null;
-  kappa: Record<string, number | null>;
-  f1_exact: Record<string, number | null>;
-  f1_overlap: Record<string, number | null>;
+  kappa: Pairs<number | null>;
+  f1_exact: Pairs<number | null>;
+  f1_overlap: Pairs<number | null>;
 }
 
 function cli(files: string[]): CliReport {
@@ -131,16 +133,16 @@ test('three analysts: the dashboard equals stance agreement --ci, then adjudicat
     const cis = target === null ? report.ci.macro.kappa : report.ci.labels[target]!.kappa;
     for (const metric of ['kappa', 'f1_exact', 'f1_overlap'] as const) {
       await dash.getByRole('combobox', { name: 'Pair figure' }).selectOption(metric);
-      for (const [pair, v] of Object.entries(f[metric])) {
-        const [a, b] = pair.split('|') as [string, string];
-        const cell = dash.getByRole('button', {
-          name: `${metricNames[metric]} ${a} and ${b}, ${target ?? 'all labels (macro)'}: ${fmt(v)}${
-            metric === 'kappa' ? range(cis[pair]) : ''
-          };`,
-        });
-        await expect(cell).toBeVisible();
-        checked++;
-      }
+      for (const [a, row] of Object.entries(f[metric]))
+        for (const [b, v] of Object.entries(row)) {
+          const cell = dash.getByRole('button', {
+            name: `${metricNames[metric]} ${a} and ${b}, ${target ?? 'all labels (macro)'}: ${fmt(v)}${
+              metric === 'kappa' ? range(cis[a]![b]) : ''
+            };`,
+          });
+          await expect(cell).toBeVisible();
+          checked++;
+        }
     }
   }
   expect(checked).toBe(4 * 3 * 3);

@@ -13,7 +13,7 @@ import { main } from './main.ts';
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const code = await main(args, { stdout: (s) => void (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 }
 
@@ -255,22 +255,24 @@ describe('stance actors', () => {
     expect(JSON.parse(r.out)).toEqual({
       annotators: ['A', 'B'],
       pairs: {
-        'A|B': {
-          matched: 2,
-          sameHolder: 1,
-          holderAgreement: 0.5,
-          holderKappa: expect.closeTo(1 / 3, 12) as number,
-          sameAttribution: 2,
-          attributionAgreement: 1,
-          attributionKappa: null,
-          sameTarget: 2,
-          targetAgreement: 1,
+        A: {
+          B: {
+            matched: 2,
+            sameHolder: 1,
+            holderAgreement: 0.5,
+            holderKappa: expect.closeTo(1 / 3, 12) as number,
+            sameAttribution: 2,
+            attributionAgreement: 1,
+            attributionKappa: null,
+            sameTarget: 2,
+            targetAgreement: 1,
+          },
         },
       },
     });
     const t = await run(['actors', a, b, '--agreement']);
     expect(t.out).toContain('3 annotators (A, B, gold)');
-    expect(t.out).toMatch(/^A\|B +2 +50\.0% +0\.333 +100\.0% +— +100\.0%$/mu);
+    expect(t.out).toMatch(/^A × B +2 +50\.0% +0\.333 +100\.0% +— +100\.0%$/mu);
     expect((await run(['actors', a, '--agreement', '--csv'])).code).toBe(2);
   });
 

@@ -14,6 +14,7 @@ import {
   type HolderSpan,
 } from '@core/agreement/attribution.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
+import { annotatorPairs, pairFigure } from '@core/agreement/types.ts';
 import { readAnalysisFiles } from './actors-reader.ts';
 import type { CliCommand } from './io.ts';
 
@@ -71,7 +72,7 @@ export function formatTable(view: AnalysisView): string {
   const totals = ['total', ...view.columns.map((c) => String(view.totals.counts[c] ?? 0))];
   totals.push(String(view.totals.total));
   const all = [header, ...rows, totals];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => [...r[i]!].length)));
+  const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, [...r[i]!].length), 0));
   const line = (r: string[]): string =>
     r
       .map((c, i) => cell(c, widths[i]!, i > 0))
@@ -228,11 +229,12 @@ function k3(x: number | null): string {
 
 /** Attribution agreement as a table. */
 export function formatAgreement(r: AttributionReport): string {
-  const pairs = Object.keys(r.pairs);
-  const width = Math.max(4, ...pairs.map((p) => p.length));
+  const pairs = annotatorPairs(r.annotators).filter(([a, b]) => pairFigure(r.pairs, a, b));
+  const names = pairs.map(([a, b]) => `${a} × ${b}`);
+  const width = names.reduce((w, p) => Math.max(w, p.length), 4);
   const head = ['matched', 'holder', 'κ holder', 'kind', 'κ kind', 'target'];
-  const rows = pairs.map((p) => {
-    const f = r.pairs[p]!;
+  const rows = pairs.map(([a, b]) => {
+    const f = pairFigure(r.pairs, a, b)!;
     return [
       String(f.matched),
       pct(f.holderAgreement),
@@ -242,14 +244,14 @@ export function formatAgreement(r: AttributionReport): string {
       pct(f.targetAgreement),
     ];
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i]!.length)));
+  const widths = head.map((h, i) => rows.reduce((w, x) => Math.max(w, x[i]!.length), h.length));
   const line = (first: string, cells: string[]): string =>
     `${first.padEnd(width)}  ${cells.map((c, i) => c.padStart(widths[i]!)).join('  ')}`;
   return [
     `attribution agreement, ${r.annotators.length} annotators (${r.annotators.join(', ')})`,
     '',
     line('pair', head),
-    ...pairs.map((p, i) => line(p, rows[i]!)),
+    ...names.map((p, i) => line(p, rows[i]!)),
     '',
     'matched: span pairs with the same document and label that overlap (one to one); holder, kind,',
     "target: share of those with the same; κ: Cohen's kappa; — : undefined (docs/agreement.md)",

@@ -8,7 +8,8 @@
 import { basename, extname } from 'node:path';
 import type { AnnotatedLine } from '@core/agreement/from-lines.ts';
 import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
-import { readJsonlFile } from './jsonl-file.ts';
+import { checkId, escapeUnsafe } from '@core/ids.ts';
+import { InputError, readJsonlFile, showPath } from './jsonl-file.ts';
 
 export interface ReadResult {
   lines: AnnotatedLine[];
@@ -17,10 +18,14 @@ export interface ReadResult {
   notes: string[];
 }
 
-/** Reads one dataset file; lines without `_annotator_id` are the file name's. */
-export async function readAnnotatedFile(path: string): Promise<ReadResult> {
-  const result: ReadResult = { lines: [], errors: [], notes: [] };
-  const fallback = basename(path, extname(path));
+/**
+ * Reads one dataset file into `into` (appending, element by element, so
+ * any number of lines fits); lines without `_annotator_id` are the file
+ * name's. Standard input (`-`) has no name: its lines need an id.
+ */
+export async function readAnnotatedFile(path: string, into: ReadResult): Promise<void> {
+  const shown = showPath(path);
+  const fallback = path === '-' ? null : basename(path, extname(path));
   let format: 'spans' | 'doccano' | null = null;
   let unnamed = 0;
   try {
@@ -28,37 +33,56 @@ export async function readAnnotatedFile(path: string): Promise<ReadResult> {
       if (format === null) {
         const f = detectFormat(l);
         if (f === 'backup') {
-          result.errors.push(`${path}: this is a full backup, not a dataset of spans`);
-          return result;
+          into.errors.push(`${shown}: this is a full backup, not a dataset of spans`);
+          return;
         }
         format = f;
       }
       const r = parseRecordLine(format, l);
       if (!r.ok) {
-        result.errors.push(`${path}:${r.error.line}: ${r.error.message}`);
+        into.errors.push(`${shown}:${r.error.line}: ${r.error.message}`);
         continue;
       }
       if (r.skipped) continue;
       const rec = r.value;
+      const annotatorId = rec.annotatorId ?? fallback;
+      const unusable =
+        rec.annotatorId === null && fallback !== null ? checkId('annotator id', fallback) : null;
+      if (unusable) {
+        into.errors.push(
+          `${shown}:${l.line}: no _annotator_id, and the file's name cannot stand in for one: ${unusable}`,
+        );
+        continue;
+      }
+      if (annotatorId === null) {
+        into.errors.push(
+          `${shown}:${l.line}: no _annotator_id (lines read from standard input need one)`,
+        );
+        continue;
+      }
       if (rec.annotatorId === null) unnamed++;
-      result.lines.push({
-        annotatorId: rec.annotatorId ?? fallback,
+      into.lines.push({
+        annotatorId,
         text: rec.text,
         docId: rec.docId,
         spans: rec.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })),
         tokens: rec.tokens ?? null,
-        where: `${path}:${l.line}`,
+        where: `${shown}:${l.line}`,
       });
     }
+    // As validate and convert say: an empty (or all blank) file is no dataset.
+    if (format === null) into.errors.push(`${shown}: the file has no lines`);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    result.errors.push(
-      `${path}: cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`,
-    );
+    if (err instanceof InputError) into.errors.push(err.message);
+    else {
+      const code = (err as NodeJS.ErrnoException).code;
+      into.errors.push(
+        `${shown}: cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`,
+      );
+    }
   }
   if (unnamed > 0)
-    result.notes.push(
-      `${path}: ${unnamed} line(s) without _annotator_id are counted as '${fallback}'`,
+    into.notes.push(
+      `${shown}: ${unnamed} line(s) without _annotator_id are counted as '${escapeUnsafe(fallback ?? '')}'`,
     );
-  return result;
 }

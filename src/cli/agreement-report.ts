@@ -7,7 +7,8 @@ import type { Interval } from '@core/agreement/bootstrap.ts';
 import { RELIABILITY_TEXT } from '@core/agreement/reliability.ts';
 import type { FullReport } from '@core/agreement/report.ts';
 import type { Units } from '@core/agreement/tallies.ts';
-import { annotatorPairs, pairKey, type LabelFigures } from '@core/agreement/types.ts';
+import { annotatorPairs, pairFigure, type LabelFigures } from '@core/agreement/types.ts';
+import { escapeUnsafe } from '@core/ids.ts';
 
 /** Three decimals, or an em dash for an undefined figure. */
 export function fmt(x: number | null | undefined): string {
@@ -35,10 +36,23 @@ export function describeUnits(u: Units): string {
   return `${u.tokens} tokens in ${u.documents} document${u.documents === 1 ? '' : 's'}${source}`;
 }
 
-/** The report as a readable table. */
+/**
+ * The report as a readable table: one row per pair of annotators, each
+ * annotator in a column of its own (ids may hold any printable character,
+ * `|` included, so they are never joined into one cell). Ids and labels are
+ * shown with control, bidi and invisible characters escaped.
+ */
 export function formatFullReport(r: FullReport): string {
-  const pairs = annotatorPairs(r.annotators).map(([a, b]) => pairKey(a, b));
-  const width = Math.max(8, ...pairs.map((p) => p.length));
+  const pairs = annotatorPairs(r.annotators);
+  const show = (id: string): string => escapeUnsafe(id);
+  let wa = 'annotator'.length;
+  let wb = 'annotator'.length;
+  for (const [a, b] of pairs) {
+    wa = Math.max(wa, show(a).length);
+    wb = Math.max(wb, show(b).length);
+  }
+  const pairCells = (a: string, b: string): string =>
+    `${show(a).padEnd(wa)}  ${show(b).padEnd(wb)}`;
   const ci = r.ci;
   const kw = ci ? 24 : 6;
   const block = (title: string, f: LabelFigures, label: string | null): string[] => {
@@ -47,25 +61,35 @@ export function formatFullReport(r: FullReport): string {
     return [
       title,
       `  alpha (all annotators): ${fmt(f.alpha)}${fmtCi(cis?.alpha)}${band ? ` — ${RELIABILITY_TEXT[band]}` : ''}`,
-      `  ${'pair'.padEnd(width)}  ${'kappa'.padStart(kw)}  ${'F1 exact'.padStart(8)}  ${'F1 overlap'.padStart(10)}${label === null ? '' : '  spans'}`,
-      ...pairs.map(
-        (p) =>
-          `  ${p.padEnd(width)}  ${(fmt(f.kappa[p]) + fmtCi(cis?.kappa[p])).padStart(kw)}  ${fmt(f.f1_exact[p]).padStart(8)}  ${fmt(f.f1_overlap[p]).padStart(10)}${label === null ? '' : `  ${String(r.units.spans[label]?.[p] ?? 0).padStart(5)}`}`,
-      ),
+      `  ${pairCells('annotator', 'annotator')}  ${'kappa'.padStart(kw)}  ${'F1 exact'.padStart(8)}  ${'F1 overlap'.padStart(10)}${label === null ? '' : '  spans'}`,
+      ...pairs.map(([a, b]) => {
+        const kappa =
+          fmt(pairFigure(f.kappa, a, b)) + (cis ? fmtCi(pairFigure(cis.kappa, a, b)) : '');
+        const spans =
+          label === null
+            ? ''
+            : `  ${String(pairFigure(r.units.spans[label]!, a, b) ?? 0).padStart(5)}`;
+        return `  ${pairCells(a, b)}  ${kappa.padStart(kw)}  ${fmt(pairFigure(f.f1_exact, a, b)).padStart(8)}  ${fmt(pairFigure(f.f1_overlap, a, b)).padStart(10)}${spans}`;
+      }),
       '',
     ];
   };
   return [
-    `${r.annotators.length} annotators (${r.annotators.join(', ')}), ${r.documents} documents`,
+    `${r.annotators.length} annotators (${r.annotators.map(show).join(', ')}), ${r.documents} documents`,
     `alpha rests on ${describeUnits(r.units.alpha)}`,
-    ...pairs.map((p) => `kappa ${p} rests on ${describeUnits(r.units.pairs[p]!)}`),
+    ...pairs.map(
+      ([a, b]) =>
+        `kappa ${show(a)} and ${show(b)} rests on ${describeUnits(pairFigure(r.units.pairs, a, b)!)}`,
+    ),
     ...(ci
       ? [
           `[low, high]: 95 % bootstrap interval, ${ci.resamples} resamples of the ${ci.documents} documents, seed ${ci.seed}`,
         ]
       : []),
     '',
-    ...Object.entries(r.labels).flatMap(([label, f]) => block(`label ${label}`, f, label)),
+    ...Object.keys(r.labels).flatMap((label) =>
+      block(`label ${show(label)}`, r.labels[label]!, label),
+    ),
     ...block('overall (macro average over labels)', r.macro, null),
     '— : undefined (see docs/agreement.md)',
     '',

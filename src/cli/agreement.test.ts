@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
+import { runStance } from './test-process.ts';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const code = await main(args, { stdout: (s) => void (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 }
 
@@ -48,10 +49,10 @@ describe('stance agreement', () => {
     // 1 − (n − 1)·o_01 / (n_0·n_1) = 1 − 17·2/(10·8) = 0.575 (docs/agreement.md);
     // no span is shared exactly (F1 0), each overlaps the other (F1 1).
     const figures = {
-      kappa: { 'A|B': expect.closeTo(24 / 42, 12) as number },
+      kappa: { A: { B: expect.closeTo(24 / 42, 12) as number } },
       alpha: expect.closeTo(0.575, 12) as number,
-      f1_exact: { 'A|B': 0 },
-      f1_overlap: { 'A|B': 1 },
+      f1_exact: { A: { B: 0 } },
+      f1_overlap: { A: { B: 1 } },
     };
     // Units: the 7 + 2 tokens of the two documents both annotated, on the
     // workbench tokenizer (neither line brings tokens); 1 + 1 spans.
@@ -65,7 +66,11 @@ describe('stance agreement', () => {
       documents: 2,
       labels: { 'pro-withdrawal': figures },
       macro: figures,
-      units: { alpha: units, pairs: { 'A|B': units }, spans: { 'pro-withdrawal': { 'A|B': 2 } } },
+      units: {
+        alpha: units,
+        pairs: { A: { B: units } },
+        spans: { 'pro-withdrawal': { A: { B: 2 } } },
+      },
       reliability: { 'pro-withdrawal': 'unreliable' },
     });
     expect(Object.keys(json)).toEqual([
@@ -94,7 +99,7 @@ describe('stance agreement', () => {
 
     const table = await run(['agreement', a, b]);
     expect(table.out).toContain('label pro-withdrawal');
-    expect(table.out).toContain(`A|B ${' '.repeat(5)}`);
+    expect(table.out).toContain(`  A${' '.repeat(10)}B${' '.repeat(10)}`);
     expect(table.out).toContain((24 / 42).toFixed(3));
     expect(table.out).toContain('alpha (all annotators): 0.575');
     expect(table.out).toContain('overall (macro average over labels)');
@@ -196,8 +201,11 @@ describe('stance agreement', () => {
         '--json',
       ]);
       expect(r.code).toBe(0);
-      return (JSON.parse(r.out) as { labels: Record<string, { kappa: Record<string, number> }> })
-        .labels['pro-withdrawal']!.kappa['A|B']!;
+      return (
+        JSON.parse(r.out) as {
+          labels: Record<string, { kappa: Record<string, Record<string, number>> }>;
+        }
+      ).labels['pro-withdrawal']!.kappa['A']!['B']!;
     };
     expect(await kappa(true)).toBeCloseTo(0.4, 12);
     expect(await kappa(false)).toBe(0);
@@ -213,4 +221,106 @@ describe('stance agreement', () => {
     expect(r.err).toContain(`${bad}:2: text`);
     expect(r.err).toContain(`${bad}:3: invalid JSON`);
   });
+});
+
+describe('stance agreement on hostile input', () => {
+  it('reports a label called __proto__ in the table, the JSON and the macro average', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const a = join(dir, 'a.jsonl');
+    const b = join(dir, 'b.jsonl');
+    // Both mark "تدعو" (17–21) as __proto__; only A marks "القوات" (33–39) as x.
+    await writeFile(
+      a,
+      line('A', 'd1', TEXT, [
+        { start: 17, end: 21, label: '__proto__' },
+        { start: 33, end: 39, label: 'x' },
+      ]),
+    );
+    await writeFile(b, line('B', 'd1', TEXT, [{ start: 17, end: 21, label: '__proto__' }]));
+    const r = await run(['agreement', a, b, '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as {
+      labels: Record<string, { f1_exact: Record<string, Record<string, number>> }>;
+      macro: { f1_exact: Record<string, Record<string, number>> };
+    };
+    expect(Object.keys(json.labels)).toEqual(['__proto__', 'x']);
+    expect(Object.hasOwn(json.labels, '__proto__')).toBe(true);
+    expect(json.labels['__proto__']!.f1_exact['A']!['B']).toBe(1);
+    expect(json.labels['x']!.f1_exact['A']!['B']).toBe(0);
+    // The macro average is the mean of the two labels listed: (1 + 0) / 2.
+    expect(json.macro.f1_exact['A']!['B']).toBe(0.5);
+    const table = await run(['agreement', a, b]);
+    expect(table.out).toContain('label __proto__\n');
+    expect(table.out).toContain('label x\n');
+  });
+
+  it('keeps apart pairs of annotators whose ids contain |', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const ids = ['a|b', 'c', 'a', 'b|c'];
+    const files = await Promise.all(
+      ids.map(async (id, i) => {
+        const path = join(dir, `${i}.jsonl`);
+        const span =
+          i < 2 ? { start: 17, end: 21, label: 'x' } : { start: 33, end: 39, label: 'x' };
+        await writeFile(path, line(id, 'd1', TEXT, [span]));
+        return path;
+      }),
+    );
+    const r = await run(['agreement', ...files, '--json']);
+    expect(r.code).toBe(0);
+    const f1 = (
+      JSON.parse(r.out) as { macro: { f1_exact: Record<string, Record<string, number>> } }
+    ).macro.f1_exact;
+    // Six pairs, each its own figure: the two agreeing pairs at 1, the rest at 0.
+    expect(f1).toEqual({
+      'a|b': { c: 1, a: 0, 'b|c': 0 },
+      c: { a: 0, 'b|c': 0 },
+      a: { 'b|c': 1 },
+    });
+    const table = await run(['agreement', ...files]);
+    const rows = table.out.split('\n').filter((l) => /^ {2}\S+ +\S+ +-?\d\.\d{3} /.test(l));
+    expect(rows).toHaveLength(12); // six pairs, in the label's block and in the macro block
+  });
+
+  it('calls an empty file an error, as validate does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const a = join(dir, 'a.jsonl');
+    const empty = join(dir, 'empty.jsonl');
+    await writeFile(a, line('A', 'd1', TEXT, []));
+    await writeFile(empty, '\n  \n');
+    const r = await run(['agreement', a, empty]);
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: `stance agreement: 1 problem(s), nothing computed:\n  ${empty}: the file has no lines\n`,
+    });
+  });
+
+  it('refuses a file that is not UTF-8, naming the byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const a = join(dir, 'a.jsonl');
+    const bytes = Buffer.from(`${line('A', 'd1', TEXT, [])}\n`);
+    bytes[19] = 0xff; // the first byte of an Arabic letter
+    await writeFile(a, bytes);
+    const r = await run(['agreement', a]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${a}:1: not valid UTF-8 at byte 19`);
+  });
+
+  it('reads 20,000 lines on a small stack: nothing is spread into a call', async () => {
+    // Spreading every line into push(...) overflowed Node's stack at about
+    // 120,000 lines; with a stack of 100 KB instead of about 1 MB the same
+    // fault shows at about 12,000. Node's own flag, a real process.
+    const dir = await mkdtemp(join(tmpdir(), 'agree-'));
+    const a = join(dir, 'a.jsonl');
+    const one = line('A', 'd1', TEXT, [{ start: 17, end: 21, label: 'x' }]);
+    await writeFile(a, `${Array.from({ length: 20_000 }, () => one).join('\n')}\n`);
+    await writeFile(join(dir, 'b.jsonl'), line('B', 'd1', TEXT, []));
+    const r = await runStance(['agreement', a, join(dir, 'b.jsonl'), '--json'], {
+      nodeArgs: ['--stack-size=100'],
+    });
+    expect(r.err).not.toContain('Maximum call stack');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { documents: number }).documents).toBe(1);
+  }, 120_000);
 });

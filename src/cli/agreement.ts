@@ -6,7 +6,8 @@
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '@core/agreement/bootstrap.ts';
 import { agreementReport } from '@core/agreement/report.ts';
 import { groupLines, type AnnotatedLine } from '@core/agreement/from-lines.ts';
-import { readAnnotatedFile } from './agreement-reader.ts';
+import { escapeUnsafe } from '@core/ids.ts';
+import { readAnnotatedFile, type ReadResult } from './agreement-reader.ts';
 import { formatFullReport } from './agreement-report.ts';
 import type { CliCommand } from './io.ts';
 
@@ -24,12 +25,14 @@ workbench tokenizer's, for everyone; the report says which. A line without
 Prints, per label and overall (macro): token-level Cohen's kappa and span F1
 (exact and overlap) for every pair of annotators, and token-level
 Krippendorff's alpha (nominal) over all of them. Definitions: docs/agreement.md.
+A file may be - (standard input). An empty file is an error.
 
 Each label is flagged by its alpha: reliable (≥ 0.800), tentative
 (0.667–0.800), or not reliable for training data (< 0.667).
 
   --json          print {"annotators","documents","labels","macro","units",
-                  "reliability"[,"ci"]} instead of a table
+                  "reliability"[,"ci"]} instead of a table; pairwise figures
+                  are nested, kappa[A][B] with A before B
   --ci            add 95 % bootstrap intervals for alpha and kappa, resampling
                   documents (docs/agreement.md, "Confidence intervals")
   --seed N        the bootstrap's seed (default ${DEFAULT_SEED})
@@ -58,26 +61,24 @@ export const agreementCommand: CliCommand = {
       ['--seed', '--resamples'].flatMap((o) => (args.includes(o) ? [args.indexOf(o) + 1] : [])),
     );
     const known = ['--json', '--ci', '--seed', '--resamples'];
-    const unknown = args.filter(
-      (a, i) => a.startsWith('-') && !known.includes(a) && !valued.has(i),
-    );
-    const files = args.filter((a, i) => !a.startsWith('-') && !valued.has(i));
+    // `-` alone is a file: standard input.
+    const option = (a: string): boolean => a.startsWith('-') && a !== '-';
+    const unknown = args.filter((a, i) => option(a) && !known.includes(a) && !valued.has(i));
+    const files = args.filter((a, i) => !option(a) && !valued.has(i));
     const bad = [seed, resamples].find((v): v is string => typeof v === 'string');
     if (unknown.length > 0 || files.length === 0 || bad) {
-      const why = bad ?? (unknown.length > 0 ? `unknown option ${unknown[0]}` : '');
+      const why = bad ?? (unknown.length > 0 ? `unknown option ${escapeUnsafe(unknown[0]!)}` : '');
       io.stderr(`${why ? `stance agreement: ${why}\n` : ''}${USAGE}`);
       return 2;
     }
-    const lines: AnnotatedLine[] = [];
-    const errors: string[] = [];
-    for (const file of files) {
-      const r = await readAnnotatedFile(file);
-      lines.push(...r.lines);
-      errors.push(...r.errors);
-      for (const n of r.notes) io.stderr(`stance agreement: ${n}\n`);
-    }
-    const grouped = errors.length > 0 ? null : groupLines(lines);
-    if (grouped) errors.push(...grouped.errors);
+    // Every file's lines go into one list, element by element: spreading
+    // 120,000 lines into push(...) overflowed the stack.
+    const read: ReadResult = { lines: [] as AnnotatedLine[], errors: [], notes: [] };
+    for (const file of files) await readAnnotatedFile(file, read);
+    for (const n of read.notes) io.stderr(`stance agreement: ${n}\n`);
+    const errors = read.errors;
+    const grouped = errors.length > 0 ? null : groupLines(read.lines);
+    if (grouped) for (const e of grouped.errors) errors.push(e);
     if (!grouped || errors.length > 0) {
       io.stderr(
         `stance agreement: ${errors.length} problem(s), nothing computed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
@@ -87,7 +88,7 @@ export const agreementCommand: CliCommand = {
     const { annotators, docs } = grouped;
     if (annotators.length < 2)
       io.stderr(
-        `stance agreement: only one annotator (${annotators[0] ?? 'none'}): pairwise figures are empty and alpha is undefined.\n`,
+        `stance agreement: only one annotator (${escapeUnsafe(annotators[0] ?? 'none')}): pairwise figures are empty and alpha is undefined.\n`,
       );
     const { report } = agreementReport(docs, {
       annotators,
@@ -95,7 +96,7 @@ export const agreementCommand: CliCommand = {
         ? { seed: seed as number | undefined, resamples: resamples as number | undefined }
         : false,
     });
-    io.stdout(json ? `${JSON.stringify(report)}\n` : formatFullReport(report));
+    await io.stdout(json ? `${JSON.stringify(report)}\n` : formatFullReport(report));
     return 0;
   },
 };

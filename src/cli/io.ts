@@ -1,6 +1,10 @@
-/** The CLI's output channels, injected so that commands are testable. */
+/**
+ * The CLI's output channels, injected so that commands are testable.
+ * `stdout` may return a promise that settles once the text is written
+ * (the process waits for a slow reader); await it.
+ */
 export interface CliIo {
-  stdout: (s: string) => void;
+  stdout: (s: string) => void | Promise<void>;
   stderr: (s: string) => void;
 }
 

@@ -1,9 +1,13 @@
 /**
  * The `stance` command-line tool: the app's import, format and agreement
  * code from src/core, for scripts and pipelines. Each command lives in its
- * own module and registers here.
+ * own module and registers here. Messages name what came from files
+ * (paths, labels, ids) escaped with src/core/ids.ts, and everything that
+ * reaches standard error passes through escapeMessage as well, so no
+ * control or bidi character from a file reaches the terminal.
  */
 import { actorsCommand } from './actors.ts';
+import { escapeUnsafe } from '../core/ids.ts';
 import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
@@ -19,8 +23,16 @@ export const COMMANDS: CliCommand[] = [
   actorsCommand,
 ];
 
+/**
+ * A message for standard error with every control, bidi and invisible
+ * character escaped (`\u{202E}`), line ends kept.
+ */
+export function escapeMessage(s: string): string {
+  return s.split('\n').map(escapeUnsafe).join('\n');
+}
+
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 8);
+  const width = COMMANDS.reduce((w, c) => Math.max(w, c.name.length), 8);
   return [
     'usage: stance COMMAND [ARGS...]',
     '',
@@ -34,25 +46,27 @@ function help(): string {
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { stdout: rawIo.stdout, stderr: (s) => rawIo.stderr(escapeMessage(s)) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
+    await io.stdout(help());
     return name ? 0 : 2;
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
-    io.stderr(`stance: unknown command '${name}'\n\n${help()}`);
+    io.stderr(`stance: unknown command '${escapeUnsafe(name)}'\n\n${help()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${cmd.usage.trimEnd()}\n`);
+    await io.stdout(`${cmd.usage.trimEnd()}\n`);
     return 0;
   }
   try {
     return await cmd.run(rest, io);
   } catch (err) {
-    io.stderr(`stance ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    const why = err instanceof Error ? err.message : String(err);
+    io.stderr(`stance ${name}: ${escapeUnsafe(why)}\n`);
     return 1;
   }
 }

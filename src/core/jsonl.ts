@@ -4,7 +4,16 @@
  * problem can be reported as `FILE:LINE`. A leading BOM, CRLF line ends and
  * blank lines are accepted. The incremental reader takes chunks (bytes or
  * text) so a 100 MB file never has to be one string.
+ *
+ * Bytes are decoded as strict UTF-8: a file in Windows-1256 or with a
+ * broken character is refused at its first bad byte (offset and line
+ * named), never read with U+FFFD in place of what it said, as article
+ * import refuses it (src/core/import/decode.ts). A line longer than a whole
+ * file may be (MAX_OPEN_BYTES) is refused too, so `/dev/zero` cannot fill
+ * the memory.
  */
+import { firstInvalidUtf8, notUtf8Advice } from './import/decode.ts';
+import { formatMb, MAX_OPEN_BYTES } from './limits.ts';
 
 /** One non-blank line and where it stood in the file. */
 export interface JsonlLine {
@@ -20,48 +29,186 @@ export interface LineError {
   message: string;
 }
 
+/** How many bytes of `b` end on a character boundary (a cut sequence is left over). */
+function completeLength(b: Uint8Array): number {
+  const n = b.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const c = b[n - k]!;
+    if (c < 0x80) return n;
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      return need > k ? n - k : n;
+    }
+  }
+  return n;
+}
+
 /** Incremental line splitter: feed chunks, get complete lines back. */
 export class JsonlLineReader {
-  private carry = '';
+  /** The current line's text so far, in pieces (joined once, when it ends). */
+  private carry: string[] = [];
+  /** Bytes (or, for text chunks, UTF-16 units) of the current line so far. */
+  private carryLength = 0;
   private lineNo = 0;
   private first = true;
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** The bytes of a character cut by the end of the last chunk. */
+  private pending: Uint8Array | null = null;
+  /** Bytes received before the current chunk. */
+  private bytesBefore = 0;
+  /** The last bytes read (up to ADVICE_BEFORE), for the message about a bad byte. */
+  private recent: Uint8Array = new Uint8Array(0);
+  /**
+   * A bad byte found, its message waiting for the bytes after it (up to
+   * ADVICE_AFTER, or the end), so the message never depends on where the
+   * input happened to be cut into chunks.
+   */
+  private bad: { line: number; at: number; before: Uint8Array; after: Uint8Array } | null = null;
   /** Characters (UTF-16 units) or bytes consumed so far, for progress. */
   consumed = 0;
+  /**
+   * Set when the input cannot be read on (not UTF-8, or a line over the
+   * limit), naming the line and, for bad bytes, the byte offset (0-based).
+   * No line is returned after it: callers must check it.
+   */
+  error: LineError | null = null;
+
+  /** `maxLineBytes`: the longest line accepted (default: MAX_OPEN_BYTES, 200 MB). */
+  constructor(private readonly maxLineBytes = MAX_OPEN_BYTES) {}
 
   /** Adds a chunk; returns the non-blank lines it completed. */
   push(chunk: string | Uint8Array): JsonlLine[] {
-    let text: string;
-    if (typeof chunk === 'string') {
-      text = chunk;
-    } else {
-      text = this.decoder.decode(chunk, { stream: true });
-    }
+    if (this.error) return [];
     this.consumed += chunk.length;
-    if (this.first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      this.first = false;
+    if (this.bad) {
+      if (typeof chunk !== 'string') this.gatherAfterBad(chunk);
+      return [];
     }
-    const buf = this.carry + text;
-    const out: JsonlLine[] = [];
-    let from = 0;
-    for (;;) {
-      const nl = buf.indexOf('\n', from);
-      if (nl < 0) break;
-      this.emit(buf.slice(from, nl), out);
-      from = nl + 1;
+    if (typeof chunk === 'string') {
+      const out: JsonlLine[] = [];
+      this.take(chunk, chunk.indexOf('\n'), chunk.lastIndexOf('\n'), chunk.length, out);
+      return out;
     }
-    this.carry = buf.slice(from);
-    return out;
+    const held = this.pending;
+    const data = held ? concat(held, chunk) : chunk;
+    const start = this.bytesBefore - (held?.length ?? 0);
+    this.bytesBefore += chunk.length;
+    const cut = completeLength(data);
+    this.pending = cut < data.length ? data.slice(cut) : null;
+    return this.decodeBytes(data, cut, start);
   }
 
   /** Ends the input; returns the last line when it had no line end. */
   end(): JsonlLine[] {
-    const rest = this.carry + this.decoder.decode();
-    this.carry = '';
+    if (this.bad) this.failBad();
+    if (this.error) return [];
     const out: JsonlLine[] = [];
+    if (this.pending) {
+      const at = this.bytesBefore - this.pending.length;
+      const lead = this.pending[0]!;
+      if (lead >= 0xc2 && lead <= 0xf4)
+        this.fail(
+          this.lineNo + 1,
+          `not valid UTF-8 at byte ${at}: the file ends in the middle of a character; repair the file or save it as UTF-8 and try again`,
+        );
+      else {
+        this.bad = { line: this.lineNo + 1, at, before: this.recent, after: this.pending };
+        this.failBad();
+      }
+      return out;
+    }
+    const rest = this.carry.join('');
+    this.carry = [];
+    this.carryLength = 0;
     if (rest.length > 0) this.emit(rest, out);
     return out;
+  }
+
+  /** Decodes `data[0:cut]` (starting at byte `start` of the file) and splits it. */
+  private decodeBytes(data: Uint8Array, cut: number, start: number): JsonlLine[] {
+    const out: JsonlLine[] = [];
+    const whole = data.subarray(0, cut);
+    let text: string;
+    let bad = -1;
+    try {
+      text = this.decoder.decode(whole);
+    } catch {
+      bad = firstInvalidUtf8(whole);
+      if (bad < 0) bad = whole.length; // cannot happen: the decoder and the scan agree
+      text = this.decoder.decode(whole.subarray(0, bad));
+    }
+    const valid = bad < 0 ? whole : whole.subarray(0, bad);
+    this.take(text, valid.indexOf(10), valid.lastIndexOf(10), valid.length, out);
+    if (bad >= 0 && !this.error) {
+      this.bad = {
+        line: this.lineNo + 1,
+        at: start + bad,
+        before: lastBytes(this.recent, valid, ADVICE_BEFORE),
+        after: new Uint8Array(0),
+      };
+      this.gatherAfterBad(data.subarray(bad));
+    } else this.recent = lastBytes(this.recent, valid, ADVICE_BEFORE);
+    return out;
+  }
+
+  /** Keeps bytes after a bad one until there are enough to judge them. */
+  private gatherAfterBad(bytes: Uint8Array): void {
+    const b = this.bad!;
+    b.after = concat(b.after, bytes.subarray(0, ADVICE_AFTER - b.after.length));
+    if (b.after.length >= ADVICE_AFTER) this.failBad();
+  }
+
+  /** Turns the bad byte found into the reader's error. */
+  private failBad(): void {
+    const b = this.bad!;
+    this.bad = null;
+    const advice = notUtf8Advice(concat(b.before, b.after), b.at - b.before.length === 0);
+    this.fail(b.line, `not valid UTF-8 at byte ${b.at}: ${advice}`);
+  }
+
+  /**
+   * Splits decoded `text` into lines, refusing the line open at its start
+   * once it is too long. `firstNl`/`lastNl` are the first and last line
+   * ends and `units` the length of the input, in input units (bytes for
+   * byte chunks, characters for text).
+   */
+  private take(
+    text: string,
+    firstNl: number,
+    lastNl: number,
+    units: number,
+    out: JsonlLine[],
+  ): void {
+    const open = this.carryLength + (firstNl < 0 ? units : firstNl);
+    if (open > this.maxLineBytes) {
+      this.fail(
+        this.lineNo + 1,
+        `line ${this.lineNo + 1} is longer than ${formatMb(this.maxLineBytes)}, the most a line may hold`,
+      );
+      return;
+    }
+    this.carryLength = firstNl < 0 ? open : units - lastNl - 1;
+    if (this.first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.first = false;
+    }
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      if (nl < 0) break;
+      const piece = text.slice(from, nl);
+      const line = this.carry.length > 0 ? this.carry.join('') + piece : piece;
+      this.carry = [];
+      this.emit(line, out);
+      from = nl + 1;
+    }
+    if (from < text.length) this.carry.push(text.slice(from));
+  }
+
+  private fail(line: number, message: string): void {
+    this.error = { line, message };
+    this.carry = [];
+    this.pending = null;
   }
 
   private emit(raw: string, out: JsonlLine[]): void {
@@ -71,10 +218,30 @@ export class JsonlLineReader {
   }
 }
 
+/** Bytes kept before a bad byte, and gathered after it, to say what the file is. */
+const ADVICE_BEFORE = 256;
+const ADVICE_AFTER = 1024;
+
+/** The last `n` bytes of `a` followed by `b`. */
+function lastBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+  if (b.length >= n) return b.slice(b.length - n);
+  const keep = a.subarray(Math.max(0, a.length - (n - b.length)));
+  return concat(keep, b);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
 /** Splits a whole JSONL text into its non-blank lines with line numbers. */
 export function splitJsonl(text: string): JsonlLine[] {
   const r = new JsonlLineReader();
-  return [...r.push(text), ...r.end()];
+  const out = r.push(text);
+  for (const l of r.end()) out.push(l);
+  return out;
 }
 
 /**

@@ -9,9 +9,10 @@ import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HostFile } from '../core/host-contract.ts';
+import { MAX_OPEN_BYTES } from '../core/limits.ts';
 
-/** Files over this size are refused before they are read. */
-export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+/** Files over this size (200 MB, shared with the CLI: src/core/limits.ts) are refused before they are read. */
+export { MAX_OPEN_BYTES };
 
 /** What a path is, in words, when it is not a regular file. */
 function notAFile(s: Stats): string {

@@ -14,19 +14,33 @@ import { computeAgreement } from '../../src/core/agreement/compute.ts';
 import { groupLines, type AnnotatedLine } from '../../src/core/agreement/from-lines.ts';
 import { agreementReport } from '../../src/core/agreement/report.ts';
 import { figuresFrom, tally, weightedSums } from '../../src/core/agreement/tallies.ts';
-import type { AgreementDoc, AgreementSpan } from '../../src/core/agreement/types.ts';
+import {
+  pairFigure,
+  type AgreementDoc,
+  type AgreementSpan,
+  type PairMap,
+} from '../../src/core/agreement/types.ts';
 
 const DIR = new URL('../fixtures/agreement/', import.meta.url);
 
 async function fixtureDocs(): Promise<{ annotators: string[]; docs: AgreementDoc[] }> {
-  const lines: AnnotatedLine[] = [];
-  for (const name of ['ahmad', 'sara', 'omar']) {
-    const r = await readAnnotatedFile(new URL(`${name}.jsonl`, DIR).pathname);
-    expect(r.errors).toEqual([]);
-    lines.push(...r.lines);
-  }
-  const g = groupLines(lines);
+  const read = { lines: [] as AnnotatedLine[], errors: [] as string[], notes: [] as string[] };
+  for (const name of ['ahmad', 'sara', 'omar'])
+    await readAnnotatedFile(new URL(`${name}.jsonl`, DIR).pathname, read);
+  expect(read.errors).toEqual([]);
+  const g = groupLines(read.lines);
   return { annotators: g.annotators, docs: g.docs };
+}
+
+/**
+ * A nested pair map as `A|B` keys, the pinned Python output's names (no
+ * id of these files holds a `|`); `reversed` names (a, b) as `b|a`.
+ */
+function flatPairs<T>(m: PairMap<T>, reversed = false): [string, T][] {
+  const out: [string, T][] = [];
+  for (const a of Object.keys(m))
+    for (const b of Object.keys(m[a]!)) out.push([reversed ? `${b}|${a}` : `${a}|${b}`, m[a]![b]!]);
+  return out;
 }
 
 describe('bootstrap intervals', () => {
@@ -42,9 +56,9 @@ describe('bootstrap intervals', () => {
     const ours: Record<string, [number, number] | null> = {};
     for (const [label, f] of Object.entries(ci.labels)) {
       ours[`alpha/${label}`] = f.alpha;
-      for (const [pair, k] of Object.entries(f.kappa)) ours[`kappa/${label}/${pair}`] = k;
+      for (const [pair, k] of flatPairs(f.kappa)) ours[`kappa/${label}/${pair}`] = k;
     }
-    for (const [pair, k] of Object.entries(ci.macro.kappa)) ours[`macro-kappa/${pair}`] = k;
+    for (const [pair, k] of flatPairs(ci.macro.kappa)) ours[`macro-kappa/${pair}`] = k;
     ours['macro-alpha'] = ci.macro.alpha;
     expect(Object.keys(ours).sort()).toEqual(Object.keys(expected).sort());
     for (const [key, v] of Object.entries(expected)) {
@@ -305,9 +319,11 @@ describe('tallies and bootstrap against a plain implementation', () => {
         };
         for (const [label, fig] of Object.entries(report.labels)) {
           same(f.alpha[label], fig.alpha);
-          for (const [pair, k] of Object.entries(fig.kappa)) same(f.kappa[label]![pair], k);
+          for (const [a, row] of Object.entries(fig.kappa))
+            for (const [b, k] of Object.entries(row)) same(pairFigure(f.kappa[label]!, a, b), k);
         }
-        for (const [pair, k] of Object.entries(report.macro.kappa)) same(f.macroKappa[pair], k);
+        for (const [a, row] of Object.entries(report.macro.kappa))
+          for (const [b, k] of Object.entries(row)) same(pairFigure(f.macroKappa, a, b), k);
         same(f.macroAlpha, report.macro.alpha);
       }),
       { numRuns: 150 },
@@ -329,11 +345,9 @@ describe('tallies and bootstrap against a plain implementation', () => {
         const ours: Record<string, [number, number] | null> = {};
         for (const [label, f] of Object.entries(ci.labels)) {
           ours[`alpha/${label}`] = f.alpha;
-          for (const [pair, k] of Object.entries(f.kappa))
-            ours[`kappa/${label}/${pair.split('|').reverse().join('|')}`] = k;
+          for (const [pair, k] of flatPairs(f.kappa, true)) ours[`kappa/${label}/${pair}`] = k;
         }
-        for (const [pair, k] of Object.entries(ci.macro.kappa))
-          ours[`macro-kappa/${pair.split('|').reverse().join('|')}`] = k;
+        for (const [pair, k] of flatPairs(ci.macro.kappa, true)) ours[`macro-kappa/${pair}`] = k;
         ours['macro-alpha'] = ci.macro.alpha;
         for (const [key, v] of Object.entries(naive)) {
           if (v === null) expect(ours[key], key).toBeNull();

@@ -93,7 +93,7 @@ describe('the stance CLI on untrusted files', () => {
   async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    const code = await main(args, { stdout: (s) => void (out += s), stderr: (s) => (err += s) });
     return { code, out, err };
   }
 

@@ -3,8 +3,9 @@
 // clear refusal for pages without an article.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { HtmlDocument } from '../../src/core/import/html.ts';
-import { extractHtml } from '../../src/core/import/html.ts';
+import type { HtmlDocument, HtmlNode } from '../../src/core/import/html.ts';
+import { blockText, extractHtml } from '../../src/core/import/html.ts';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../../src/core/limits.ts';
 import { prepareArticle } from '../../src/core/import/prepare.ts';
 
 const parse = (html: string): HtmlDocument => parseHTML(html).document as unknown as HtmlDocument;
@@ -109,5 +110,73 @@ describe('HTML import', () => {
       { parseHtml: parse },
     );
     expect(r.ok && r.input.title).toBe('عنوان');
+  });
+});
+
+describe('HTML import under hostile pages', () => {
+  const article = `<article><h1>عنوان</h1><p>${P1}</p><p>${P2}</p></article>`;
+
+  it('refuses a page nested deeper than the limit before Readability reads it', () => {
+    // 2,000 nested <div>s (24 KB) took Readability 16 s; 5,000 over 100 s.
+    const deep = `<!doctype html><html><body>${'<div>'.repeat(2000)}${article}${'</div>'.repeat(2000)}</body></html>`;
+    expect(deep.length).toBeLessThan(30_000);
+    expect(extractHtml(deep, parse)).toEqual({
+      ok: false,
+      reason: `the page nests elements more than ${MAX_HTML_DEPTH} deep (the limit is ${MAX_HTML_DEPTH}); save the article as text and import that`,
+    });
+    // At a limit a page is read, one over it is not (small limits, same rule).
+    const nested = (n: number): string =>
+      `<!doctype html><html><body>${'<div>'.repeat(n)}${article}${'</div>'.repeat(n)}</body></html>`;
+    // <html>, <body>, n <div>s, <article>, <p>: n + 4 levels.
+    expect(extractHtml(nested(36), parse, { depth: 40, elements: 1000 }).ok).toBe(true);
+    expect(extractHtml(nested(37), parse, { depth: 40, elements: 1000 })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('more than 40 deep') as string,
+    });
+  }, 60_000);
+
+  it('refuses a page with more elements than the limit, naming it', () => {
+    const many = `<!doctype html><html><body>${article}${'<span>x</span>'.repeat(MAX_HTML_ELEMENTS)}</body></html>`;
+    expect(extractHtml(many, parse)).toEqual({
+      ok: false,
+      reason: `the page has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements (the limit); save the article as text and import that`,
+    });
+  }, 60_000);
+
+  it('walks a page by firstChild/nextSibling, without recursion', { timeout: 60_000 }, () => {
+    // linkedom builds childNodes afresh on every access, so walking it by
+    // index made a page of 20,000 sibling blocks take minutes; recursion
+    // overflowed on deep pages. These nodes have no childNodes at all.
+    const text = (t: string): HtmlNode => ({
+      nodeType: 3,
+      nodeName: '#text',
+      textContent: t,
+      firstChild: null,
+      nextSibling: null,
+    });
+    const element = (name: string, children: HtmlNode[]): HtmlNode => {
+      children.forEach(
+        (c, i) => ((c as { nextSibling: HtmlNode | null }).nextSibling = children[i + 1] ?? null),
+      );
+      return {
+        nodeType: 1,
+        nodeName: name,
+        textContent: null,
+        firstChild: children[0] ?? null,
+        nextSibling: null,
+      };
+    };
+    const wide = element(
+      'BODY',
+      Array.from({ length: 20_000 }, (_, i) => element('P', [text(`p${i}`)])),
+    );
+    const lines = blockText(wide)
+      .split('\n')
+      .filter((l) => l !== '');
+    expect(lines).toHaveLength(20_000);
+    expect(lines[19_999]).toBe('p19999');
+    let deep = element('P', [text('قاع')]);
+    for (let i = 0; i < 100_000; i++) deep = element('DIV', [deep]);
+    expect(blockText(deep)).toBe('قاع');
   });
 });

@@ -73,16 +73,18 @@ describe('attribution agreement', () => {
     expect(r).toEqual({
       annotators: ['A', 'B'],
       pairs: {
-        'A|B': {
-          matched: 5,
-          sameHolder: 4,
-          holderAgreement: 0.8,
-          holderKappa: expect.closeTo(11 / 16, 12) as number,
-          sameAttribution: 4,
-          attributionAgreement: 0.8,
-          attributionKappa: expect.closeTo(12 / 17, 12) as number,
-          sameTarget: 5,
-          targetAgreement: 1,
+        A: {
+          B: {
+            matched: 5,
+            sameHolder: 4,
+            holderAgreement: 0.8,
+            holderKappa: expect.closeTo(11 / 16, 12) as number,
+            sameAttribution: 4,
+            attributionAgreement: 0.8,
+            attributionKappa: expect.closeTo(12 / 17, 12) as number,
+            sameTarget: 5,
+            targetAgreement: 1,
+          },
         },
       },
     });
@@ -101,7 +103,7 @@ describe('attribution agreement', () => {
       ],
       ['A', 'B'],
     );
-    expect(none.pairs['A|B']).toMatchObject({
+    expect(none.pairs['A']?.['B']).toMatchObject({
       matched: 0,
       holderAgreement: null,
       holderKappa: null,

@@ -9,7 +9,7 @@ import { holderKey, type HolderFields } from '../actors/holder.ts';
 import { ActorIndex, foldName } from '../actors/model.ts';
 import type { ActorRecord, AttributionKind } from '../model.ts';
 import { cohenKappaNominal } from './stats.ts';
-import { annotatorPairs, overlaps, pairKey, type AgreementSpan, type PairKey } from './types.ts';
+import { annotatorPairs, overlaps, pairMap, type AgreementSpan, type PairMap } from './types.ts';
 
 /** A span with its attribution, as attribution agreement compares it. */
 export interface AttributedSpan extends AgreementSpan {
@@ -43,10 +43,13 @@ export interface PairAttribution {
   targetAgreement: number | null;
 }
 
-/** The report: one entry per pair, `A|B` with A before B in `annotators`. */
+/**
+ * The report: one entry per pair, `pairs[A][B]` with A before B in
+ * `annotators` (nested, so no id can collide with another pair).
+ */
 export interface AttributionReport {
   annotators: string[];
-  pairs: Record<PairKey, PairAttribution>;
+  pairs: PairMap<PairAttribution>;
 }
 
 /** The one-to-one pairs of `a` and `b` spans of a label that overlap, best first. */
@@ -82,8 +85,7 @@ export function computeAttributionAgreement(
   docs: readonly AttributionDoc[],
   annotators: readonly string[],
 ): AttributionReport {
-  const pairs: Record<PairKey, PairAttribution> = {};
-  for (const [x, y] of annotatorPairs(annotators)) {
+  const pairs = pairMap(annotatorPairs(annotators), (x, y): PairAttribution => {
     const holders: [string, string][] = [];
     const kinds: [string, string][] = [];
     let sameTarget = 0;
@@ -100,7 +102,7 @@ export function computeAttributionAgreement(
     const n = holders.length;
     const sameHolder = holders.filter(([p, q]) => p === q).length;
     const sameAttribution = kinds.filter(([p, q]) => p === q).length;
-    pairs[pairKey(x, y)] = {
+    return {
       matched: n,
       sameHolder,
       holderAgreement: share(sameHolder, n),
@@ -111,7 +113,7 @@ export function computeAttributionAgreement(
       sameTarget,
       targetAgreement: share(sameTarget, n),
     };
-  }
+  });
   return { annotators: [...annotators], pairs };
 }
 

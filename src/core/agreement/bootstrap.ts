@@ -16,7 +16,7 @@
  *    numpy's default `np.percentile`).
  */
 import { figuresFrom, weightedSums, type Tallies, type TokenFigures } from './tallies.ts';
-import { pairKey, type PairKey } from './types.ts';
+import { dict, pairFigure, pairMap, type PairMap } from './types.ts';
 
 /** A 95 % interval, or null when no resample defines the figure or there are < 2 documents. */
 export type Interval = [low: number, high: number] | null;
@@ -33,8 +33,9 @@ export interface AgreementIntervals {
   seed: number;
   /** Documents resampled: those at least two annotators annotated. */
   documents: number;
-  labels: Record<string, { alpha: Interval; kappa: Record<PairKey, Interval> }>;
-  macro: { alpha: Interval; kappa: Record<PairKey, Interval> };
+  /** Label → intervals (a null-prototype object); kappa's nested by pair, as the report's. */
+  labels: Record<string, { alpha: Interval; kappa: PairMap<Interval> }>;
+  macro: { alpha: Interval; kappa: PairMap<Interval> };
 }
 
 export const DEFAULT_RESAMPLES = 1000;
@@ -153,22 +154,22 @@ export function* bootstrapSteps(
     resamples: R,
     seed,
     documents: D,
-    labels: {},
-    macro: { alpha: interval(replicates.map((f) => f.macroAlpha)), kappa: {} },
+    labels: dict(),
+    macro: {
+      alpha: interval(replicates.map((f) => f.macroAlpha)),
+      kappa: pairMap(t.pairs, (a, b) =>
+        interval(replicates.map((f) => pairFigure(f.macroKappa, a, b))),
+      ),
+    },
   };
-  for (const label of t.labels) {
-    const kappa: Record<PairKey, Interval> = {};
-    for (const key of Object.keys(replicates[0]?.kappa[label] ?? emptyPairs(t)))
-      kappa[key] = interval(replicates.map((f) => f.kappa[label]![key]));
-    out.labels[label] = { alpha: interval(replicates.map((f) => f.alpha[label])), kappa };
-  }
-  for (const key of Object.keys(emptyPairs(t)))
-    out.macro.kappa[key] = interval(replicates.map((f) => f.macroKappa[key]));
+  for (const label of t.labels)
+    out.labels[label] = {
+      alpha: interval(replicates.map((f) => f.alpha[label])),
+      kappa: pairMap(t.pairs, (a, b) =>
+        interval(replicates.map((f) => pairFigure(f.kappa[label]!, a, b))),
+      ),
+    };
   return out;
-}
-
-function emptyPairs(t: Tallies): Record<PairKey, null> {
-  return Object.fromEntries(t.pairs.map(([a, b]) => [pairKey(a, b), null]));
 }
 
 /** The intervals in one go (see bootstrapSteps). */

@@ -82,8 +82,12 @@ export function classifyDisagreements(
 }
 
 function makeRegion(spans: RegionSpan[], annotators: readonly string[]): Region {
-  const start = Math.min(...spans.map((s) => s.start));
-  const end = Math.max(...spans.map((s) => s.end));
+  let start = Infinity;
+  let end = -Infinity;
+  for (const s of spans) {
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
+  }
   const keysBy = new Map<string, Set<string>>(annotators.map((a) => [a, new Set()]));
   for (const s of spans) keysBy.get(s.annotatorId)?.add(spanKey(s));
   const absent = annotators.filter((a) => keysBy.get(a)!.size === 0);

@@ -78,7 +78,8 @@ export function groupLines(lines: readonly AnnotatedLine[]): GroupedLines {
     const before = g.brought.get(line.annotatorId);
     g.brought.set(line.annotatorId, before === undefined || before === digest ? digest : null);
     const spans = g.ann.get(line.annotatorId) ?? [];
-    spans.push(...line.spans);
+    // One by one: spreading 125,000 spans into push(...) overflows the stack.
+    for (const s of line.spans) spans.push(s);
     g.ann.set(line.annotatorId, spans);
   }
   const docs: AgreementDoc[] = [];

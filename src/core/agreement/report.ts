@@ -8,20 +8,20 @@ import { bootstrapIntervals, type AgreementIntervals, type BootstrapOptions } fr
 import { computeAgreement, type AgreementOptions } from './compute.ts';
 import { reliabilityOf, type Reliability } from './reliability.ts';
 import { figuresFrom, tally, unitsOf, weightedSums, type Tallies, type Units } from './tallies.ts';
-import { pairKey, type AgreementDoc, type AgreementReport, type PairKey } from './types.ts';
+import { dict, pairMap, type AgreementDoc, type AgreementReport, type PairMap } from './types.ts';
 
 export interface ReportUnits {
   /** Alpha's units: every token of the documents at least two annotators annotated. */
   alpha: Units;
   /** Each pair's kappa units: every token of the documents both annotated. */
-  pairs: Record<PairKey, Units>;
+  pairs: PairMap<Units>;
   /** Each label's span F1 units per pair: both annotators' spans of it, |A| + |B|. */
-  spans: Record<string, Record<PairKey, number>>;
+  spans: Record<string, PairMap<number>>;
 }
 
 export interface FullReport extends AgreementReport {
   units: ReportUnits;
-  /** Each label's band by its alpha (reliability.ts); `macro` for the mean alpha. */
+  /** Each label's band by its alpha (reliability.ts); a null-prototype object. */
   reliability: Record<string, Reliability | null>;
   /** Present when intervals were asked for. */
   ci?: AgreementIntervals;
@@ -49,18 +49,17 @@ export function agreementReport(
   base.macro.alpha = f.macroAlpha;
   base.macro.kappa = f.macroKappa;
   const u = unitsOf(t);
-  const spans: Record<string, Record<PairKey, number>> = {};
+  const spans = dict<PairMap<number>>();
   const L = labels.length;
   const P = t.pairs.length;
   labels.forEach((label, l) => {
-    spans[label] = {};
-    t.pairs.forEach(([a, b], p) => {
+    spans[label] = pairMap(t.pairs, (_a, _b, p) => {
       let n = 0;
       for (let d = 0; d < t.docIds.length; d++) n += t.spans[(d * P + p) * L + l]!;
-      spans[label]![pairKey(a, b)] = n;
+      return n;
     });
   });
-  const reliability: Record<string, Reliability | null> = {};
+  const reliability = dict<Reliability | null>();
   for (const label of labels) reliability[label] = reliabilityOf(base.labels[label]!.alpha);
   const report: FullReport = {
     ...base,

@@ -8,7 +8,15 @@
  */
 import { dedupeSpans } from './compute.ts';
 import { cohenKappa } from './stats.ts';
-import { annotatorPairs, pairKey, type AgreementDoc, type PairKey } from './types.ts';
+import {
+  annotatorPairs,
+  dict,
+  pairFigure,
+  pairMap,
+  type AgreementDoc,
+  type PairFigures,
+  type PairMap,
+} from './types.ts';
 
 /** Per-document counts behind kappa and alpha; see `tally`. */
 export interface Tallies {
@@ -170,11 +178,14 @@ function boundsOf(doc: AgreementDoc): { starts: Int32Array; ends: Int32Array } {
   };
 }
 
-/** Kappa per label and pair, alpha per label, and their macro means. */
+/**
+ * Kappa per label and pair, alpha per label, and their macro means. Label
+ * keys are of null-prototype objects (a label may be called `__proto__`).
+ */
 export interface TokenFigures {
-  kappa: Record<string, Record<PairKey, number | null>>;
+  kappa: Record<string, PairFigures>;
   alpha: Record<string, number | null>;
-  macroKappa: Record<PairKey, number | null>;
+  macroKappa: PairFigures;
   macroAlpha: number | null;
 }
 
@@ -250,32 +261,29 @@ export function alphaFrom(o01: number, n0: number, n1: number): number | null {
 /** Every token-level figure from column sums. */
 export function figuresFrom(t: Tallies, s: Sums): TokenFigures {
   const L = t.labels.length;
-  const out: TokenFigures = { kappa: {}, alpha: {}, macroKappa: {}, macroAlpha: null };
+  const out: TokenFigures = { kappa: dict(), alpha: dict(), macroKappa: dict(), macroAlpha: null };
   t.labels.forEach((label, l) => {
     out.alpha[label] = alphaFrom(s.o01[l]!, s.m0[l]!, s.m1[l]!);
-    const k: Record<PairKey, number | null> = {};
-    t.pairs.forEach(([a, b], p) => {
+    out.kappa[label] = pairMap(t.pairs, (_a, _b, p) => {
       const j = p * L + l;
-      k[pairKey(a, b)] = cohenKappa({
+      return cohenKappa({
         n11: s.n11[j]!,
         n10: s.n10[j]!,
         n01: s.n01[j]!,
         n00: s.pairN[p]! - s.n11[j]! - s.n10[j]! - s.n01[j]!,
       });
     });
-    out.kappa[label] = k;
   });
-  t.pairs.forEach(([a, b], p) => {
-    const key = pairKey(a, b);
+  out.macroKappa = pairMap(t.pairs, (a, b, p) => {
     const used = t.labels.filter((_, l) => s.spans[p * L + l]! > 0);
-    out.macroKappa[key] = mean(used.map((l) => out.kappa[l]![key]!));
+    return mean(used.map((l) => pairFigure(out.kappa[l]!, a, b) ?? null));
   });
   out.macroAlpha = mean(t.labels.map((l) => out.alpha[l]!));
   return out;
 }
 
 /** The units behind alpha (all documents counted) and behind each pair's kappa. */
-export function unitsOf(t: Tallies): { alpha: Units; pairs: Record<PairKey, Units> } {
+export function unitsOf(t: Tallies): { alpha: Units; pairs: PairMap<Units> } {
   const A = t.annotators.length;
   const count = (keep: (d: number) => boolean): Units => {
     const u: Units = { documents: 0, tokens: 0, token_source: { dataset: 0, workbench: 0 } };
@@ -287,11 +295,10 @@ export function unitsOf(t: Tallies): { alpha: Units; pairs: Record<PairKey, Unit
     });
     return u;
   };
-  const pairs: Record<PairKey, Units> = {};
-  for (const [a, b] of t.pairs) {
+  const pairs = pairMap(t.pairs, (a, b) => {
     const ia = t.annotators.indexOf(a);
     const ib = t.annotators.indexOf(b);
-    pairs[pairKey(a, b)] = count((d) => !!t.present[d * A + ia] && !!t.present[d * A + ib]);
-  }
+    return count((d) => !!t.present[d * A + ia] && !!t.present[d * A + ib]);
+  });
   return { alpha: count(() => true), pairs };
 }

@@ -5,12 +5,27 @@
  * instead, named by a `# tag_columns = ...` comment; spans of one label that
  * share a token (nested quotes) get further columns `label#2`, `label#3`, so
  * no span's tags overwrite another's. Tokens come from src/core/tokenize.ts.
+ *
+ * CoNLL has no quoting: a tab or line break in a field makes new columns,
+ * rows or comments. So a document id, annotator id or label holding a
+ * control, bidi or invisible character (src/core/ids.ts) is refused, and
+ * in token text every space, control character and line or paragraph
+ * separator is written as `_`.
  */
+import { checkId, escapeUnsafe } from '../ids.ts';
 import { OffsetMap } from '../offsets.ts';
 import { sentences, tokenRange, tokenize, type Token } from '../tokenize.ts';
 import type { TokenCache } from '../token-cache.ts';
 import { checkSpan } from './spans-jsonl.ts';
 import { compareSpans, ExportRefusal, type DatasetRecord, type DatasetSpan } from './record.ts';
+
+/** Characters that would break a CoNLL row: spaces, controls, line and paragraph separators. */
+const UNSAFE_IN_TOKEN = /[\s\p{Cc}\p{Zl}\p{Zp}]/gu;
+
+/** A token's text as one CoNLL field. */
+function tokenField(text: string): string {
+  return text.replace(UNSAFE_IN_TOKEN, '_');
+}
 
 function overlaps(spans: readonly DatasetSpan[], tokens: readonly Token[]): boolean {
   const used = new Set<number>();
@@ -73,6 +88,13 @@ export function writeConllBlock(
         s,
       );
   }
+  const idProblem =
+    checkId('doc_id', rec.docId) ??
+    checkId('annotator id', rec.annotatorId) ??
+    spans.map((s) => checkId('label', s.label)).find((p) => p !== null) ??
+    null;
+  if (idProblem)
+    throw new ExportRefusal(`document ${escapeUnsafe(rec.docId)}: ${idProblem}`, rec.docId, null);
   const tokens = tokensOf(rec.text, rec.docId);
   const lines = [`# doc_id = ${rec.docId}`, `# annotator = ${rec.annotatorId}`];
   let columns: string[][];
@@ -99,14 +121,14 @@ export function writeConllBlock(
     const before = lines.length;
     while (ti < tokens.length && tokens[ti]!.start < sent.end) {
       const t = tokens[ti]!;
-      lines.push([t.text.replace(/\s/gu, '_'), ...columns.map((c) => c[ti]!)].join('\t'));
+      lines.push([tokenField(t.text), ...columns.map((c) => c[ti]!)].join('\t'));
       ti++;
     }
     if (lines.length > before) lines.push('');
   }
   while (ti < tokens.length) {
     const t = tokens[ti]!;
-    lines.push([t.text.replace(/\s/gu, '_'), ...columns.map((c) => c[ti]!)].join('\t'));
+    lines.push([tokenField(t.text), ...columns.map((c) => c[ti]!)].join('\t'));
     ti++;
   }
   if (lines.at(-1) !== '') lines.push('');

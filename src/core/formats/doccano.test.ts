@@ -92,3 +92,21 @@ describe('doccano JSONL', () => {
     );
   });
 });
+
+describe('doccano ids', () => {
+  it('refuses control, bidi and zero-width characters in labels, annotator ids and id', () => {
+    const parse = (v: object): string | null => {
+      const r = parseDoccanoLine({ line: 2, text: JSON.stringify(v) });
+      return r.ok ? null : r.error.message;
+    };
+    const text = 'الانسحاب ضروري';
+    expect(parse({ id: 1, text, label: [[0, 8, 'pro\tx']] })).toMatch(
+      /^label\[0\]: label "pro\\u\{0009\}x" contains U\+0009 \(tab\)/,
+    );
+    expect(parse({ id: 'a\u2067', text, label: [] })).toMatch(/^id: doc_id "a\\u\{2067\}"/);
+    expect(parse({ id: 1, text, label: [], _annotator_id: '\uFEFFomar' })).toMatch(
+      /^_annotator_id: annotator id "\\u\{FEFF\}omar"/,
+    );
+    expect(parse({ id: 1, text, label: [[0, 8, 'مؤيد']] })).toBeNull();
+  });
+});

@@ -13,6 +13,7 @@ import { checkSpan } from './spans-jsonl.ts';
 import {
   compareSpans,
   ExportRefusal,
+  idsProblem,
   type DatasetRecord,
   type DatasetSpan,
   type LineResult,
@@ -73,11 +74,18 @@ export function parseDoccanoLine(l: JsonlLine): LineResult {
     spans.push({ start, end, label, quote: null, holder: null, note: null, agreedBy: null });
   }
   spans.sort(compareSpans);
+  const docId = d.id === undefined || d.id === null ? null : String(d.id);
+  const idProblem = idsProblem([
+    ['id', 'doc_id', docId],
+    ['_annotator_id', 'annotator id', d._annotator_id ?? null],
+    ...raw.map(([, , label], i): [string, 'label', string] => [`label[${i}]`, 'label', label]),
+  ]);
+  if (idProblem) return { ok: false, error: { line: l.line, message: idProblem } };
   return {
     ok: true,
     value: {
       line: l.line,
-      docId: d.id === undefined || d.id === null ? null : String(d.id),
+      docId,
       text: d.text,
       title: null,
       date: null,

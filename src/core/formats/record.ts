@@ -5,6 +5,7 @@
  * one format to another through them. Offsets are code points.
  */
 import type { TokenExtent } from '../agreement/types.ts';
+import { checkId, type IdKind } from '../ids.ts';
 import type { ActorKind, AttributionKind, DocStatus } from '../model.ts';
 import type { LineError } from '../jsonl.ts';
 
@@ -107,4 +108,18 @@ export function issuePath(path: readonly PropertyKey[]): string {
     else out += out ? `.${String(p)}` : String(p);
   }
   return out;
+}
+
+/**
+ * The first id of a parsed line that holds a control, bidi or invisible
+ * character (src/core/ids.ts), as `where: problem`, or null. `ids` lists
+ * each field's path, kind and value; null values are skipped.
+ */
+export function idsProblem(ids: readonly [string, IdKind, string | null][]): string | null {
+  for (const [where, kind, value] of ids) {
+    if (value === null) continue;
+    const problem = checkId(kind, value);
+    if (problem) return `${where}: ${problem}`;
+  }
+  return null;
 }

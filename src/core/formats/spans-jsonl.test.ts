@@ -217,3 +217,38 @@ describe('parseDataset', () => {
     expect(doccano.ok[0]!.spans[0]).toMatchObject({ start: 0, end: 1, label: 'x' });
   });
 });
+
+describe('spans JSONL ids', () => {
+  const line = (patch: Record<string, unknown>): string =>
+    JSON.stringify({
+      text: 'الانسحاب ضروري',
+      spans: [{ start: 0, end: 8, label: 'pro-withdrawal' }],
+      meta: { doc_id: 'd1' },
+      _annotator_id: 'omar',
+      ...patch,
+    });
+  const parse = (patch: Record<string, unknown>): string | null => {
+    const r = parseSpansLine({ line: 3, text: line(patch) });
+    return r.ok ? null : `${r.error.line}: ${r.error.message}`;
+  };
+
+  it('refuses control, bidi and zero-width characters in labels, annotator ids and doc_id', () => {
+    expect(parse({ spans: [{ start: 0, end: 8, label: 'pro\u202Ewithdrawal' }] })).toBe(
+      '3: spans[0].label: label "pro\\u{202E}withdrawal" contains U+202E (right-to-left override): ids may not contain control, bidi or invisible characters',
+    );
+    expect(parse({ _annotator_id: 'om\u200Dar' })).toMatch(
+      /^3: _annotator_id: annotator id "om\\u\{200D\}ar" contains U\+200D \(zero width joiner\)/,
+    );
+    expect(parse({ meta: { doc_id: 'd1\n# x' } })).toMatch(
+      /^3: meta\.doc_id: doc_id "d1\\u\{000A\}# x"/,
+    );
+    expect(parse({ meta: { doc_stance: 'x\u2066' } })).toMatch(/^3: meta\.doc_stance: label/);
+    expect(
+      parse({ spans: [{ start: 0, end: 8, label: 'p', agreed_by: ['a', 'b\u001b'] }] }),
+    ).toMatch(/^3: spans\[0\]\.agreed_by\[1\]: annotator id "b\\u\{001B\}"/);
+    expect(parse({})).toBeNull();
+    expect(
+      parse({ _annotator_id: 'a|b', spans: [{ start: 0, end: 8, label: '__proto__' }] }),
+    ).toBeNull();
+  });
+});

@@ -16,11 +16,13 @@ import { parseObjectLine } from './object-line.ts';
 import {
   compareSpans,
   ExportRefusal,
+  idsProblem,
   type DatasetRecord,
   type DatasetSpan,
   type LineResult,
   type ParsedRecord,
 } from './record.ts';
+import type { IdKind } from '../ids.ts';
 
 /** The `schema` value our exports carry. */
 export const SPANS_SCHEMA = 'stance-workbench/spans@1';
@@ -120,9 +122,25 @@ export function parseSpansLine(l: JsonlLine): LineResult {
   const tokens = parseLineTokens(d.tokens, map.cpLength);
   if ('error' in tokens) return { ok: false, error: { line: l.line, message: tokens.error } };
   const meta = d.meta ?? {};
+  const docId = meta.doc_id === undefined || meta.doc_id === null ? null : String(meta.doc_id);
+  const idProblem = idsProblem([
+    ['meta.doc_id', 'doc_id', docId],
+    ['_annotator_id', 'annotator id', d._annotator_id ?? null],
+    ['meta.doc_stance', 'label', meta.doc_stance ?? null],
+    ...(d.spans ?? []).flatMap((s, i): [string, IdKind, string | null][] => [
+      [`spans[${i}].label`, 'label', s.label],
+      [`spans[${i}].holder_id`, 'holder_id', s.holder_id ?? null],
+      ...(s.agreed_by ?? []).map((a, j): [string, 'annotator id', string] => [
+        `spans[${i}].agreed_by[${j}]`,
+        'annotator id',
+        a,
+      ]),
+    ]),
+  ]);
+  if (idProblem) return { ok: false, error: { line: l.line, message: idProblem } };
   const rec: ParsedRecord = {
     line: l.line,
-    docId: meta.doc_id === undefined || meta.doc_id === null ? null : String(meta.doc_id),
+    docId,
     text: d.text,
     title: meta.title ?? null,
     date: meta.date ?? null,

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { encodeCp1256 } from '../testing/cp1256.ts';
 import { decodeBytes, MAX_IMPORT_BYTES } from './decode.ts';
 
 const ARABIC = 'قال رئيس الوزراء العراقي إن بلاده لم تعد بحاجة إلى قوات قتالية.';
-
-/** Encodes Arabic text as Windows-1256, by inverting the platform's decoder. */
-function encodeCp1256(text: string): Uint8Array {
-  const decoder = new TextDecoder('windows-1256');
-  const table = new Map<string, number>();
-  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
-  return Uint8Array.from(
-    [...text].map((ch) => {
-      const b = table.get(ch);
-      if (b === undefined) throw new Error(`not in Windows-1256: ${ch}`);
-      return b;
-    }),
-  );
-}
 
 function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
   const out = new Uint8Array(2 + text.length * 2);

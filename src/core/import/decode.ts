@@ -8,8 +8,10 @@
  * as Windows-1256 mojibake. Empty, binary and oversized files are refused.
  */
 
-/** Files larger than this are refused (20 MB). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { formatMb, MAX_ARTICLE_BYTES } from '../limits.ts';
+
+/** Files larger than this are refused (20 MB; see src/core/limits.ts). */
+export const MAX_IMPORT_BYTES = MAX_ARTICLE_BYTES;
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
@@ -109,6 +111,46 @@ function damagedUtf8Offset(bytes: Uint8Array): number | null {
   return inSequences / high >= 0.5 ? firstBad : null;
 }
 
+/**
+ * The offset of the first byte of `bytes` that does not start or continue
+ * a valid UTF-8 sequence (overlong forms, surrogates and sequences cut off
+ * at the end included), or -1 when all of `bytes` is valid UTF-8.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceAt(bytes, i);
+    if (len === 0) return i;
+    i += len;
+  }
+  return -1;
+}
+
+/**
+ * What to tell an analyst about bytes that are not UTF-8, from the bytes
+ * around the first bad one: UTF-16 (a UTF-16 byte order mark at the start
+ * of the file), damaged UTF-8 (most bytes over 0x7F sit in valid
+ * sequences), Arabic in Windows-1256, or bytes of no known kind.
+ */
+export function notUtf8Advice(around: Uint8Array, fileStart: boolean): string {
+  if (
+    fileStart &&
+    ((around[0] === 0xff && around[1] === 0xfe) || (around[0] === 0xfe && around[1] === 0xff))
+  )
+    return 'the file is UTF-16; save it as UTF-8 and try again';
+  if (damagedUtf8Offset(around) !== null)
+    return 'a stray byte or a character cut off; repair the file or save it as UTF-8 and try again';
+  // JSON keys are Latin: judge by the characters of the bytes over 0x7F only.
+  let high = '';
+  for (const c of tryDecode(around, 'windows-1256') ?? '') if (c.codePointAt(0)! > 0x7f) high += c;
+  if (high.length > 0 && arabicLetterRatio(high) >= 0.6)
+    return 'the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again';
+  return 'save the file as UTF-8 and try again';
+}
+
 function hasNul(bytes: Uint8Array): boolean {
   return bytes.indexOf(0) !== -1;
 }
@@ -123,8 +165,11 @@ function hasNul(bytes: Uint8Array): boolean {
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   if (bytes.length > MAX_IMPORT_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    return { ok: false, reason: `the file is ${mb} MB; files over 20 MB are not imported` };
+    const limit = formatMb(MAX_IMPORT_BYTES);
+    return {
+      ok: false,
+      reason: `the file is ${formatMb(bytes.length)}; files over ${limit} are not imported`,
+    };
   }
   let result: { text: string; encoding: TextEncodingName; bom: boolean } | null = null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

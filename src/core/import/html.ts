@@ -6,8 +6,16 @@
  * article:published_time, author, og:site_name, JSON-LD) gives title, date,
  * byline and outlet; the article's blocks become lines of text for the same
  * cleanup as a .txt file.
+ *
+ * Readability's cost grows with the square of the nesting depth (2,000
+ * nested <div>s took 16 s), so a page is measured first, without
+ * recursion, and refused over MAX_HTML_DEPTH levels or MAX_HTML_ELEMENTS
+ * elements (src/core/limits.ts), with a message naming the limit. The
+ * time limit is the caller's to enforce: the app and the CLI read pages in
+ * a worker and stop it after HTML_TIME_LIMIT_MS (prepare-queue.ts).
  */
 import { Readability } from '@mozilla/readability';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../limits.ts';
 import { parseDate } from './dates.ts';
 
 /** The little of a DOM node this module uses. */
@@ -15,7 +23,13 @@ export interface HtmlNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<HtmlNode>;
+  /**
+   * Children are walked through `firstChild`/`nextSibling`: some DOMs
+   * (linkedom) build `childNodes` afresh on every access, which made a
+   * page of many siblings quadratic.
+   */
+  firstChild: HtmlNode | null;
+  nextSibling: HtmlNode | null;
   getAttribute?: (name: string) => string | null;
 }
 
@@ -24,6 +38,37 @@ export interface HtmlDocument {
   querySelector(selector: string): HtmlNode | null;
   querySelectorAll(selector: string): ArrayLike<HtmlNode>;
   body: HtmlNode | null;
+  documentElement: HtmlNode | null;
+}
+
+/** How much of a page is read (src/core/limits.ts gives the defaults). */
+export interface HtmlLimits {
+  /** Deepest nesting of elements, <html> being level 1. */
+  depth: number;
+  /** Most elements, <html> and <head> included (Readability's maxElemsToParse). */
+  elements: number;
+}
+
+const DEFAULT_LIMITS: HtmlLimits = { depth: MAX_HTML_DEPTH, elements: MAX_HTML_ELEMENTS };
+
+/**
+ * Why `root` is over the limits, or null. Walks with an explicit stack and
+ * stops at the first limit passed, so a hostile page costs at most
+ * `elements` steps.
+ */
+export function overLimits(root: HtmlNode, limits: HtmlLimits = DEFAULT_LIMITS): string | null {
+  const stack: [HtmlNode, number][] = [[root, 1]];
+  let elements = 0;
+  while (stack.length > 0) {
+    const [n, depth] = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    if (++elements > limits.elements)
+      return `the page has more than ${limits.elements.toLocaleString('en')} elements (the limit); save the article as text and import that`;
+    if (depth > limits.depth)
+      return `the page nests elements more than ${limits.depth} deep (the limit is ${limits.depth}); save the article as text and import that`;
+    for (let c = n.firstChild; c; c = c.nextSibling) stack.push([c, depth + 1]);
+  }
+  return null;
 }
 
 /** Parses HTML into an inert document (no scripts, no loads). */
@@ -66,27 +111,41 @@ const BLOCKS = new Set([
   'MAIN',
 ]);
 
-/** The text of `node` with one line per block element. */
+/**
+ * The text of `node` with one line per block element. Walks the tree with
+ * an explicit stack, not recursion, so no nesting depth overflows it.
+ */
 export function blockText(node: HtmlNode): string {
   const out: string[] = [];
-  const walk = (n: HtmlNode): void => {
+  // A closing marker (a block's end) is pushed as the string '\n'.
+  const stack: (HtmlNode | '\n')[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === '\n') {
+      out.push('\n');
+      continue;
+    }
     if (n.nodeType === 3) {
       out.push((n.textContent ?? '').replace(/[\r\n]+/gu, ' '));
-      return;
+      continue;
     }
-    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
     const name = n.nodeName.toUpperCase();
-    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
+    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE')
+      continue;
     if (name === 'BR') {
       out.push('\n');
-      return;
+      continue;
     }
     const block = BLOCKS.has(name);
-    if (block) out.push('\n');
-    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]!);
-    if (block) out.push('\n');
-  };
-  walk(node);
+    if (block) {
+      out.push('\n');
+      stack.push('\n');
+    }
+    const children: HtmlNode[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return out
     .join('')
     .split('\n')
@@ -172,19 +231,30 @@ export function pageMeta(doc: HtmlDocument): HtmlMeta {
 
 /**
  * Extracts the article of an HTML page. Fails with a reason when the page
- * has no article (Readability finds none, or too little text).
+ * is over the limits, or has no article (Readability finds none, or too
+ * little text).
  */
-export function extractHtml(html: string, parse: HtmlParser): HtmlResult {
+export function extractHtml(
+  html: string,
+  parse: HtmlParser,
+  limits: HtmlLimits = DEFAULT_LIMITS,
+): HtmlResult {
   let doc: HtmlDocument;
   try {
     doc = parse(html);
   } catch (err) {
     return { ok: false, reason: `the HTML could not be parsed (${String(err)})` };
   }
+  const root = doc.documentElement ?? doc.body;
+  const over = root ? overLimits(root, limits) : null;
+  if (over) return { ok: false, reason: over };
   const meta = pageMeta(doc);
   let article: ReturnType<Readability['parse']>;
   try {
-    article = new Readability(doc as never, { charThreshold: 200 }).parse();
+    article = new Readability(doc as never, {
+      charThreshold: 200,
+      maxElemsToParse: limits.elements,
+    }).parse();
   } catch (err) {
     return { ok: false, reason: `the HTML could not be read (${String(err)})` };
   }

@@ -1,10 +1,11 @@
 /**
  * Writes files so that a reader never sees half of one: data goes to a
  * temporary file beside the target, is fsynced, then renamed over it.
- * Used by exports and backups.
+ * Replacing a file keeps its permissions (a 0600 file stays 0600). Used by
+ * exports, backups and `stance convert -o`.
  */
 import { randomUUID } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file being written; invisible under its final name until `commit`. */
@@ -15,11 +16,21 @@ export class AtomicFileWriter {
     private handle: FileHandle | null,
   ) {}
 
-  /** Opens a temporary file next to `target`. */
+  /**
+   * Opens a temporary file next to `target`, with the permissions of the
+   * file it will replace (0644 less the umask for a new file).
+   */
   static async open(target: string): Promise<AtomicFileWriter> {
     const tmp = join(dirname(target), `.${basename(target)}.${randomUUID()}.partial`);
+    const existing = await stat(target).catch(() => null);
     const handle = await open(tmp, 'wx', 0o644);
+    if (existing?.isFile()) await handle.chmod(existing.mode & 0o7777);
     return new AtomicFileWriter(target, tmp, handle);
+  }
+
+  /** The temporary file's path, to remove it if the process is stopped midway. */
+  get partialPath(): string {
+    return this.tmp;
   }
 
   /** Appends a chunk. */

@@ -11,7 +11,7 @@ import type { BackupContents } from '@core/formats/backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
 import { db } from '../db/db.ts';
-import { analyzeFile } from '../db/dataset-import.ts';
+import { analyzeFile, unreadableMessage } from '../db/dataset-import.ts';
 import { backupText, exportBackup, profileHasData, restoreBackup } from '../db/backup.ts';
 import { host } from '../host/host.ts';
 import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
@@ -106,6 +106,10 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
         return;
       }
       const a = await analyzeFile(db, file, setProgress);
+      if (a.kind === 'unreadable') {
+        setError(unreadableMessage(a));
+        return;
+      }
       if (a.kind !== 'backup') {
         setError(`${file.name} is not a backup file (import datasets with Import dataset).`);
         return;

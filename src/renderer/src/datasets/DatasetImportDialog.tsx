@@ -11,6 +11,7 @@ import { db } from '../db/db.ts';
 import {
   analyzeFile,
   importDataset,
+  unreadableMessage,
   type FileAnalysis,
   type ImportProgress,
   type ImportReport,
@@ -132,6 +133,11 @@ export function DatasetImportDialog({
       {analysis?.kind === 'backup' && (
         <p role="alert" className="error">
           This file is a full backup. Restore it from Backup instead.
+        </p>
+      )}
+      {analysis?.kind === 'unreadable' && (
+        <p role="alert" className="error" dir="auto">
+          {unreadableMessage(analysis)}
         </p>
       )}
       {a && (

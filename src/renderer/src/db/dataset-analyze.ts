@@ -2,7 +2,10 @@
  * Reading a dataset file before anything is written: the file is decoded
  * and checked line by line in chunks (with progress, so the UI stays
  * responsive), and the analyst sees its format, bad lines, labels and
- * annotators. Writing is dataset-import.ts.
+ * annotators. Writing is dataset-import.ts. The reader is the CLI's
+ * (src/core/jsonl.ts): a file that is not UTF-8 (Windows-1256, a broken
+ * character) or has a line over 200 MB is refused whole, naming the line
+ * and byte, as `stance validate` refuses it.
  */
 import type { HostFile } from '@core/host-contract.ts';
 import { byteChunks, JsonlLineReader, type JsonlLine, type LineError } from '@core/jsonl.ts';
@@ -34,10 +37,16 @@ export interface DatasetAnalysis {
   withoutAnnotator: number;
 }
 
-/** A file read and checked: a dataset, or a full backup. */
+/** A file read and checked: a dataset, a full backup, or a file that cannot be read. */
 export type FileAnalysis =
   | { kind: 'dataset'; analysis: DatasetAnalysis }
-  | { kind: 'backup'; fileName: string; contents: BackupContents };
+  | { kind: 'backup'; fileName: string; contents: BackupContents }
+  | { kind: 'unreadable'; fileName: string; error: LineError };
+
+/** What to tell the analyst about an unreadable file. */
+export function unreadableMessage(a: { fileName: string; error: LineError }): string {
+  return `${a.fileName}, line ${a.error.line}: ${a.error.message}. Nothing can be imported from it.`;
+}
 
 /** Lets the browser paint between chunks. */
 /** Lets the UI paint between chunks of work. */
@@ -64,10 +73,12 @@ export async function analyzeFile(
   onProgress?.({ phase: 'reading', done: 0, total });
   for (const chunk of byteChunks(file.bytes)) {
     take(reader.push(chunk));
+    if (reader.error) break;
     onProgress?.({ phase: 'reading', done: reader.consumed, total });
     await yieldToUi();
   }
   take(reader.end());
+  if (reader.error) return { kind: 'unreadable', fileName: file.name, error: reader.error };
   const backup = lines.finishBackup();
   if (backup) return { kind: 'backup', fileName: file.name, contents: backup };
   const { format, errors, skipped } = lines;

@@ -10,6 +10,7 @@
  * in the app, with a random id) is skipped, so importing the same file twice,
  * or re-importing one's own export, changes nothing.
  */
+import { checkId } from '@core/ids.ts';
 import { LABEL_PALETTE } from '@core/labels.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord, searchKey, sha256Hex } from '@core/document.ts';
@@ -39,6 +40,7 @@ import {
 export {
   analyzeFile,
   looksLikeDataset,
+  unreadableMessage,
   type DatasetAnalysis,
   type FileAnalysis,
   type ImportProgress,
@@ -144,6 +146,9 @@ export async function importDataset(
       `${errors.length} bad line(s): nothing imported (choose to import only the valid lines)`,
     );
   const fallback = opts.annotatorForMissing?.trim() || null;
+  const badFallback =
+    fallback && analysis.withoutAnnotator > 0 ? checkId('annotator id', fallback) : null;
+  if (badFallback) return emptyReport(fileName, errors, `Whose spans: ${badFallback}`);
   if (analysis.withoutAnnotator > 0 && !fallback)
     return emptyReport(
       fileName,
@@ -201,7 +206,8 @@ export async function importDataset(
     const map = new OffsetMap(rec.text);
     const recSpans = await Promise.all(
       rec.spans.map(async (s): Promise<SpanRecord> => {
-        const label = labelMap[s.label] ?? s.label;
+        // Own keys only: a label may be called `__proto__` or `constructor`.
+        const label = Object.hasOwn(labelMap, s.label) ? labelMap[s.label]! : s.label;
         return {
           id: await importedSpanId(docId, annotatorId, s.start, s.end, label),
           docId,
@@ -287,7 +293,7 @@ export async function importDataset(
       // Labels: add the ones the label set lacks, after the existing ones.
       const labels = await db.labels.toArray();
       const knownLabels = new Set(labels.map((l) => l.key));
-      let order = Math.max(-1, ...labels.map((l) => l.order));
+      let order = labels.reduce((max, l) => Math.max(max, l.order), -1);
       const added: LabelDef[] = [];
       for (const key of [...usedLabels].sort()) {
         if (knownLabels.has(key)) continue;
@@ -438,6 +444,16 @@ export async function importDatasetFiles(
   const reports: ImportReport[] = [];
   for (const file of files) {
     const analysed = await analyzeFile(target, file, options.onProgress);
+    if (analysed.kind === 'unreadable') {
+      reports.push(
+        emptyReport(
+          file.name,
+          [analysed.error],
+          `line ${analysed.error.line}: ${analysed.error.message}`,
+        ),
+      );
+      continue;
+    }
     if (analysed.kind === 'backup') {
       reports.push(
         emptyReport(file.name, [], 'this is a full backup: restore it from the Backup panel'),

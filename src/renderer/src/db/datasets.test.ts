@@ -11,8 +11,11 @@ import {
   importDataset,
   importDatasetFiles,
   looksLikeDataset,
+  unreadableMessage,
   type DatasetAnalysis,
 } from './dataset-import.ts';
+import { encodeCp1256 } from '@core/testing/cp1256.ts';
+import type { LineError } from '@core/jsonl.ts';
 import { backupText, profileHasData, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -259,6 +262,100 @@ describe('importDatasetFiles (the open/drop route)', () => {
     const [a, b] = await importDatasetFiles([dataset, backupFile], { selfId: 'Omar', db });
     expect(a).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
     expect(b).toMatchObject({ imported: false, refusal: expect.stringMatching(/full backup/) });
+  });
+});
+
+describe('dataset import of hostile files', () => {
+  it('refuses a Windows-1256 or broken UTF-8 file whole, naming line and byte, as the CLI does', async () => {
+    const db = await freshProfile('Omar');
+    const line = JSON.stringify({ text: TEXTS[1], spans: [], _annotator_id: 'Sara' });
+    const cp1256 = encodeCp1256(
+      `${JSON.stringify({ text: 'الانسحاب ضروري', spans: [], _annotator_id: 'Sara' })}\n`,
+    );
+    const utf8 = new TextEncoder().encode(`${line}\n${line}\n`);
+    const broken = Uint8Array.from([
+      ...utf8.subarray(0, utf8.length - 10),
+      0xff,
+      ...utf8.subarray(utf8.length - 9),
+    ]);
+    const a = await analyzeFile(db, { name: 'cp1256.jsonl', bytes: cp1256 });
+    expect(a).toEqual({
+      kind: 'unreadable',
+      fileName: 'cp1256.jsonl',
+      error: {
+        line: 1,
+        message:
+          'not valid UTF-8 at byte 9: the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again',
+      },
+    });
+    expect(unreadableMessage(a as { fileName: string; error: LineError })).toBe(
+      'cp1256.jsonl, line 1: not valid UTF-8 at byte 9: the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again. Nothing can be imported from it.',
+    );
+    const b = await analyzeFile(db, { name: 'broken.jsonl', bytes: broken });
+    expect(b).toMatchObject({ kind: 'unreadable', error: { line: 2 } });
+    expect((b as { error: LineError }).error.message).toMatch(
+      new RegExp(`^not valid UTF-8 at byte ${utf8.length - 10}: `),
+    );
+    // The open/drop route refuses them too, and nothing was written.
+    const reports = await importDatasetFiles(
+      [
+        { name: 'cp1256.jsonl', bytes: cp1256 },
+        { name: 'broken.jsonl', bytes: broken },
+      ],
+      { selfId: 'Omar', db },
+    );
+    expect(reports.map((r) => [r.imported, r.refusal])).toEqual([
+      [false, expect.stringMatching(/^line 1: not valid UTF-8 at byte 9/)],
+      [false, expect.stringMatching(/^line 2: not valid UTF-8 at byte/)],
+    ]);
+    expect(await db.documents.count()).toBe(0);
+    expect(await db.spans.count()).toBe(0);
+  });
+
+  it('refuses ids with control, bidi or zero-width characters, and the annotator typed for a file', async () => {
+    const db = await freshProfile('Omar');
+    const lines = [
+      {
+        text: TEXTS[1],
+        spans: [{ start: 0, end: 3, label: 'pro\u202Ewithdrawal' }],
+        _annotator_id: 'Sara',
+      },
+      { text: TEXTS[1], spans: [], _annotator_id: 'Sa\u200Dra' },
+      { text: TEXTS[0], spans: [{ start: 0, end: 3, label: 'pro-withdrawal' }] },
+    ];
+    const analysis = await analyse(db, lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(analysis.errors.map((e) => [e.line, e.message.split(':')[0]])).toEqual([
+      [1, 'spans[0].label'],
+      [2, '_annotator_id'],
+    ]);
+    expect(analysis.errors[0]!.message).toContain('U+202E (right-to-left override)');
+    const refused = await importDataset(db, analysis, {
+      selfId: 'Omar',
+      validOnly: true,
+      annotatorForMissing: 'Sara\u2066',
+    });
+    expect(refused).toMatchObject({ imported: false });
+    expect(refused.refusal).toContain('U+2066');
+    expect(await db.spans.count()).toBe(0);
+  });
+
+  it('imports a label called __proto__ as itself, mapped or not', async () => {
+    const db = await freshProfile('Omar');
+    const line = JSON.stringify({
+      text: TEXTS[1],
+      spans: [
+        { start: 0, end: 3, label: '__proto__' },
+        { start: 4, end: 8, label: 'constructor' },
+      ],
+      _annotator_id: 'Sara',
+    });
+    const analysis = await analyse(db, `${line}\n`);
+    const r = await importDataset(db, analysis, { selfId: 'Omar', labelMap: {} });
+    expect(r.labelsAdded).toEqual(['__proto__', 'constructor']);
+    expect((await db.spans.toArray()).map((s) => s.label).sort()).toEqual([
+      '__proto__',
+      'constructor',
+    ]);
   });
 });
 

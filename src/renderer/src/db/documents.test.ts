@@ -1,9 +1,18 @@
 // Runs in real Chromium on real IndexedDB (Vitest browser mode).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '@core/document.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
+import { timeLimitReason } from '@core/import/prepare-queue.ts';
+import { MAX_HTML_DEPTH } from '@core/limits.ts';
+import { articleQueue } from '../corpus/article-queue.ts';
 import { importFiles, setTextSource } from './documents.ts';
+
+// Articles are read in a module Web Worker; under the test server its first
+// start loads linkedom unbundled and takes seconds. Start it once, untimed.
+beforeAll(async () => {
+  await articleQueue().prepare({ name: 'warm-up.txt', bytes: new TextEncoder().encode('نص') });
+}, 120_000);
 
 let db: WorkbenchDb | null = null;
 afterEach(async () => {
@@ -103,6 +112,34 @@ describe('importFiles on IndexedDB', () => {
       { file: 'login.html', status: 'error', reason: 'the HTML page has no article text' },
     ]);
   });
+
+  it('reads pages off the main thread: one over the time limit is stopped, the next imports', async () => {
+    const d = fresh();
+    const P = 'قال رئيس الوزراء العراقي إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية. ';
+    // Within the depth and element limits, yet seconds of Readability's work
+    // on any machine; the limit is 10 ms. Only a worker can be stopped.
+    const branch = `${'<div>'.repeat(120)}<p>${P}</p>${'</div>'.repeat(120)}`;
+    const slow = `<!doctype html><html><body>${branch.repeat(300)}</body></html>`;
+    const deep = `<!doctype html><html><body>${'<div>'.repeat(2000)}<article><p>${P.repeat(5)}</p></article>${'</div>'.repeat(2000)}</body></html>`;
+    const stopped = await importFiles(d, [{ name: 'slow.html', bytes: enc.encode(slow) }], '', {
+      timeLimitMs: 10,
+    });
+    expect(stopped).toEqual([{ file: 'slow.html', status: 'error', reason: timeLimitReason(10) }]);
+    // A new worker reads the next files, with the usual limit: 2,000 nested
+    // <div>s (which took Readability 16 s) are refused by their depth.
+    const refused = await importFiles(d, [{ name: 'deep.html', bytes: enc.encode(deep) }]);
+    expect(refused).toEqual([
+      {
+        file: 'deep.html',
+        status: 'error',
+        reason: `the page nests elements more than ${MAX_HTML_DEPTH} deep (the limit is ${MAX_HTML_DEPTH}); save the article as text and import that`,
+      },
+    ]);
+    const [next] = await importFiles(d, [article(9)]);
+    expect(next).toMatchObject({ status: 'imported' });
+    expect(await d.documents.count()).toBe(1);
+    // (Restarting the worker reloads linkedom: seconds under the test server.)
+  }, 120_000);
 
   it('routes datasets to the dataset import', async () => {
     const d = fresh();

@@ -8,8 +8,8 @@ import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
 import { cleanText } from '@core/import/cleanup.ts';
-import type { HtmlDocument } from '@core/import/html.ts';
-import { fileKind, prepareArticle, type ArticleHints } from '@core/import/prepare.ts';
+import { fileKind, type ArticleHints } from '@core/import/prepare.ts';
+import { articleQueue } from '../corpus/article-queue.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { describeStorageError } from './db.ts';
 import { routeDataset } from './route-dataset.ts';
@@ -20,11 +20,6 @@ export type ImportOutcome =
   | { file: string; status: 'duplicate'; id: string; title: string }
   | { file: string; status: 'dataset'; message: string }
   | { file: string; status: 'error'; reason: string };
-
-/** Parses HTML into an inert document: no script runs, nothing loads. */
-export function parseHtmlInert(html: string): HtmlDocument {
-  return new DOMParser().parseFromString(html, 'text/html') as unknown as HtmlDocument;
-}
 
 /**
  * Stores `record` unless a document with its id exists. Returns whether it
@@ -43,13 +38,17 @@ export async function addDocument(
   });
 }
 
-/** Imports one article file (text or HTML); never throws. */
+/**
+ * Imports one article file (text or HTML); never throws. It is read off
+ * the main thread (corpus/article-queue.ts) and given up on after
+ * `timeLimitMs` (default: HTML_TIME_LIMIT_MS, src/core/limits.ts).
+ */
 export async function importArticle(
   db: WorkbenchDb,
   file: HostFile,
-  hints?: ArticleHints,
+  options: { hints?: ArticleHints; timeLimitMs?: number } = {},
 ): Promise<ImportOutcome> {
-  const prepared = prepareArticle(file, { parseHtml: parseHtmlInert, hints });
+  const prepared = await articleQueue().prepare(file, options);
   if (!prepared.ok) return { file: file.name, status: 'error', reason: prepared.reason };
   try {
     const record = await buildDocumentRecord(prepared.input);
@@ -73,6 +72,7 @@ export async function importFiles(
   db: WorkbenchDb,
   files: HostFile[],
   selfId = '',
+  options: { timeLimitMs?: number } = {},
 ): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
   for (const file of files) {
@@ -86,7 +86,7 @@ export async function importFiles(
           : { file: file.name, status: 'error', reason: r.message },
       );
     } else {
-      out.push(await importArticle(db, file));
+      out.push(await importArticle(db, file, options));
     }
   }
   return out;

@@ -73,4 +73,19 @@ describe('label usage and rename on IndexedDB', () => {
     expect(`${renamed!.start}:${renamed!.end}:${renamed!.label}`).toBe('0:3:withdrawal-now');
     expect(await db.spans.where('annotatorId').equals(GOLD_ANNOTATOR_ID).count()).toBe(0);
   });
+
+  it('refuses a label name with control, bidi or zero-width characters', async () => {
+    const { db: d } = await seed();
+    const base = (await d.labels.get('pro-withdrawal'))!;
+    for (const [patch, char] of [
+      [{ name: 'Pro\u202Ewithdrawal' }, 'U+202E'],
+      [{ name: 'Pro-withdrawal', nameAr: 'مؤيد\u200Bللانسحاب' }, 'U+200B'],
+      [{ name: 'Sarcasm\u2067' }, 'U+2067'],
+    ] as const) {
+      await expect(saveLabel(d, 'pro-withdrawal', { ...base, ...patch }), char).rejects.toThrow(
+        new RegExp(`contains ${char.replace('+', '\\+')} .*an invisible or control character`),
+      );
+    }
+    expect((await d.labels.get('pro-withdrawal'))!.name).toBe(base.name);
+  });
 });

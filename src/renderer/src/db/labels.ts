@@ -4,6 +4,7 @@
  * one transaction (with the gold rejections that name it); deleting a label
  * removes its spans too, for every annotator (the UI asks first, saying whose).
  */
+import { describeChar, firstUnsafeChar } from '@core/ids.ts';
 import { labelKeyFromName, LABEL_PALETTE } from '@core/labels.ts';
 import { GOLD_ANNOTATOR_ID, type LabelDef } from '@core/model.ts';
 import { rejectedKey } from './gold.ts';
@@ -12,6 +13,16 @@ import type { WorkbenchDb } from './schema.ts';
 /** Checks an edited label against the others; returns a message or null. */
 export function validateLabel(label: LabelDef, others: readonly LabelDef[]): string | null {
   if (!label.name.trim()) return 'Give the label a name.';
+  // Names are shown wherever the label is: no character may hide or reorder text
+  // (the key, made of letters, digits and hyphens, is safe already).
+  for (const [field, value] of [
+    ['name', label.name],
+    ['Arabic name', label.nameAr],
+  ] as const) {
+    const unsafe = firstUnsafeChar(value);
+    if (unsafe !== null)
+      return `The ${field} contains ${describeChar(unsafe)}, an invisible or control character: type it without.`;
+  }
   const key = labelKeyFromName(label.name);
   if (!key) return 'The name needs at least one letter or digit.';
   if (key === 'neutral') return '“neutral” is reserved for the document stance.';

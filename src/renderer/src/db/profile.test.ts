@@ -35,4 +35,23 @@ describe('profile on IndexedDB', () => {
     expect(await db.annotators.count()).toBe(0);
     expect(await db.labels.count()).toBe(0);
   });
+
+  it('refuses a name with control, bidi or zero-width characters, naming the character', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    for (const [name, char] of [
+      ['Laila\u202E', 'U+202E (right-to-left override)'],
+      ['لي\u200Dلى', 'U+200D (zero width joiner)'],
+      ['Laila\tHassan', 'U+0009 (tab)'],
+      ['\u2066Omar\u2069', 'U+2066 (left-to-right isolate)'],
+      ['Omar\u001b[31m', 'U+001B (escape)'],
+    ]) {
+      await expect(createProfile(db, name!), char).rejects.toThrow(
+        `Your name contains ${char}, an invisible or control character: type it without.`,
+      );
+    }
+    expect(await db.annotators.count()).toBe(0);
+    // Arabic names, and names with spaces, are fine.
+    await createProfile(db, 'ليلى حسن');
+    expect(await getSelf(db)).toMatchObject({ id: 'ليلى-حسن' });
+  });
 });

@@ -2,6 +2,7 @@
  * The analyst's own profile: created once at first run with their name,
  * together with the default label set.
  */
+import { describeChar, firstUnsafeChar } from '@core/ids.ts';
 import { DEFAULT_LABELS } from '@core/labels.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -18,6 +19,10 @@ export function validateAnalystName(name: string): string | null {
   if (n.length === 0) return 'Enter your name: it is stored with every span you make.';
   if (n.length > 80) return 'The name is too long (80 characters at most).';
   if (n.toLowerCase() === 'gold') return '“gold” is reserved for the adjudicated layer.';
+  // The name becomes the annotator id of every span and export (src/core/ids.ts).
+  const unsafe = firstUnsafeChar(n);
+  if (unsafe !== null)
+    return `Your name contains ${describeChar(unsafe)}, an invisible or control character: type it without.`;
   return null;
 }
 

@@ -7,6 +7,7 @@ import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
 import { isSafeExternalUrl } from '@core/host-contract.ts';
+import { formatMb, MAX_OPEN_BYTES } from '@core/limits.ts';
 
 interface StoredBackup {
   name: string;
@@ -26,11 +27,20 @@ function backupDb(): Dexie & { backups: EntityTable<StoredBackup, 'name'> } {
 
 /**
  * Reads files the analyst picked or dropped into `HostFile`s, each on its
- * own: one that cannot be read comes back with an `error`. Never rejects.
+ * own: one that cannot be read, or is over the desktop app's 200 MB limit
+ * (MAX_OPEN_BYTES), comes back with an `error`. Never rejects.
  */
 export async function readFiles(files: Iterable<File>): Promise<HostFile[]> {
   const out: HostFile[] = [];
   for (const f of files) {
+    if (f.size > MAX_OPEN_BYTES) {
+      out.push({
+        name: f.name,
+        bytes: new Uint8Array(0),
+        error: `too large (${formatMb(f.size)}; the limit is ${formatMb(MAX_OPEN_BYTES)})`,
+      });
+      continue;
+    }
     try {
       out.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
     } catch (err) {

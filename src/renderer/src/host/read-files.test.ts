@@ -1,10 +1,18 @@
 // Dropped files are read one by one: an item that cannot be read (a folder,
 // a file deleted meanwhile) becomes an error outcome for that file, and the
 // rest of the batch is imported. Real Chromium, real IndexedDB.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type WorkbenchDb } from '../db/schema.ts';
 import { importFiles } from '../db/documents.ts';
+import { articleQueue } from '../corpus/article-queue.ts';
+import { MAX_OPEN_BYTES } from '@core/limits.ts';
 import { readFiles } from './browser-host.ts';
+
+// Articles are read in a Web Worker; under the test server its first start
+// takes seconds (linkedom loads unbundled). Start it once, untimed.
+beforeAll(async () => {
+  await articleQueue().prepare({ name: 'warm-up.txt', bytes: new TextEncoder().encode('نص') });
+}, 120_000);
 
 let db: WorkbenchDb | null = null;
 afterEach(async () => {
@@ -46,5 +54,20 @@ describe('readFiles', () => {
     ]);
     expect(out[1]).toMatchObject({ reason: expect.stringMatching(/folders cannot be imported/) });
     expect(await db.documents.count()).toBe(2);
+  });
+
+  it('refuses a file over the 200 MB the desktop app opens, without reading it', async () => {
+    const huge = new File(['x'], 'dump.jsonl');
+    Object.defineProperty(huge, 'size', { value: MAX_OPEN_BYTES + 1 });
+    Object.defineProperty(huge, 'arrayBuffer', {
+      value: () => Promise.reject(new Error('read a file over the limit')),
+    });
+    expect(await readFiles([huge])).toEqual([
+      {
+        name: 'dump.jsonl',
+        bytes: new Uint8Array(0),
+        error: 'too large (200.0 MB; the limit is 200 MB)',
+      },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import type { LabelFigures } from '@core/agreement/types.ts';
 import type { LabelDef } from '@core/model.ts';
 import type { EvidenceQuery } from './evidence.ts';
 import { fmt, meanOf } from './format.ts';
+import { pairFigureValues } from '@core/agreement/types.ts';
 
 export interface AlphaDotPlotProps {
   report: FullReport;
@@ -70,7 +71,7 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
         {rows.map((r) => {
           const alpha = r.f.alpha;
           const band = reliabilityOf(alpha);
-          const kappa = meanOf(Object.values(r.f.kappa));
+          const kappa = meanOf(pairFigureValues(r.f.kappa));
           const what = `alpha for ${r.name}: ${fmt(alpha)}${
             r.ci ? `, 95 % interval ${fmtCi(r.ci)}` : ''
           }${band ? `, ${RELIABILITY_TEXT[band]}` : ''}`;

@@ -7,7 +7,7 @@
  */
 import type { AgreementIntervals, Interval } from '@core/agreement/bootstrap.ts';
 import type { FullReport } from '@core/agreement/report.ts';
-import { pairKey } from '@core/agreement/types.ts';
+import { pairFigure } from '@core/agreement/types.ts';
 import type { EvidenceQuery } from './evidence.ts';
 import { fmt } from './format.ts';
 
@@ -41,21 +41,30 @@ export function heat(x: number | null | undefined): { background: string; color:
 
 export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
   const { report, ci, metric, label, nameOf, onOpen } = props;
-  const figures = label === null ? report.macro : report.labels[label];
-  const intervals = ci ? (label === null ? ci.macro.kappa : ci.labels[label]?.kappa) : undefined;
+  // Own keys only: a label may be called `__proto__`.
+  const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
+  const figures =
+    label === null ? report.macro : has(report.labels, label) ? report.labels[label] : undefined;
+  const intervals = ci
+    ? label === null
+      ? ci.macro.kappa
+      : has(ci.labels, label)
+        ? ci.labels[label]!.kappa
+        : undefined
+    : undefined;
   const ids = report.annotators;
-  const keyOf = (a: string, b: string): string =>
-    ids.indexOf(a) < ids.indexOf(b) ? pairKey(a, b) : pairKey(b, a);
   const labelName = label ?? 'all labels (macro)';
-  const unitsOf = (key: string): string => {
+  const unitsOf = (a: string, b: string): string => {
     if (metric === 'kappa') {
-      const u = report.units.pairs[key];
+      const u = pairFigure(report.units.pairs, a, b);
       return u ? `${u.tokens.toLocaleString('en')} tokens in ${u.documents} documents` : '';
     }
     const n =
       label === null
-        ? Object.values(report.units.spans).reduce((s, m) => s + (m[key] ?? 0), 0)
-        : (report.units.spans[label]?.[key] ?? 0);
+        ? Object.values(report.units.spans).reduce((s, m) => s + (pairFigure(m, a, b) ?? 0), 0)
+        : has(report.units.spans, label)
+          ? (pairFigure(report.units.spans[label]!, a, b) ?? 0)
+          : 0;
     return `${n} spans`;
   };
   return (
@@ -106,10 +115,9 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
               </th>
               {ids.map((b) => {
                 if (a === b) return <td key={b} className="diag" aria-label="same annotator" />;
-                const key = keyOf(a, b);
-                const v = figures?.[metric][key];
+                const v = figures ? pairFigure(figures[metric], a, b) : undefined;
                 const interval: Interval | undefined =
-                  metric === 'kappa' ? intervals?.[key] : undefined;
+                  metric === 'kappa' && intervals ? pairFigure(intervals, a, b) : undefined;
                 const range = interval
                   ? `, 95 % interval ${fmt(interval[0])}–${fmt(interval[1])}`
                   : '';
@@ -119,8 +127,8 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
                       type="button"
                       className="num cell"
                       style={{ color: heat(v).color }}
-                      title={unitsOf(key)}
-                      aria-label={`${METRIC_NAMES[metric]} ${nameOf(a)} and ${nameOf(b)}, ${labelName}: ${fmt(v)}${range}; ${unitsOf(key)}`}
+                      title={unitsOf(a, b)}
+                      aria-label={`${METRIC_NAMES[metric]} ${nameOf(a)} and ${nameOf(b)}, ${labelName}: ${fmt(v)}${range}; ${unitsOf(a, b)}`}
                       onClick={() =>
                         onOpen(
                           { kind: 'pair', a, b, label },

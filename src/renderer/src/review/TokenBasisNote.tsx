@@ -5,7 +5,7 @@
  */
 import type { FullReport } from '@core/agreement/report.ts';
 import type { Units } from '@core/agreement/tallies.ts';
-import { annotatorPairs, pairKey } from '@core/agreement/types.ts';
+import { annotatorPairs, pairFigure } from '@core/agreement/types.ts';
 
 function sourceText(u: Units): string {
   const { dataset, workbench } = u.token_source;
@@ -23,7 +23,7 @@ export function TokenBasisNote({
   nameOf: (id: string) => string;
 }): React.JSX.Element {
   const pairs = annotatorPairs(report.annotators).map(
-    ([a, b]) => [a, b, report.units.pairs[pairKey(a, b)]!] as const,
+    ([a, b]) => [a, b, pairFigure(report.units.pairs, a, b)!] as const,
   );
   const same = pairs.every(
     ([, , u]) =>
@@ -41,8 +41,8 @@ export function TokenBasisNote({
       </p>
       {!same && (
         <ul>
-          {pairs.map(([a, b, u]) => (
-            <li key={pairKey(a, b)}>
+          {pairs.map(([a, b, u], i) => (
+            <li key={i}>
               κ {nameOf(a)} and {nameOf(b)}: {sourceText(u)}
             </li>
           ))}
