@@ -12,9 +12,11 @@ import type {
   SpanRecord,
   StatusRecord,
 } from '@core/model.ts';
+import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { rebuildDerived } from './derived-rebuild.ts';
 import {
-  derivedTables,
+  DERIVED_VERSION,
+  spanCountsMiddleware,
   type DocMetaRecord,
   type DocTokensRecord,
   type SpanCountRecord,
@@ -23,7 +25,7 @@ import {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -32,7 +34,7 @@ export type WorkbenchDb = Dexie & {
   labels: EntityTable<LabelDef, 'key'>;
   statuses: Dexie.Table<StatusRecord, [string, string]>;
   settings: EntityTable<SettingRecord, 'key'>;
-  /** Derived (see derived.ts): never written directly. */
+  /** Derived (see derived.ts): written only by storeDocuments and the span-count middleware. */
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
   spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
@@ -71,6 +73,27 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
 
-  db.use(derivedTables);
+  // Version 4: drops the indexes nothing reads: the documents' title,
+  // outlet, date and importedAt (the list reads docMeta), the spans'
+  // annotatorId and [annotatorId+docId+label] (the list reads spanCounts),
+  // the annotators' kind. Every write maintained them. No data moves.
+  db.version(4).stores({
+    documents: '&id',
+    spans: '&id, docId, [docId+annotatorId], label',
+    annotators: '&id',
+  });
+
+  // A new profile's derived tables are current from the start; an older
+  // profile has no marker and rebuilds them once (derived-check.ts). The
+  // marker is written here, not imported from derived-check.ts, which
+  // imports this module's types.
+  db.on('populate', (tx) => {
+    void tx.table('settings').put({
+      key: 'derivedTables',
+      value: { version: DERIVED_VERSION, tokenizer: TOKENIZER_VERSION },
+    });
+  });
+
+  db.use(spanCountsMiddleware);
   return db;
 }

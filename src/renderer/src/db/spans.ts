@@ -29,7 +29,9 @@ export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]):
   return db.transaction('rw', [db.spans, db.statuses], async () => {
     for (const c of changes) {
       if (c.table === 'spans') {
-        if (c.after) await db.spans.put(c.after);
+        // A new span is added: the span counts then read nothing first.
+        if (c.after && !c.before) await db.spans.add(c.after);
+        else if (c.after) await db.spans.put(c.after);
         else if (c.before) await db.spans.delete(c.before.id);
       } else if (c.after) await db.statuses.put(c.after);
       else if (c.before) await db.statuses.delete([c.before.docId, c.before.annotatorId]);
