@@ -35,24 +35,40 @@ export async function storeDocuments(
   const meta = docs.map(docMetaOf);
   const tokens = docs.map(docTokensOf);
   return db.transaction('rw', documentTables(db), async () => {
-    // Dexie's core add reports each failed add instead of throwing (and
-    // tracing) a BulkError for the expected case of a document stored before.
-    const res = await db.documents.core.mutate({
-      trans: Dexie.currentTransaction.idbtrans,
-      type: 'add',
-      values: docs,
-    });
-    const skipped = new Set<number>();
-    for (const [pos, failure] of Object.entries(res.failures)) {
-      // Only "already stored" is expected; anything else fails the write.
-      if (failure.name !== 'ConstraintError') throw failure;
-      skipped.add(Number(pos));
-    }
-    const added = (_: unknown, i: number): boolean => !skipped.has(i);
-    await db.docMeta.bulkPut(meta.filter(added));
-    await db.docTokens.bulkPut(tokens.filter(added));
-    return new Set(docs.filter(added).map((d) => d.id));
+    const trans = Dexie.currentTransaction.idbtrans;
+    // The three writes are issued at once (IndexedDB runs them in order,
+    // with no round trip between them). Documents and list rows are adds:
+    // a document stored before keeps its record and its row. Its tokens are
+    // the same for the same text, so they are simply put. Dexie's core API
+    // reports each failed add instead of throwing (and tracing) a BulkError
+    // for this expected case.
+    const [docRes, metaRes, tokenRes] = await Promise.all([
+      db.documents.core.mutate({ trans, type: 'add', values: docs }),
+      db.docMeta.core.mutate({ trans, type: 'add', values: meta }),
+      db.docTokens.core.mutate({ trans, type: 'put', values: tokens }),
+    ]);
+    const skipped = alreadyStored(docRes.failures);
+    const rowThere = alreadyStored(metaRes.failures);
+    const tokenFailure = Object.values(tokenRes.failures)[0];
+    if (tokenFailure) throw tokenFailure;
+    // A new document whose list row was somehow there gets its own.
+    const stale = meta.filter((_, i) => !skipped.has(i) && rowThere.has(i));
+    if (stale.length > 0) await db.docMeta.bulkPut(stale);
+    return new Set(docs.filter((_, i) => !skipped.has(i)).map((d) => d.id));
   });
+}
+
+/**
+ * The positions of adds that failed because the key was stored already;
+ * any other failure is thrown (it aborts the transaction).
+ */
+function alreadyStored(failures: Record<number, Error>): Set<number> {
+  const out = new Set<number>();
+  for (const [pos, failure] of Object.entries(failures)) {
+    if (failure.name !== 'ConstraintError') throw failure;
+    out.add(Number(pos));
+  }
+  return out;
 }
 
 /**
