@@ -16,6 +16,7 @@ import { serveStatic } from './lib/server.ts';
 import { benchRender } from './sections/render.ts';
 import { benchStart } from './sections/start.ts';
 import { benchStore } from './sections/store.ts';
+import { benchArticles } from './sections/articles.ts';
 import { nodeSection } from './sections/node.ts';
 import { benchAgreement, benchExport } from './sections/formats.ts';
 import { benchReview } from './sections/review.ts';
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, Section> = {
       variant: 'ours',
     }),
   store: benchStore,
+  articles: benchArticles,
   export: benchExport,
   import: nodeSection('import'),
   agreement: benchAgreement,

@@ -20,16 +20,21 @@ test('the daily backup is kept automatically and restores what was lost', async 
   expect((await download).suggestedFilename()).toBe(name);
   await panel.getByRole('button', { name: 'Close' }).click();
 
-  // Lose something: delete the first document's record behind the app's back.
+  // Lose something behind the app's back: the first document, record and
+  // list row (the app writes and deletes them together).
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('stance-workbench');
         req.onsuccess = () => {
-          const tx = req.result.transaction('documents', 'readwrite');
-          const store = tx.objectStore('documents');
-          const cursor = store.openCursor();
-          cursor.onsuccess = () => cursor.result?.delete();
+          const tx = req.result.transaction(['documents', 'docMeta'], 'readwrite');
+          const cursor = tx.objectStore('documents').openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return;
+            tx.objectStore('docMeta').delete(c.primaryKey);
+            c.delete();
+          };
           tx.oncomplete = () => {
             req.result.close();
             resolve();

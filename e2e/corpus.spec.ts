@@ -146,25 +146,28 @@ test('the cleanup view lists what was removed and why, and switches to the raw t
   await expect(page.getByRole('button', { name: /^Cleanup: 8 removals$/ })).toBeVisible();
 });
 
-test('10,000 documents: the list renders only what is on screen and reaches the end', async ({
-  page,
-}) => {
+test('a long list renders only what is on screen and reaches the end', async ({ page }) => {
   await firstRun(page);
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
-  // Add 10,000 small articles straight into the profile's IndexedDB.
+  // Add 2,000 small articles straight into the profile's IndexedDB, as the
+  // app stores them: the record and its list row (the 10,000-document start
+  // is measured by npm run bench).
   await page.evaluate(async () => {
     const open = indexedDB.open('stance-workbench');
     const idb = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = idb.transaction('documents', 'readwrite');
+    const tx = idb.transaction(['documents', 'docMeta'], 'readwrite');
     const store = tx.objectStore('documents');
-    for (let i = 0; i < 10_000; i++) {
+    const meta = tx.objectStore('docMeta');
+    for (let i = 0; i < 2_000; i++) {
       const title = `مقال تجريبي رقم ${i}`;
       const text = `${title}\n\nنص المقال رقم ${i} عن الحوار الاستراتيجي.`;
+      const id = `bulk-${String(i).padStart(5, '0')}`;
+      const importedAt = 2_000_000_000_000 + i;
       store.put({
-        id: `bulk-${String(i).padStart(5, '0')}`,
+        id,
         text,
         rawText: text,
         textSource: 'clean',
@@ -174,9 +177,10 @@ test('10,000 documents: the list renders only what is on screen and reaches the 
         author: null,
         outlet: 'اختبار',
         file: null,
-        importedAt: 2_000_000_000_000 + i,
+        importedAt,
         folded: `${title}\n${text}`,
       });
+      meta.put({ id, title, outlet: 'اختبار', date: null, importedAt });
     }
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
@@ -185,18 +189,18 @@ test('10,000 documents: the list renders only what is on screen and reaches the 
     idb.close();
   });
   await page.reload();
-  await expect(page.getByText('10005 of 10005 documents')).toBeVisible();
+  await expect(page.getByText('2005 of 2005 documents')).toBeVisible();
   const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
   expect(await options.count()).toBeLessThan(60);
   await options.first().click();
   await page.keyboard.press('End');
-  const last = page.getByRole('option', { name: /مقال تجريبي رقم 9999/ });
+  const last = page.getByRole('option', { name: /مقال تجريبي رقم 1999/ });
   await expect(last).toBeFocused();
   await expect(last).toHaveAttribute('aria-selected', 'true');
-  await expect(last).toHaveAttribute('aria-posinset', '10005');
+  await expect(last).toHaveAttribute('aria-posinset', '2005');
   // Search still narrows the big list.
-  await page.getByRole('searchbox', { name: 'Search documents' }).fill('رقم 4242');
-  await expect(page.getByText('1 of 10005 documents')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search documents' }).fill('رقم 1424');
+  await expect(page.getByText('1 of 2005 documents')).toBeVisible();
 });
 
 test('Open files… imports an HTML page and sends a dataset to the dataset import', async ({
@@ -245,7 +249,9 @@ test('the list shows status and span counts, and filters by status, label and ou
   await firstRun(page);
   const list = page.getByRole('listbox', { name: 'Documents' });
   await expect(list.getByRole('option')).toHaveCount(5);
-  // Give Laila spans on 003 and a finished status on 001, straight in IndexedDB.
+  // Give Laila spans on 003 and a finished status on 001, straight in
+  // IndexedDB, as a profile of an older build holds them: no span counts and
+  // no derived-tables marker, so the app recounts once at start.
   await page.evaluate(async () => {
     const open = indexedDB.open('stance-workbench');
     const idb = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -257,7 +263,8 @@ test('the list shows status and span counts, and filters by status, label and ou
       req.onsuccess = () => resolve(req.result as { id: string; file: string }[]);
     });
     const id = (prefix: string): string => docs.find((d) => d.file.startsWith(prefix))!.id;
-    const tx = idb.transaction(['spans', 'statuses'], 'readwrite');
+    const tx = idb.transaction(['spans', 'statuses', 'settings'], 'readwrite');
+    tx.objectStore('settings').delete('derivedTables');
     const span = (n: number, label: string) => ({
       id: `s${n}`,
       docId: id('003'),

@@ -3,6 +3,7 @@
 // the spans belong to a colleague.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { dragPhrase, openDocument } from './annotate-helpers.ts';
 import { importDatasetFile, startAs } from './helpers.ts';
 
 const TEXT =
@@ -180,94 +181,68 @@ test('a backup restores into a fresh profile, and asks before replacing data', a
   await second.close();
 });
 
-/** Drags the mouse over `phrase` in the reading pane, first to last character. */
-async function dragPhrase(page: Page, phrase: string): Promise<void> {
-  const { first, last } = await page.evaluate((phrase) => {
-    for (const p of document.querySelectorAll('.rp-para')) {
-      const node = p.firstChild as Text | null;
-      const i = node?.data.indexOf(phrase) ?? -1;
-      if (!node || i < 0) continue;
-      p.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const centre = (a: number) => {
-        const r = document.createRange();
-        r.setStart(node, a);
-        r.setEnd(node, a + 1);
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      };
-      return { first: centre(i), last: centre(i + phrase.length - 1) };
-    }
-    throw new Error(`phrase not in the reading pane: ${phrase}`);
-  }, phrase);
-  await page.mouse.move(first.x, first.y);
-  await page.mouse.down();
-  await page.mouse.move((first.x + last.x) / 2, (first.y + last.y) / 2, { steps: 4 });
-  await page.mouse.move(last.x, last.y, { steps: 4 });
-  await page.mouse.up();
-  await expect(page.getByRole('status').filter({ hasText: 'Selected:' })).toBeVisible();
-}
+// Two steps, each within the ordinary time limit: the second imports the
+// file the first exported from a span made by mouse.
+test.describe('a span made by mouse in a seed article', () => {
+  test.describe.configure({ mode: 'serial' });
+  let exported = '';
 
-test('annotate a seed article, export, then import as a colleague in a second profile', async ({
-  browser,
-}) => {
-  const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
-  const PHRASE = 'لا توجد حاجة لأي قوات قتالية أجنبية';
+  test('exports with Python offsets, and re-importing it adds no second copy', async ({
+    browser,
+  }) => {
+    const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
+    const PHRASE = 'لا توجد حاجة لأي قوات قتالية أجنبية';
 
-  const first = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await first.newPage();
-  await start(page, 'Laila');
-  await page
-    .getByRole('listbox', { name: 'Documents' })
-    .getByRole('option')
-    .filter({ hasText: KADHIMI })
-    .click();
-  await expect(page.getByRole('article', { name: 'Article text' })).toBeVisible();
-  await page.evaluate(async () => {
-    await document.fonts.load('20px "Noto Naskh Arabic"', 'قال');
-    await document.fonts.ready;
-  });
-  await dragPhrase(page, PHRASE);
-  await page.keyboard.press('1');
-  await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
+    const first = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await first.newPage();
+    await start(page, 'Laila');
+    await openDocument(page, KADHIMI);
+    await dragPhrase(page, PHRASE);
+    await page.keyboard.press('1');
+    await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
 
-  const exported = await exportSpans(page, 'Laila (you)', 'with 1 span(s)');
-  const lines = exported
-    .split('\n')
-    .filter(Boolean)
-    .map(
-      (l) =>
-        JSON.parse(l) as {
-          text: string;
-          spans: { start: number; end: number; label: string; text: string }[];
-          _annotator_id: string;
-        },
+    exported = await exportSpans(page, 'Laila (you)', 'with 1 span(s)');
+    const lines = exported
+      .split('\n')
+      .filter(Boolean)
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            text: string;
+            spans: { start: number; end: number; label: string; text: string }[];
+            _annotator_id: string;
+          },
+      );
+    const annotated = lines.filter((l) => l.spans.length > 0);
+    expect(annotated).toHaveLength(1);
+    const [s] = annotated[0]!.spans;
+    expect(s).toMatchObject({ label: 'pro-withdrawal', text: PHRASE });
+    // Python's text[start:end], in code points.
+    expect([...annotated[0]!.text].slice(s!.start, s!.end).join('')).toBe(PHRASE);
+
+    // Re-importing one's own export warns that the lines are the analyst's
+    // and adds no second copy of the span made in the app.
+    await importDatasetFile(
+      page,
+      { name: 'mine-again.jsonl', content: exported },
+      {
+        read: 'Some lines carry your own annotator id',
+        done: ['0 span(s) added', '1 already there'],
+      },
     );
-  const annotated = lines.filter((l) => l.spans.length > 0);
-  expect(annotated).toHaveLength(1);
-  const [s] = annotated[0]!.spans;
-  expect(s).toMatchObject({ label: 'pro-withdrawal', text: PHRASE });
-  // Python's text[start:end], in code points.
-  expect([...annotated[0]!.text].slice(s!.start, s!.end).join('')).toBe(PHRASE);
+    await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
+    await first.close();
+  });
 
-  // Re-importing one's own export warns that the lines are the analyst's
-  // and adds no second copy of the span made in the app.
-  await importDatasetFile(
-    page,
-    { name: 'mine-again.jsonl', content: exported },
-    {
-      read: 'Some lines carry your own annotator id',
-      done: ['0 span(s) added', '1 already there'],
-    },
-  );
-  await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
-  await first.close();
-
-  const second = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const other = await second.newPage();
-  await start(other, 'Omar');
-  await importFile(other, 'from-laila.jsonl', exported, ['annotators added: Laila'], 1);
-  const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span(s)');
-  expect(again).toBe(exported);
-  await other.screenshot({ path: test.info().outputPath('datasets-colleague.png') });
-  await second.close();
+  test('imports into a colleague profile and exports byte-identical', async ({ browser }) => {
+    expect(exported).not.toBe('');
+    const second = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const other = await second.newPage();
+    await start(other, 'Omar');
+    await importFile(other, 'from-laila.jsonl', exported, ['annotators added: Laila'], 1);
+    const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span(s)');
+    expect(again).toBe(exported);
+    await other.screenshot({ path: test.info().outputPath('datasets-colleague.png') });
+    await second.close();
+  });
 });

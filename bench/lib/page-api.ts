@@ -16,6 +16,22 @@ export interface StoreBench {
   dropBig(): Promise<void>;
 }
 
+/** One timed run of the article import: total and per-batch milliseconds. */
+export interface ArticleRun {
+  ms: number;
+  batchMs: number[];
+}
+
+/** bench/pages/articles.ts */
+export interface ArticlesBench {
+  /** Through the data layer (storeDocuments), in batches of `batch`. */
+  dataLayer(count: number, batch: number): Promise<ArticleRun>;
+  /** Raw IndexedDB: the same documents, list rows and tokens. */
+  raw(count: number, batch: number): Promise<ArticleRun>;
+  /** Raw IndexedDB: the document records alone. */
+  rawDocsOnly(count: number, batch: number): Promise<ArticleRun>;
+}
+
 /** A mouse drag in viewport coordinates, and the words it covers. */
 export interface DragPlan {
   from: { x: number; y: number };
@@ -72,14 +88,15 @@ export interface FormatsBench {
 /** bench/pages/seed.ts */
 export interface SeedBench {
   seed(docs: number, spansPerDoc: number): Promise<{ docs: number; spans: number; ms: number }>;
-  /** Times the document list's three reads on the seeded profile. */
+  /** Times the document list's reads and the start-up check on the seeded profile. */
   probe(): Promise<{
     docMeta: number;
     spanCounts: number;
     documentsEach: number;
-    spanKeys: number;
-    heal: number;
+    check: number;
   }>;
+  /** Times a full rebuild of the derived tables (the marker removed first). */
+  rebuild(): Promise<number>;
 }
 
 /** bench/pages/review.tsx */
@@ -118,6 +135,7 @@ export interface BenchGlobals {
   analysisBench: AnalysisBench;
   seedBench: SeedBench;
   storeBench: StoreBench;
+  articlesBench: ArticlesBench;
   formatsBench: FormatsBench;
   renderBench: RenderBench;
   reviewBench: ReviewBench;

@@ -17,6 +17,7 @@ import type { DocumentRecord } from '@core/model.ts';
 import { readAnalysisInput } from '../../src/renderer/src/db/analysis.ts';
 import { openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
 import { createDb, type WorkbenchDb } from '../../src/renderer/src/db/schema.ts';
+import { documentTables, storeDocuments } from '../../src/renderer/src/db/store-documents.ts';
 import { analysisData, type AnalysisData } from '../lib/analysis-data.ts';
 import type { BenchGlobals } from '../lib/page-api.ts';
 import { vocabulary } from './bench-vocab.ts';
@@ -44,8 +45,8 @@ let data: AnalysisData | null = null;
       folded: searchKey(d.title, d.text),
     }));
     const d = db;
-    await d.transaction('rw', [d.documents, d.actors], async () => {
-      await d.documents.bulkPut(docs);
+    await d.transaction('rw', [...documentTables(d), d.actors], async () => {
+      await storeDocuments(d, docs);
       await d.actors.bulkPut(data!.actors);
     });
     for (let i = 0; i < data.spans.length; i += 2000)

@@ -14,6 +14,7 @@ import { db, openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
 import { createProfile, getSelf } from '../../src/renderer/src/db/profile.ts';
 import { setSetting } from '../../src/renderer/src/db/settings.ts';
 import { SAMPLE_CORPUS_VERSION } from '../../src/renderer/src/db/sample-corpus.ts';
+import { documentTables, storeDocuments } from '../../src/renderer/src/db/store-documents.ts';
 import type { LineTokensRecord, TokenSetRecord } from '../../src/renderer/src/db/dataset-tokens.ts';
 import { AgreementDashboard } from '../../src/renderer/src/review/AgreementDashboard.tsx';
 import { ReviewView } from '../../src/renderer/src/review/ReviewView.tsx';
@@ -126,9 +127,9 @@ async function self(): Promise<AnnotatorRecord> {
       spans += spanRecords.length;
       await db.transaction(
         'rw',
-        [db.documents, db.spans, db.statuses, db.tokenSets, db.lineTokens],
+        [...documentTables(db), db.spans, db.statuses, db.tokenSets, db.lineTokens],
         async () => {
-          await db.documents.bulkPut(records);
+          await storeDocuments(db, records);
           await db.spans.bulkPut(spanRecords);
           await db.statuses.bulkPut(statuses);
           await db.tokenSets.bulkPut(sets);

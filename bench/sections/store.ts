@@ -88,7 +88,7 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
       seconds: (performance.now() - started) / 1000,
       figures: {
         dexieSpansPerSec: figure(
-          `data layer: ${count.toLocaleString('en')} spans, bulkPut in transactions of ${STORE_CHUNK}`,
+          `data layer: ${count.toLocaleString('en')} new spans, bulkAdd in transactions of ${STORE_CHUNK}`,
           'spans/s',
           dexie.map((ms) => (count / ms) * 1000),
         ),
@@ -115,7 +115,7 @@ export async function benchStore(ctx: BenchContext): Promise<SectionResult> {
         ),
       },
       notes: [
-        `Both writers store identical records (${count.toLocaleString('en')} spans over ${count / 100} documents, quotes from the seed vocabulary) into a spans store with the same key path and the same five indexes, with strict durability; the data layer also keeps the per-document span counts (schema v3's spanCounts, read and written in the same transaction), in transactions of ${STORE_CHUNK}; ${runs} paired runs, alternating which goes first.`,
+        `Both writers store identical records (${count.toLocaleString('en')} spans over ${count / 100} documents, quotes from the seed vocabulary) into a spans store with the same key path and the same three indexes (schema version 4: docId, [docId+annotatorId], label), with strict durability; the data layer adds them (bulkAdd, as the dataset import adds new spans: nothing is read first) and keeps the per-document span counts (spanCounts, read and written in the same transaction), in transactions of ${STORE_CHUNK}; ${runs} paired runs, alternating which goes first.`,
         'The profile is on disk (a persistent Chromium profile): an incognito context would keep IndexedDB in memory.',
         `Load: ${big.docs.toLocaleString('en')} documents × ${big.annotators} annotators × ${big.perDoc} spans; 9 loads of random documents from a fresh connection after a page reload; the first load includes opening the index.`,
       ],

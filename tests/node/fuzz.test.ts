@@ -1,8 +1,9 @@
 // Untrusted input, fuzzed: random and mutated text, HTML and JSONL go to
-// every importer and every CLI command. Each run ends (no hang: the test has
-// a time limit) with a clear error or a valid result whose offsets lie
-// inside its text. Never a crash.
+// every importer and every CLI command. Each run ends (no hang: the test
+// has the default time limit) with a clear error or a valid result whose
+// offsets lie inside its text. Never a crash.
 import fc from 'fast-check';
+import { anyUtf16String } from '../../src/core/testing/arbitraries.ts';
 import { parseHTML } from 'linkedom';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,11 +35,7 @@ const LINE = JSON.stringify({
 function mutated(seed: string): fc.Arbitrary<string> {
   const edit = fc.oneof(
     fc.tuple(fc.constant('cut' as const), fc.nat(), fc.nat()),
-    fc.tuple(
-      fc.constant('insert' as const),
-      fc.nat(),
-      fc.string({ unit: 'binary', maxLength: 20 }),
-    ),
+    fc.tuple(fc.constant('insert' as const), fc.nat(), anyUtf16String(20)),
     fc.tuple(fc.constant('dup' as const), fc.nat(), fc.nat()),
   );
   return fc.array(edit, { maxLength: 8 }).map((edits) => {
@@ -53,11 +50,7 @@ function mutated(seed: string): fc.Arbitrary<string> {
   });
 }
 
-const anyText = fc.oneof(
-  mutated(ARTICLE),
-  mutated(LINE),
-  fc.string({ unit: 'binary', maxLength: 400 }),
-);
+const anyText = fc.oneof(mutated(ARTICLE), mutated(LINE), anyUtf16String(400));
 const anyBytes = fc.oneof(
   anyText.map((s) => enc.encode(s)),
   fc.uint8Array({ maxLength: 400 }),
@@ -75,7 +68,7 @@ describe('importers on untrusted input', () => {
           expect(r.reason.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
     expect((globalThis as { __fuzzRan?: boolean }).__fuzzRan).toBeUndefined();
   });
@@ -97,16 +90,23 @@ describe('the stance CLI on untrusted files', () => {
     return { code, out, err };
   }
 
-  it('every command answers with exit 0 or 1 and a message, never a crash', async () => {
-    let n = 0;
+  /** Writes `bytes` as a fresh .jsonl and .html file; their paths. */
+  let n = 0;
+  async function files(bytes: Uint8Array): Promise<{ jsonl: string; html: string }> {
+    const jsonl = join(dir, `f${n}.jsonl`);
+    const html = join(dir, `f${n}.html`);
+    n++;
+    await writeFile(jsonl, bytes);
+    await writeFile(html, bytes);
+    return { jsonl, html };
+  }
+
+  // One property per command, each with a modest number of runs, so no test
+  // needs more than the default time limit on a busy machine.
+  it('validate and prepare answer with exit 0 or 1 and a message, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(anyBytes, async (bytes) => {
-        const jsonl = join(dir, `f${n}.jsonl`);
-        const txt = join(dir, `f${n}.html`);
-        n++;
-        await writeFile(jsonl, bytes);
-        await writeFile(txt, bytes);
-
+        const { jsonl, html } = await files(bytes);
         const validate = await run(['validate', jsonl]);
         expect([0, 1]).toContain(validate.code);
         // Problems are listed on stderr, one `FILE:LINE: message` each.
@@ -119,9 +119,9 @@ describe('the stance CLI on untrusted files', () => {
           }
         }
 
-        const prepare = await run(['prepare', txt]);
+        const prepare = await run(['prepare', html]);
         expect([0, 1]).toContain(prepare.code);
-        if (prepare.code === 1) expect(prepare.err).toContain(txt);
+        if (prepare.code === 1) expect(prepare.err).toContain(html);
         for (const line of prepare.out.split('\n').filter(Boolean)) {
           const doc = JSON.parse(line) as {
             text: string;
@@ -133,19 +133,35 @@ describe('the stance CLI on untrusted files', () => {
             expect(cpSlice(doc.text, t.start, t.end)).toBe(t.text);
           }
         }
+      }),
+      { numRuns: 30 },
+    );
+  });
 
+  it('convert to every format answers with exit 0 or 1 and a message, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyBytes, async (bytes) => {
+        const { jsonl } = await files(bytes);
         for (const to of ['spans', 'doccano', 'spancat', 'conll']) {
           const convert = await run(['convert', jsonl, '--to', to]);
           expect([0, 1]).toContain(convert.code);
           if (convert.code === 1) expect(convert.err.length).toBeGreaterThan(0);
         }
+      }),
+      { numRuns: 20 },
+    );
+  });
 
+  it('agreement answers with exit 0 or 1 and a message, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyBytes, async (bytes) => {
+        const { jsonl } = await files(bytes);
         const agreement = await run(['agreement', jsonl, jsonl, '--json']);
         expect([0, 1]).toContain(agreement.code);
         if (agreement.code === 0) expect(() => JSON.parse(agreement.out)).not.toThrow();
         else expect(agreement.err.length).toBeGreaterThan(0);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
-  }, 120_000);
+  });
 });

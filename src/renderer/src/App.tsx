@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from './db/db.ts';
-import { healDerived } from './db/derived-rebuild.ts';
+import { ensureDerived } from './db/derived-check.ts';
 import { reportWriteFailure } from './db/write-errors.ts';
 import { whenIdle } from './idle.ts';
 import { FirstRun } from './app/FirstRun.tsx';
@@ -22,10 +22,11 @@ export function App(): React.JSX.Element {
         performance.mark('stance:db-open');
         setState({ kind: 'open' });
         void requestPersistentStorage();
-        // Derived list rows out of step with the articles are rebuilt, once
-        // the start is over (the check reads every count row).
+        // Derived tables of an older version (after an upgrade, a restore
+        // of an older backup, a new tokenizer) are rebuilt once the start
+        // is over; the check itself is one settings read.
         whenIdle(() =>
-          healDerived(db).catch((err: unknown) =>
+          ensureDerived(db).catch((err: unknown) =>
             reportWriteFailure('Rebuilding the document list', err),
           ),
         );

@@ -10,6 +10,7 @@ import { createProfile } from '../db/profile.ts';
 import { updateSession } from '../annotate/session.ts';
 import { ReadingPane } from './ReadingPane.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
+import { holdTables } from '../test/hold-tables.ts';
 import { waitFor } from '../test/wait.ts';
 
 const TEXT =
@@ -46,33 +47,33 @@ afterEach(() => {
 });
 
 /**
- * Selects `needle` in the first paragraph (backwards, as a right-to-left drag
- * from its end would) and releases the mouse, until the pane's "Selection"
- * status line shows it: the pane's listeners are attached after React's
- * passive effects run, which a loaded machine may delay.
+ * Selects `needle` in the paragraph holding it (backwards, as a
+ * right-to-left drag from its end would) and releases the mouse once, as a
+ * hand does: the pane's listeners are live from the moment its text is in
+ * the DOM.
  */
+function dragOver(needle: string, opts: { partial?: boolean; altKey?: boolean } = {}): void {
+  const p = [...host!.querySelectorAll('.rp-para')].find((x) => x.textContent!.includes(needle))!;
+  const node = p.firstChild as Text;
+  const a = node.data.indexOf(needle) + (opts.partial ? 1 : 0);
+  const b = node.data.indexOf(needle) + needle.length - (opts.partial ? 1 : 0);
+  const sel = window.getSelection()!;
+  sel.removeAllRanges();
+  sel.setBaseAndExtent(node, b, node, a);
+  p.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+  p.dispatchEvent(
+    new MouseEvent('mouseup', { bubbles: true, button: 0, altKey: opts.altKey ?? false }),
+  );
+}
+
+/** Drags over `needle` and waits for the pane's "Selection" status line to show it. */
 async function selectAndRelease(
   needle: string,
   opts: { partial?: boolean; altKey?: boolean } = {},
 ): Promise<void> {
-  const p = host!.querySelector('.rp-para')!;
-  const node = p.firstChild as Text;
-  const a = TEXT.indexOf(needle) + (opts.partial ? 1 : 0);
-  const b = TEXT.indexOf(needle) + needle.length - (opts.partial ? 1 : 0);
+  dragOver(needle, opts);
   const status = host!.querySelector('[role="status"][aria-label="Selection"]')!;
-  await waitFor(() => {
-    if (!status.textContent?.startsWith('Selected:')) {
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.setBaseAndExtent(node, b, node, a);
-      const text = host!.querySelector('.rp-text')!;
-      text.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
-      document.dispatchEvent(
-        new MouseEvent('mouseup', { bubbles: true, button: 0, altKey: opts.altKey ?? false }),
-      );
-    }
-    expect(status.textContent).toMatch(/^Selected:/);
-  });
+  await waitFor(() => expect(status.textContent).toMatch(/^Selected:/));
 }
 
 function press(key: string, code: string): void {
@@ -169,5 +170,78 @@ describe('ReadingPane', () => {
     await waitFor(() =>
       expect(document.querySelector('[role="dialog"], dialog[open]')).not.toBeNull(),
     );
+  });
+  // A slow disk, made on demand: the span table is held by another
+  // connection, so the first span's write waits until the test lets go.
+  it('labels the selection made while an earlier span was being written, never that span', async () => {
+    const hold = await holdTables(db.name, ['spans']);
+    await selectAndRelease('قوات قتالية');
+    press('1', 'Digit1');
+    await selectAndRelease('جندي');
+    await hold.release();
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
+    // The finished write left the new selection alone: the next hotkey labels it.
+    expect(host!.querySelector('[aria-label="Selection"]')!.textContent).toMatch(/جندي/);
+    press('2', 'Digit2');
+    await waitFor(async () => expect(await db.spans.count()).toBe(2));
+    const byQuote = Object.fromEntries((await db.spans.toArray()).map((s) => [s.quote, s.label]));
+    expect(byQuote).toEqual({ 'قوات قتالية': 'pro-withdrawal', جندي: 'pro-coalition' });
+  });
+
+  it('applies a hotkey pressed while the pane is still reading its labels', async () => {
+    root!.unmount();
+    // Rewriting the labels in a transaction drops Dexie's cached label
+    // query, so the new pane must read them from IndexedDB, which is held.
+    const labels = await db.labels.toArray();
+    await db.transaction('rw', db.labels, () => db.labels.bulkPut(labels));
+    const hold = await holdTables(db.name, ['labels']);
+    root = createRoot(host!);
+    root.render(<ReadingPane self={self} docId={doc.id} />);
+    await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
+    await selectAndRelease('جندي');
+    // The labels are not read yet: the sticky-label menu offers only "Off".
+    const sticky = host!.querySelector<HTMLSelectElement>('.rp-tools label:nth-of-type(2) select')!;
+    expect(sticky.options.length).toBe(1);
+    press('3', 'Digit3');
+    await hold.release();
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
+    expect((await db.spans.toArray())[0]).toMatchObject({
+      quote: 'جندي',
+      label: 'kurdish-skepticism',
+    });
+  });
+
+  it('leaves the text where the analyst scrolled when a span made earlier is stored', async () => {
+    const long = await buildDocumentRecord({
+      text: Array.from({ length: 80 }, (_, i) => `الفقرة ${i + 1}. ${TEXT}`).join('\n'),
+      title: 'مقال طويل',
+    });
+    await db.documents.put(long);
+    host!.className = 'reading-pane';
+    host!.style.height = '300px';
+    host!.style.overflow = 'auto';
+    root!.render(<ReadingPane self={self} docId={long.id} />);
+    await waitFor(() =>
+      expect(host!.querySelector('.rp-para')!.textContent).toMatch(/^الفقرة 1\./),
+    );
+    updateSession({ sticky: 'pro-withdrawal' });
+    const hold = await holdTables(db.name, ['spans']);
+    // Sticky mode: the drag makes the span at once; then the analyst reads on.
+    dragOver('الفقرة 1.');
+    host!.scrollTop = host!.scrollHeight / 2;
+    const first = host!.querySelector('.rp-para')!;
+    const outOfView = (): boolean =>
+      first.getBoundingClientRect().bottom < host!.getBoundingClientRect().top;
+    expect(outOfView()).toBe(true);
+    await hold.release();
+    await waitFor(async () => expect(await db.spans.count()).toBe(1));
+    await waitFor(() => expect(CSS.highlights.has('sw-selected')).toBe(true));
+    // A later render has run every effect of the earlier ones.
+    updateSession({ notice: 'rendered' });
+    await waitFor(() =>
+      expect(host!.querySelector('[aria-label="Selection"]')!.textContent).toBe('rendered'),
+    );
+    // The span's paragraph was not scrolled back into view.
+    expect(outOfView()).toBe(true);
   });
 });

@@ -5,23 +5,31 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnnotatorRecord, SpanRecord } from '@core/model.ts';
+import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { paragraphs } from '@core/paragraphs.ts';
-import { compareReadingOrder, resizeByToken } from '@core/spans.ts';
+import { compareReadingOrder } from '@core/spans.ts';
 import { tokenize, type Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
+import { readLabels } from '../db/labels.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { spansOf } from '../db/spans.ts';
-import { useLabels } from '../hooks/useLabels.ts';
-import { addSpan, deleteSpan, markDone, updateSpan } from '../annotate/actions.ts';
+import { useLoadedLabels } from '../hooks/useLabels.ts';
+import { addSpan, deleteSpan, markDone, resizeSpan, updateSpan } from '../annotate/actions.ts';
 import { redo, undo } from '../annotate/editor.ts';
 import { HighlightPainter } from '../annotate/highlights.ts';
-import { getSession, setLabelAction, updateSession, useSession } from '../annotate/session.ts';
+import {
+  getSession,
+  setLabelAction,
+  updateSession,
+  useSession,
+  type SessionState,
+} from '../annotate/session.ts';
 import { DomTextMap } from '../annotate/text-map.ts';
 import { useAnnotationKeys } from '../annotate/useAnnotationKeys.ts';
 import { usePointer } from '../annotate/usePointer.ts';
 import { useResizeHandles } from '../annotate/useResizeHandles.ts';
+import { useRevealSelection } from '../annotate/useRevealSelection.ts';
 import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import './reading-pane.css';
@@ -49,6 +57,7 @@ function lazyTokens(text: string): () => Token[] {
   return () => (tokens ??= tokenize(text));
 }
 const NO_SPANS: SpanRecord[] = [];
+const NO_LABELS: LabelDef[] = [];
 
 export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): React.JSX.Element {
   const doc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
@@ -75,7 +84,8 @@ interface ViewProps {
 }
 
 function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): React.JSX.Element {
-  const labels = useLabels();
+  const loadedLabels = useLoadedLabels();
+  const labels = loadedLabels ?? NO_LABELS;
   const stored = useLiveQuery(() => spansOf(db, docId, self.id), [docId, self.id]);
   const spans = useMemo(
     () => (stored ? [...stored].sort(compareReadingOrder) : NO_SPANS),
@@ -161,28 +171,40 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
     if (domMap) painter.paintSelection(domMap, selected, session.pending);
   }, [painter, domMap, selected, session.pending, labels]);
 
-  // Bring the selected span into view (selected from the list or by keys).
-  useEffect(() => {
-    const s = spans.find((x) => x.id === session.selectedSpanId);
-    const scroller = textRef.current?.closest('.reading-pane');
-    const r = s && domMap?.rangeFor(s.start, s.end);
-    if (!r || !scroller) return;
-    const box = r.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    if (box.top < view.top || box.bottom > view.bottom)
-      scroller.scrollBy({ top: box.top - view.top - view.height / 3 });
-  }, [session.selectedSpanId, spans, domMap]);
+  const markInView = useRevealSelection(textRef, domMap, spans, session.selectedSpanId);
 
   // Paint first, store, and take the paint back if the write fails (the
   // error is shown by the editor; the span list only ever shows stored spans).
   const create = (label: string, start: number, end: number): void => {
     const rollback = domMap ? painter.paintProvisional(domMap, label, start, end) : () => {};
-    void addSpan(map, docId, self.id, label, start, end).then((span) => {
-      if (!span) rollback();
+    const { span, stored } = addSpan(map, docId, self.id, label, start, end);
+    markInView(span.id);
+    void stored.then((ok) => {
+      if (!ok) rollback();
     });
   };
-  const ctx = { map, tokens, domMap, spans, labels, create };
-  usePointer(textRef, tipRef, ctx);
+  /**
+   * Runs `fn` with the label set: at once when it is loaded, else as soon
+   * as it is read, so a key pressed while the pane is still loading its
+   * labels is applied, not dropped.
+   */
+  const withLabels = (fn: (labels: readonly LabelDef[]) => void): void => {
+    if (loadedLabels) fn(loadedLabels);
+    else void readLabels(db).then(fn);
+  };
+  // A drag: the pending selection, or at once a span in sticky mode.
+  const select = (start: number, end: number): void => {
+    const sticky = getSession().sticky;
+    if (!sticky) {
+      updateSession({ pending: { start, end }, selectedSpanId: null });
+      return;
+    }
+    withLabels((all) => {
+      if (all.some((l) => l.key === sticky)) create(sticky, start, end);
+      else updateSession({ pending: { start, end }, selectedSpanId: null });
+    });
+  };
+  usePointer(textRef, tipRef, { map, tokens, domMap, spans, labels, select });
   useResizeHandles(
     startHandle,
     endHandle,
@@ -190,14 +212,15 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
     `${fontSize}:${layoutTick}`,
   );
 
-  const applyLabel = (key: string): void => {
-    const { pending, selectedSpanId } = getSession();
+  /** Labels what `target` (the session when the label was chosen) had selected. */
+  const applyLabel = (key: string, target: SessionState = getSession()): void => {
+    const { pending, selectedSpanId } = target;
     if (pending) create(key, pending.start, pending.end);
     else if (selectedSpanId) void updateSpan(selectedSpanId, { label: key }, `relabel as ${key}`);
     else updateSession({ notice: 'Select some text first, then choose a label.' });
   };
   const applyLabelRef = useRef(applyLabel);
-  useEffect(() => {
+  useLayoutEffect(() => {
     applyLabelRef.current = applyLabel;
   });
   useEffect(() => {
@@ -205,7 +228,8 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
     return () => setLabelAction(null);
   }, []);
 
-  const byHotkey = (h: number): string | undefined => labels.find((l) => l.hotkey === h)?.key;
+  const byHotkey = (all: readonly LabelDef[], h: number): string | undefined =>
+    all.find((l) => l.hotkey === h)?.key;
   const changeFont = (delta: 1 | -1): void =>
     void setSetting(db, 'fontSize', Math.min(40, Math.max(12, fontSize + delta * 2)));
   const doneAndNext = async (): Promise<void> => {
@@ -214,12 +238,18 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
 
   useAnnotationKeys({
     label: (h) => {
-      const key = byHotkey(h);
-      if (key) applyLabel(key);
+      // What the key labels is fixed when it is pressed.
+      const target = getSession();
+      withLabels((all) => {
+        const key = byHotkey(all, h);
+        if (key) applyLabel(key, target);
+      });
     },
     toggleSticky: (h) => {
-      const key = byHotkey(h);
-      if (key) updateSession({ sticky: getSession().sticky === key ? null : key });
+      withLabels((all) => {
+        const key = byHotkey(all, h);
+        if (key) updateSession({ sticky: getSession().sticky === key ? null : key });
+      });
     },
     undo: () => void undo(docId, self.id),
     redo: () => void redo(docId, self.id),
@@ -236,13 +266,14 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
     },
     openDoc: (delta) => onOpenRelative?.(delta),
     doneAndNext: () => void doneAndNext(),
+    // By the session's selection, which may be a span still being stored.
     deleteSpan: () => {
-      if (selected) void deleteSpan(selected.id);
+      const id = getSession().selectedSpanId;
+      if (id) void deleteSpan(id);
     },
     resize: (edge, delta) => {
-      if (!selected) return;
-      const r = resizeByToken(tokens(), selected, edge, delta);
-      if (r) void updateSpan(selected.id, r, 'resize span', map);
+      const id = getSession().selectedSpanId;
+      if (id) void resizeSpan(id, edge, delta, tokens(), map);
     },
     fontSize: changeFont,
     shortcuts: () => setSheetOpen(true),

@@ -37,6 +37,34 @@ export function commitEdit(
   return serial(() => commitNow(docId, annotatorId, name, changes));
 }
 
+/** An edit built from the stored records: whose document, its name, its changes. */
+export interface BuiltEdit {
+  docId: string;
+  annotatorId: string;
+  name: string;
+  changes: Change[];
+}
+
+/**
+ * Applies and records an edit that `build` makes from the stored records
+ * when its turn comes, i.e. once every edit queued before it is stored: a
+ * relabel or delete pressed while the span it targets is still being
+ * written then finds that span. `build` resolves null when there is
+ * nothing to do (the span is gone). Resolves true when it was stored.
+ */
+export function commitWhenReady(build: () => Promise<BuiltEdit | null>): Promise<boolean> {
+  return serial(async () => {
+    let edit: BuiltEdit | null;
+    try {
+      edit = await build();
+    } catch (err) {
+      updateSession({ error: describeWriteError(err, 'read the span') });
+      return false;
+    }
+    return edit ? commitNow(edit.docId, edit.annotatorId, edit.name, edit.changes) : false;
+  });
+}
+
 async function commitNow(
   docId: string,
   annotatorId: string,

@@ -4,7 +4,7 @@
  * Keys typed into form fields or while a dialog is open are left alone.
  * Letter keys work with any layout (an Arabic layout included).
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export interface KeyActions {
   label: (hotkey: number) => void;
@@ -51,10 +51,12 @@ function isEditable(t: EventTarget | null): boolean {
 /** Installs the document-wide key handler while mounted. */
 export function useAnnotationKeys(actions: KeyActions): void {
   const ref = useRef(actions);
-  useEffect(() => {
+  // Synced and attached while the pane commits, not after paint: a key
+  // pressed right after a render acts on that render's state.
+  useLayoutEffect(() => {
     ref.current = actions;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || isEditable(e.target)) return;
       if (document.querySelector('dialog[open]')) return;

@@ -44,7 +44,7 @@ export function useResizeHandles(
   layoutKey: unknown,
 ): void {
   const ctxRef = useRef(ctx);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ctxRef.current = ctx;
   });
   const { domMap, map, selected } = ctx;

@@ -3,6 +3,7 @@
 // redo (refused when records changed since), span attribution as one
 // undoable document edit, targets (targets.ts), the Analysis view's data
 // (analysis.ts), and backups.
+import { storeDocuments } from './store-documents.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -235,7 +236,8 @@ describe('actors on IndexedDB', () => {
       { id: 'd1', text: 'قال الكاظمي', date: '2021-07-25', outlet: 'الشرق' },
       { id: 'd2', text: 'قال الكاظمي', date: '2021-07-26', outlet: 'رووداو' },
     ];
-    await db.documents.bulkAdd(
+    await storeDocuments(
+      db,
       docs.map((d) => ({
         ...d,
         rawText: d.text,
@@ -274,20 +276,22 @@ describe('actors on IndexedDB', () => {
     const db = fresh();
     const k = await add(db, 'مصطفى الكاظمي', ['الكاظمي']);
     const s = spanOn('d1', 'laila', { holderActorId: k.id, attribution: 'reported-speech' });
-    await db.documents.add({
-      id: 'd1',
-      text: 'قال الكاظمي',
-      rawText: 'قال الكاظمي',
-      textSource: 'clean',
-      removed: [],
-      title: 't',
-      date: null,
-      author: null,
-      outlet: null,
-      file: null,
-      importedAt: 1,
-      folded: 'قال الكاظمي',
-    });
+    await storeDocuments(db, [
+      {
+        id: 'd1',
+        text: 'قال الكاظمي',
+        rawText: 'قال الكاظمي',
+        textSource: 'clean',
+        removed: [],
+        title: 't',
+        date: null,
+        author: null,
+        outlet: null,
+        file: null,
+        importedAt: 1,
+        folded: 'قال الكاظمي',
+      },
+    ]);
     await db.annotators.add({ id: 'laila', name: 'Laila', kind: 'self', createdAt: 1 });
     await db.spans.add(s);
     const text = await backupText(db);

@@ -13,7 +13,11 @@ import {
   writeBackupRow,
   type BackupContents,
 } from '@core/formats/backup.ts';
+import type { DocumentRecord } from '@core/model.ts';
 import { DERIVED_TABLES } from './derived.ts';
+import { currentDerivedMarker } from './derived-check.ts';
+import { setSetting } from './settings.ts';
+import { storeDocuments } from './store-documents.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { DB_VERSION } from './schema.ts';
 
@@ -38,9 +42,11 @@ export async function writeBackup(
     for (const name of tables) out[name] = await db.table(name).toArray();
     return out;
   });
-  snapshot.settings = (snapshot.settings ?? []).filter(
-    (s) => !isTransientSetting((s as { key: string }).key),
-  );
+  // The derived-tables marker describes rows a backup leaves out.
+  snapshot.settings = (snapshot.settings ?? []).filter((s) => {
+    const key = (s as { key: string }).key;
+    return !isTransientSetting(key) && key !== 'derivedTables';
+  });
   const counts = Object.fromEntries(tables.map((t) => [t, snapshot[t]!.length]));
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   await write(writeBackupHeader(counts, DB_VERSION, new Date(), __APP_VERSION__));
@@ -112,13 +118,31 @@ export async function restoreBackup(db: WorkbenchDb, contents: BackupContents): 
     throw new Error(
       `the backup has tables this version does not know (${unknown.join(', ')}); nothing was restored`,
     );
-  await db.transaction('rw', [...names], async () => {
+  const derived = DERIVED_TABLES.map((t) => db.table(t));
+  await db.transaction('rw', [...names, ...derived.map((t) => t.name)], async () => {
+    for (const t of derived) await t.clear();
     for (const name of names) {
       const table = db.table(name);
       await table.clear();
       const rows = contents.tables[name] ?? [];
-      for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK)
-        await table.bulkAdd(rows.slice(i, i + ROWS_PER_CHUNK));
+      for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+        const chunk = rows.slice(i, i + ROWS_PER_CHUNK);
+        if (name !== 'documents') {
+          await table.bulkAdd(chunk);
+          continue;
+        }
+        // Documents go the one way documents are stored: with their list
+        // rows and tokens (the span counts follow the spans' adds).
+        const docs = chunk as DocumentRecord[];
+        const added = await storeDocuments(db, docs);
+        const twice = docs.find((d) => !added.has(d.id));
+        if (twice)
+          throw new Error(
+            `the backup holds document ${twice.id} more than once; nothing was restored`,
+          );
+      }
     }
+    // The derived rows were made by this build, whatever the backup says.
+    await setSetting(db, 'derivedTables', currentDerivedMarker());
   });
 }

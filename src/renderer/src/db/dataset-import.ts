@@ -27,6 +27,7 @@ import {
 import { db as appDb } from './db.ts';
 import { mergedDigest, tokenSetOf, type TokenSetRecord } from './dataset-tokens.ts';
 import { attributionFields, resolveImportActors } from './import-actors.ts';
+import { documentTables, storeDocuments } from './store-documents.ts';
 import type { WorkbenchDb } from './schema.ts';
 import type { LineError } from '@core/jsonl.ts';
 import {
@@ -274,7 +275,7 @@ export async function importDataset(
   await db.transaction(
     'rw',
     [
-      db.documents,
+      ...documentTables(db),
       db.spans,
       db.annotators,
       db.labels,
@@ -326,13 +327,10 @@ export async function importDataset(
       await db.annotators.bulkAdd(newAnnotators);
       report.annotatorsAdded = newAnnotators.map((a) => a.id);
 
-      // Documents: create the new ones.
-      const docIds = [...newDocs.keys()];
-      const haveDocs = await db.documents.bulkGet(docIds);
-      const toAdd = docIds.filter((_, i) => !haveDocs[i]).map((id) => newDocs.get(id)!);
-      await db.documents.bulkAdd(toAdd);
-      report.documentsCreated = toAdd.length;
-      report.documentsMatched = new Set(analysis.records.map((r) => r.text)).size - toAdd.length;
+      // Documents: store the new ones (with their list rows and tokens).
+      const created = await storeDocuments(db, [...newDocs.values()]);
+      report.documentsCreated = created.size;
+      report.documentsMatched = new Set(analysis.records.map((r) => r.text)).size - created.size;
 
       // Spans: add new ones, update changed holder/note/provenance/attribution, keep the rest.
       const spanList = [...spans.values()];
@@ -345,22 +343,27 @@ export async function importDataset(
         pairs.set(`${s.docId}\u0000${s.annotatorId}`, [s.docId, s.annotatorId]);
       const extentKey = (s: SpanRecord): string =>
         `${s.docId}\u0000${s.annotatorId}\u0000${s.start}\u0000${s.end}\u0000${s.label}`;
+      // The stored spans of these documents and annotators, read once: an
+      // imported span's id names its document and annotator, so a span
+      // stored under that id is among them (no read per span).
       const storedExtents = new Set<string>();
+      const storedById = new Map<string, SpanRecord>();
       await db.spans
         .where('[docId+annotatorId]')
         .anyOf([...pairs.values()])
         .each((s) => {
           storedExtents.add(extentKey(s));
+          storedById.set(s.id, s);
         });
       for (let i = 0; i < spanList.length; i += 2000) {
         const chunk = spanList.slice(i, i + 2000);
-        const have = await db.spans.bulkGet(chunk.map((s) => s.id));
+        const add: SpanRecord[] = [];
         const put: SpanRecord[] = [];
-        chunk.forEach((s, j) => {
-          const old = have[j];
+        for (const s of chunk) {
+          const old = storedById.get(s.id);
           if (!old && storedExtents.has(extentKey(s))) report.spansUnchanged++;
           else if (!old) {
-            put.push(s);
+            add.push(s);
             report.spansAdded++;
           } else if (
             old.holder !== s.holder ||
@@ -382,7 +385,10 @@ export async function importDataset(
             });
             report.spansUpdated++;
           } else report.spansUnchanged++;
-        });
+        }
+        // New spans are added (the span counts then read nothing); only
+        // changed ones replace a stored record.
+        await db.spans.bulkAdd(add);
         await db.spans.bulkPut(put);
         opts.onProgress?.({
           phase: 'writing',

@@ -17,6 +17,7 @@ import {
 import { encodeCp1256 } from '@core/testing/cp1256.ts';
 import type { LineError } from '@core/jsonl.ts';
 import { backupText, profileHasData, restoreBackup } from './backup.ts';
+import { storeDocuments } from './store-documents.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
 
@@ -64,7 +65,7 @@ async function seed(db: WorkbenchDb): Promise<void> {
   const docs = await Promise.all(
     TEXTS.map((text, i) => buildDocumentRecord({ text, title: `خبر ${i}`, outlet: 'INA' })),
   );
-  await db.documents.bulkAdd(docs);
+  await storeDocuments(db, docs);
   await db.spans.bulkAdd([
     spanOf(docs[0]!.id, docs[0]!.text, 'الانسحاب الأمريكي ضروري', 'pro-withdrawal', 'Laila'),
     {
@@ -207,7 +208,7 @@ describe('dataset export and import on IndexedDB', () => {
     expect(await db.documents.count()).toBe(0);
     const partial = await importDataset(db, analysis, { selfId: 'Omar', validOnly: true });
     expect(partial).toMatchObject({ imported: true, spansAdded: 1 });
-    expect(await db.spans.where('annotatorId').equals('Sara').count()).toBe(1);
+    expect(await db.spans.filter((s) => s.annotatorId === 'Sara').count()).toBe(1);
   });
 
   it('asks for the annotator when lines have none, and adds or maps unknown labels', async () => {
@@ -359,10 +360,13 @@ describe('dataset import of hostile files', () => {
   });
 });
 
-describe('large imports', () => {
-  it('reads and writes 3,000 lines with progress in both phases, in one go', async () => {
+// The behaviour at a size of several write batches (250 records each); the
+// scale itself is measured by npm run bench.
+describe('imports of several batches', () => {
+  const LINES = 600;
+  it('reads and writes a file of several batches with progress in both phases, in one go', async () => {
     const db = await freshProfile('Omar');
-    const lines = Array.from({ length: 3000 }, (_, i) =>
+    const lines = Array.from({ length: LINES }, (_, i) =>
       JSON.stringify({
         text: `خبر ${i}: الانسحاب ضروري 👍🏽`,
         spans: [
@@ -379,7 +383,7 @@ describe('large imports', () => {
       (p) => phases.add(p.phase),
     );
     if (a.kind !== 'dataset') throw new Error('expected a dataset');
-    expect(a.analysis.records).toHaveLength(3000);
+    expect(a.analysis.records).toHaveLength(LINES);
     const r = await importDataset(db, a.analysis, {
       selfId: 'Omar',
       onProgress: (p) => {
@@ -387,10 +391,10 @@ describe('large imports', () => {
         last = p;
       },
     });
-    expect(r).toMatchObject({ imported: true, documentsCreated: 3000, spansAdded: 3000 });
+    expect(r).toMatchObject({ imported: true, documentsCreated: LINES, spansAdded: LINES });
     expect([...phases].sort()).toEqual(['reading', 'writing']);
     expect(last.done).toBe(last.total);
-    expect(await db.spans.where('annotatorId').equals('Sara').count()).toBe(3000);
+    expect(await db.spans.filter((s) => s.annotatorId === 'Sara').count()).toBe(LINES);
   });
 });
 
@@ -410,7 +414,9 @@ describe('full backup on IndexedDB', () => {
     await restoreBackup(empty, reader.finish());
     for (const t of ['documents', 'spans', 'annotators', 'labels', 'statuses'] as const)
       expect(await empty.table(t).toArray()).toEqual(await db.table(t).toArray());
+    // Transient settings stay out; the derived-tables marker is this build's.
     expect((await empty.settings.toArray()).map((s) => s.key).sort()).toEqual([
+      'derivedTables',
       'fontSize',
       'selfAnnotatorId',
     ]);

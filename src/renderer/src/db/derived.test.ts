@@ -1,5 +1,7 @@
-// The derived tables on real IndexedDB in Chromium: after any mix of writes
-// through any Dexie API, they equal what is recomputed from the source tables.
+// The derived tables on real IndexedDB in Chromium: after any mix of span
+// writes through any Dexie API and of documents stored and deleted, they
+// equal what is recomputed from the source tables; the start-up check
+// rebuilds them only when the marker names another version.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
@@ -8,7 +10,8 @@ import { TOKENIZER_VERSION, unpackTokens } from '@core/token-pack.ts';
 import { tokenize } from '@core/tokenize.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
-import { healDerived } from './derived-rebuild.ts';
+import { currentDerivedMarker, ensureDerived } from './derived-check.ts';
+import { deleteDocuments, storeDocuments } from './store-documents.ts';
 import { storedTokensIn } from './export.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
@@ -127,6 +130,17 @@ function doc(n: number, text: string): Promise<DocumentRecord> {
   });
 }
 
+/** The list rows and tokens recomputed from the documents table. */
+async function expectDocumentRows(d: WorkbenchDb): Promise<void> {
+  const docs = await d.documents.orderBy(':id').toArray();
+  expect(await d.docMeta.orderBy(':id').toArray()).toEqual(docs.map(docMetaOf));
+  expect(await d.docTokens.count()).toBe(docs.length);
+  for (const doc of docs)
+    expect(unpackTokens(doc.text, (await d.docTokens.get(doc.id))!)).toEqual(tokenize(doc.text));
+}
+
+const TEXTS = ['قمة مرتقبة بين بايدن والكاظمي.', 'انسحاب القوات 🇮🇶 من العراق', 'نص ثالث'];
+
 describe('derived tables', () => {
   it('span counts equal a recount after any sequence of span writes', async () => {
     // Dexie's debug mode traces the bulkAdd failures the sequences provoke.
@@ -142,34 +156,57 @@ describe('derived tables', () => {
     );
   });
 
-  it('document rows and tokens follow adds and deletes, and a backup restores them', async () => {
+  it('document rows and tokens are written once with each document, whatever is stored again', async () => {
+    const docs = await Promise.all(TEXTS.map((t, i) => doc(i, t)));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.subarray(docs).map((ds) => ({ store: ds })),
+            fc.subarray(docs).map((ds) => ({ drop: ds.map((x) => x.id) })),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        async (ops) => {
+          await db?.delete();
+          db = createDb(`t-${crypto.randomUUID()}`);
+          for (const op of ops) {
+            if ('store' in op) {
+              const before = new Set(await db.documents.toCollection().primaryKeys());
+              const added = await storeDocuments(db, [...op.store, ...op.store]);
+              // Each new document once; one already stored is left alone.
+              expect([...added].sort()).toEqual(
+                [...new Set(op.store.map((x) => x.id))].filter((id) => !before.has(id)).sort(),
+              );
+            } else await deleteDocuments(db, op.drop);
+          }
+          await expectDocumentRows(db);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('a backup restores the documents with their rows and the span counts', async () => {
     db = createDb(`t-${crypto.randomUUID()}`);
-    const texts = ['قمة مرتقبة بين بايدن والكاظمي.', 'انسحاب القوات 🇮🇶 من العراق', 'نص ثالث'];
-    const docs = await Promise.all(texts.map((t, i) => doc(i, t)));
-    await db.documents.bulkAdd(docs.slice(0, 2));
-    await db.documents.add(docs[2]!);
-    await db.documents.delete(docs[1]!.id);
-    const kept = [docs[0]!, docs[2]!];
-    expect(await db.docMeta.orderBy('importedAt').toArray()).toEqual(kept.map(docMetaOf));
-    for (const d of kept) {
-      const packed = await db.docTokens.get(d.id);
-      expect(unpackTokens(d.text, packed!)).toEqual(tokenize(d.text));
-    }
-    expect(await db.docTokens.get(docs[1]!.id)).toBeUndefined();
+    const docs = await Promise.all(TEXTS.map((t, i) => doc(i, t)));
+    await storeDocuments(db, docs);
     // Export reads exactly these (and tokenizes only where none are stored).
-    const lookedUp = await storedTokensIn(db)(kept.map((d) => d.id));
-    expect(lookedUp.map((p, i) => unpackTokens(kept[i]!.text, p!))).toEqual(
-      kept.map((d) => tokenize(d.text)),
+    const lookedUp = await storedTokensIn(db)(docs.map((d) => d.id));
+    expect(lookedUp.map((p, i) => unpackTokens(docs[i]!.text, p!))).toEqual(
+      docs.map((d) => tokenize(d.text)),
     );
     await db.spans.bulkAdd([
       span(1, 'laila', docs[0]!.id, LABELS[0]!),
       span(2, 'laila', docs[0]!.id, LABELS[0]!),
     ]);
-
     await db.annotators.add({ id: 'laila', name: 'ليلى', kind: 'self', createdAt: 1 });
     const backup = await backupText(db);
-    expect(backup).not.toMatch(/"(docMeta|docTokens|spanCounts)"/);
-    await db.documents.clear();
+    expect(backup).not.toMatch(/"(docMeta|docTokens|spanCounts|derivedTables)"/);
+    await deleteDocuments(
+      db,
+      docs.map((d) => d.id),
+    );
     await db.spans.clear();
     expect(await db.docMeta.count()).toBe(0);
     expect(await db.spanCounts.count()).toBe(0);
@@ -177,13 +214,14 @@ describe('derived tables', () => {
     const reader = new BackupReader();
     for (const l of splitJsonl(backup)) reader.push(l);
     await restoreBackup(db, reader.finish());
-    expect(await db.docMeta.orderBy('importedAt').toArray()).toEqual(kept.map(docMetaOf));
-    expect(await db.docTokens.count()).toBe(2);
+    await expectDocumentRows(db);
+    expect(await db.docMeta.count()).toBe(3);
     expect(await db.spanCounts.get(['laila', docs[0]!.id])).toEqual({
       annotatorId: 'laila',
       docId: docs[0]!.id,
       counts: { [LABELS[0]!]: 2 },
     });
+    expect((await db.settings.get('derivedTables'))?.value).toEqual(currentDerivedMarker());
   });
 });
 
@@ -204,51 +242,74 @@ describe('derived tables stay in step', () => {
     });
   });
 
-  it('a source write whose derived rows cannot be made does not commit', async () => {
+  it('a document whose tokens cannot be stored is not stored either', async () => {
     db = createDb(`t-${crypto.randomUUID()}`);
     const good = await doc(1, 'قمة مرتقبة');
-    const broken = { ...(await doc(2, 'نص')), text: undefined } as unknown as DocumentRecord;
-    await expect(db.documents.bulkPut([good, broken])).rejects.toThrow();
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (this.name === 'docTokens')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(storeDocuments(db, [good])).rejects.toThrow(/quota/);
+    vi.restoreAllMocks();
     expect(await db.documents.count()).toBe(0);
     expect(await db.docMeta.count()).toBe(0);
   });
 });
 
-describe('healing the derived tables', () => {
-  it('rebuilds them when raw IndexedDB writes bypassed the app', async () => {
+describe('the start-up check of the derived tables', () => {
+  it('does nothing on a profile made by this build', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    await db.open();
+    expect((await db.settings.get('derivedTables'))?.value).toEqual(currentDerivedMarker());
+    expect(await ensureDerived(db)).toBe(false);
+  });
+
+  it('rebuilds every derived table once when the marker is missing, as after an upgrade', async () => {
     const name = `t-${crypto.randomUUID()}`;
     db = createDb(name);
     const kept = await doc(1, 'قمة مرتقبة بين بايدن والكاظمي.');
-    await db.documents.add(kept);
+    await storeDocuments(db, [kept]);
     await db.spans.add(span(1, 'laila', kept.id, LABELS[0]!));
-    expect(await healDerived(db)).toBe(false);
     db.close();
 
-    // Another connection adds a document and a span with the raw API.
+    // An older build's profile: rows it never made, and no marker.
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(name);
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     const added = await doc(2, 'انسحاب القوات من العراق');
-    const tx = raw.transaction(['documents', 'spans'], 'readwrite');
+    const tx = raw.transaction(['documents', 'spans', 'settings'], 'readwrite');
     tx.objectStore('documents').put(added);
     tx.objectStore('spans').put(span(2, 'laila', added.id, LABELS[1]!));
+    tx.objectStore('settings').delete('derivedTables');
     await new Promise((resolve) => (tx.oncomplete = resolve));
     raw.close();
 
     await db.open();
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(await healDerived(db)).toBe(true);
-    expect(await db.docMeta.orderBy('importedAt').toArray()).toEqual([kept, added].map(docMetaOf));
-    expect(await db.docTokens.count()).toBe(2);
+    expect(await ensureDerived(db)).toBe(true);
+    await expectDocumentRows(db);
     expect(await storedCounts(db)).toEqual(await expectedCounts(db));
-    expect(await healDerived(db)).toBe(false);
+    expect(await ensureDerived(db)).toBe(false);
+  });
 
-    // Tokens packed by an older tokenizer version are packed again.
+  it('repacks tokens when the marker names another tokenizer', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    const kept = await doc(1, 'قمة مرتقبة بين بايدن والكاظمي.');
+    await storeDocuments(db, [kept]);
     const stale = (await db.docTokens.get(kept.id))!;
     await db.docTokens.put({ ...stale, version: TOKENIZER_VERSION - 1 });
-    expect(await healDerived(db)).toBe(true);
+    await db.settings.put({
+      key: 'derivedTables',
+      value: { ...currentDerivedMarker(), tokenizer: TOKENIZER_VERSION - 1 },
+    });
+    expect(await ensureDerived(db)).toBe(true);
     expect((await db.docTokens.get(kept.id))!.version).toBe(TOKENIZER_VERSION);
+    await expectDocumentRows(db);
   });
 });

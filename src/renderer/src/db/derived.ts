@@ -1,15 +1,21 @@
 /**
- * Tables derived from documents and spans, kept in step by a Dexie DBCore
- * middleware inside the same IndexedDB transaction as the write they follow,
- * whatever the write path (annotating, undo, dataset import, label rename,
- * gold, backup restore, a test's raw table call). They exist for speed:
+ * Tables derived from documents and spans, for speed:
  * - `docMeta`: one small row per document (title, outlet, date, import
  *   time), so the document list reads 10,000 rows at start instead of
  *   scanning four indexes or deserializing every article;
+ * - `docTokens`: each document's tokens, so export does not run the
+ *   tokenizer;
  * - `spanCounts`: spans per label for each (annotator, document), so the
- *   list's counts are 10,000 rows instead of 100,000 span keys;
- * - `docTokens`: each document's tokens, computed once when it is stored
- *   (documents never change), so export does not run the tokenizer.
+ *   list's counts are 10,000 rows instead of 100,000 span keys.
+ *
+ * Documents never change (the id is the hash of the text), so their two
+ * rows are written once, with the document, by storeDocuments
+ * (store-documents.ts). Spans change all the time and through many paths
+ * (annotating, undo, dataset import, label rename, gold, restore), so the
+ * span counts are kept by a Dexie DBCore middleware inside the same
+ * IndexedDB transaction as every span write, whatever API made it. The
+ * tables are rebuilt only when the marker in settings says they follow
+ * another version (derived-check.ts).
  */
 import type {
   DBCore,
@@ -265,74 +271,37 @@ function mutateSpans(
   return before ? before.then(write) : write([]);
 }
 
-function documentsTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
-  const meta = down.table('docMeta');
-  const tokens = down.table('docTokens');
-  return {
-    mutate(req) {
-      const { trans } = req;
-      return table.mutate(req).then((res) =>
-        afterWrite(trans, res, () => {
-          if (req.type === 'deleteRange') {
-            const range = req.range;
-            return checked(meta.mutate({ trans, type: 'deleteRange', range }), 'docMeta').then(() =>
-              checked(tokens.mutate({ trans, type: 'deleteRange', range }), 'docTokens'),
-            );
-          }
-          if (req.type === 'delete') {
-            const keys = req.keys.filter((_, i) => !(i in res.failures));
-            return checked(meta.mutate({ trans, type: 'delete', keys }), 'docMeta').then(() =>
-              checked(tokens.mutate({ trans, type: 'delete', keys }), 'docTokens'),
-            );
-          }
-          const docs = succeeded(req, res).map((i) => req.values[i] as DocumentRecord);
-          if (docs.length === 0) return;
-          const rows = docs.map(docMetaOf);
-          const packed = docs.map(docTokensOf);
-          return checked(meta.mutate({ trans, type: 'put', values: rows }), 'docMeta').then(() =>
-            checked(tokens.mutate({ trans, type: 'put', values: packed }), 'docTokens'),
-          );
-        }),
-      );
-    },
-  };
-}
-
 /** The derived tables: never backed up or restored, always recomputed. */
 export const DERIVED_TABLES: readonly string[] = ['docMeta', 'docTokens', 'spanCounts'];
 
-/** Stores each derived table follows. */
-const FOLLOWERS: Record<string, string[]> = {
-  documents: ['docMeta', 'docTokens'],
-  spans: ['spanCounts'],
-};
+/**
+ * Bumped whenever the derived rows are computed differently: profiles whose
+ * marker names another version rebuild them once (derived-check.ts).
+ */
+export const DERIVED_VERSION = 1;
 
 /**
- * The middleware: read-write transactions over documents or spans also
- * take in their derived tables, and every mutation of those two tables
- * updates them before it resolves.
+ * The middleware: read-write transactions over spans also take in
+ * spanCounts, and every mutation of spans updates the counts before it
+ * resolves. Adds read nothing; a put, update or delete reads the records it
+ * replaces (their labels leave the counts).
  */
-export const derivedTables: Middleware<DBCore> = {
+export const spanCountsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
-  name: 'DerivedTables',
+  name: 'SpanCounts',
   create(down) {
-    const present = new Set(down.schema.tables.map((t) => t.name));
-    const ready = Object.values(FOLLOWERS)
-      .flat()
-      .every((t) => present.has(t));
-    if (!ready) return {};
+    if (!down.schema.tables.some((t) => t.name === 'spanCounts')) return {};
     return {
       transaction(stores, mode, options) {
-        const scope = new Set(stores);
-        if (mode === 'readwrite')
-          for (const s of stores) for (const f of FOLLOWERS[s] ?? []) scope.add(f);
-        return down.transaction([...scope], mode, options);
+        const scope =
+          mode === 'readwrite' && stores.includes('spans') && !stores.includes('spanCounts')
+            ? [...stores, 'spanCounts']
+            : stores;
+        return down.transaction(scope, mode, options);
       },
       table(name) {
         const table = down.table(name);
-        if (name === 'spans') return { ...table, ...spansTable(down, table) };
-        if (name === 'documents') return { ...table, ...documentsTable(down, table) };
-        return table;
+        return name === 'spans' ? { ...table, ...spansTable(down, table) } : table;
       },
     };
   },

@@ -1,6 +1,7 @@
 /**
- * Documents in the corpus: importing files (one transaction per file, so a
- * bad file never half-writes and never stops the others), recognising
+ * Documents in the corpus: importing files (every file is read and checked
+ * first, so a bad file never stops the others; the good ones are stored in
+ * batches, one transaction each, through storeDocuments), recognising
  * duplicates by their SHA-256 identity, and switching a document between
  * its cleaned and its raw text.
  */
@@ -13,6 +14,7 @@ import { articleQueue } from '../corpus/article-queue.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { describeStorageError } from './db.ts';
 import { routeDataset } from './route-dataset.ts';
+import { deleteDocuments, documentTables, STORE_BATCH, storeDocuments } from './store-documents.ts';
 
 /** What became of one imported file. */
 export type ImportOutcome =
@@ -21,20 +23,65 @@ export type ImportOutcome =
   | { file: string; status: 'dataset'; message: string }
   | { file: string; status: 'error'; reason: string };
 
+/** An article file read and checked, ready to store. */
+interface PreparedArticle {
+  file: string;
+  record: DocumentRecord;
+}
+
 /**
- * Stores `record` unless a document with its id exists. Returns whether it
- * was added. One transaction, so a concurrent import of the same article
- * cannot add it twice.
+ * Reads and checks one article file (text or HTML) in the article worker
+ * (corpus/article-queue.ts); never throws.
  */
-export async function addDocument(
+async function prepareFile(
+  file: HostFile,
+  options: { hints?: ArticleHints; timeLimitMs?: number },
+): Promise<PreparedArticle | ImportOutcome> {
+  const prepared = await articleQueue().prepare(file, options);
+  if (!prepared.ok) return { file: file.name, status: 'error', reason: prepared.reason };
+  try {
+    return { file: file.name, record: await buildDocumentRecord(prepared.input) };
+  } catch (err) {
+    return { file: file.name, status: 'error', reason: describeStorageError(err) };
+  }
+}
+
+/**
+ * Stores prepared articles in one transaction; one outcome each, in order.
+ * A storage failure (a full disk) stores none of them and says so for each.
+ */
+async function storeArticles(
   db: WorkbenchDb,
-  record: DocumentRecord,
-): Promise<{ added: boolean; existing: DocumentRecord | null }> {
-  return db.transaction('rw', db.documents, async () => {
-    const existing = (await db.documents.get(record.id)) ?? null;
-    if (existing) return { added: false, existing };
-    await db.documents.add(record);
-    return { added: true, existing: null };
+  batch: readonly PreparedArticle[],
+): Promise<ImportOutcome[]> {
+  let added: Set<string>;
+  try {
+    added = await storeDocuments(
+      db,
+      batch.map((a) => a.record),
+    );
+  } catch (err) {
+    // Dexie wraps the storage error; name the real cause for the analyst.
+    const reason = `nothing of this file was stored: ${describeStorageError(err)}`;
+    return batch.map((a) => ({ file: a.file, status: 'error', reason }));
+  }
+  // A duplicate is named by the title it was stored with.
+  const dupIds = batch.filter((a) => !added.has(a.record.id)).map((a) => a.record.id);
+  const stored = new Map(
+    (await db.docMeta.bulkGet(dupIds)).flatMap((m) => (m ? [[m.id, m.title] as const] : [])),
+  );
+  const seen = new Set<string>();
+  return batch.map(({ file, record }) => {
+    const first = added.has(record.id) && !seen.has(record.id);
+    seen.add(record.id);
+    return first
+      ? { file, status: 'imported', id: record.id, title: record.title }
+      : {
+          file,
+          status: 'duplicate',
+          id: record.id,
+          title: stored.get(record.id) ?? record.title,
+        };
   });
 }
 
@@ -48,25 +95,16 @@ export async function importArticle(
   file: HostFile,
   options: { hints?: ArticleHints; timeLimitMs?: number } = {},
 ): Promise<ImportOutcome> {
-  const prepared = await articleQueue().prepare(file, options);
-  if (!prepared.ok) return { file: file.name, status: 'error', reason: prepared.reason };
-  try {
-    const record = await buildDocumentRecord(prepared.input);
-    const { added, existing } = await addDocument(db, record);
-    return added
-      ? { file: file.name, status: 'imported', id: record.id, title: record.title }
-      : { file: file.name, status: 'duplicate', id: record.id, title: existing!.title };
-  } catch (err) {
-    // Dexie wraps the storage error; name the real cause for the analyst.
-    const reason = `nothing of this file was stored: ${describeStorageError(err)}`;
-    return { file: file.name, status: 'error', reason };
-  }
+  const prepared = await prepareFile(file, options);
+  if (!('record' in prepared)) return prepared;
+  return (await storeArticles(db, [prepared]))[0]!;
 }
 
 /**
- * Imports many files: articles (.txt, .html) one transaction each, datasets
- * (.jsonl, .json) through the dataset import. One outcome per file, in
- * order; a bad file is reported and the others are imported.
+ * Imports many files: articles (.txt, .html) read and checked one by one
+ * and stored STORE_BATCH to a transaction, datasets (.jsonl, .json) through
+ * the dataset import. One outcome per file, in order; a bad file is
+ * reported and the others are imported.
  */
 export async function importFiles(
   db: WorkbenchDb,
@@ -74,11 +112,23 @@ export async function importFiles(
   selfId = '',
   options: { timeLimitMs?: number } = {},
 ): Promise<ImportOutcome[]> {
-  const out: ImportOutcome[] = [];
+  const out: (ImportOutcome | null)[] = [];
+  let batch: { at: number; article: PreparedArticle }[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const outcomes = await storeArticles(
+      db,
+      batch.map((b) => b.article),
+    );
+    batch.forEach((b, i) => (out[b.at] = outcomes[i]!));
+    batch = [];
+  };
   for (const file of files) {
     if (file.error) {
       out.push({ file: file.name, status: 'error', reason: file.error });
     } else if (fileKind(file.name) === 'dataset') {
+      // A dataset may name documents of the articles before it: store those first.
+      await flush();
       const r = await routeDataset(db, file, selfId);
       out.push(
         r.ok
@@ -86,10 +136,17 @@ export async function importFiles(
           : { file: file.name, status: 'error', reason: r.message },
       );
     } else {
-      out.push(await importArticle(db, file, options));
+      const prepared = await prepareFile(file, options);
+      if (!('record' in prepared)) out.push(prepared);
+      else {
+        batch.push({ at: out.length, article: prepared });
+        out.push(null);
+        if (batch.length >= STORE_BATCH) await flush();
+      }
     }
   }
-  return out;
+  await flush();
+  return out.map((o) => o!);
 }
 
 /** Why a document cannot switch between clean and raw text, or null. */
@@ -116,15 +173,15 @@ export async function setTextSource(
   if (doc.textSource === source) return doc.id;
   const text = source === 'raw' ? doc.rawText : cleanText(doc.rawText).text;
   const next = await buildDocumentRecord({ ...doc, text, textSource: source });
-  await db.transaction('rw', [db.documents, db.spans, db.statuses], async () => {
+  await db.transaction('rw', [...documentTables(db), db.spans, db.statuses], async () => {
     const blocker = await textSourceBlocker(db, docId);
     if (blocker) throw new Error(blocker);
     if (next.id !== docId && (await db.documents.get(next.id))) {
       throw new Error('That text is already in the corpus as another document.');
     }
     const statuses = await db.statuses.where('docId').equals(docId).toArray();
-    await db.documents.delete(docId);
-    await db.documents.add(next);
+    await deleteDocuments(db, [docId]);
+    await storeDocuments(db, [next]);
     await db.statuses.where('docId').equals(docId).delete();
     await db.statuses.bulkAdd(statuses.map((s) => ({ ...s, docId: next.id })));
   });

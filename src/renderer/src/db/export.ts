@@ -47,7 +47,8 @@ export interface ExportSummary {
   spans: number;
 }
 
-const DOCS_PER_CHUNK = 200;
+/** Documents read, built and written per chunk. */
+export const DOCS_PER_CHUNK = 200;
 
 /**
  * Reads the tokens stored with documents: one entry per id, in order,

@@ -69,9 +69,9 @@ describe('label usage and rename on IndexedDB', () => {
       ['0:3:withdrawal-now', '9:12:pro-coalition'].sort(),
     );
     // The renamed span is the one the adjudicator turned down.
-    const renamed = await db.spans.where('annotatorId').equals('omar').first();
+    const renamed = await db.spans.filter((s) => s.annotatorId === 'omar').first();
     expect(`${renamed!.start}:${renamed!.end}:${renamed!.label}`).toBe('0:3:withdrawal-now');
-    expect(await db.spans.where('annotatorId').equals(GOLD_ANNOTATOR_ID).count()).toBe(0);
+    expect(await db.spans.filter((s) => s.annotatorId === GOLD_ANNOTATOR_ID).count()).toBe(0);
   });
 
   it('refuses a label name with control, bidi or zero-width characters', async () => {

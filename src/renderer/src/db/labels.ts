@@ -10,6 +10,11 @@ import { GOLD_ANNOTATOR_ID, type LabelDef } from '@core/model.ts';
 import { rejectedKey } from './gold.ts';
 import type { WorkbenchDb } from './schema.ts';
 
+/** The label set in display order. */
+export function readLabels(db: WorkbenchDb): Promise<LabelDef[]> {
+  return db.labels.orderBy('order').toArray();
+}
+
 /** Checks an edited label against the others; returns a message or null. */
 export function validateLabel(label: LabelDef, others: readonly LabelDef[]): string | null {
   if (!label.name.trim()) return 'Give the label a name.';

@@ -47,7 +47,11 @@ describe('sample corpus', () => {
     expect(await loadSampleCorpus(db)).toBe(0);
     expect(await db.documents.count()).toBe(5);
     expect(await getSetting(db, 'sampleCorpusVersion')).toBe(SAMPLE_CORPUS_VERSION);
-    const docs = await db.documents.orderBy('importedAt').toArray();
+    const docs = (await db.documents.toArray()).sort((a, b) => a.importedAt - b.importedAt);
+    // Each with its list row, in the same order.
+    expect((await db.docMeta.orderBy('importedAt').toArray()).map((m) => m.id)).toEqual(
+      docs.map((d) => d.id),
+    );
     expect(docs.map((d) => d.date)).toEqual([
       null,
       '2021-07-23',

@@ -13,6 +13,7 @@ import type { DocumentRecord } from '@core/model.ts';
 import { prepareArticle } from '@core/import/prepare.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { getSetting, setSetting } from './settings.ts';
+import { documentTables, storeDocuments } from './store-documents.ts';
 
 /** Bump when the bundled corpus changes, so existing profiles get it. */
 export const SAMPLE_CORPUS_VERSION = 1;
@@ -90,13 +91,11 @@ export async function loadSampleCorpus(db: WorkbenchDb): Promise<number> {
   // Hashing is async (WebCrypto), so records are built before the
   // transaction: an IndexedDB transaction cannot wait on other promises.
   const records = await sampleRecords();
-  return db.transaction('rw', db.documents, db.settings, async () => {
+  return db.transaction('rw', [...documentTables(db), db.settings], async () => {
     const again = await getSetting(db, 'sampleCorpusVersion');
     if (again !== undefined && again >= SAMPLE_CORPUS_VERSION) return 0;
-    const existing = await db.documents.bulkGet(records.map((r) => r.id));
-    const fresh = records.filter((_, i) => !existing[i]);
-    await db.documents.bulkAdd(fresh);
+    const added = await storeDocuments(db, records);
     await setSetting(db, 'sampleCorpusVersion', SAMPLE_CORPUS_VERSION);
-    return fresh.length;
+    return added.size;
   });
 }

@@ -13,10 +13,12 @@ import type {
   SpanRecord,
   StatusRecord,
 } from '@core/model.ts';
+import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { rebuildDerived } from './derived-rebuild.ts';
 import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
 import {
-  derivedTables,
+  DERIVED_VERSION,
+  spanCountsMiddleware,
   type DocMetaRecord,
   type DocTokensRecord,
   type SpanCountRecord,
@@ -25,7 +27,7 @@ import {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -36,7 +38,7 @@ export type WorkbenchDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   /** The project's actors (version 6); spans point at them by `holderActorId`. */
   actors: EntityTable<ActorRecord, 'id'>;
-  /** Derived (see derived.ts): never written directly. */
+  /** Derived (see derived.ts): written only by storeDocuments and the span-count middleware. */
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
   spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
@@ -78,7 +80,7 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
 
-  // Versions 4 and 5 are reserved for other work in progress.
+  // Versions 4 and 5 were never released: numbers other branches held.
 
   // Version 6 (issue 15): the project's actors, and spans indexed by holder
   // actor, so that merging or deleting an actor finds its spans without
@@ -100,6 +102,28 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     lineTokens: '&[docId+annotatorId], docId',
   });
 
-  db.use(derivedTables);
+  // Version 8: drops the indexes nothing reads: the documents' title,
+  // outlet, date and importedAt (the list reads docMeta), the spans'
+  // [annotatorId+docId+label] (the list reads spanCounts), the annotators'
+  // kind. Every write maintained them. No data moves. (The spans'
+  // annotatorId stays: Analysis filters by annotator through it.)
+  db.version(8).stores({
+    documents: '&id',
+    spans: '&id, docId, annotatorId, [docId+annotatorId], label, holderActorId',
+    annotators: '&id',
+  });
+
+  // A new profile's derived tables are current from the start; an older
+  // profile has no marker and rebuilds them once (derived-check.ts). The
+  // marker is written here, not imported from derived-check.ts, which
+  // imports this module's types.
+  db.on('populate', (tx) => {
+    void tx.table('settings').put({
+      key: 'derivedTables',
+      value: { version: DERIVED_VERSION, tokenizer: TOKENIZER_VERSION },
+    });
+  });
+
+  db.use(spanCountsMiddleware);
   return db;
 }

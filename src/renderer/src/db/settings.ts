@@ -6,6 +6,14 @@ export interface Settings {
   selfAnnotatorId: string;
   fontSize: number;
   sampleCorpusVersion: number;
+  /** Which derived rows and tokenizer the derived tables follow (derived-check.ts). */
+  derivedTables: DerivedMarker;
+}
+
+/** The versions the stored derived rows were computed with. */
+export interface DerivedMarker {
+  version: number;
+  tokenizer: number;
 }
 
 /** Reads a setting, or undefined when unset. */

@@ -35,7 +35,9 @@ export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]):
   return db.transaction('rw', [db.spans, db.statuses, db.actors], async () => {
     for (const c of changes) {
       if (c.table === 'spans') {
-        if (c.after) await db.spans.put(c.after);
+        // A new span is added: the span counts then read nothing first.
+        if (c.after && !c.before) await db.spans.add(c.after);
+        else if (c.after) await db.spans.put(c.after);
         else if (c.before) await db.spans.delete(c.before.id);
       } else if (c.table === 'actors') {
         if (c.after) await db.actors.put(c.after);

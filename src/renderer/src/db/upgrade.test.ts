@@ -1,13 +1,51 @@
-// Schema upgrades on real IndexedDB: a version-1 profile opens with all its
-// data, and the derived tables filled; a profile from a newer app version is refused and left untouched.
+// Schema upgrades on real IndexedDB: a version-1 or version-3 profile opens
+// with all its data, without the indexes version 8 dropped, and its derived
+// tables rebuilt once; a profile from a newer app version is refused and
+// left untouched.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
 import { unpackTokens } from '@core/token-pack.ts';
 import { tokenize } from '@core/tokenize.ts';
 import { CountDeltas, docMetaOf } from './derived.ts';
+import { currentDerivedMarker, ensureDerived } from './derived-check.ts';
 import { createDb, DB_VERSION } from './schema.ts';
 import { describeOpenError, NewerProfileError, openWorkbenchDb } from './db.ts';
 import { readRawDb, V1_DATA, V1_STORES, writeRawDb } from './fixtures/v1-profile.ts';
+import { V3_DATA, V3_STORES } from './fixtures/v3-profile.ts';
+
+/** The index names of each store of database `name`, as IndexedDB has them. */
+function rawIndexes(name: string): Promise<Record<string, string[]>> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => {
+      const idb = req.result;
+      const names = [...idb.objectStoreNames];
+      const tx = idb.transaction(names, 'readonly');
+      const out = Object.fromEntries(
+        names.map((n) => [n, [...tx.objectStore(n).indexNames].sort()]),
+      );
+      idb.close();
+      resolve(out);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The indexes schema version 8 keeps. */
+const V8_INDEXES = {
+  documents: [],
+  spans: ['[docId+annotatorId]', 'annotatorId', 'docId', 'holderActorId', 'label'],
+  annotators: [],
+  labels: ['order'],
+  statuses: ['annotatorId', 'docId', 'status'],
+  settings: [],
+  docMeta: ['importedAt'],
+  docTokens: [],
+  spanCounts: [],
+  actors: [],
+  tokenSets: [],
+  lineTokens: ['docId'],
+};
 
 const names: string[] = [];
 function freshName(): string {
@@ -42,13 +80,6 @@ describe('schema upgrades', () => {
     expect(await db.labels.toArray()).toEqual(V1_DATA.labels);
     expect(await db.statuses.toArray()).toEqual(V1_DATA.statuses);
     expect(await db.settings.toArray()).toEqual(V1_DATA.settings);
-    // Version 2's index is built over the spans that were already stored.
-    expect(
-      await db.spans
-        .where('[annotatorId+docId+label]')
-        .equals(['laila', 'f'.repeat(64), 'pro-withdrawal'])
-        .count(),
-    ).toBe(1);
     // Version 3's derived tables are filled from what was stored.
     const docs = V1_DATA.documents as DocumentRecord[];
     expect(await db.docMeta.toArray()).toEqual(docs.map(docMetaOf));
@@ -58,6 +89,42 @@ describe('schema upgrades', () => {
     for (const s of V1_DATA.spans as SpanRecord[]) recount.add(s, +1);
     expect(await db.spanCounts.toArray()).toEqual(recount.merged([]));
     expect(db.verno).toBe(DB_VERSION);
+    db.close();
+    // Version 2's index was built and version 8 dropped it again.
+    expect(await rawIndexes(name)).toEqual(V8_INDEXES);
+  });
+
+  it('opens a version-3 profile in version 8: data intact, unread indexes gone, derived tables rebuilt once', async () => {
+    const name = freshName();
+    await writeRawDb(name, 30, V3_STORES, V3_DATA);
+    const warn = vi.spyOn(console, 'warn');
+
+    const db = await openWorkbenchDb(createDb(name));
+    expect(warn).not.toHaveBeenCalled();
+    expect(db.verno).toBe(DB_VERSION);
+    for (const t of ['documents', 'annotators', 'labels', 'statuses', 'settings', 'docMeta'])
+      expect(await db.table(t).toArray()).toEqual(V3_DATA[t]);
+    expect(await db.spans.orderBy(':id').toArray()).toEqual(V3_DATA.spans);
+    db.close();
+    expect(await rawIndexes(name)).toEqual(V8_INDEXES);
+
+    // The indexes kept still answer the app's queries.
+    await db.open();
+    const docId = 'f'.repeat(64);
+    expect(await db.spans.where('[docId+annotatorId]').equals([docId, 'karwan']).count()).toBe(1);
+    expect(await db.spans.where('docId').equals(docId).count()).toBe(2);
+    expect(await db.spans.where('label').equals('pro-withdrawal').count()).toBe(2);
+    expect(await db.spans.where('annotatorId').equals('karwan').count()).toBe(1);
+
+    // Version 3 wrote no marker: the start-up check rebuilds once, repacking
+    // the tokens of tokenizer version 1.
+    expect(await ensureDerived(db)).toBe(true);
+    const doc = (V3_DATA.documents as DocumentRecord[])[0]!;
+    expect(unpackTokens(doc.text, (await db.docTokens.get(doc.id))!)).toEqual(tokenize(doc.text));
+    expect(await db.docMeta.toArray()).toEqual(V3_DATA.docMeta);
+    expect(await db.spanCounts.toArray()).toEqual(V3_DATA.spanCounts);
+    expect((await db.settings.get('derivedTables'))?.value).toEqual(currentDerivedMarker());
+    expect(await ensureDerived(db)).toBe(false);
     db.close();
   });
 

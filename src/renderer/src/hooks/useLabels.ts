@@ -2,8 +2,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LabelDef } from '@core/model.ts';
 import { db } from '../db/db.ts';
+import { readLabels } from '../db/labels.ts';
+
+const NONE: LabelDef[] = [];
+
+/** The labels ordered by `order`; undefined until they are first read. */
+export function useLoadedLabels(): LabelDef[] | undefined {
+  return useLiveQuery(() => readLabels(db), []);
+}
 
 /** The labels ordered by `order`; [] while loading. */
 export function useLabels(): LabelDef[] {
-  return useLiveQuery(() => db.labels.orderBy('order').toArray(), [], []);
+  return useLoadedLabels() ?? NONE;
 }
