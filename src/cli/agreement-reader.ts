@@ -4,6 +4,7 @@
  * db-out, doccano), keeping each spans line's own `tokens` when it has them.
  * Every bad line is reported as FILE:LINE.
  */
+import { describeError } from '../core/errors.ts';
 import { basename, extname } from 'node:path';
 import type { AnnotatedLine } from '@core/agreement/from-lines.ts';
 import type { TokenExtent } from '@core/agreement/types.ts';
@@ -104,9 +105,7 @@ export async function readAnnotatedFile(path: string): Promise<ReadResult> {
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    result.errors.push(
-      `${path}: cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`,
-    );
+    result.errors.push(`${path}: cannot read (${code ?? describeError(err)})`);
   }
   if (unnamed > 0)
     result.notes.push(

@@ -3,6 +3,7 @@
  * code from src/core, for scripts and pipelines. Each command lives in its
  * own module and registers here.
  */
+import { describeError } from '../core/errors.ts';
 import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
@@ -50,7 +51,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await cmd.run(rest, io);
   } catch (err) {
-    io.stderr(`stance ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`stance ${name}: ${describeError(err)}\n`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@
  * metadata (including what cleanup removed), with the same code-point
  * offsets and SHA-256 document id the app gives it.
  */
+import { describeError } from '../core/errors.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -84,7 +85,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       io.stdout(`${await prepareOne(file, raw)}\n`);
     } catch (err) {
       failed++;
-      io.stderr(`${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr(`${file}: ${describeError(err)}\n`);
     }
   }
   return failed > 0 ? 1 : 0;

@@ -5,6 +5,7 @@
  * blank lines are accepted. The incremental reader takes chunks (bytes or
  * text) so a 100 MB file never has to be one string.
  */
+import { describeError } from './errors.ts';
 
 /** One non-blank line and where it stood in the file. */
 export interface JsonlLine {
@@ -86,8 +87,7 @@ export function parseJsonLine(
   try {
     return { ok: true, value: JSON.parse(l.text) as unknown };
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { line: l.line, message: `invalid JSON (${detail})` } };
+    return { ok: false, error: { line: l.line, message: `invalid JSON (${describeError(err)})` } };
   }
 }
 
