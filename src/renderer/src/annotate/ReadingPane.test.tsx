@@ -8,6 +8,8 @@ import type { AnnotatorRecord, DocumentRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { createProfile } from '../db/profile.ts';
 import { updateSession } from '../annotate/session.ts';
+import { FailureList } from '../components/FailureList.tsx';
+import { currentFailures, dismissFailure } from '../failures.ts';
 import { ReadingPane } from './ReadingPane.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
 import { waitFor } from '../test/wait.ts';
@@ -26,7 +28,8 @@ beforeEach(async () => {
   self = await createProfile(db, 'Laila');
   doc = await buildDocumentRecord({ text: TEXT, title: 'اختبار' });
   await db.documents.put(doc);
-  updateSession({ selectedSpanId: null, pending: null, sticky: null, error: null, notice: null });
+  updateSession({ selectedSpanId: null, pending: null, sticky: null, notice: null });
+  for (const f of currentFailures()) dismissFailure(f.id);
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
@@ -34,6 +37,7 @@ beforeEach(async () => {
     <>
       <ReadingPane self={self} docId={doc.id} />
       <SpanPanel self={self} docId={doc.id} />
+      <FailureList layer={0} />
     </>,
   );
   await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
@@ -126,7 +130,9 @@ describe('ReadingPane', () => {
     await selectAndRelease('قوات قتالية');
     press('1', 'Digit1');
     await waitFor(() =>
-      expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(/QuotaExceededError/),
+      expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(
+        /^Saving the edit “add pro-withdrawal span” failed \(Reading pane\): the disk or the browser storage quota is full \(QuotaExceededError\)/,
+      ),
     );
     vi.restoreAllMocks();
     expect(await db.spans.count()).toBe(0);

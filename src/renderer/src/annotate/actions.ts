@@ -1,11 +1,13 @@
 /**
  * The edits an analyst makes, each one undoable: add, relabel, resize and
  * delete spans, edit holder and note, set the document stance and status.
- * Each builds its changes from the stored records and commits them.
+ * Each builds its changes from the stored records and commits them. Also
+ * the reading pane's one setting, the text size (not an edit: not undone).
  */
 import type { SpanRecord } from '@core/model.ts';
 import type { OffsetMap } from '@core/offsets.ts';
 import { db } from '../db/db.ts';
+import { setSetting } from '../db/settings.ts';
 import { makeSpan } from '../db/spans.ts';
 import { getStatus, withStatus } from '../db/statuses.ts';
 import { commitEdit } from './editor.ts';
@@ -83,4 +85,9 @@ export async function markDone(docId: string, annotatorId: string): Promise<bool
   return commitEdit(docId, annotatorId, 'mark done', [
     { table: 'statuses', before: stored, after: withStatus(current, { status: 'done' }) },
   ]);
+}
+
+/** Stores the reading pane's text size in pixels, kept between 12 and 40. */
+export function saveFontSize(px: number): Promise<void> {
+  return setSetting(db, 'fontSize', Math.min(40, Math.max(12, px)));
 }

@@ -9,7 +9,7 @@ import { tokenize } from '@core/tokenize.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
 import { healDerived } from './derived-rebuild.ts';
-import { storedTokensIn } from './export.ts';
+import { storedTokensIn } from './tokens.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';

@@ -4,6 +4,7 @@
  * duplicates by their SHA-256 identity, and switching a document between
  * its cleaned and its raw text.
  */
+import { describeError } from '@core/errors.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
@@ -11,7 +12,6 @@ import { cleanText } from '@core/import/cleanup.ts';
 import type { HtmlDocument } from '@core/import/html.ts';
 import { fileKind, prepareArticle, type ArticleHints } from '@core/import/prepare.ts';
 import type { WorkbenchDb } from './schema.ts';
-import { describeStorageError } from './db.ts';
 import { routeDataset } from './route-dataset.ts';
 
 /** What became of one imported file. */
@@ -59,7 +59,7 @@ export async function importArticle(
       : { file: file.name, status: 'duplicate', id: record.id, title: existing!.title };
   } catch (err) {
     // Dexie wraps the storage error; name the real cause for the analyst.
-    const reason = `nothing of this file was stored: ${describeStorageError(err)}`;
+    const reason = `nothing of this file was stored: ${describeError(err)}`;
     return { file: file.name, status: 'error', reason };
   }
 }
