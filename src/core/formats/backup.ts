@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
+import { documentRecordSchema, removalSchema } from '../model.ts';
 import { cpLength } from '../offsets.ts';
 import { issuePath } from './record.ts';
 
@@ -15,25 +16,9 @@ import { issuePath } from './record.ts';
 export const BACKUP_SCHEMA = 'stance-workbench/backup@1';
 const BACKUP_PREFIX = 'stance-workbench/backup@';
 
-const documentRow = z
-  .object({
-    id: z.string().min(1),
-    text: z.string(),
-    rawText: z.string(),
-    textSource: z.enum(['clean', 'raw']),
-    removed: z.array(
-      z
-        .object({ rule: z.string(), reason: z.string(), text: z.string(), line: z.number() })
-        .loose(),
-    ),
-    title: z.string(),
-    date: z.string().nullable(),
-    author: z.string().nullable(),
-    outlet: z.string().nullable(),
-    file: z.string().nullable(),
-    importedAt: z.number(),
-    folded: z.string(),
-  })
+// The stored record's own schema (model.ts), keeping fields a newer version added.
+const documentRow = documentRecordSchema
+  .extend({ removed: z.array(removalSchema.loose()) })
   .loose();
 
 const spanRow = z
