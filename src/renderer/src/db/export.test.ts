@@ -86,8 +86,10 @@ async function profileWithDocs(n: number): Promise<WorkbenchDb> {
 }
 
 describe('runExport', () => {
-  it('streams 10,000 documents in many chunks with progress, then commits', async () => {
-    const db = await profileWithDocs(10_000);
+  it('streams many chunks with progress, then commits', async () => {
+    // Five chunks of documents show the streaming; how an export's time
+    // grows with 10,000 documents is measured in npm run bench, not here.
+    const db = await profileWithDocs(1_000);
     const host = recordingHost();
     const progress: number[] = [];
     const result = await runExport(
@@ -96,15 +98,13 @@ describe('runExport', () => {
       { format: 'spancat', annotatorIds: ['Laila'], labels: null, documents: 'all' },
       (p) => progress.push(p.done),
     );
-    expect(result).toMatchObject({ records: 10_000, spans: 10_000, path: '/tmp/out.jsonl' });
+    expect(result).toMatchObject({ records: 1_000, spans: 1_000, path: '/tmp/out.jsonl' });
     expect(host.calls[0]).toMatch(/^begin stance-spancat-\d{4}-\d\d-\d\d\.jsonl$/);
     expect(host.calls.at(-1)).toBe('commit');
-    expect(host.chunks.length).toBeGreaterThanOrEqual(50);
-    expect(host.chunks.join('').split('\n').filter(Boolean)).toHaveLength(10_000);
-    expect(progress.at(-1)).toBe(10_000);
-    expect(progress.length).toBeGreaterThanOrEqual(50);
-    // Storing 10,000 documents (and their tokens) takes a while on a busy
-    // 2-core machine: a generous limit, not a speed check (see npm run bench).
+    expect(host.chunks.length).toBeGreaterThanOrEqual(5);
+    expect(host.chunks.join('').split('\n').filter(Boolean)).toHaveLength(1_000);
+    expect(progress).toEqual([0, 200, 400, 600, 800, 1_000]);
+    // A limit against a hang only: storing the documents is slow on a busy machine.
   }, 60_000);
 
   it('aborts, never commits, when a stored quote no longer matches the text', async () => {
