@@ -63,7 +63,7 @@ interface ViewProps {
   title: string;
   text: string;
   /** The text's tokens (db/tokens.ts), for snapping and resizing by words. */
-  tokens: readonly Token[];
+  tokens: () => readonly Token[];
   onOpenRelative: ((delta: 1 | -1) => void) | undefined;
 }
 
@@ -227,7 +227,7 @@ function DocumentView(props: ViewProps): React.JSX.Element {
     },
     resize: (edge, delta) => {
       if (!selected) return;
-      const r = resizeByToken(tokens, selected, edge, delta);
+      const r = resizeByToken(tokens(), selected, edge, delta);
       if (r) void updateSpan(selected.id, r, 'resize span', map);
     },
     fontSize: changeFont,

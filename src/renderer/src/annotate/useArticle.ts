@@ -1,18 +1,20 @@
 /**
  * The document the reading pane shows, with its tokens (db/tokens.ts: for
  * snapping selections and resizing spans by words), read together and live
- * from IndexedDB, so both are there when the article first paints.
+ * from IndexedDB. The stored tokens are read alongside the document and
+ * unpacked only when first needed, so they add nothing to the first paint.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DocumentRecord } from '@core/model.ts';
 import type { Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
-import { tokensFor } from '../db/tokens.ts';
+import { lazyTokensFor } from '../db/tokens.ts';
 
 /** A document with its tokens. */
 export interface Article {
   doc: DocumentRecord;
-  tokens: Token[];
+  /** The document's tokens, unpacked on the first call. */
+  tokens: () => readonly Token[];
 }
 
 /**
@@ -22,8 +24,7 @@ export interface Article {
 export function useArticle(docId: string | null): Article | undefined {
   return useLiveQuery(async () => {
     if (!docId) return undefined;
-    const doc = await db.documents.get(docId);
-    const tokens = doc && (await tokensFor(db, doc.id, doc.text));
-    return doc && tokens ? { doc, tokens } : undefined;
+    const [doc, tokensOf] = await Promise.all([db.documents.get(docId), lazyTokensFor(db, docId)]);
+    return doc ? { doc, tokens: () => tokensOf(doc.text) } : undefined;
   }, [docId]);
 }

@@ -16,8 +16,8 @@ import { caretAt, type DomTextMap } from './text-map.ts';
 
 export interface PointerContext {
   map: OffsetMap;
-  /** The document's tokens (db/tokens.ts). */
-  tokens: readonly Token[];
+  /** The document's tokens (db/tokens.ts), unpacked on the first call. */
+  tokens: () => readonly Token[];
   domMap: DomTextMap | null;
   spans: readonly SpanRecord[];
   labels: readonly LabelDef[];
@@ -55,7 +55,7 @@ export function usePointer(
         const r = sel.getRangeAt(0);
         const s = c.domMap.pointToCp(r.startContainer, r.startOffset, 'start');
         const t = c.domMap.pointToCp(r.endContainer, r.endOffset, 'end');
-        const snapped = snapSelection(c.map, c.tokens, s, t, e.altKey ? 'grapheme' : 'token');
+        const snapped = snapSelection(c.map, c.tokens(), s, t, e.altKey ? 'grapheme' : 'token');
         sel.removeAllRanges();
         if (!snapped) return;
         const sticky = getSession().sticky;

@@ -32,7 +32,7 @@ function edgeBox(
 export interface HandleContext {
   domMap: DomTextMap | null;
   map: OffsetMap;
-  tokens: readonly Token[];
+  tokens: () => readonly Token[];
   selected: SpanRecord | null;
 }
 
@@ -87,7 +87,7 @@ export function useResizeHandles(
           // Snap the edge by snapping a one-character probe at the pointer.
           const probe = snapSelection(
             c.map,
-            c.tokens,
+            c.tokens(),
             Math.max(0, cp - (edge === 'end' ? 1 : 0)),
             cp + (edge === 'start' ? 1 : 0),
             mode,

@@ -38,6 +38,28 @@ export async function tokensFor(
   return body === undefined ? undefined : storedOrTokenized(body, stored);
 }
 
+/**
+ * Document `docId`'s tokens as a function that unpacks them (or tokenizes
+ * `text`) on its first call only: the stored row is read now, alongside
+ * the document, and the work of unpacking waits until tokens are needed
+ * (the reading pane's first selection), off the path to the first paint.
+ */
+export async function lazyTokensFor(
+  db: WorkbenchDb,
+  docId: string,
+): Promise<(text: string) => Token[]> {
+  const stored = await db.docTokens.get(docId);
+  let tokens: Token[] | null = null;
+  let of: string | null = null;
+  return (text) => {
+    if (tokens === null || of !== text) {
+      tokens = storedOrTokenized(text, stored);
+      of = text;
+    }
+    return tokens;
+  };
+}
+
 /** The tokens of many documents, in order, with one read of their stored tokens. */
 export async function tokensForDocs(
   db: WorkbenchDb,
