@@ -20,16 +20,21 @@ describe('code-point offsets', () => {
     expect(cpSlice(text, 4, 5)).toBe('😀');
   });
 
-  it('tells a text with astral characters (where offsets differ) from one without', () => {
-    expect(hasAstral('العراق')).toBe(false);
-    expect(hasAstral('العراق 🇮🇶')).toBe(true);
-    expect(hasAstral('\ud83d lone')).toBe(false);
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
-        expect(hasAstral(s)).toBe(new OffsetMap(s).cpLength !== s.length);
-      }),
-    );
-  });
+  // The limit only guards against a hang: the property runs slowly on a busy machine.
+  it(
+    'tells a text with astral characters (where offsets differ) from one without',
+    { timeout: 60_000 },
+    () => {
+      expect(hasAstral('العراق')).toBe(false);
+      expect(hasAstral('العراق 🇮🇶')).toBe(true);
+      expect(hasAstral('\ud83d lone')).toBe(false);
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), (s) => {
+          expect(hasAstral(s)).toBe(new OffsetMap(s).cpLength !== s.length);
+        }),
+      );
+    },
+  );
 
   it('rounds a UTF-16 offset inside a surrogate pair down to its character', () => {
     const m = new OffsetMap('a😀b');

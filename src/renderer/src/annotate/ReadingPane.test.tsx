@@ -41,6 +41,13 @@ beforeEach(async () => {
     </>,
   );
   await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
+  // The label set is read on its own: a hotkey means nothing until it is
+  // (the toolbar's stance list then offers the three default labels).
+  await waitFor(() =>
+    expect(host!.querySelectorAll('.rp-tools select')[0]?.querySelectorAll('option')).toHaveLength(
+      5,
+    ),
+  );
 });
 
 afterEach(() => {

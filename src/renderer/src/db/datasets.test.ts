@@ -263,38 +263,44 @@ describe('importDatasetFiles (the open/drop route)', () => {
 });
 
 describe('large imports', () => {
-  it('reads and writes 3,000 lines with progress in both phases, in one go', async () => {
-    const db = await freshProfile('Omar');
-    const lines = Array.from({ length: 3000 }, (_, i) =>
-      JSON.stringify({
-        text: `خبر ${i}: الانسحاب ضروري 👍🏽`,
-        spans: [
-          { start: `خبر ${i}: `.length, end: `خبر ${i}: `.length + 8, label: 'pro-withdrawal' },
-        ],
-        _annotator_id: 'Sara',
-      }),
-    );
-    const phases = new Set<string>();
-    let last = { done: 0, total: 0 };
-    const a = await analyzeFile(
-      db,
-      { name: 'big.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) },
-      (p) => phases.add(p.phase),
-    );
-    if (a.kind !== 'dataset') throw new Error('expected a dataset');
-    expect(a.analysis.records).toHaveLength(3000);
-    const r = await importDataset(db, a.analysis, {
-      selfId: 'Omar',
-      onProgress: (p) => {
-        phases.add(p.phase);
-        last = p;
-      },
-    });
-    expect(r).toMatchObject({ imported: true, documentsCreated: 3000, spansAdded: 3000 });
-    expect([...phases].sort()).toEqual(['reading', 'writing']);
-    expect(last.done).toBe(last.total);
-    expect(await db.spans.where('annotatorId').equals('Sara').count()).toBe(3000);
-  });
+  // Four batches of lines show the phases; how import time grows with size
+  // is measured in npm run bench. The limit only guards against a hang.
+  it(
+    'reads and writes 1,000 lines with progress in both phases, in one go',
+    { timeout: 60_000 },
+    async () => {
+      const db = await freshProfile('Omar');
+      const lines = Array.from({ length: 1000 }, (_, i) =>
+        JSON.stringify({
+          text: `خبر ${i}: الانسحاب ضروري 👍🏽`,
+          spans: [
+            { start: `خبر ${i}: `.length, end: `خبر ${i}: `.length + 8, label: 'pro-withdrawal' },
+          ],
+          _annotator_id: 'Sara',
+        }),
+      );
+      const phases = new Set<string>();
+      let last = { done: 0, total: 0 };
+      const a = await analyzeFile(
+        db,
+        { name: 'big.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) },
+        (p) => phases.add(p.phase),
+      );
+      if (a.kind !== 'dataset') throw new Error('expected a dataset');
+      expect(a.analysis.records).toHaveLength(1000);
+      const r = await importDataset(db, a.analysis, {
+        selfId: 'Omar',
+        onProgress: (p) => {
+          phases.add(p.phase);
+          last = p;
+        },
+      });
+      expect(r).toMatchObject({ imported: true, documentsCreated: 1000, spansAdded: 1000 });
+      expect([...phases].sort()).toEqual(['reading', 'writing']);
+      expect(last.done).toBe(last.total);
+      expect(await db.spans.where('annotatorId').equals('Sara').count()).toBe(1000);
+    },
+  );
 });
 
 describe('full backup on IndexedDB', () => {
