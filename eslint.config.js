@@ -43,16 +43,8 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.tsx'],
-    ignores: [
-      // Tests may seed the database directly.
-      'src/renderer/**/*.test.tsx',
-      // TEMPORARY: review still reads the database in its components. The
-      // review-trust branch moves these reads into hooks and removes this list.
-      'src/renderer/src/review/AdjudicationList.tsx',
-      'src/renderer/src/review/AgreementDashboard.tsx',
-      'src/renderer/src/review/GoldSpanEditor.tsx',
-      'src/renderer/src/review/ReviewView.tsx',
-    ],
+    // Tests may seed the database directly.
+    ignores: ['src/renderer/**/*.test.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

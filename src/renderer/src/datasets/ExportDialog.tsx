@@ -4,7 +4,7 @@
  * dataset streams to the host with a progress bar.
  */
 import { useState } from 'react';
-import type { AnnotatorRecord } from '@core/model.ts';
+import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
 import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type OutputFormat } from '@core/formats/index.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
@@ -27,15 +27,20 @@ function annotatorLabel(a: AnnotatorRecord): string {
 export function ExportDialog({
   self,
   onClose,
+  defaultGold = false,
 }: {
   self: AnnotatorRecord;
   onClose: () => void;
+  /** Opened from Review or Agreement: gold is what one exports there. */
+  defaultGold?: boolean;
 }): React.JSX.Element {
   const annotators = useAnnotators();
   const labels = useLabels();
   const docs = useDocumentTitles();
   const [format, setFormat] = useState<OutputFormat>('spans');
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set([self.id]));
+  const [chosen, setChosen] = useState<Set<string>>(
+    () => new Set([defaultGold ? GOLD_ANNOTATOR_ID : self.id]),
+  );
   const [skipLabels, setSkipLabels] = useState<Set<string>>(() => new Set());
   const [which, setWhich] = useState<'all' | 'done' | 'selection'>('all');
   const [selection, setSelection] = useState<string[]>([]);

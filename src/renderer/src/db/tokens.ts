@@ -1,48 +1,43 @@
 /**
- * A document's tokens, for everything in the app that needs them: snapping
- * a selection and resizing a span by words in the reading pane, export, and
- * review. They are the tokens stored with the document (the docTokens
- * table, written when the document was stored), unpacked; the text is
- * tokenized only where none are stored or they came from another tokenizer
- * version. Either way they are exactly `tokenize(text)`.
+ * A document's workbench tokens, from the one place that has them: the
+ * tokens stored with it (the docTokens table, written when the document was
+ * stored), unpacked; the text is tokenized only where none are stored or
+ * they came from another tokenizer version (core's storedOrTokenized, the
+ * rule export's storedTokenCache follows too). Either way they are exactly
+ * `tokenize(text)`. Review and agreement read them with `tokensFor`, the
+ * reading pane with `lazyTokensFor` (off the path to its first paint), and
+ * export reads the stored rows with `storedTokensIn` and unpacks them one
+ * document at a time.
  */
-import type { PackedTokens } from '@core/token-pack.ts';
 import { storedOrTokenized } from '@core/token-cache.ts';
+import type { PackedTokens } from '@core/token-pack.ts';
 import type { Token } from '@core/tokenize.ts';
+import { db as appDb } from './db.ts';
 import type { WorkbenchDb } from './schema.ts';
 
-/**
- * Reads the tokens stored with documents: one entry per id, in order,
- * undefined where none are stored.
- */
-export type StoredTokensLookup = (docIds: string[]) => Promise<(PackedTokens | undefined)[]>;
+/** Documents never change (the id is the hash of the text): their tokens are kept for the session. */
+const caches = new WeakMap<WorkbenchDb, Map<string, Token[]>>();
+const CACHE_LIMIT = 200;
 
-/** The packed tokens stored with `db`'s documents (for readers that unpack lazily, like export). */
-export function storedTokensIn(db: WorkbenchDb): StoredTokensLookup {
-  return (ids) => db.docTokens.bulkGet(ids);
+/** The workbench tokens of document `docId`; empty when there is no such document. */
+export async function tokensFor(docId: string, db: WorkbenchDb = appDb): Promise<Token[]> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(docId);
+  if (hit) return hit;
+  const [doc, packed] = await Promise.all([db.documents.get(docId), db.docTokens.get(docId)]);
+  if (!doc) return [];
+  const tokens = storedOrTokenized(doc.text, packed);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(docId, tokens);
+  return tokens;
 }
 
 /**
- * The tokens of document `docId`, whose text is `text` when the caller has
- * it already (else it is read). Undefined when there is no such document.
- */
-export async function tokensFor(
-  db: WorkbenchDb,
-  docId: string,
-  text?: string,
-): Promise<Token[] | undefined> {
-  const [stored, body] = await Promise.all([
-    db.docTokens.get(docId),
-    text ?? db.documents.get(docId).then((d) => d?.text),
-  ]);
-  return body === undefined ? undefined : storedOrTokenized(body, stored);
-}
-
-/**
- * Document `docId`'s tokens as a function that unpacks them (or tokenizes
- * `text`) on its first call only: the stored row is read now, alongside
- * the document, and the work of unpacking waits until tokens are needed
- * (the reading pane's first selection), off the path to the first paint.
+ * Document `docId`'s tokens as a function of its text that unpacks them (or
+ * tokenizes) on its first call only: the stored row is read now, alongside
+ * the document, and the unpacking waits until tokens are needed (the
+ * reading pane's first selection).
  */
 export async function lazyTokensFor(
   db: WorkbenchDb,
@@ -60,11 +55,13 @@ export async function lazyTokensFor(
   };
 }
 
-/** The tokens of many documents, in order, with one read of their stored tokens. */
-export async function tokensForDocs(
-  db: WorkbenchDb,
-  docs: readonly { id: string; text: string }[],
-): Promise<Token[][]> {
-  const stored = await db.docTokens.bulkGet(docs.map((d) => d.id));
-  return docs.map((d, i) => storedOrTokenized(d.text, stored[i]));
+/**
+ * Reads the tokens stored with documents: one entry per id, in order,
+ * undefined where none are stored.
+ */
+export type StoredTokensLookup = (docIds: string[]) => Promise<(PackedTokens | undefined)[]>;
+
+/** The packed tokens stored with `db`'s documents (export unpacks them one document at a time). */
+export function storedTokensIn(db: WorkbenchDb): StoredTokensLookup {
+  return (ids) => db.docTokens.bulkGet(ids);
 }
