@@ -1,5 +1,7 @@
 // Lint rules. src/core is the pure domain: it may not import React, Dexie,
-// Electron, DOM helpers or any other process's code.
+// Electron, DOM helpers or any other process's code. Renderer components
+// (.tsx) read through hooks and write through action modules: they may not
+// import the database instance or Dexie.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -37,6 +39,29 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.tsx'],
+    // Tests may seed the database directly.
+    ignores: ['src/renderer/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/db', '**/db/db.ts'],
+              message:
+                'Components read through hooks (useX.ts, useLiveQuery inside) and write through action modules, never the db instance.',
+            },
+            {
+              group: ['dexie', 'dexie-react-hooks'],
+              message: 'Components read through hooks: useLiveQuery belongs in a useX.ts hook.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

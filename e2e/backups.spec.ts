@@ -58,3 +58,29 @@ test('the daily backup is kept automatically and restores what was lost', async 
   await panel.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
 });
+
+test('a file that is not a backup is refused inside the dialog, naming it', async ({ page }) => {
+  await startAs(page);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+  await page.getByRole('button', { name: 'Backup…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Backup and restore' });
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Restore from file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'colleague.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(`${JSON.stringify({ text: 'نص', spans: [] })}\n`),
+  });
+  const failure = panel.getByRole('alert');
+  await expect(failure).toHaveText(
+    /^Restoring from a file failed \(Backup and restore\): colleague\.jsonl is not a backup file/,
+  );
+  await page.screenshot({ path: test.info().outputPath('restore-refused.png') });
+  await failure.getByRole('button', { name: /^Dismiss/ }).click();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+});

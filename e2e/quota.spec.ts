@@ -4,6 +4,13 @@
 // Chromium's quota override is not enforced in test contexts). The analyst
 // is told what failed; nothing is shown as saved; nothing stored is lost.
 import { expect, test, type Page } from '@playwright/test';
+import {
+  dragPhrase,
+  firstRun as startAnnotating,
+  openDocument,
+  spanItems,
+  storedSpans,
+} from './annotate-helpers.ts';
 import { startAs } from './helpers.ts';
 
 /** Installs a switch that makes every IndexedDB put/add throw `name`. */
@@ -69,3 +76,36 @@ for (const errorName of ['QuotaExceededError', 'AbortError']) {
     await expect(page.getByRole('option', { name: /البرلمان العراقي يناقش/ })).toHaveCount(0);
   });
 }
+
+test('a span the disk refuses is reported, with what and where, until dismissed', async ({
+  page,
+}) => {
+  await installDiskSwitch(page);
+  await startAnnotating(page);
+  await openDocument(page, 'قال رئيس الوزراء العراقي، مصطفى الكاظمي');
+  await dragPhrase(page, 'مصطفى الكاظمي');
+  await page.evaluate(
+    () => ((window as unknown as { __failWrites?: string }).__failWrites = 'QuotaExceededError'),
+  );
+  await page.keyboard.press('1');
+  const failure = page.getByRole('alert').filter({ hasText: 'Saving the edit' });
+  await expect(failure).toContainText(
+    'Saving the edit “add pro-withdrawal span” failed (Reading pane): the disk or the browser storage quota is full (QuotaExceededError)',
+  );
+  await page.screenshot({ path: test.info().outputPath('span-write-refused.png') });
+  // Nothing shows as saved.
+  await expect(page.getByRole('list', { name: 'Spans' })).toHaveCount(0);
+  expect(await storedSpans(page)).toEqual([]);
+
+  await failure
+    .getByRole('button', { name: 'Dismiss: Saving the edit “add pro-withdrawal span” failed' })
+    .click();
+  await expect(failure).toHaveCount(0);
+
+  // The disk recovers: the same selection and key store the span.
+  await page.evaluate(() => delete (window as unknown as { __failWrites?: string }).__failWrites);
+  await dragPhrase(page, 'مصطفى الكاظمي');
+  await page.keyboard.press('1');
+  await expect(spanItems(page)).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

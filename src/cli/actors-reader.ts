@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import type { AnalysisDoc, AnalysisSpan } from '@core/actors/analysis.ts';
 import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
 import type { ActorRecord } from '@core/model.ts';
+import { describeError } from '@core/errors.ts';
 import { readJsonlFile } from './jsonl-file.ts';
 
 /** Everything read from the files. */
@@ -129,9 +130,7 @@ export async function readAnalysisFiles(paths: readonly string[]): Promise<Analy
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      out.errors.push(
-        `${path}: cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`,
-      );
+      out.errors.push(`${path}: cannot read (${code ?? describeError(err)})`);
       continue;
     }
     if (lines === 0) out.errors.push(`${path}: the file has no lines`);

@@ -5,6 +5,7 @@
  * (checked by core/formats/line-tokens.ts, as the app's import checks them).
  * Every bad line is reported as FILE:LINE.
  */
+import { describeError } from '../core/errors.ts';
 import { basename, extname } from 'node:path';
 import type { AnnotatedLine } from '@core/agreement/from-lines.ts';
 import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
@@ -76,9 +77,7 @@ export async function readAnnotatedFile(path: string, into: ReadResult): Promise
     if (err instanceof InputError) into.errors.push(err.message);
     else {
       const code = (err as NodeJS.ErrnoException).code;
-      into.errors.push(
-        `${shown}: cannot read (${code ?? (err instanceof Error ? err.message : String(err))})`,
-      );
+      into.errors.push(`${shown}: cannot read (${code ?? describeError(err)})`);
     }
   }
   if (unnamed > 0)

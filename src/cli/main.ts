@@ -7,6 +7,7 @@
  * control or bidi character from a file reaches the terminal.
  */
 import { actorsCommand } from './actors.ts';
+import { describeError } from '../core/errors.ts';
 import { escapeUnsafe } from '../core/ids.ts';
 import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
@@ -65,8 +66,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   try {
     return await cmd.run(rest, io);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    io.stderr(`stance ${name}: ${escapeUnsafe(why)}\n`);
+    io.stderr(`stance ${name}: ${escapeUnsafe(describeError(err))}\n`);
     return 1;
   }
 }

@@ -10,6 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { describeError } from '../core/errors.ts';
 import { basename } from 'node:path';
 import { buildDocumentRecord } from '../core/document.ts';
 import { escapeUnsafe } from '../core/ids.ts';
@@ -118,7 +119,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       await io.stdout(`${await prepareOne(file, raw, seconds * 1000)}\n`);
     } catch (err) {
       failed++;
-      io.stderr(`${escapeUnsafe(file)}: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr(`${escapeUnsafe(file)}: ${describeError(err)}\n`);
     }
   }
   return failed > 0 ? 1 : 0;

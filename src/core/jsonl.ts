@@ -12,6 +12,7 @@
  * file may be (MAX_OPEN_BYTES) is refused too, so `/dev/zero` cannot fill
  * the memory.
  */
+import { describeError } from './errors.ts';
 import { firstInvalidUtf8, notUtf8Advice } from './import/decode.ts';
 import { formatMb, MAX_OPEN_BYTES } from './limits.ts';
 
@@ -253,8 +254,7 @@ export function parseJsonLine(
   try {
     return { ok: true, value: JSON.parse(l.text) as unknown };
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { line: l.line, message: `invalid JSON (${detail})` } };
+    return { ok: false, error: { line: l.line, message: `invalid JSON (${describeError(err)})` } };
   }
 }
 

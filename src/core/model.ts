@@ -1,8 +1,11 @@
 /**
  * The domain records Stance Workbench stores and exchanges. They are plain
  * data: the Dexie schema stores them as they are, the formats read and write
- * them, and agreement consumes them. All offsets are code points.
+ * them, and agreement consumes them. All offsets are code points. A record
+ * that also arrives from outside (a backup) is declared once, as a zod
+ * schema, and its type is derived from it.
  */
+import { z } from 'zod';
 
 /** A label of the label set. `key` is what spans and exports carry. */
 export interface LabelDef {
@@ -22,37 +25,47 @@ export interface LabelDef {
 }
 
 /** Why a piece of scraped text was removed at import. */
-export interface Removal {
+export const removalSchema = z.object({
   /** Stable id of the cleanup rule, e.g. `ticker`, `repeated-block`. */
-  rule: string;
+  rule: z.string(),
   /** Human-readable reason shown to the analyst. */
-  reason: string;
+  reason: z.string(),
   /** The removed text, as it stood in the raw text. */
-  text: string;
+  text: z.string(),
   /** 1-based line in the raw text where the removed text started. */
-  line: number;
-}
+  line: z.number(),
+});
+
+/** Why a piece of scraped text was removed at import. */
+export type Removal = z.infer<typeof removalSchema>;
+
+/**
+ * An article in the corpus, as stored and as a backup holds it (the
+ * backup's row schema is this one, keeping unknown fields: formats/backup.ts).
+ * `id` is the SHA-256 (hex) of `text`.
+ */
+export const documentRecordSchema = z.object({
+  id: z.string().min(1),
+  /** The text analysts annotate: cleaned, or raw if they chose so. */
+  text: z.string(),
+  /** The decoded text before cleanup, always kept. */
+  rawText: z.string(),
+  textSource: z.enum(['clean', 'raw']),
+  removed: z.array(removalSchema),
+  title: z.string(),
+  /** ISO 8601 date (YYYY-MM-DD or full timestamp), when detected. */
+  date: z.string().nullable(),
+  author: z.string().nullable(),
+  outlet: z.string().nullable(),
+  /** File name it was imported from. */
+  file: z.string().nullable(),
+  importedAt: z.number(),
+  /** Folded title + text for diacritic-insensitive search (see arabic-search). */
+  folded: z.string(),
+});
 
 /** An article in the corpus. `id` is the SHA-256 (hex) of `text`. */
-export interface DocumentRecord {
-  id: string;
-  /** The text analysts annotate: cleaned, or raw if they chose so. */
-  text: string;
-  /** The decoded text before cleanup, always kept. */
-  rawText: string;
-  textSource: 'clean' | 'raw';
-  removed: Removal[];
-  title: string;
-  /** ISO 8601 date (YYYY-MM-DD or full timestamp), when detected. */
-  date: string | null;
-  author: string | null;
-  outlet: string | null;
-  /** File name it was imported from. */
-  file: string | null;
-  importedAt: number;
-  /** Folded title + text for diacritic-insensitive search (see arabic-search). */
-  folded: string;
-}
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
 export type AnnotatorKind = 'self' | 'colleague' | 'gold';
 

@@ -34,6 +34,16 @@ export function lastTextTokenCache(): TokenCache {
 }
 
 /**
+ * The tokens of `text` from the tokens stored with its document, unpacked;
+ * tokenized instead when none are stored or they are refused (another
+ * tokenizer version, or not fitting the text). Exactly `tokenize(text)`
+ * either way: the one rule every reader of stored tokens follows.
+ */
+export function storedOrTokenized(text: string, stored: PackedTokens | undefined): Token[] {
+  return (stored && unpackTokens(text, stored)) ?? tokenize(text);
+}
+
+/**
  * A token cache that reads each document's stored tokens through
  * `storedOf(docId)` and unpacks them; it tokenizes instead when the record
  * has no document id, nothing is stored for it, or the stored tokens are
@@ -48,8 +58,7 @@ export function storedTokenCache(
   let last: Token[] = [];
   return (text, docId) => {
     if (text === lastText && docId === lastDocId) return last;
-    const stored = docId === undefined ? undefined : storedOf(docId);
-    last = (stored && unpackTokens(text, stored)) ?? tokenize(text);
+    last = storedOrTokenized(text, docId === undefined ? undefined : storedOf(docId));
     lastText = text;
     lastDocId = docId;
     return last;

@@ -1,9 +1,11 @@
 /**
  * Tokens kept with a stored document. Documents never change, so their
  * tokens are computed once, when the document is stored, and kept as one
- * flat array of code-point boundaries; exporting, reviewing and snapping
- * then read them back instead of running Intl.Segmenter again over every
- * text (most of an export's time before).
+ * flat array of code-point boundaries (the app's docTokens table). The app
+ * reads them back through one function, `tokensFor` in
+ * src/renderer/src/db/tokens.ts (snapping and resizing in the reading pane,
+ * export), instead of running Intl.Segmenter again over every text (most of
+ * an export's time before); the CLI, which stores nothing, tokenizes.
  */
 import { hasAstral, OffsetMap } from './offsets.ts';
 import { tokenize, type Token } from './tokenize.ts';

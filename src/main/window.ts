@@ -3,6 +3,7 @@
  * window.open denied (links go to the system browser only after the
  * analyst confirms), permissions denied, DevTools off when packaged.
  */
+import { describeError } from '../core/errors.ts';
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_INDEX_URL } from './app-url.ts';
@@ -28,7 +29,7 @@ export function hardenContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     openExternalConfirmed(url, BrowserWindow.fromWebContents(contents)).catch((err: unknown) =>
-      console.warn(`stance: ${err instanceof Error ? err.message : String(err)}`),
+      console.warn(`stance: ${describeError(err)}`),
     );
     return { action: 'deny' };
   });

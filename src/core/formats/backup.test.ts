@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildDocumentRecord } from '../document.ts';
 import { splitJsonl } from '../jsonl.ts';
+import { documentRecordSchema } from '../model.ts';
 import { BackupReader, writeBackupHeader, writeBackupRow } from './backup.ts';
 
 const doc = {
@@ -62,6 +64,27 @@ describe('backup format', () => {
       annotators: [annotator],
       reviews: [{ id: 1 }],
     });
+  });
+
+  it('reads a document exactly as the app stores it: the row schema is the record schema', async () => {
+    const stored = await buildDocumentRecord({
+      text: 'قال الكاظمي إن الانسحاب ضروري',
+      rawText: 'عاجل\nقال الكاظمي إن الانسحاب ضروري',
+      removed: [{ rule: 'ticker', reason: 'news ticker', text: 'عاجل', line: 1 }],
+      title: 'الانسحاب',
+      file: 'a.txt',
+    });
+    expect(documentRecordSchema.parse(stored)).toEqual(stored);
+    // A newer version's extra fields survive, in the record and in a removal.
+    const newer = { ...stored, removed: [{ ...stored.removed[0]!, severity: 2 }], pinned: true };
+    const got = read(backup([['documents', newer]]));
+    expect(got.errors).toEqual([]);
+    expect(got.tables.documents).toEqual([newer]);
+    // A field the record needs is checked as the record's schema says.
+    const bad = read(backup([['documents', { ...stored, textSource: 'scraped' }]]));
+    expect(bad.errors.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/^documents row: textSource: /),
+    );
   });
 
   it('detects a truncated file, a bad row, a dangling span and a newer version', () => {

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { actorSchema } from '../actors/model.ts';
 import { parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
-import { ATTRIBUTION_KINDS } from '../model.ts';
+import { ATTRIBUTION_KINDS, documentRecordSchema, removalSchema } from '../model.ts';
 import { cpLength } from '../offsets.ts';
 import { issuePath } from './record.ts';
 
@@ -17,25 +17,9 @@ import { issuePath } from './record.ts';
 export const BACKUP_SCHEMA = 'stance-workbench/backup@1';
 const BACKUP_PREFIX = 'stance-workbench/backup@';
 
-const documentRow = z
-  .object({
-    id: z.string().min(1),
-    text: z.string(),
-    rawText: z.string(),
-    textSource: z.enum(['clean', 'raw']),
-    removed: z.array(
-      z
-        .object({ rule: z.string(), reason: z.string(), text: z.string(), line: z.number() })
-        .loose(),
-    ),
-    title: z.string(),
-    date: z.string().nullable(),
-    author: z.string().nullable(),
-    outlet: z.string().nullable(),
-    file: z.string().nullable(),
-    importedAt: z.number(),
-    folded: z.string(),
-  })
+// The stored record's own schema (model.ts), keeping fields a newer version added.
+const documentRow = documentRecordSchema
+  .extend({ removed: z.array(removalSchema.loose()) })
   .loose();
 
 const spanRow = z

@@ -18,6 +18,7 @@
  * so this runs once; a copy interrupted half-way is removed from the new
  * origin and redone at the next start.
  */
+import { describeError } from '../../core/errors.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupName } from '../../core/backup-names.ts';
@@ -195,14 +196,14 @@ export async function migrateProfileOrigin(
         await record(deps, { state: 'done', databases: names, counts, backup });
         return { state: 'done', detail: `copied ${names.join(', ')} to ${APP_ORIGIN}` };
       } catch (err) {
-        throw new MigrationError(err instanceof Error ? err.message : String(err), backup);
+        throw new MigrationError(describeError(err), backup);
       }
     } finally {
       await neu.close();
     }
   } catch (err) {
     if (err instanceof MigrationError) throw err;
-    throw new MigrationError(err instanceof Error ? err.message : String(err), backup);
+    throw new MigrationError(describeError(err), backup);
   } finally {
     await old.close();
   }

@@ -7,6 +7,7 @@
  * default), or start with an empty workbench, the old data left on disk and
  * the backup, if one was written, listed under Backup and restore.
  */
+import { describeError } from '../../core/errors.ts';
 import { app, BrowserWindow, dialog } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ export async function moveProfileIfNeeded(backupDir: string): Promise<'continue'
     console.log(`stance: profile move: ${outcome.detail}`);
     return 'continue';
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = describeError(err);
     const backup = err instanceof MigrationError ? err.backup : null;
     const { response } = await dialog.showMessageBox({
       type: 'error',

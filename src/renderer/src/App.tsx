@@ -1,39 +1,16 @@
 /**
  * The app root: opens the database (or explains why it cannot), runs the
- * first-run dialog once, then shows the workbench.
+ * first-run dialog once, then shows the workbench. Failures reported while
+ * no dialog is open show here, at the bottom of the window.
  */
-import { useEffect, useState } from 'react';
-import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from './db/db.ts';
-import { ensureDerived } from './db/derived-check.ts';
-import { reportWriteFailure } from './db/write-errors.ts';
-import { whenIdle } from './idle.ts';
 import { FirstRun } from './app/FirstRun.tsx';
+import { useOpenWorkbench } from './app/useOpenWorkbench.ts';
 import { Workbench } from './app/Workbench.tsx';
+import { FailureList } from './components/FailureList.tsx';
 import { useSelf } from './hooks/useSelf.ts';
 
-type OpenState = { kind: 'opening' } | { kind: 'open' } | { kind: 'failed'; message: string };
-
 export function App(): React.JSX.Element {
-  const [state, setState] = useState<OpenState>({ kind: 'opening' });
-
-  useEffect(() => {
-    openWorkbenchDb()
-      .then(() => {
-        performance.mark('stance:db-open');
-        setState({ kind: 'open' });
-        void requestPersistentStorage();
-        // Derived tables of an older version (after an upgrade, a restore
-        // of an older backup, a new tokenizer) are rebuilt once the start
-        // is over; the check itself is one settings read.
-        whenIdle(() =>
-          ensureDerived(db).catch((err: unknown) =>
-            reportWriteFailure('Rebuilding the document list', err),
-          ),
-        );
-      })
-      .catch((err: unknown) => setState({ kind: 'failed', message: describeOpenError(err) }));
-  }, []);
-
+  const state = useOpenWorkbench();
   if (state.kind === 'failed') {
     return (
       <div role="alert" className="fatal">
@@ -43,7 +20,12 @@ export function App(): React.JSX.Element {
     );
   }
   if (state.kind === 'opening') return <p className="loading">Opening your workbench…</p>;
-  return <OpenApp />;
+  return (
+    <>
+      <OpenApp />
+      <FailureList layer={0} className="failures-floating" />
+    </>
+  );
 }
 
 function OpenApp(): React.JSX.Element {

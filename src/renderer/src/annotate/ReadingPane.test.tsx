@@ -8,6 +8,8 @@ import type { AnnotatorRecord, DocumentRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { createProfile } from '../db/profile.ts';
 import { updateSession } from '../annotate/session.ts';
+import { FailureList } from '../components/FailureList.tsx';
+import { currentFailures, dismissFailure } from '../failures.ts';
 import { ReadingPane } from './ReadingPane.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
 import { holdTables } from '../test/hold-tables.ts';
@@ -27,7 +29,8 @@ beforeEach(async () => {
   self = await createProfile(db, 'Laila');
   doc = await buildDocumentRecord({ text: TEXT, title: 'اختبار' });
   await db.documents.put(doc);
-  updateSession({ selectedSpanId: null, pending: null, sticky: null, error: null, notice: null });
+  updateSession({ selectedSpanId: null, pending: null, sticky: null, notice: null });
+  for (const f of currentFailures()) dismissFailure(f.id);
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
@@ -35,9 +38,17 @@ beforeEach(async () => {
     <>
       <ReadingPane self={self} docId={doc.id} />
       <SpanPanel self={self} docId={doc.id} />
+      <FailureList layer={0} />
     </>,
   );
   await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
+  // The label set is read on its own: a hotkey means nothing until it is
+  // (the toolbar's stance list then offers the three default labels).
+  await waitFor(() =>
+    expect(host!.querySelectorAll('.rp-tools select')[0]?.querySelectorAll('option')).toHaveLength(
+      5,
+    ),
+  );
 });
 
 afterEach(() => {
@@ -127,7 +138,9 @@ describe('ReadingPane', () => {
     await selectAndRelease('قوات قتالية');
     press('1', 'Digit1');
     await waitFor(() =>
-      expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(/QuotaExceededError/),
+      expect(host!.querySelector('[role="alert"]')?.textContent).toMatch(
+        /^Saving the edit “add pro-withdrawal span” failed \(Reading pane\): the disk or the browser storage quota is full \(QuotaExceededError\)/,
+      ),
     );
     vi.restoreAllMocks();
     expect(await db.spans.count()).toBe(0);

@@ -4,32 +4,37 @@
  * Highlight API and an underline layer, mouse and keyboard annotation.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
+import type { AnnotatorRecord, LabelDef } from '@core/model.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { paragraphs } from '@core/paragraphs.ts';
-import { compareReadingOrder } from '@core/spans.ts';
-import { tokenize, type Token } from '@core/tokenize.ts';
-import { db } from '../db/db.ts';
-import { readLabels } from '../db/labels.ts';
-import { getSetting, setSetting } from '../db/settings.ts';
-import { spansOf } from '../db/spans.ts';
+import type { Token } from '@core/tokenize.ts';
 import { useLoadedLabels } from '../hooks/useLabels.ts';
-import { addSpan, deleteSpan, markDone, resizeSpan, updateSpan } from '../annotate/actions.ts';
-import { redo, undo } from '../annotate/editor.ts';
-import { HighlightPainter } from '../annotate/highlights.ts';
+import {
+  addSpan,
+  deleteSpan,
+  markDone,
+  readLabelSet,
+  resizeSpan,
+  saveFontSize,
+  updateSpan,
+} from './actions.ts';
+import { redo, undo } from './editor.ts';
+import { HighlightPainter } from './highlights.ts';
 import {
   getSession,
   setLabelAction,
   updateSession,
   useSession,
   type SessionState,
-} from '../annotate/session.ts';
-import { DomTextMap } from '../annotate/text-map.ts';
-import { useAnnotationKeys } from '../annotate/useAnnotationKeys.ts';
-import { usePointer } from '../annotate/usePointer.ts';
-import { useResizeHandles } from '../annotate/useResizeHandles.ts';
-import { useRevealSelection } from '../annotate/useRevealSelection.ts';
+} from './session.ts';
+import { DomTextMap } from './text-map.ts';
+import { useAnnotationKeys } from './useAnnotationKeys.ts';
+import { useArticle } from './useArticle.ts';
+import { useFontSize } from './useFontSize.ts';
+import { usePointer } from './usePointer.ts';
+import { useResizeHandles } from './useResizeHandles.ts';
+import { useRevealSelection } from './useRevealSelection.ts';
+import { useSpans } from './useSpans.ts';
 import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import './reading-pane.css';
@@ -41,8 +46,6 @@ export interface ReadingPaneProps {
   onOpenRelative?: (delta: 1 | -1) => void;
 }
 
-export const DEFAULT_FONT_SIZE = 20;
-
 /** A long quote cut to its first and last words for messages. */
 function shorten(quote: string): string {
   const chars = Array.from(quote);
@@ -51,25 +54,20 @@ function shorten(quote: string): string {
     : `${chars.slice(0, 60).join('')} … ${chars.slice(-40).join('')}`;
 }
 
-/** Tokenizes `text` on the first call only. */
-function lazyTokens(text: string): () => Token[] {
-  let tokens: Token[] | null = null;
-  return () => (tokens ??= tokenize(text));
-}
-const NO_SPANS: SpanRecord[] = [];
 const NO_LABELS: LabelDef[] = [];
 
 export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): React.JSX.Element {
-  const doc = useLiveQuery(() => (docId ? db.documents.get(docId) : undefined), [docId]);
+  const article = useArticle(docId);
   if (!docId) return <p className="empty">Open an article to start annotating.</p>;
-  if (!doc || doc.id !== docId) return <p className="empty">Loading…</p>;
+  if (!article || article.doc.id !== docId) return <p className="empty">Loading…</p>;
   return (
     <DocumentView
-      key={doc.id}
+      key={docId}
       self={self}
-      docId={doc.id}
-      title={doc.title}
-      text={doc.text}
+      docId={docId}
+      title={article.doc.title}
+      text={article.doc.text}
+      tokens={article.tokens}
       onOpenRelative={onOpenRelative}
     />
   );
@@ -80,26 +78,22 @@ interface ViewProps {
   docId: string;
   title: string;
   text: string;
+  /** The text's tokens (db/tokens.ts), for snapping and resizing by words. */
+  tokens: () => readonly Token[];
   onOpenRelative: ((delta: 1 | -1) => void) | undefined;
 }
 
-function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): React.JSX.Element {
+function DocumentView(props: ViewProps): React.JSX.Element {
+  const { self, docId, title, text, tokens, onOpenRelative } = props;
   const loadedLabels = useLoadedLabels();
   const labels = loadedLabels ?? NO_LABELS;
-  const stored = useLiveQuery(() => spansOf(db, docId, self.id), [docId, self.id]);
-  const spans = useMemo(
-    () => (stored ? [...stored].sort(compareReadingOrder) : NO_SPANS),
-    [stored],
-  );
-  const fontSize =
-    useLiveQuery(() => getSetting(db, 'fontSize'), [], undefined) ?? DEFAULT_FONT_SIZE;
+  const spans = useSpans(docId, self.id);
+  const fontSize = useFontSize();
   const session = useSession();
   const [sheetOpen, setSheetOpen] = useState(false);
 
   const map = useMemo(() => new OffsetMap(text), [text]);
   const paras = useMemo(() => paragraphs(text, map), [text, map]);
-  // Tokens are needed only once the analyst selects: computed on first use.
-  const tokens = useMemo(() => lazyTokens(text), [text]);
   const textRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
@@ -111,7 +105,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
 
   // A new document starts with nothing selected.
   useEffect(() => {
-    updateSession({ selectedSpanId: null, pending: null, notice: null, error: null });
+    updateSession({ selectedSpanId: null, pending: null, notice: null });
   }, [docId]);
   useEffect(() => () => painter.dispose(), [painter]);
 
@@ -174,7 +168,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
   const markInView = useRevealSelection(textRef, domMap, spans, session.selectedSpanId);
 
   // Paint first, store, and take the paint back if the write fails (the
-  // error is shown by the editor; the span list only ever shows stored spans).
+  // editor reports the failure; the span list only ever shows stored spans).
   const create = (label: string, start: number, end: number): void => {
     const rollback = domMap ? painter.paintProvisional(domMap, label, start, end) : () => {};
     const { span, stored } = addSpan(map, docId, self.id, label, start, end);
@@ -190,7 +184,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
    */
   const withLabels = (fn: (labels: readonly LabelDef[]) => void): void => {
     if (loadedLabels) fn(loadedLabels);
-    else void readLabels(db).then(fn);
+    else void readLabelSet().then(fn);
   };
   // A drag: the pending selection, or at once a span in sticky mode.
   const select = (start: number, end: number): void => {
@@ -230,8 +224,7 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
 
   const byHotkey = (all: readonly LabelDef[], h: number): string | undefined =>
     all.find((l) => l.hotkey === h)?.key;
-  const changeFont = (delta: 1 | -1): void =>
-    void setSetting(db, 'fontSize', Math.min(40, Math.max(12, fontSize + delta * 2)));
+  const changeFont = (delta: 1 | -1): void => void saveFontSize(fontSize + delta * 2);
   const doneAndNext = async (): Promise<void> => {
     if (await markDone(docId, self.id)) onOpenRelative?.(1);
   };
@@ -291,11 +284,6 @@ function DocumentView({ self, docId, title, text, onOpenRelative }: ViewProps): 
         onShortcuts={() => setSheetOpen(true)}
         onDoneAndNext={() => void doneAndNext()}
       />
-      {session.error && (
-        <p role="alert" className="rp-error">
-          {session.error}
-        </p>
-      )}
       <p role="status" aria-label="Selection" className="rp-notice">
         {session.pending
           ? `Selected: “${shorten(map.slice(session.pending.start, session.pending.end))}”. Press a label's hotkey or click a label.`

@@ -3,13 +3,11 @@
  * document-level stance, status with "Done & next", undo/redo and the
  * shortcut sheet.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotatorRecord, LabelDef } from '@core/model.ts';
-import { db } from '../db/db.ts';
-import { getStatus } from '../db/statuses.ts';
-import { setDocStance } from '../annotate/actions.ts';
-import { redo, undo } from '../annotate/editor.ts';
-import { updateSession, useSession } from '../annotate/session.ts';
+import { setDocStance } from './actions.ts';
+import { redo, undo } from './editor.ts';
+import { updateSession, useSession } from './session.ts';
+import { useStatus } from './useStatus.ts';
 
 export interface ReadingToolbarProps {
   self: AnnotatorRecord;
@@ -26,7 +24,7 @@ const STATUS_TEXT = { 'not-started': 'Not started', 'in-progress': 'In progress'
 
 export function ReadingToolbar(props: ReadingToolbarProps): React.JSX.Element {
   const { self, docId, labels } = props;
-  const status = useLiveQuery(() => getStatus(db, docId, self.id), [docId, self.id]);
+  const status = useStatus(docId, self.id);
   const { sticky } = useSession();
   return (
     <header className="rp-head">

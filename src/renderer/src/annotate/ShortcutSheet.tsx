@@ -1,6 +1,6 @@
 /** The `?` sheet: every keyboard shortcut of the workbench, in a modal dialog. */
-import { useEffect, useId, useRef } from 'react';
 import type { LabelDef } from '@core/model.ts';
+import { Dialog } from '../components/Dialog.tsx';
 
 const SHORTCUTS: [string, string][] = [
   ['Drag', 'Select words (snaps to whole words)'],
@@ -32,15 +32,8 @@ export function ShortcutSheet({
   labels: readonly LabelDef[];
   onClose: () => void;
 }): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   return (
-    <dialog ref={ref} className="sheet" aria-labelledby={titleId} onClose={onClose}>
-      <h2 id={titleId}>Keyboard shortcuts</h2>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} className="sheet">
       <table>
         <tbody>
           {SHORTCUTS.map(([k, what]) => (
@@ -63,9 +56,6 @@ export function ShortcutSheet({
             ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => ref.current?.close()} autoFocus>
-        Close
-      </button>
-    </dialog>
+    </Dialog>
   );
 }

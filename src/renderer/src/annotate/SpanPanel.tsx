@@ -5,15 +5,12 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
-import { compareReadingOrder } from '@core/spans.ts';
-import { db } from '../db/db.ts';
-import { knownHolders, spansOf } from '../db/spans.ts';
-import { useAutosave } from './useAutosave.ts';
 import { useLabels } from '../hooks/useLabels.ts';
-import { deleteSpan, updateSpan } from '../annotate/actions.ts';
-import { updateSession, useSession } from '../annotate/session.ts';
+import { deleteSpan, updateSpan } from './actions.ts';
+import { updateSession, useSession } from './session.ts';
+import { useAutosave } from './useAutosave.ts';
+import { useKnownHolders, useSpans } from './useSpans.ts';
 import './span-panel.css';
 
 export function SpanPanel({
@@ -24,8 +21,7 @@ export function SpanPanel({
   docId: string | null;
 }): React.JSX.Element | null {
   const labels = useLabels();
-  const stored = useLiveQuery(() => (docId ? spansOf(db, docId, self.id) : []), [docId, self.id]);
-  const spans = useMemo(() => (stored ? [...stored].sort(compareReadingOrder) : []), [stored]);
+  const spans = useSpans(docId, self.id);
   const { selectedSpanId } = useSession();
   const selected = spans.find((s) => s.id === selectedSpanId);
   if (!docId) return null;
@@ -126,7 +122,7 @@ function SpanEditor({
 }): React.JSX.Element {
   const [holder, setHolder] = useState(span.holder ?? '');
   const [note, setNote] = useState(span.note ?? '');
-  const holders = useLiveQuery(() => knownHolders(db), [], []);
+  const holders = useKnownHolders();
   const listId = useId();
   const saveHolder = useAutosave(
     holder,

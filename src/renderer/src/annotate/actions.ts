@@ -1,11 +1,14 @@
 /**
  * The edits an analyst makes, each one undoable: add, relabel, resize and
  * delete spans, edit holder and note, set the document stance and status.
- * Each builds its changes from the stored records and commits them.
+ * Each builds its changes from the stored records and commits them. Also
+ * the reading pane's one setting, the text size (not an edit: not undone).
  */
-import type { SpanRecord } from '@core/model.ts';
+import type { LabelDef, SpanRecord } from '@core/model.ts';
 import type { OffsetMap } from '@core/offsets.ts';
 import { db } from '../db/db.ts';
+import { setSetting } from '../db/settings.ts';
+import { readLabels } from '../db/labels.ts';
 import { makeSpan } from '../db/spans.ts';
 import { getStatus, withStatus } from '../db/statuses.ts';
 import { resizeByToken } from '@core/spans.ts';
@@ -139,4 +142,14 @@ export function markDone(docId: string, annotatorId: string): Promise<boolean> {
       changes: [{ table: 'statuses', before: stored, after }],
     };
   });
+}
+
+/** Stores the reading pane's text size in pixels, kept between 12 and 40. */
+export function saveFontSize(px: number): Promise<void> {
+  return setSetting(db, 'fontSize', Math.min(40, Math.max(12, px)));
+}
+
+/** The label set as stored now (for a key pressed before the pane has read it). */
+export function readLabelSet(): Promise<LabelDef[]> {
+  return readLabels(db);
 }

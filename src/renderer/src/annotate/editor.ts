@@ -1,12 +1,25 @@
 /**
  * Committing edits: write first, then record the edit for undo. The view
  * reads from IndexedDB, so an edit only shows once its transaction has
- * resolved; a failed write shows an error naming the cause instead.
+ * resolved; a failed write is reported instead (failures.ts), naming the
+ * edit and the cause, and the next edit that is stored clears it.
  */
-import { db, describeStorageError } from '../db/db.ts';
+import { db } from '../db/db.ts';
 import { applyChanges, invertChanges, type Change } from '../db/spans.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
 import { historyFor } from './history.ts';
 import { updateSession } from './session.ts';
+
+/** The failure key of annotation writes. */
+export const WRITE_FAILURE = 'annotate:write';
+
+/** Reports that edit `name` was not stored. */
+function writeFailed(name: string, err: unknown): void {
+  reportFailure(
+    { key: WRITE_FAILURE, what: `Saving the edit “${name}”`, where: 'Reading pane' },
+    err,
+  );
+}
 
 /**
  * Edits, undos and redos run one after another, so an undo pressed while an
@@ -17,14 +30,6 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task);
   queue = run.catch(() => undefined);
   return run;
-}
-
-/** Words for a failed write. */
-export function describeWriteError(err: unknown, what: string): string {
-  // One wording for every failed write (see describeStorageError), with the
-  // cause unwrapped from Dexie's errors: a full disk during a span edit
-  // usually arrives as an aborted transaction.
-  return `Could not save (${what}): ${describeStorageError(err)} This edit was not saved.`;
 }
 
 /** Applies and records one edit. Resolves true when it was stored. */
@@ -58,7 +63,7 @@ export function commitWhenReady(build: () => Promise<BuiltEdit | null>): Promise
     try {
       edit = await build();
     } catch (err) {
-      updateSession({ error: describeWriteError(err, 'read the span') });
+      writeFailed('read the span', err);
       return false;
     }
     return edit ? commitNow(edit.docId, edit.annotatorId, edit.name, edit.changes) : false;
@@ -78,11 +83,12 @@ async function commitNow(
     // may bring, so undo reverts the status with the span.
     made = await applyChanges(db, changes);
   } catch (err) {
-    updateSession({ error: describeWriteError(err, name) });
+    writeFailed(name, err);
     return false;
   }
   historyFor(docId, annotatorId).push({ name, changes: made });
-  updateSession({ error: null, notice: null });
+  clearFailures(WRITE_FAILURE);
+  updateSession({ notice: null });
   return true;
 }
 
@@ -101,9 +107,10 @@ async function undoNow(docId: string, annotatorId: string): Promise<void> {
   try {
     await applyChanges(db, invertChanges(edit.changes));
     h.undone();
-    updateSession({ error: null, notice: `Undid: ${edit.name}.` });
+    clearFailures(WRITE_FAILURE);
+    updateSession({ notice: `Undid: ${edit.name}.` });
   } catch (err) {
-    updateSession({ error: describeWriteError(err, `undo ${edit.name}`) });
+    writeFailed(`undo ${edit.name}`, err);
   }
 }
 
@@ -122,8 +129,9 @@ async function redoNow(docId: string, annotatorId: string): Promise<void> {
   try {
     await applyChanges(db, edit.changes);
     h.redone();
-    updateSession({ error: null, notice: `Redid: ${edit.name}.` });
+    clearFailures(WRITE_FAILURE);
+    updateSession({ notice: `Redid: ${edit.name}.` });
   } catch (err) {
-    updateSession({ error: describeWriteError(err, `redo ${edit.name}`) });
+    writeFailed(`redo ${edit.name}`, err);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The state of the annotating session shared by the reading pane, the span
  * panel and the label panel: the selected span, the pending (snapped)
- * selection, the sticky label and the last write error. A tiny external
+ * selection, the sticky label and the last notice. A tiny external
  * store read with useSyncExternalStore; data itself lives in IndexedDB.
  */
 import { useSyncExternalStore } from 'react';
@@ -12,8 +12,6 @@ export interface SessionState {
   pending: { start: number; end: number } | null;
   /** Label key every new selection gets at once, or null. */
   sticky: string | null;
-  /** The last failed write, shown with role="alert". */
-  error: string | null;
   /** Short confirmation of the last undo/redo, announced politely. */
   notice: string | null;
 }
@@ -22,7 +20,6 @@ let state: SessionState = {
   selectedSpanId: null,
   pending: null,
   sticky: null,
-  error: null,
   notice: null,
 };
 const listeners = new Set<() => void>();

@@ -1,8 +1,10 @@
 /**
  * The reading pane's keyboard: label hotkeys, undo/redo, span navigation
  * and resizing, document navigation, Esc, and `?` for the shortcut sheet.
- * Keys typed into form fields or while a dialog is open are left alone.
- * Letter keys work with any layout (an Arabic layout included).
+ * Shortcuts act only on the workbench that has focus: keys typed into form
+ * fields, or into a dialog (which, being modal, keeps focus while open),
+ * are left alone. Letter keys work with any layout (an Arabic layout
+ * included).
  */
 import { useLayoutEffect, useRef } from 'react';
 
@@ -43,9 +45,17 @@ export function shortcutKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>)
   return BY_CODE[e.code] ?? e.key;
 }
 
-function isEditable(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  return t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName);
+/**
+ * Whether a key pressed on `target` may act on the article: not in a form
+ * field, not inside a dialog, and no modal dialog open (the page behind a
+ * modal is inert, so a key can only be meant for the dialog).
+ */
+export function reachesArticle(target: EventTarget | null): boolean {
+  if (document.querySelector('dialog:modal')) return false;
+  if (!(target instanceof Element)) return true;
+  if (target.closest('dialog, [role="dialog"], [role="alertdialog"]')) return false;
+  if (target instanceof HTMLElement && target.isContentEditable) return false;
+  return !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Installs the document-wide key handler while mounted. */
@@ -58,8 +68,7 @@ export function useAnnotationKeys(actions: KeyActions): void {
   });
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || isEditable(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (e.defaultPrevented || !reachesArticle(e.target)) return;
       const a = ref.current;
       const mod = e.ctrlKey || e.metaKey;
       const digit = /^(Digit|Numpad)([1-9])$/.exec(e.code);

@@ -22,7 +22,7 @@ import { caretAt, type DomTextMap } from './text-map.ts';
 
 export interface PointerContext {
   map: OffsetMap;
-  /** The document's tokens (computed on first use). */
+  /** The document's tokens (db/tokens.ts), unpacked on the first call. */
   tokens: () => readonly Token[];
   domMap: DomTextMap | null;
   spans: readonly SpanRecord[];

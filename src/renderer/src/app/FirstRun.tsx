@@ -1,7 +1,8 @@
 /** The first-run dialog: asks the analyst's name once, then creates the profile. */
 import { useId, useState, type FormEvent } from 'react';
-import { db } from '../db/db.ts';
-import { createProfile, validateAnalystName } from '../db/profile.ts';
+import { validateAnalystName } from '../db/profile.ts';
+import { reportFailure } from '../failures.ts';
+import { startProfile } from './actions.ts';
 
 export function FirstRun(): React.JSX.Element {
   const [name, setName] = useState('');
@@ -19,9 +20,12 @@ export function FirstRun(): React.JSX.Element {
     }
     setBusy(true);
     try {
-      await createProfile(db, name);
+      await startProfile(name);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      reportFailure(
+        { key: 'first-run', what: 'Creating your profile', where: 'Welcome to Stance Workbench' },
+        err,
+      );
       setBusy(false);
     }
   }

@@ -9,7 +9,6 @@ import { DocumentList } from '../corpus/DocumentList.tsx';
 import { ImportControls } from '../corpus/ImportControls.tsx';
 import { LabelPanel } from '../labels/LabelPanel.tsx';
 import { ReadingPane } from '../annotate/ReadingPane.tsx';
-import { WriteErrorBanner } from '../components/WriteErrorBanner.tsx';
 import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
 import { ReviewArea } from '../review/ReviewArea.tsx';
 import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
@@ -21,21 +20,15 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   const [mode, setMode] = useState<WorkbenchMode>('annotate');
   // The list's current sorted and filtered order (next/previous document).
   const [order, setOrder] = useState<string[]>([]);
-  const corpusError = useSampleCorpus();
+  useSampleCorpus();
   // Review puts the selected passage's proposals here (a portal).
   const [reviewSide, setReviewSide] = useState<HTMLElement | null>(null);
   useAutoBackup();
   return (
     <div className={`workbench mode-${mode}`}>
       <AppHeader self={self} reviewing={mode !== 'annotate'} />
-      <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
         <ImportControls self={self} onImported={setDocId} />
-        {corpusError && (
-          <p role="alert" className="error">
-            {corpusError}
-          </p>
-        )}
         <DocumentList
           self={self}
           selectedId={docId}

@@ -5,12 +5,15 @@
  * while nobody has spans on the document, because changing the text
  * changes the document's identity (the SHA-256 of its text).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { Removal } from '@core/model.ts';
-import { db } from '../db/db.ts';
-import { setTextSource } from '../db/documents.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
+import { useDocument } from '../hooks/useDocument.ts';
+import { switchTextSource } from './actions.ts';
+import { useSpanCount } from './useSpanCount.ts';
 import './cleanup-view.css';
+
+const FAILURE = 'cleanup';
 
 export interface CleanupViewProps {
   docId: string | null;
@@ -42,15 +45,10 @@ function RemovalItem({ r }: { r: Removal }): React.JSX.Element {
 }
 
 export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.JSX.Element | null {
-  const doc = useLiveQuery(async () => (docId ? db.documents.get(docId) : undefined), [docId]);
-  const spanCount = useLiveQuery(
-    async () => (docId ? db.spans.where('docId').equals(docId).count() : 0),
-    [docId],
-    0,
-  );
+  const doc = useDocument(docId);
+  const spanCount = useSpanCount(docId);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const panelId = useId();
   const headingId = useId();
   if (!doc) return null;
@@ -59,11 +57,18 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
   async function choose(source: 'clean' | 'raw'): Promise<void> {
     if (!doc || doc.textSource === source) return;
     setBusy(true);
-    setError(null);
+    clearFailures(FAILURE);
     try {
-      onDocIdChange(await setTextSource(db, doc.id, source));
+      onDocIdChange(await switchTextSource(doc.id, source));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      reportFailure(
+        {
+          key: FAILURE,
+          what: `Switching to the ${source === 'raw' ? 'raw' : 'cleaned'} text`,
+          where: `Cleanup of “${doc.title}”`,
+        },
+        err,
+      );
     } finally {
       setBusy(false);
     }
@@ -110,11 +115,6 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
           {locked && (
             <p className="cleanup-note">
               The text is fixed: this document has {spanCount} span{spanCount === 1 ? '' : 's'}.
-            </p>
-          )}
-          {error && (
-            <p role="alert" className="error">
-              {error}
             </p>
           )}
           {n === 0 ? (

@@ -6,13 +6,12 @@
  * whose options are focusable and move with the arrow keys.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { foldArabic, matchesQuery } from '@core/arabic-search.ts';
 import type { AnnotatorRecord, DocStatus } from '@core/model.ts';
-import { db } from '../db/db.ts';
-import { useDocumentRows } from './useDocumentRows.ts';
 import { useLabels } from '../hooks/useLabels.ts';
+import { useDocumentRows } from './useDocumentRows.ts';
+import { useSearchKeys } from './useSearchKeys.ts';
 import {
   outletsOf,
   SORT_LABELS,
@@ -58,12 +57,7 @@ export function DocumentList({
   // once when a search starts (and again only if documents change), then
   // every keystroke filters them in memory; clearing the box drops them.
   const searching = folded.length > 0;
-  const searchKeys = useLiveQuery(
-    async () =>
-      searching ? (await db.documents.toArray()).map((d) => [d.id, d.folded] as const) : null,
-    [searching],
-    null,
-  );
+  const searchKeys = useSearchKeys(searching);
   const matches = useMemo(() => {
     if (!searching) return null;
     // Until the keys are read, nothing is shown as matching.

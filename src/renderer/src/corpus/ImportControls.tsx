@@ -7,12 +7,16 @@ import { useCallback, useId, useState } from 'react';
 import type { HostFile } from '@core/host-contract.ts';
 import { fileKind } from '@core/import/prepare.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
-import { db } from '../db/db.ts';
-import { importFiles, type ImportOutcome } from '../db/documents.ts';
-import { host } from '../host/host.ts';
-import { useFileDrop } from './useFileDrop.ts';
+import type { ImportOutcome } from '../db/documents.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
 import { DatasetImportDialog } from '../datasets/DatasetImportDialog.tsx';
+import { host } from '../host/host.ts';
+import { importArticleFiles } from './actions.ts';
+import { useFileDrop } from './useFileDrop.ts';
 import './import-controls.css';
+
+const FAILURE = 'import-articles';
+const WHERE = 'Open files or drop';
 
 export interface ImportControlsProps {
   self: AnnotatorRecord;
@@ -58,7 +62,6 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
   // dataset import (bad lines, unknown labels, whose spans they are).
   const [datasets, setDatasets] = useState<HostFile[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const reportId = useId();
 
   const run = useCallback(
@@ -70,14 +73,14 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
       if (data.length > 0) setDatasets((d) => [...d, ...data]);
       if (articles.length === 0) return;
       setBusy(true);
-      setError(null);
+      clearFailures(FAILURE);
       try {
-        const result = await importFiles(db, articles, self.id);
+        const result = await importArticleFiles(articles, self.id);
         setOutcomes(result);
         const first = result.find((o) => o.status === 'imported');
         if (first && first.status === 'imported') onImported?.(first.id);
       } catch (err) {
-        setError(`Import failed: ${err instanceof Error ? err.message : String(err)}`);
+        reportFailure({ key: FAILURE, what: 'Importing articles', where: WHERE }, err);
       } finally {
         setBusy(false);
       }
@@ -91,9 +94,7 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
     try {
       await run(await host.openFiles());
     } catch (err) {
-      setError(
-        `The files could not be opened: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      reportFailure({ key: FAILURE, what: 'Opening the files', where: WHERE }, err);
     }
   }
 
@@ -106,11 +107,6 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
       {busy && (
         <p role="status" className="import-busy">
           Importing…
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
         </p>
       )}
       {outcomes && (

@@ -5,6 +5,7 @@
  * read on the main thread with the browser's inert DOMParser: the depth and
  * element limits still hold there, the time limit cannot.
  */
+import { describeError } from '@core/errors.ts';
 import type { HtmlDocument } from '@core/import/html.ts';
 import { prepareArticle } from '@core/import/prepare.ts';
 import { PrepareQueue, type PrepareMessage } from '@core/import/prepare-queue.ts';
@@ -27,7 +28,7 @@ export function articleQueue(): PrepareQueue {
           name: 'article import',
         });
       } catch (err) {
-        queueMicrotask(() => onError(err instanceof Error ? err.message : String(err)));
+        queueMicrotask(() => onError(describeError(err)));
         return { post: () => undefined, terminate: () => undefined };
       }
       worker.onmessage = (e: MessageEvent<PrepareMessage>) => onMessage(e.data);

@@ -1,17 +1,17 @@
 /** Loads the built-in sample corpus once the workbench opens (idempotent). */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { db } from '../db/db.ts';
 import { loadSampleCorpus } from '../db/sample-corpus.ts';
+import { reportFailure } from '../failures.ts';
 
-/** Starts loading the sample corpus; returns an error message if it failed. */
-export function useSampleCorpus(): string | null {
-  const [error, setError] = useState<string | null>(null);
+/** Starts loading the sample corpus; a failure is reported like any other. */
+export function useSampleCorpus(): void {
   useEffect(() => {
     loadSampleCorpus(db).catch((err: unknown) =>
-      setError(
-        `The sample articles could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      reportFailure(
+        { key: 'sample-corpus', what: 'Loading the sample articles', where: 'first start' },
+        err,
       ),
     );
   }, []);
-  return error;
 }

@@ -4,17 +4,30 @@
  * first, asks before replacing a profile that has data, and writes in one
  * transaction.
  */
-import { backupName, KEEP_PER_KIND } from '@core/backup-names.ts';
+import { KEEP_PER_KIND } from '@core/backup-names.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '@core/host-contract.ts';
 import type { BackupContents } from '@core/formats/backup.ts';
-import { BackupReader } from '@core/formats/backup.ts';
-import { splitJsonl } from '@core/jsonl.ts';
-import { db } from '../db/db.ts';
-import { analyzeFile, unreadableMessage } from '../db/dataset-import.ts';
-import { backupText, exportBackup, profileHasData, restoreBackup } from '../db/backup.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { unreadableMessage } from '../db/dataset-import.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
-import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
+import {
+  analyzeDatasetFile,
+  hasDataToReplace,
+  keepBackup,
+  listKeptBackups,
+  readKeptBackup,
+  restoreReplacing,
+  saveBackupFile,
+  saveCopyOfKept,
+  type RowProgress,
+} from './actions.ts';
+import './datasets.css';
+
+const FAILURE = 'backup';
+const WHERE = 'Backup and restore';
 
 interface Pending {
   source: string;
@@ -30,27 +43,24 @@ function rows(c: BackupContents): string {
 export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
   const [stored, setStored] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<RowProgress | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    host
-      .backupList()
-      .then(setStored)
-      .catch(() => setStored([]));
+    void listKeptBackups().then(setStored);
   }, []);
   useEffect(refresh, [refresh]);
 
-  async function task(fn: () => Promise<void>): Promise<void> {
+  /** Runs one action of the panel; a failure is reported as `what` failed. */
+  async function task(what: string, fn: () => Promise<void>): Promise<void> {
     setBusy(true);
-    setError(null);
+    clearFailures(FAILURE);
     setMessage(null);
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      reportFailure({ key: FAILURE, what, where: WHERE }, err);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -58,14 +68,14 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   }
 
   const saveFile = (): Promise<void> =>
-    task(async () => {
-      const r = await exportBackup(host, db, setProgress);
+    task('Saving a backup file', async () => {
+      const r = await saveBackupFile(setProgress);
       setMessage(r ? `Backup saved to ${r.path}.` : 'Backup cancelled.');
     });
 
   const saveStored = (): Promise<void> =>
-    task(async () => {
-      const info = await host.backupWrite(backupName('manual'), await backupText(db));
+    task('Keeping a backup in the app', async () => {
+      const info = await keepBackup();
       setMessage(`Backup ${info.name} kept in the app.`);
       refresh();
     });
@@ -73,23 +83,17 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   async function check(source: string, contents: BackupContents): Promise<void> {
     if (contents.errors.length > 0 || !contents.header) {
       const e = contents.errors[0];
-      setError(
+      throw new Error(
         `${source} cannot be restored: ${e ? `${e.line > 0 ? `line ${e.line}: ` : ''}${e.message}` : 'not a backup'}. Nothing was changed.`,
       );
-      return;
     }
-    if (await profileHasData(db)) setPending({ source, contents });
+    if (await hasDataToReplace()) setPending({ source, contents });
     else await restore({ source, contents });
   }
 
   async function restore(p: Pending): Promise<void> {
     setPending(null);
-    // What the restore replaces is kept first: restoring the wrong file
-    // must not lose today's work. If that copy fails, nothing is restored.
-    const before = (await profileHasData(db))
-      ? await host.backupWrite(backupName('before-restore'), await backupText(db))
-      : null;
-    await restoreBackup(db, p.contents);
+    const before = await restoreReplacing(p.contents);
     setMessage(
       `Restored ${p.source}: ${rows(p.contents)}.` +
         (before ? ` What it replaced is kept as ${before.name}.` : ''),
@@ -98,49 +102,34 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   }
 
   const restoreFile = (): Promise<void> =>
-    task(async () => {
+    task('Restoring from a file', async () => {
       const [file] = await host.openFiles();
       if (!file) return;
-      if (file.error) {
-        setError(`${file.name}: ${file.error}.`);
-        return;
-      }
-      const a = await analyzeFile(db, file, setProgress);
-      if (a.kind === 'unreadable') {
-        setError(unreadableMessage(a));
-        return;
-      }
-      if (a.kind !== 'backup') {
-        setError(`${file.name} is not a backup file (import datasets with Import dataset).`);
-        return;
-      }
+      if (file.error) throw new Error(`${file.name}: ${file.error}.`);
+      const a = await analyzeDatasetFile(file, setProgress);
+      if (a.kind === 'unreadable') throw new Error(unreadableMessage(a));
+      if (a.kind !== 'backup')
+        throw new Error(`${file.name} is not a backup file (import datasets with Import dataset).`);
       await check(file.name, a.contents);
     });
 
   const copyStored = (name: string): Promise<void> =>
-    task(async () => {
-      const data = await host.backupRead(name);
-      const handle = await host.exportBegin(name);
-      if (!handle) return setMessage('Cancelled.');
-      try {
-        await host.exportWrite(handle.id, data);
-        const { path } = await host.exportCommit(handle.id);
-        setMessage(`A copy of ${name} was saved to ${path}.`);
-      } catch (err) {
-        await host.exportAbort(handle.id);
-        throw err;
-      }
+    task(`Saving a copy of ${name}`, async () => {
+      const path = await saveCopyOfKept(name);
+      setMessage(path ? `A copy of ${name} was saved to ${path}.` : 'Cancelled.');
     });
 
   const restoreStored = (name: string): Promise<void> =>
-    task(async () => {
-      const reader = new BackupReader();
-      for (const l of splitJsonl(await host.backupRead(name))) reader.push(l);
-      await check(name, reader.finish());
-    });
+    task(`Restoring ${name}`, async () => check(name, await readKeptBackup(name)));
 
   return (
-    <DatasetDialog title="Backup and restore" onClose={onClose} busy={busy}>
+    <Dialog
+      title="Backup and restore"
+      onClose={onClose}
+      busy={busy}
+      failureKey={FAILURE}
+      className="ds-dialog"
+    >
       <p className="ds-status">
         A backup holds every document, span, annotator, label, status and setting of this profile in
         one file. The app keeps the newest {KEEP_PER_KIND} daily backups, the newest {KEEP_PER_KIND}{' '}
@@ -200,14 +189,18 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
             <button
               type="button"
               className="primary"
-              onClick={() => void task(() => restore(pending))}
+              onClick={() => void task(`Restoring ${pending.source}`, () => restore(pending))}
             >
               Replace with the backup
             </button>
           </div>
         </div>
       )}
-      <DialogOutcome status={message} error={error} />
-    </DatasetDialog>
+      {message && (
+        <p role="status" className="ds-status">
+          {message}
+        </p>
+      )}
+    </Dialog>
   );
 }

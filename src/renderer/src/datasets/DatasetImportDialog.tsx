@@ -7,18 +7,22 @@
 import { useEffect, useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { HostFile } from '@core/host-contract.ts';
-import { db } from '../db/db.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
 import {
-  analyzeFile,
-  importDataset,
   unreadableMessage,
   type FileAnalysis,
   type ImportProgress,
   type ImportReport,
 } from '../db/dataset-import.ts';
-import { host } from '../host/host.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
 import { useLabels } from '../hooks/useLabels.ts';
-import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
+import { host } from '../host/host.ts';
+import { analyzeDatasetFile, importAnalysedDataset } from './actions.ts';
+import './datasets.css';
+
+const FAILURE = 'dataset-import';
+const WHERE = 'Import dataset';
 
 const SHOWN_PROBLEMS = 200;
 
@@ -55,7 +59,6 @@ export function DatasetImportDialog({
   const [annotator, setAnnotator] = useState('');
   const [labelMap, setLabelMap] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!file) return;
@@ -63,10 +66,21 @@ export function DatasetImportDialog({
     setBusy(true);
     setAnalysis(null);
     setReport(null);
-    setError(null);
-    analyzeFile(db, file, (p) => live && setProgress(p))
-      .then((a) => live && setAnalysis(a))
-      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)))
+    clearFailures(FAILURE);
+    const what = `Reading ${file.name}`;
+    analyzeDatasetFile(file, (p) => live && setProgress(p))
+      .then((a) => {
+        if (!live) return;
+        setAnalysis(a);
+        if (a.kind === 'backup')
+          reportFailure(
+            { key: FAILURE, what, where: WHERE },
+            'this file is a full backup. Restore it from Backup instead.',
+          );
+        else if (a.kind === 'unreadable')
+          reportFailure({ key: FAILURE, what, where: WHERE }, unreadableMessage(a));
+      })
+      .catch((err: unknown) => live && reportFailure({ key: FAILURE, what, where: WHERE }, err))
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
@@ -74,17 +88,23 @@ export function DatasetImportDialog({
   }, [file]);
 
   async function choose(): Promise<void> {
-    const files = await host.openFiles();
-    if (files[0]?.error) setError(`${files[0].name}: ${files[0].error}`);
-    else if (files[0]) setFile(files[0]);
+    try {
+      const [picked] = await host.openFiles();
+      if (picked?.error)
+        reportFailure({ key: FAILURE, what: `Opening ${picked.name}`, where: WHERE }, picked.error);
+      else if (picked) setFile(picked);
+    } catch (err) {
+      reportFailure({ key: FAILURE, what: 'Opening a dataset file', where: WHERE }, err);
+    }
   }
 
   async function runImport(): Promise<void> {
     if (analysis?.kind !== 'dataset') return;
     setBusy(true);
-    setError(null);
+    clearFailures(FAILURE);
+    const what = `Importing ${analysis.analysis.fileName}`;
     try {
-      const r = await importDataset(db, analysis.analysis, {
+      const r = await importAnalysedDataset(analysis.analysis, {
         selfId: self.id,
         annotatorForMissing: annotator,
         validOnly,
@@ -92,9 +112,10 @@ export function DatasetImportDialog({
         onProgress: setProgress,
       });
       if (r.imported) setReport(r);
-      else setError(r.refusal);
+      else reportFailure({ key: FAILURE, what, where: WHERE }, r.refusal);
     } catch (err) {
-      setError(`Nothing was imported: ${err instanceof Error ? err.message : String(err)}`);
+      // One transaction: a failed write leaves nothing behind.
+      reportFailure({ key: FAILURE, what: `${what} (nothing was imported)`, where: WHERE }, err);
     } finally {
       setBusy(false);
     }
@@ -112,7 +133,13 @@ export function DatasetImportDialog({
     (!needsAnnotator || annotator.trim().length > 0);
 
   return (
-    <DatasetDialog title="Import dataset" onClose={onClose} busy={busy}>
+    <Dialog
+      title="Import dataset"
+      onClose={onClose}
+      busy={busy}
+      failureKey={FAILURE}
+      className="ds-dialog"
+    >
       <p className="ds-status">
         Spans JSONL (ours or Prodigy db-out) or doccano JSONL. Offsets are checked against the text;
         nothing is written until you choose to import.
@@ -129,16 +156,6 @@ export function DatasetImportDialog({
           done={progress.done}
           total={progress.total}
         />
-      )}
-      {analysis?.kind === 'backup' && (
-        <p role="alert" className="error">
-          This file is a full backup. Restore it from Backup instead.
-        </p>
-      )}
-      {analysis?.kind === 'unreadable' && (
-        <p role="alert" className="error" dir="auto">
-          {unreadableMessage(analysis)}
-        </p>
       )}
       {a && (
         <>
@@ -230,7 +247,11 @@ export function DatasetImportDialog({
           )}
         </>
       )}
-      <DialogOutcome status={report ? describeReport(report) : null} error={error} />
+      {report && (
+        <p role="status" className="ds-status">
+          {describeReport(report)}
+        </p>
+      )}
       <div className="ds-actions">
         <button
           type="button"
@@ -241,6 +262,6 @@ export function DatasetImportDialog({
           Import
         </button>
       </div>
-    </DatasetDialog>
+    </Dialog>
   );
 }

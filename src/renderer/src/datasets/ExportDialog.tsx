@@ -4,14 +4,19 @@
  * dataset streams to the host with a progress bar.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
 import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type OutputFormat } from '@core/formats/index.ts';
-import { db } from '../db/db.ts';
-import { runExport, type ExportProgress } from '../db/export.ts';
-import { host } from '../host/host.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import type { ExportProgress } from '../db/export.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
+import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLabels } from '../hooks/useLabels.ts';
-import { DatasetDialog, ProgressBar, DialogOutcome } from './DatasetDialog.tsx';
+import { exportDataset } from './actions.ts';
+import { useDocumentTitles } from './useDocumentTitles.ts';
+import './datasets.css';
+
+const FAILURE = 'export';
 
 function annotatorLabel(a: AnnotatorRecord): string {
   if (a.kind === 'self') return `${a.name} (you)`;
@@ -29,17 +34,9 @@ export function ExportDialog({
   /** Opened from Review or Agreement: gold is what one exports there. */
   defaultGold?: boolean;
 }): React.JSX.Element {
-  const annotators = useLiveQuery(() => db.annotators.toArray(), [], []);
+  const annotators = useAnnotators();
   const labels = useLabels();
-  // Titles from the small derived rows, not the articles themselves.
-  const docs = useLiveQuery(
-    async () =>
-      (await db.docMeta.toArray())
-        .map((x) => ({ id: x.id, title: x.title }))
-        .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)),
-    [],
-    [],
-  );
+  const docs = useDocumentTitles();
   const [format, setFormat] = useState<OutputFormat>('spans');
   const [chosen, setChosen] = useState<Set<string>>(
     () => new Set([defaultGold ? GOLD_ANNOTATOR_ID : self.id]),
@@ -50,7 +47,6 @@ export function ExportDialog({
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   const toggle = (set: Set<string>, key: string): Set<string> => {
     const next = new Set(set);
@@ -63,12 +59,10 @@ export function ExportDialog({
 
   async function start(): Promise<void> {
     setBusy(true);
-    setError(null);
+    clearFailures(FAILURE);
     setMessage(null);
     try {
-      const result = await runExport(
-        host,
-        db,
+      const result = await exportDataset(
         {
           format,
           annotatorIds: [...chosen],
@@ -86,14 +80,27 @@ export function ExportDialog({
           : 'Export cancelled.',
       );
     } catch (err) {
-      setError(`Nothing was exported: ${err instanceof Error ? err.message : String(err)}`);
+      reportFailure(
+        {
+          key: FAILURE,
+          what: 'Exporting the dataset (nothing was exported)',
+          where: 'Export dataset',
+        },
+        err,
+      );
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <DatasetDialog title="Export dataset" onClose={onClose} busy={busy}>
+    <Dialog
+      title="Export dataset"
+      onClose={onClose}
+      busy={busy}
+      failureKey={FAILURE}
+      className="ds-dialog"
+    >
       <label className="ds-field">
         Format
         <select value={format} onChange={(e) => setFormat(e.target.value as OutputFormat)}>
@@ -167,7 +174,11 @@ export function ExportDialog({
       {progress && busy && (
         <ProgressBar label="Export progress" done={progress.done} total={progress.total} />
       )}
-      <DialogOutcome status={message} error={error} />
+      {message && (
+        <p role="status" className="ds-status">
+          {message}
+        </p>
+      )}
       <div className="ds-actions">
         <button
           type="button"
@@ -178,6 +189,6 @@ export function ExportDialog({
           Export
         </button>
       </div>
-    </DatasetDialog>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { backupIfDue } from '../db/auto-backup.ts';
 import { db } from '../db/db.ts';
-import { reportWriteFailure } from '../db/write-errors.ts';
+import { reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
 import { whenIdle } from '../idle.ts';
 
@@ -20,7 +20,15 @@ export function useAutoBackup(): void {
     let cancelled = false;
     const run = (): void => {
       backupIfDue(db, host).catch((err: unknown) => {
-        if (!cancelled) reportWriteFailure('The daily automatic backup', err);
+        if (!cancelled)
+          reportFailure(
+            {
+              key: 'auto-backup',
+              what: 'Keeping the daily automatic backup',
+              where: 'automatic backups',
+            },
+            err,
+          );
       });
     };
     // The first check waits until start-up is over: a due backup reads

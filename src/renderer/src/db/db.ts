@@ -6,6 +6,7 @@
  * of electron#24882).
  */
 import Dexie from 'dexie';
+import { describeError } from '@core/errors.ts';
 import { createDb, DB_NAME, DB_VERSION, type WorkbenchDb } from './schema.ts';
 
 /** The workbench database of this profile. */
@@ -54,26 +55,7 @@ export function describeOpenError(err: unknown): string {
       'It was left untouched: open it with that newer version of the app.'
     );
   }
-  return `The local database could not be opened: ${describeStorageError(err)}`;
-}
-
-/**
- * Names a storage failure for the analyst: a full disk or quota, an aborted
- * write, or the error's own message.
- */
-export function describeStorageError(err: unknown): string {
-  const inner = err instanceof Dexie.DexieError && err.inner instanceof Error ? err.inner : err;
-  const name = inner instanceof Error ? inner.name : '';
-  if (
-    name === 'QuotaExceededError' ||
-    (err instanceof Error && err.name === 'QuotaExceededError')
-  ) {
-    return 'the disk or the browser storage quota is full (QuotaExceededError). Free some space; nothing already stored was lost.';
-  }
-  if (name === 'AbortError' || (err instanceof Error && err.name === 'AbortError')) {
-    return 'the storage aborted the write (AbortError), often because the disk is full. Nothing already stored was lost.';
-  }
-  return inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  return `The local database could not be opened: ${describeError(err)}`;
 }
 
 /** Asks the browser not to evict this profile's storage. */

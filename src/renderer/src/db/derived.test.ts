@@ -12,7 +12,7 @@ import { createDb, type WorkbenchDb } from './schema.ts';
 import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
 import { currentDerivedMarker, ensureDerived } from './derived-check.ts';
 import { deleteDocuments, storeDocuments } from './store-documents.ts';
-import { storedTokensIn } from './export.ts';
+import { storedTokensIn } from './tokens.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';

@@ -5,6 +5,7 @@
  * duplicates by their SHA-256 identity, and switching a document between
  * its cleaned and its raw text.
  */
+import { describeError } from '@core/errors.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
@@ -12,7 +13,6 @@ import { cleanText } from '@core/import/cleanup.ts';
 import { fileKind, type ArticleHints } from '@core/import/prepare.ts';
 import { articleQueue } from '../corpus/article-queue.ts';
 import type { WorkbenchDb } from './schema.ts';
-import { describeStorageError } from './db.ts';
 import { routeDataset } from './route-dataset.ts';
 import { deleteDocuments, documentTables, STORE_BATCH, storeDocuments } from './store-documents.ts';
 
@@ -42,7 +42,7 @@ async function prepareFile(
   try {
     return { file: file.name, record: await buildDocumentRecord(prepared.input) };
   } catch (err) {
-    return { file: file.name, status: 'error', reason: describeStorageError(err) };
+    return { file: file.name, status: 'error', reason: describeError(err) };
   }
 }
 
@@ -62,7 +62,7 @@ async function storeArticles(
     );
   } catch (err) {
     // Dexie wraps the storage error; name the real cause for the analyst.
-    const reason = `nothing of this file was stored: ${describeStorageError(err)}`;
+    const reason = `nothing of this file was stored: ${describeError(err)}`;
     return batch.map((a) => ({ file: a.file, status: 'error', reason }));
   }
   // A duplicate is named by the title it was stored with.

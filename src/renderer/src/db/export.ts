@@ -4,8 +4,9 @@
  * host (a temp file renamed into place on desktop, a download in the
  * browser). Chunks are small and the loop yields between them, so 10,000
  * documents export without freezing the UI. Each chunk's tokens are read
- * from those stored with its documents (tokenizing only where none are), so
- * the export mostly serialises. A span that fails its quote check aborts
+ * from those stored with its documents (db/tokens.ts; unpacked lazily, one
+ * document at a time, by core's storedTokenCache with the same rule as
+ * tokensFor), so the export mostly serialises. A span that fails its quote check aborts
  * the whole export: no partial file is left.
  */
 import { displayName } from '@core/actors/model.ts';
@@ -22,6 +23,9 @@ import type { DatasetRecord, DatasetSpan } from '@core/formats/record.ts';
 import { storedTokenCache } from '@core/token-cache.ts';
 import type { PackedTokens } from '@core/token-pack.ts';
 import type { WorkbenchDb } from './schema.ts';
+import { storedTokensIn, type StoredTokensLookup } from './tokens.ts';
+
+export type { StoredTokensLookup } from './tokens.ts';
 
 /** What to export. */
 export interface ExportOptions {
@@ -49,17 +53,6 @@ export interface ExportSummary {
 
 /** Documents read, built and written per chunk. */
 export const DOCS_PER_CHUNK = 200;
-
-/**
- * Reads the tokens stored with documents: one entry per id, in order,
- * undefined where none are stored.
- */
-export type StoredTokensLookup = (docIds: string[]) => Promise<(PackedTokens | undefined)[]>;
-
-/** The tokens stored with `db`'s documents (see the docTokens table). */
-export function storedTokensIn(db: WorkbenchDb): StoredTokensLookup {
-  return (ids) => db.docTokens.bulkGet(ids);
-}
 
 /** Lets the browser paint and handle input between chunks. */
 function yieldToUi(): Promise<void> {

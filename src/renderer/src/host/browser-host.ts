@@ -3,6 +3,7 @@
  * file input, exports leave as downloads, backups are kept in a separate
  * IndexedDB database and can be downloaded from the UI.
  */
+import { describeError } from '@core/errors.ts';
 import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
@@ -46,11 +47,10 @@ export async function readFiles(files: Iterable<File>): Promise<HostFile[]> {
     } catch (err) {
       // A dropped folder, or a file removed or locked meanwhile: report it
       // and read the rest of the batch.
-      const why = err instanceof Error && err.name ? err.name : String(err);
       out.push({
         name: f.name,
         bytes: new Uint8Array(0),
-        error: `could not be read (${why}; folders cannot be imported, drop the files inside)`,
+        error: `could not be read (${describeError(err)}; folders cannot be imported, drop the files inside)`,
       });
     }
   }

@@ -3,17 +3,14 @@
  * definition and examples. Renaming relabels the label's spans; deleting a
  * label that has spans asks first, saying whose spans go.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { LabelDef } from '@core/model.ts';
-import { db } from '../db/db.ts';
-import {
-  blankLabel,
-  deleteLabel,
-  describeLabelUsage,
-  labelUsage,
-  saveLabel,
-  type LabelUsage,
-} from '../db/labels.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { blankLabel, describeLabelUsage, type LabelUsage } from '../db/labels.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
+import { removeLabel, storeLabel, usageOf } from './actions.ts';
+
+const FAILURE = 'labels';
 
 export function LabelEditor({
   labels,
@@ -22,58 +19,62 @@ export function LabelEditor({
   labels: readonly LabelDef[];
   onClose: () => void;
 }): React.JSX.Element {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [key, setKey] = useState<string | null>(labels[0]?.key ?? null);
   const [draft, setDraft] = useState<LabelDef>(() => labels[0] ?? blankLabel(labels));
-  const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<LabelUsage | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const pick = (k: string): void => {
     const l = labels.find((x) => x.key === k);
     setKey(l ? l.key : null);
     setDraft(l ?? blankLabel(labels));
-    setError(null);
+    clearFailures(FAILURE);
     setConfirm(null);
   };
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     try {
       const examples = draft.examples.map((x) => x.trim()).filter(Boolean);
-      const saved = await saveLabel(db, key, { ...draft, examples });
+      const saved = await storeLabel(key, { ...draft, examples });
       setKey(saved.key);
       setDraft(saved);
-      setError(null);
+      clearFailures(FAILURE);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      reportFailure(
+        { key: FAILURE, what: `Saving the label “${draft.name}”`, where: 'Edit labels' },
+        err,
+      );
     }
   };
   const remove = async (): Promise<void> => {
     if (key === null) return;
-    const usage = await labelUsage(db, key);
-    if (usage.total > 0 && confirm === null) {
-      setConfirm(usage);
-      return;
-    }
     try {
-      await deleteLabel(db, key);
+      const usage = await usageOf(key);
+      if (usage.total > 0 && confirm === null) {
+        setConfirm(usage);
+        return;
+      }
+      await removeLabel(key);
       const rest = labels.filter((l) => l.key !== key);
       setKey(rest[0]?.key ?? null);
       setDraft(rest[0] ?? blankLabel(rest));
       setConfirm(null);
+      clearFailures(FAILURE);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      reportFailure(
+        { key: FAILURE, what: `Deleting the label “${key}”`, where: 'Edit labels' },
+        err,
+      );
     }
   };
   const set = (patch: Partial<LabelDef>): void => setDraft((d) => ({ ...d, ...patch }));
 
   return (
-    <dialog ref={ref} className="sheet label-editor" aria-labelledby={titleId} onClose={onClose}>
-      <h2 id={titleId}>Edit labels</h2>
+    <Dialog
+      title="Edit labels"
+      onClose={onClose}
+      failureKey={FAILURE}
+      className="sheet label-editor"
+    >
       <label>
         Label to edit{' '}
         <select value={key ?? ''} onChange={(e) => pick(e.target.value)}>
@@ -138,11 +139,6 @@ export function LabelEditor({
             onChange={(e) => set({ examples: e.target.value.split('\n') })}
           />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
         {confirm !== null && (
           <p role="alert" className="error">
             “{key}” is used by {confirm.total} {confirm.total === 1 ? 'span' : 'spans'}:{' '}
@@ -157,11 +153,8 @@ export function LabelEditor({
               {confirm !== null ? 'Delete label and its spans' : 'Delete label'}
             </button>
           )}
-          <button type="button" onClick={() => ref.current?.close()}>
-            Close
-          </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

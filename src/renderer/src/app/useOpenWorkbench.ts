@@ -1,0 +1,44 @@
+/**
+ * Opening the profile's database at start: open (or explain why it cannot
+ * be opened), ask the browser to keep the storage, and once the start is
+ * over check the derived tables against their sources.
+ */
+import { useEffect, useState } from 'react';
+import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
+import { ensureDerived } from '../db/derived-check.ts';
+import { reportFailure } from '../failures.ts';
+import { whenIdle } from '../idle.ts';
+
+/** Where opening the database stands. */
+export type OpenState =
+  { kind: 'opening' } | { kind: 'open' } | { kind: 'failed'; message: string };
+
+/** Opens the workbench database once; returns where that stands. */
+export function useOpenWorkbench(): OpenState {
+  const [state, setState] = useState<OpenState>({ kind: 'opening' });
+  useEffect(() => {
+    openWorkbenchDb()
+      .then(() => {
+        performance.mark('stance:db-open');
+        setState({ kind: 'open' });
+        void requestPersistentStorage();
+        // Derived tables of an older version (after an upgrade, a restore
+        // of an older backup, a new tokenizer) are rebuilt once the start
+        // is over; the check itself is one settings read.
+        whenIdle(() =>
+          ensureDerived(db).catch((err: unknown) =>
+            reportFailure(
+              {
+                key: 'start:derived',
+                what: 'Rebuilding the document list',
+                where: 'start-up check of the local database',
+              },
+              err,
+            ),
+          ),
+        );
+      })
+      .catch((err: unknown) => setState({ kind: 'failed', message: describeOpenError(err) }));
+  }, []);
+  return state;
+}

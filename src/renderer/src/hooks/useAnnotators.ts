@@ -1,0 +1,9 @@
+/** The annotators this profile knows (self, colleagues, gold), live from IndexedDB. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AnnotatorRecord } from '@core/model.ts';
+import { db } from '../db/db.ts';
+
+/** Every annotator record, in id order; [] while loading. */
+export function useAnnotators(): AnnotatorRecord[] {
+  return useLiveQuery(() => db.annotators.toArray(), [], []);
+}
