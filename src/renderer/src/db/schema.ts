@@ -19,11 +19,19 @@ import {
   type DocTokensRecord,
   type SpanCountRecord,
 } from './derived.ts';
+import { outboxTracking } from '../sync/outbox.ts';
+import type {
+  AssignmentRecord,
+  ConflictRecord,
+  OutboxRow,
+  SyncMetaRecord,
+  SyncRevRecord,
+} from '../sync/tables.ts';
 
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -36,6 +44,12 @@ export type WorkbenchDb = Dexie & {
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
   spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
+  /** Team projects (see sync/tables.ts). */
+  assignments: EntityTable<AssignmentRecord, 'docId'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  syncRevs: EntityTable<SyncRevRecord, 'id'>;
+  conflicts: EntityTable<ConflictRecord, 'id'>;
+  syncMeta: EntityTable<SyncMetaRecord, 'key'>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -71,6 +85,19 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
 
+  // Version 5: team projects (sync/). Assignments of documents to analysts;
+  // the outbox of changes the server does not have yet, written with each
+  // change by the outboxTracking middleware; the revisions of shared
+  // documents; conflicts to resolve; the sync bookkeeping. All start empty.
+  db.version(5).stores({
+    assignments: '&docId, *annotatorIds',
+    outbox: '&id, state',
+    syncRevs: '&id',
+    conflicts: '&id, docId',
+    syncMeta: '&key',
+  });
+
   db.use(derivedTables);
+  db.use(outboxTracking);
   return db;
 }

@@ -1,12 +1,14 @@
 /**
  * The host contract for a plain browser (no Electron): files come from a
  * file input, exports leave as downloads, backups are kept in a separate
- * IndexedDB database and can be downloaded from the UI.
+ * IndexedDB database and can be downloaded from the UI, and team servers
+ * are reached with CouchDB session cookies (browser-team.ts).
  */
 import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
 import { isSafeExternalUrl } from '@core/host-contract.ts';
+import { browserTeam } from './browser-team.ts';
 
 interface StoredBackup {
   name: string;
@@ -133,5 +135,6 @@ export function createBrowserHost(): Host {
         throw new Error(`refused to open ${url}: only http(s) links open`);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    ...browserTeam(),
   };
 }
