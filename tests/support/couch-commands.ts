@@ -103,7 +103,7 @@ const teamServerStop: BrowserCommand<[id: string]> = async (_ctx, id) => {
   extra.delete(id);
 };
 
-/** The commands, for the browser project's config. */
+/** The commands, for the browser project's config (typed for tests in src/renderer/src/test/team-commands.d.ts). */
 export const couchCommands = {
   teamProject,
   teamAdmin,
@@ -112,19 +112,3 @@ export const couchCommands = {
   teamServerRestart,
   teamServerStop,
 };
-
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    teamProject: (name: string, serverId?: string) => Promise<{ url: string }>;
-    teamAdmin: (
-      method: string,
-      path: string,
-      body?: unknown,
-      serverId?: string,
-    ) => Promise<{ status: number; body: unknown }>;
-    teamServerStart: () => Promise<{ id: string; url: string }>;
-    teamServerKill: (id: string) => Promise<void>;
-    teamServerRestart: (id: string) => Promise<void>;
-    teamServerStop: (id: string) => Promise<void>;
-  }
-}
