@@ -1,5 +1,6 @@
 /**
- * A real CouchDB-protocol server for tests: pouchdb-server from npm, on
+ * A real CouchDB-protocol server for tests: pouchdb-server from npm (with
+ * one replication bug of its validation fixed at load), on
  * 127.0.0.1 and a free port, in memory or in a temporary folder (to survive
  * a kill and a restart), with a server admin. Used by the node tests, the
  * browser tests (through couch-global-setup.ts), the e2e tests and the bench.
@@ -9,10 +10,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A running server. */
 export interface CouchServer {
@@ -59,9 +60,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * pouchdb-server's bin, with pouchdb-validation's replication bug fixed
+ * (see pouchdb-server-fixed.cjs and docs/team.md).
+ */
 function serverBin(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('pouchdb-server/package.json')), 'bin', 'pouchdb-server');
+  return fileURLToPath(new URL('./pouchdb-server-fixed.cjs', import.meta.url));
 }
 
 function exited(child: ChildProcess): Promise<void> {

@@ -282,20 +282,57 @@ export class SyncEngine {
   private async ackOnce(): Promise<void> {
     const rows = await this.db.outbox.where('state').equals(OUTBOX.sent).limit(1000).toArray();
     if (rows.length === 0) return;
+    const missing = await this.serverLacks(rows.map((r) => [r.id, r.rev ?? '']));
+    const has = rows.filter((r) => r.rev && !missing.has(`${r.id}\u0000${r.rev}`));
+    // A revision the server lacks may have been superseded: a later
+    // version built on it (another machine settled a conflict, or the
+    // server compacted it away). The server has the change if it has a
+    // version that descends from it.
+    const superseded: typeof rows = [];
+    const later: [string, string, string][] = [];
+    for (const r of rows.filter((x) => x.rev && !has.includes(x))) {
+      const leaves = (await this.local.get(r.id, { open_revs: 'all', revs: true })) as unknown as {
+        ok?: { _rev: string; _revisions?: { start: number; ids: string[] } };
+      }[];
+      for (const leaf of leaves) {
+        const revs = leaf.ok?._revisions;
+        if (!revs || leaf.ok!._rev === r.rev) continue;
+        if (revs.ids.some((h, i) => `${revs.start - i}-${h}` === r.rev))
+          later.push([r.id, leaf.ok!._rev, r.rev!]);
+      }
+    }
+    if (later.length > 0) {
+      const lacks = await this.serverLacks(later.map(([id, rev]) => [id, rev]));
+      for (const [id, rev, mine] of later)
+        if (!lacks.has(`${id}\u0000${rev}`)) {
+          const row = rows.find((x) => x.id === id && x.rev === mine);
+          if (row && !superseded.includes(row)) superseded.push(row);
+        }
+    }
+    const done = [...has, ...superseded];
+    if (done.length === 0) return;
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      const now = await this.db.outbox.bulkGet(done.map((r) => r.id));
+      const gone = done.filter(
+        (r, i) => now[i]?.stamp === r.stamp && now[i]?.state === OUTBOX.sent,
+      );
+      await this.db.outbox.bulkDelete(gone.map((r) => r.id));
+    });
+  }
+
+  /** The (id, revision) pairs the server does not have, as `id\0rev` keys. */
+  private async serverLacks(pairs: [string, string][]): Promise<Set<string>> {
     const ask: Record<string, string[]> = {};
-    for (const r of rows) if (r.rev) ask[r.id] = [r.rev];
+    for (const [id, rev] of pairs) (ask[id] ??= []).push(rev);
     const reply = revsDiffReply.safeParse(await this.remote.revsDiff(ask));
     if (!reply.success)
       throw Object.assign(new Error('the server’s _revs_diff reply is not CouchDB’s'), {
         status: 502,
       });
-    const has = rows.filter((r) => r.rev && !(reply.data[r.id]?.missing ?? []).includes(r.rev));
-    if (has.length === 0) return;
-    await this.db.transaction('rw', this.db.outbox, async () => {
-      const now = await this.db.outbox.bulkGet(has.map((r) => r.id));
-      const done = has.filter((r, i) => now[i]?.stamp === r.stamp && now[i]?.state === OUTBOX.sent);
-      await this.db.outbox.bulkDelete(done.map((r) => r.id));
-    });
+    const out = new Set<string>();
+    for (const [id, r] of Object.entries(reply.data))
+      for (const rev of r.missing ?? []) out.add(`${id}\u0000${rev}`);
+    return out;
   }
 
   /** A document the server refused: its row says why. */

@@ -128,9 +128,12 @@ export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
 
 /** Resolves once `m`'s engine says synced. */
 export function synced(m: Member): Promise<SyncStatus> {
-  return eventually(() => {
+  return eventually(async () => {
     const s = m.engine.current;
-    if (s.phase !== 'synced') throw new Error(`not synced: ${JSON.stringify(s)}`);
+    if (s.phase !== 'synced')
+      throw new Error(
+        `not synced: ${JSON.stringify(s)}; outbox ${JSON.stringify(await m.db.outbox.toArray())}`,
+      );
     return s;
   });
 }
