@@ -168,6 +168,27 @@ describe('roles enforced by the server', () => {
     expect((await server.adminFetch(`${db}/span:omar:s9`)).status).toBe(200);
   });
 
+  it('stores a replicated update (the harness fixes pouchdb-validation, which dropped it)', async () => {
+    const first = {
+      ...spanOf('omar', 'r1'),
+      _rev: '1-aaaa',
+      _revisions: { start: 1, ids: ['aaaa'] },
+    };
+    const second = {
+      ...spanOf('omar', 'r1'),
+      label: 'pro-coalition',
+      _rev: '2-bbbb',
+      _revisions: { start: 2, ids: ['bbbb', 'aaaa'] },
+    };
+    for (const doc of [first, second])
+      await as('omar', 'pw-omar', 'POST', `${db}/_bulk_docs`, { new_edits: false, docs: [doc] });
+    const got = (await (await server.adminFetch(`${db}/span:omar:r1`)).json()) as {
+      _rev: string;
+      label: string;
+    };
+    expect(got).toMatchObject({ _rev: '2-bbbb', label: 'pro-coalition' });
+  });
+
   it('lets only adjudicators write gold and only leads write settings', async () => {
     const gold = (by: string) => ({
       _id: 'gold:d1',

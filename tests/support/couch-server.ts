@@ -62,10 +62,10 @@ export function freePort(): Promise<number> {
 
 /**
  * pouchdb-server's bin, with pouchdb-validation's replication bug fixed
- * (see pouchdb-server-fixed.cjs and docs/team.md).
+ * (see pouchdb-server-fixed.mjs and docs/team.md).
  */
 function serverBin(): string {
-  return fileURLToPath(new URL('./pouchdb-server-fixed.cjs', import.meta.url));
+  return fileURLToPath(new URL('./pouchdb-server-fixed.mjs', import.meta.url));
 }
 
 function exited(child: ChildProcess): Promise<void> {

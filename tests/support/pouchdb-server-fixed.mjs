@@ -7,14 +7,14 @@
 // the server answers success and silently drops the update. Apache CouchDB
 // has no such bug. Here the validation functions still see the old
 // revisions, as before, and the document keeps its own. See docs/team.md.
-'use strict';
-const fs = require('node:fs');
-const Module = require('node:module');
-const path = require('node:path');
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
 
-const serverDir = path.dirname(require.resolve('pouchdb-server/package.json'));
-const target = require.resolve('pouchdb-validation', {
-  paths: [path.dirname(require.resolve('express-pouchdb/package.json', { paths: [serverDir] }))],
+const load = createRequire(import.meta.url);
+const serverDir = path.dirname(load.resolve('pouchdb-server/package.json'));
+const target = load.resolve('pouchdb-validation', {
+  paths: [path.dirname(load.resolve('express-pouchdb/package.json', { paths: [serverDir] }))],
 });
 const BUG = 'newDoc._revisions = (oldDoc || {})._revisions;';
 const FIX =
@@ -23,13 +23,13 @@ const FIX =
   ' finally { if (ownRevisions === undefined) delete newDoc._revisions; else newDoc._revisions = ownRevisions; }\n}\n' +
   'function validateAll(validationFuncs, newDoc, oldDoc, options) {';
 
-const load = Module._extensions['.js'];
+const loadJs = Module._extensions['.js'];
 Module._extensions['.js'] = function (module, filename) {
-  if (filename !== target) return load(module, filename);
+  if (filename !== target) return loadJs(module, filename);
   const source = fs.readFileSync(filename, 'utf8');
   if (!source.includes(BUG))
     throw new Error(`pouchdb-validation changed: cannot apply the replication fix to ${filename}`);
   module._compile(source.replace(BUG, FIX), filename);
 };
 
-require(path.join(serverDir, 'bin', 'pouchdb-server'));
+load(path.join(serverDir, 'bin', 'pouchdb-server'));
