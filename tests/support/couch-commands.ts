@@ -66,10 +66,20 @@ const teamProject: BrowserCommand<[name: string, serverId?: string]> = async (
   return { url: s.url };
 };
 
+/** What `teamAdmin` sends (one object: the command channel drops undefined arguments). */
+export interface AdminRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** A server of `teamServerStart`; the shared one when absent. */
+  serverId?: string;
+}
+
 /** A request as the server admin; resolves to the status and JSON body. */
-const teamAdmin: BrowserCommand<
-  [method: string, path: string, body?: unknown, serverId?: string]
-> = async (_ctx, method, path, body, serverId) => {
+const teamAdmin: BrowserCommand<[AdminRequest]> = async (
+  _ctx,
+  { method, path, body, serverId },
+) => {
   const s = serverOf(serverId);
   const res = await fetch(`${s.url}${path}`, {
     method,
@@ -77,7 +87,8 @@ const teamAdmin: BrowserCommand<
       Authorization: `Basic ${Buffer.from(`${s.admin.name}:${s.admin.password}`).toString('base64')}`,
       'Content-Type': 'application/json',
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    // An absent body may arrive as null (or worse) through the command channel.
+    body: method === 'GET' || method === 'HEAD' || body == null ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };

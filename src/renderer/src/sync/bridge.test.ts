@@ -90,7 +90,10 @@ describe('deletions and two machines of one analyst', { timeout: 120_000 }, () =
     await applyChanges(omar.db, [{ table: 'spans', before: s, after: null }]);
     await eventually(async () => expect(await huda.db.spans.get(s.id)).toBeUndefined());
     await synced(omar);
-    const res = await commands.teamAdmin('GET', `/${project}/span:omar:${s.id}?open_revs=all`);
+    const res = await commands.teamAdmin({
+      method: 'GET',
+      path: `/${project}/span:omar:${s.id}?open_revs=all`,
+    });
     expect(res.body).toEqual([
       { ok: { _id: `span:omar:${s.id}`, _rev: expect.stringMatching(/^2-/), _deleted: true } },
     ]);
@@ -130,10 +133,10 @@ describe('deletions and two machines of one analyst', { timeout: 120_000 }, () =
     await synced(one);
     await synced(two);
     // The server keeps one current version of the span (the conflict is settled).
-    const res = await commands.teamAdmin(
-      'GET',
-      `/${project}/span:omar:${shared.id}?conflicts=true`,
-    );
+    const res = await commands.teamAdmin({
+      method: 'GET',
+      path: `/${project}/span:omar:${shared.id}?conflicts=true`,
+    });
     expect(res.body).toMatchObject({ label: 'kurdish-skepticism' });
     expect((res.body as { _conflicts?: string[] })._conflicts).toBeUndefined();
   });

@@ -5,12 +5,12 @@ import 'vitest/browser';
 declare module 'vitest/browser' {
   interface BrowserCommands {
     teamProject: (name: string, serverId?: string) => Promise<{ url: string }>;
-    teamAdmin: (
-      method: string,
-      path: string,
-      body?: unknown,
-      serverId?: string,
-    ) => Promise<{ status: number; body: unknown }>;
+    teamAdmin: (request: {
+      method: string;
+      path: string;
+      body?: unknown;
+      serverId?: string;
+    }) => Promise<{ status: number; body: unknown }>;
     teamServerStart: () => Promise<{ id: string; url: string }>;
     teamServerKill: (id: string) => Promise<void>;
     teamServerRestart: (id: string) => Promise<void>;
