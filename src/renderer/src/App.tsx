@@ -7,6 +7,8 @@ import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from
 import { healDerived } from './db/derived-rebuild.ts';
 import { reportWriteFailure } from './db/write-errors.ts';
 import { whenIdle } from './idle.ts';
+import { host } from './host/host.ts';
+import { startTeam } from './sync/runtime.ts';
 import { FirstRun } from './app/FirstRun.tsx';
 import { Workbench } from './app/Workbench.tsx';
 import { useSelf } from './hooks/useSelf.ts';
@@ -22,6 +24,10 @@ export function App(): React.JSX.Element {
         performance.mark('stance:db-open');
         setState({ kind: 'open' });
         void requestPersistentStorage();
+        // A connected team project resumes syncing (docs/team.md).
+        startTeam(db, host).catch((err: unknown) =>
+          reportWriteFailure('Resuming the team sync', err),
+        );
         // Derived list rows out of step with the articles are rebuilt, once
         // the start is over (the check reads every count row).
         whenIdle(() =>

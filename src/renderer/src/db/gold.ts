@@ -15,6 +15,7 @@ import {
   type SpanRecord,
 } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
+import { requireRole } from '../sync/roles.ts';
 import type { WorkbenchDb } from './schema.ts';
 
 /** The settings key holding a document's rejected span keys. */
@@ -122,6 +123,8 @@ const TABLES = (db: WorkbenchDb) => [
   db.statuses,
   db.settings,
   db.documents,
+  // Connected to a team project, only adjudicators change gold (sync/roles.ts).
+  db.syncMeta,
 ];
 
 /**
@@ -135,6 +138,7 @@ export async function acceptIntoGold(
   span: AgreementSpan,
 ): Promise<SpanRecord> {
   return db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     const doc = await db.documents.get(docId);
     if (!doc) throw new Error(`No document ${docId} to adjudicate.`);
     const key = spanKey(span);
@@ -164,6 +168,7 @@ export async function rejectProposal(
   span: AgreementSpan,
 ): Promise<void> {
   await db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     const key = spanKey(span);
     const gold = await db.spans
       .where('[docId+annotatorId]')
@@ -178,7 +183,8 @@ export async function rejectProposal(
 
 /** Takes back a rejection. */
 export async function unreject(db: WorkbenchDb, docId: string, span: AgreementSpan): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', [db.settings, db.syncMeta], async () => {
+    await requireRole(db, 'adjudicator');
     const key = spanKey(span);
     await setRejected(
       db,
@@ -190,7 +196,10 @@ export async function unreject(db: WorkbenchDb, docId: string, span: AgreementSp
 
 /** Removes a gold span. */
 export async function removeGoldSpan(db: WorkbenchDb, spanId: string): Promise<void> {
-  await db.spans.delete(spanId);
+  await db.transaction('rw', [db.spans, db.syncMeta], async () => {
+    await requireRole(db, 'adjudicator');
+    await db.spans.delete(spanId);
+  });
 }
 
 /**
@@ -203,6 +212,7 @@ export async function editGoldSpan(
   change: Partial<AgreementSpan>,
 ): Promise<SpanRecord> {
   return db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     const span = await db.spans.get(spanId);
     if (!span || span.annotatorId !== GOLD_ANNOTATOR_ID)
       throw new Error('That gold span no longer exists.');
@@ -241,6 +251,7 @@ export async function acceptAllAgreed(
   annotators: readonly string[],
 ): Promise<number> {
   return db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     let added = 0;
     const now = Date.now();
     for (const docId of docIds) {
@@ -273,6 +284,7 @@ export async function setGoldStatus(
   status: DocStatus,
 ): Promise<void> {
   await db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     await ensureGold(db, docId, Date.now());
     const cur = await db.statuses.get([docId, GOLD_ANNOTATOR_ID]);
     await db.statuses.put({ ...cur!, status, updatedAt: Date.now() });

@@ -18,6 +18,7 @@ import { AdjudicationList } from './AdjudicationList.tsx';
 import { reviewBlocks } from './blocks.ts';
 import { useLaneHighlights } from './useLaneHighlights.ts';
 import { annotatorName, useReviewData } from './useReviewData.ts';
+import { GoldConflict } from '../team/GoldConflict.tsx';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -110,7 +111,11 @@ export function ReviewView({
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
-    const n = await acceptAllAgreed(db, [docId], minAgree, proposers);
+    const n = await acceptAllAgreed(db, [docId], minAgree, proposers).catch((e: unknown) => {
+      setMessage(e instanceof Error ? e.message : String(e));
+      return null;
+    });
+    if (n === null) return;
     setMessage(
       n === 0
         ? `No new span has at least ${minAgree} annotators agreeing exactly.`
@@ -152,7 +157,11 @@ export function ReviewView({
           <button
             type="button"
             onClick={() =>
-              void setGoldStatus(db, docId, goldStatus?.status === 'done' ? 'in-progress' : 'done')
+              void setGoldStatus(
+                db,
+                docId,
+                goldStatus?.status === 'done' ? 'in-progress' : 'done',
+              ).catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
             }
           >
             {goldStatus?.status === 'done' ? 'Reopen adjudication' : 'Mark adjudicated'}
@@ -162,6 +171,12 @@ export function ReviewView({
             {goldStatus?.status === 'done' ? ' Gold is marked adjudicated.' : ''}
           </span>
         </div>
+        {data.blindHidden.has(docId) && (
+          <p className="blind-note" role="note">
+            Blind mode: colleagues’ labels on this document stay hidden until you mark it done.
+          </p>
+        )}
+        <GoldConflict docId={docId} text={doc.text} />
         <p className="disagree-summary">
           {proposers.length < 2
             ? 'Only one annotator annotated this document: nothing to compare.'

@@ -9,6 +9,7 @@ import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/
 import { unpackTokens } from '@core/token-pack.ts';
 import { tokenize, type Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
+import { applyBlind, blindRule } from '../team/blind.ts';
 
 /** A document as review needs it. */
 export interface ReviewDoc {
@@ -25,6 +26,8 @@ export interface ReviewData {
   docs: Map<string, ReviewDoc>;
   /** docId → annotatorId → spans (empty when annotated without spans). */
   annotations: Map<string, Map<string, SpanRecord[]>>;
+  /** Documents whose colleagues' labels blind mode hides (team/blind.ts). */
+  blindHidden: Set<string>;
 }
 
 const KIND_ORDER = { self: 0, colleague: 1, gold: 2 } as const;
@@ -33,11 +36,12 @@ const KIND_ORDER = { self: 0, colleague: 1, gold: 2 } as const;
 const tokenCache = new Map<string, Token[]>();
 
 async function load(): Promise<ReviewData> {
-  const [annotators, docs, spans, statuses] = await Promise.all([
+  const [annotators, docs, spans, statuses, blind] = await Promise.all([
     db.annotators.toArray(),
     db.documents.toArray(),
     db.spans.toArray(),
     db.statuses.toArray(),
+    blindRule(db),
   ]);
   // Stored tokens are read once per document and session: this query runs
   // again on every span change, and a document's tokens never change.
@@ -65,12 +69,14 @@ async function load(): Promise<ReviewData> {
   for (const s of spans) slot(s.docId, s.annotatorId).push(s);
   for (const byAnn of annotations.values())
     for (const list of byAnn.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const blindHidden = applyBlind(annotations, blind);
   return {
     annotators,
     docs: new Map(
       docs.map((d) => [d.id, { id: d.id, title: d.title, text: d.text, folded: d.folded }]),
     ),
     annotations,
+    blindHidden,
   };
 }
 

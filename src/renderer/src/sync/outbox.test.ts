@@ -31,7 +31,7 @@ async function profile(connected: boolean): Promise<WorkbenchDb> {
       server: 'http://127.0.0.1:1',
       project: 'p',
       user: 'omar',
-      roles: ['analyst'],
+      roles: ['analyst', 'adjudicator', 'lead'],
       localName: 'unused',
       connectedAt: 0,
     };

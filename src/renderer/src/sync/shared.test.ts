@@ -80,7 +80,20 @@ describe('gold', { timeout: 120_000 }, () => {
     const omar = await member('omar', server, project);
     const doc = await buildDocumentRecord({ text: TEXT });
     await omar.db.documents.add(doc);
-    await acceptIntoGold(omar.db, doc.id, { start: 0, end: 3, label: 'pro-withdrawal' });
+    await expect(
+      acceptIntoGold(omar.db, doc.id, { start: 0, end: 3, label: 'pro-withdrawal' }),
+    ).rejects.toThrow(
+      `Not saved: in the team project ${project}, only adjudicators change gold, and omar (analyst) is not one.`,
+    );
+    expect(await omar.db.spans.count()).toBe(0);
+    // Written behind the app's back, it is refused before it is sent.
+    await omar.db.statuses.put({
+      docId: doc.id,
+      annotatorId: GOLD_ANNOTATOR_ID,
+      status: 'done',
+      docStance: null,
+      updatedAt: 1,
+    });
     const row = await eventually(async () => {
       const r = await omar.db.outbox.get(`gold:${doc.id}`);
       expect(r?.state).toBe(OUTBOX.refused);
@@ -108,6 +121,7 @@ describe('gold', { timeout: 120_000 }, () => {
     // signed in): only the server stands in the way.
     await omar.engine.stop();
     omar.config.roles = ['analyst', 'adjudicator'];
+    await omar.db.syncMeta.put({ key: 'config', value: omar.config });
     omar.restart();
     const doc = await buildDocumentRecord({ text: TEXT });
     await omar.db.documents.add(doc);
@@ -145,10 +159,12 @@ describe('project settings', { timeout: 120_000 }, () => {
       expect((await omar.db.settings.get(PROJECT_SETTINGS_KEY))?.value).toEqual({ blind: true });
       expect(await omar.db.assignments.get('d1')).toEqual({ docId: 'd1', annotatorIds: ['omar'] });
     });
-    // Omar's own edit of a label stays his: refused, and the project's set is unchanged.
-    await saveLabel(omar.db, 'pro-withdrawal', { ...label, definition: 'Mine.' });
-    await eventually(async () =>
-      expect((await omar.db.outbox.get('project:labels'))?.state).toBe(OUTBOX.refused),
+    // Omar may not change the label set: not saved, and the project's set is unchanged.
+    await expect(
+      saveLabel(omar.db, 'pro-withdrawal', { ...label, definition: 'Mine.' }),
+    ).rejects.toThrow(/^Not saved: .*only project leads change the label set/);
+    expect((await omar.db.labels.get('pro-withdrawal'))?.definition).toBe(
+      'Withdrawal, as the lead defines it.',
     );
     const labels = await commands.teamAdmin({ method: 'GET', path: `/${project}/project:labels` });
     expect(JSON.stringify(labels.body)).toContain('Withdrawal, as the lead defines it.');
