@@ -28,7 +28,6 @@ test('the built index.html has a strict CSP and no inline script', async ({ requ
     'https:',
     'http://localhost:*',
     'http://127.0.0.1:*',
-    'http://[::1]:*',
   ]);
   for (const [directive, values] of csp) {
     if (directive === 'connect-src') continue;

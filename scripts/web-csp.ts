@@ -9,10 +9,7 @@ import type { Plugin } from 'vite';
 
 /** The connect-src sources of the web build. */
 export function webConnectSrc(env: NodeJS.ProcessEnv = process.env): string {
-  return (
-    env.STANCE_CONNECT_SRC?.trim() ||
-    "'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*"
-  );
+  return env.STANCE_CONNECT_SRC?.trim() || "'self' https: http://localhost:* http://127.0.0.1:*";
 }
 
 /** Widens the CSP meta tag's connect-src for the web build only. */

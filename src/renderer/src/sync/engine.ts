@@ -153,7 +153,7 @@ export class SyncEngine {
     // Busy until each direction has caught up once.
     this.replicating = { push: true, pull: true };
     const first = this.options.backOff?.first ?? 1000;
-    const max = this.options.backOff?.max ?? 30_000;
+    const max = this.options.backOff?.max ?? 10_000;
     const sync = this.local.sync(this.remote, {
       live: true,
       retry: true,
@@ -165,9 +165,11 @@ export class SyncEngine {
     const reps = sync as unknown as Record<'push' | 'pull', Replication>;
     for (const dir of ['push', 'pull'] as const) {
       const rep = reps[dir];
+      // Retries make a replication active again before anything worked, so
+      // only progress (a change, or catching up) clears the last error.
       rep.on('active', () => {
         this.replicating[dir] = true;
-        this.set({ lastError: null });
+        this.set({});
       });
       rep.on('paused', (err) => {
         this.replicating[dir] = false;
@@ -178,6 +180,7 @@ export class SyncEngine {
         }
       });
       rep.on('change', () => {
+        this.set({ lastError: null });
         if (dir === 'push') void this.acknowledge();
       });
       // Replication errors are retried by PouchDB; each is named meanwhile.

@@ -83,7 +83,9 @@ export async function pullBatch(
       checked.forEach(({ doc, raw }, i) => {
         const row = rows[i];
         if (row?.state === OUTBOX.pending) return;
-        if (row?.state === OUTBOX.sent && row.rev === doc.rev) return;
+        // The app's own write coming back: nothing to apply, unless another
+        // version arrived beside it (a conflict to record).
+        if (row?.state === OUTBOX.sent && row.rev === doc.rev && !raw._conflicts?.length) return;
         // The project's version replaces a change the server would refuse.
         if (row?.state === OUTBOX.refused) dropRefused.push(row.id);
         apply.push(doc);
