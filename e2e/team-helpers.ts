@@ -10,6 +10,7 @@ import { teamInit } from '../src/cli/team.ts';
 
 export const test = base.extend<{ project: string }, { couch: CouchServer }>({
   couch: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern.
     async ({}, use) => {
       const server = await startCouchServer();
       await addTestUsers(server);
