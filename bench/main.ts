@@ -16,6 +16,7 @@ import { serveStatic } from './lib/server.ts';
 import { benchRender } from './sections/render.ts';
 import { benchStart } from './sections/start.ts';
 import { benchStore } from './sections/store.ts';
+import { benchSync } from './sections/sync.ts';
 import { nodeSection } from './sections/node.ts';
 import { benchAgreement, benchExport } from './sections/formats.ts';
 
@@ -34,6 +35,7 @@ const SECTIONS: Record<string, Section> = {
   import: nodeSection('import'),
   agreement: benchAgreement,
   start: benchStart,
+  sync: benchSync,
 };
 
 const args = process.argv.slice(2);
