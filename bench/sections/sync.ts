@@ -77,7 +77,7 @@ export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
     const admin = { url: server.url, username: server.admin.name, password: server.admin.password };
     await teamInit(admin, 'bench');
     const t = performance.now();
-    const { spans, first } = await seed(server, 'bench', docs);
+    const { spans } = await seed(server, 'bench', docs);
     ctx.log(
       `sync: seeded ${docs} articles and ${spans} spans in ${((performance.now() - t) / 1000).toFixed(0)} s`,
     );
