@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { devCsp } from './scripts/dev-csp.ts';
+import { webCsp } from './scripts/web-csp.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -13,7 +14,7 @@ export default defineConfig({
   root: 'src/renderer',
   base: './',
   resolve: { alias: { '@core': resolve('src/core') } },
-  plugins: [react(), devCsp()],
+  plugins: [react(), devCsp(), webCsp()],
   define,
   server: { host: '127.0.0.1', port: 5180, strictPort: false },
   preview: { host: '127.0.0.1', port: 5181, strictPort: true },

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { couchCommands } from './tests/support/couch-commands.ts';
 
 const alias = { '@core': resolve('src/core') };
 const chromium = process.env.CHROMIUM_PATH;
@@ -38,6 +39,7 @@ export default defineConfig({
             'dexie',
             'dexie-react-hooks',
             'linkedom/worker',
+            'pouchdb-browser',
             'react',
             'react-dom/client',
             'react/jsx-dev-runtime',
@@ -47,7 +49,10 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
+          // A pouchdb-server for the team project tests (tests/support).
+          globalSetup: ['tests/support/couch-global-setup.ts'],
           browser: {
+            commands: couchCommands,
             enabled: true,
             headless: true,
             provider: playwright({

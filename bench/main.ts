@@ -17,6 +17,7 @@ import { benchRender } from './sections/render.ts';
 import { benchStart } from './sections/start.ts';
 import { benchStore } from './sections/store.ts';
 import { benchArticles } from './sections/articles.ts';
+import { benchSync } from './sections/sync.ts';
 import { nodeSection } from './sections/node.ts';
 import { benchAgreement, benchExport } from './sections/formats.ts';
 import { benchReview } from './sections/review.ts';
@@ -40,6 +41,7 @@ const SECTIONS: Record<string, Section> = {
   start: benchStart,
   review: benchReview,
   actors: benchActors,
+  sync: benchSync,
 };
 
 const args = process.argv.slice(2);

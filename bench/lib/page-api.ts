@@ -32,6 +32,26 @@ export interface ArticlesBench {
   rawDocsOnly(count: number, batch: number): Promise<ArticleRun>;
 }
 
+/** bench/pages/sync.ts */
+export interface SyncBench {
+  /** PouchDB replicating the project into an empty PouchDB (the floor). */
+  floor(server: string, project: string): Promise<{ ms: number; docs: number; peakMB: number }>;
+  /** A fresh profile's first sync through the app, until `spans` spans are in Dexie. */
+  ours(
+    server: string,
+    project: string,
+    spans: number,
+  ): Promise<{ ms: number; spans: number; docs: number; peakMB: number }>;
+  /** A's new span to B's Dexie, `samples` times; milliseconds each. */
+  latency(
+    server: string,
+    project: string,
+    docId: string,
+    text: string,
+    samples: number,
+  ): Promise<number[]>;
+}
+
 /** A mouse drag in viewport coordinates, and the words it covers. */
 export interface DragPlan {
   from: { x: number; y: number };
@@ -139,4 +159,5 @@ export interface BenchGlobals {
   formatsBench: FormatsBench;
   renderBench: RenderBench;
   reviewBench: ReviewBench;
+  syncBench: SyncBench;
 }

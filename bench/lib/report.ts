@@ -326,6 +326,33 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
       );
     }
   }
+  // Sync (issue 12).
+  {
+    const what = 'first sync of 10,000 documents and 100,000 spans into a fresh profile';
+    const target = '≤ 1.5× the floor (PouchDB into an empty PouchDB)';
+    const ratio = fig(r, 'sync', 'ratio');
+    const heap = fig(r, 'sync', 'oursHeapMB');
+    rows.push(
+      ratio
+        ? {
+            what,
+            target,
+            measured: `${fmt(ratio.median, '×')} the floor${heap ? `; heap peak ${fmt(heap.median, 'MB')}` : ''}`,
+            ...atMost(ratio.median, 1.5, '×'),
+          }
+        : unmeasured(what, target, 'sync'),
+    );
+  }
+  {
+    const what = "A's new span to B, p95";
+    const target = '≤ 1 s';
+    const l = fig(r, 'sync', 'latencyMs');
+    rows.push(
+      l
+        ? { what, target, measured: `p95 ${fmt(l.p95, 'ms')}`, ...atMost(l.p95, 1000, 'ms') }
+        : unmeasured(what, target, 'sync'),
+    );
+  }
   for (const row of rows) if (row.met === false) row.why = WHY[row.what] ?? 'not analysed yet';
   return rows;
 }

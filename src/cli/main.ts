@@ -13,6 +13,7 @@ import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
 import { prepareCommand } from './prepare.ts';
+import { teamCommand } from './team.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every command, in the order `--help` lists them. */
@@ -22,6 +23,7 @@ export const COMMANDS: CliCommand[] = [
   convertCommand,
   agreementCommand,
   actorsCommand,
+  teamCommand,
 ];
 
 /**

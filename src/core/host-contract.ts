@@ -40,6 +40,37 @@ export interface BackupInfo {
   modifiedAt: number;
 }
 
+/**
+ * A request to a team project's server (sync/transport.ts makes PouchDB's
+ * requests into these). The host sends it with the analyst's credentials:
+ * the desktop host in the main process, adding what it keeps encrypted with
+ * Electron's safeStorage; the browser host with the CouchDB session cookie.
+ */
+export interface TeamRequest {
+  url: string;
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The server's answer; status 0 when it could not be reached (`body` says why). */
+export interface TeamResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Who the server takes the analyst for; `name` null when not signed in. */
+export interface TeamSessionInfo {
+  name: string | null;
+  roles: string[];
+}
+
+/** A sign-in's outcome: the session, or the HTTP status (0: unreachable) and why not. */
+export type TeamSignIn =
+  { ok: true; session: TeamSessionInfo } | { ok: false; status: number; reason: string };
+
 /** Everything the renderer may ask of its host. */
 export interface Host {
   readonly kind: 'electron' | 'browser';
@@ -62,6 +93,19 @@ export interface Host {
    * analyst first (resolving without opening if they cancel).
    */
   openExternal(url: string): Promise<void>;
+  /**
+   * Signs in to a team server and keeps what later requests need: the
+   * desktop host the credentials, encrypted with safeStorage (kept in memory
+   * only where the system offers no encryption); the browser the server's
+   * session cookie. The password itself is never stored by the renderer.
+   */
+  teamSignIn(server: string, user: string, password: string): Promise<TeamSignIn>;
+  /** The current session with `server` (name null when signed out or expired). */
+  teamSession(server: string): Promise<TeamSignIn>;
+  /** Forgets the credentials or ends the session. */
+  teamSignOut(server: string): Promise<void>;
+  /** Sends a request to the signed-in server; never rejects for HTTP errors. */
+  teamRequest(req: TeamRequest, signal?: AbortSignal): Promise<TeamResponse>;
 }
 
 /** File names the host accepts from the renderer: no paths, no dot-files. */
@@ -95,6 +139,34 @@ export const ipcChannels = {
   backupList: { channel: 'host:backup-list', payload: z.undefined() },
   backupRead: { channel: 'host:backup-read', payload: z.object({ name: safeFileName }) },
   openExternal: { channel: 'host:open-external', payload: z.object({ url: z.string().max(2048) }) },
+  teamSignIn: {
+    channel: 'host:team-sign-in',
+    payload: z.object({
+      server: z.string().max(2048),
+      user: z.string().min(1).max(200),
+      password: z.string().max(1000),
+    }),
+  },
+  teamSession: {
+    channel: 'host:team-session',
+    payload: z.object({ server: z.string().max(2048) }),
+  },
+  teamSignOut: {
+    channel: 'host:team-sign-out',
+    payload: z.object({ server: z.string().max(2048) }),
+  },
+  teamRequest: {
+    channel: 'host:team-request',
+    payload: z.object({
+      url: z.string().max(8192),
+      method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']),
+      headers: z.record(z.string().max(200), z.string().max(8192)),
+      body: z
+        .string()
+        .max(256 * 1024 * 1024)
+        .optional(),
+    }),
+  },
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

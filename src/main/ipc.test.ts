@@ -25,6 +25,12 @@ vi.mock('electron', () => ({
   },
   dialog: { showOpenDialog: vi.fn(), showSaveDialog, showMessageBox },
   shell: { openExternal },
+  // No encryption here: team credentials would stay in memory only.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString: () => Buffer.alloc(0),
+    decryptString: () => '',
+  },
 }));
 
 const { registerIpc } = await import('./ipc.ts');
@@ -77,6 +83,28 @@ describe('IPC handlers', () => {
     await expect(call('host:backup-read', 'x')).rejects.toThrow(/invalid payload/);
     await expect(call('host:export-write', { id: 'not-a-uuid', chunk: 'x' })).rejects.toThrow(/id/);
     await expect(call('host:app-info', { extra: true })).rejects.toThrow(/invalid payload/);
+    await expect(
+      call('host:team-request', { url: 'http://x/', method: 'PATCH', headers: {} }),
+    ).rejects.toThrow(/invalid payload \(method:/);
+  });
+
+  it('answers team requests only after a sign-in, and only for that server', async () => {
+    const res = (await call('host:team-request', {
+      url: 'https://couch.example.org/proj',
+      method: 'GET',
+      headers: {},
+    })) as { status: number };
+    expect(res.status).toBe(401);
+    const signIn = await call('host:team-sign-in', {
+      server: 'http://couch.example.org',
+      user: 'omar',
+      password: 'x',
+    });
+    expect(signIn).toMatchObject({
+      ok: false,
+      status: 0,
+      reason: expect.stringMatching(/Plain http/),
+    });
   });
 
   it('refuses local and non-http(s) links without asking', async () => {

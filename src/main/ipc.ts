@@ -3,7 +3,14 @@
  * message comes from our own renderer's main frame, then validates its
  * payload against the channel's zod schema; anything else is rejected.
  */
-import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  safeStorage,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import type { z } from 'zod';
 import {
   ipcChannels,
@@ -16,6 +23,7 @@ import { readOpenedFile } from './open-files.ts';
 import { isTrustedSender } from './security.ts';
 import { BackupService } from './services/backups.ts';
 import { ExportService } from './services/exports.ts';
+import { TeamLink } from './services/team-link.ts';
 
 type Payload<K extends IpcChannelName> = z.infer<(typeof ipcChannels)[K]['payload']>;
 
@@ -50,6 +58,7 @@ function handle<K extends IpcChannelName, R>(
 export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
   const exports = new ExportService();
   const backups = new BackupService(`${app.getPath('userData')}/backups`);
+  const team = new TeamLink(`${app.getPath('userData')}/team-credentials.json`, safeStorage);
 
   handle(ctx, 'appInfo', (): AppInfo => ({
     name: app.getName(),
@@ -100,6 +109,11 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
   handle(ctx, 'openExternal', async ({ url }) => {
     await openExternalConfirmed(url, ctx.window());
   });
+
+  handle(ctx, 'teamSignIn', ({ server, user, password }) => team.signIn(server, user, password));
+  handle(ctx, 'teamSession', ({ server }) => team.sessionFor(server));
+  handle(ctx, 'teamSignOut', () => team.signOut());
+  handle(ctx, 'teamRequest', (req) => team.request(req));
 
   return {
     /**

@@ -20,6 +20,12 @@ const host: Omit<Host, 'kind'> & { kind: 'electron' } = {
   backupList: () => invoke(ipcChannels.backupList.channel),
   backupRead: (name) => invoke(ipcChannels.backupRead.channel, { name }),
   openExternal: (url) => invoke(ipcChannels.openExternal.channel, { url }),
+  teamSignIn: (server, user, password) =>
+    invoke(ipcChannels.teamSignIn.channel, { server, user, password }),
+  teamSession: (server) => invoke(ipcChannels.teamSession.channel, { server }),
+  teamSignOut: (server) => invoke(ipcChannels.teamSignOut.channel, { server }),
+  // A signal cannot cross the bridge: the main process times requests out.
+  teamRequest: (req) => invoke(ipcChannels.teamRequest.channel, req),
 };
 
 contextBridge.exposeInMainWorld(HOST_GLOBAL, host);

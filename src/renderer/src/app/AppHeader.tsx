@@ -1,6 +1,7 @@
 /** The top bar: app name and the analyst annotating. */
 import type { AnnotatorRecord } from '@core/model.ts';
 import { DatasetToolbar } from '../datasets/DatasetToolbar.tsx';
+import { TeamStatus } from '../team/TeamStatus.tsx';
 
 export function AppHeader({
   self,
@@ -16,6 +17,7 @@ export function AppHeader({
       <span className="analyst" aria-label="Annotating as">
         Annotating as <strong dir="auto">{self.name}</strong>
       </span>
+      <TeamStatus self={self} />
       <DatasetToolbar self={self} reviewing={reviewing} />
     </header>
   );

@@ -14,6 +14,7 @@ import { ReviewArea } from '../review/ReviewArea.tsx';
 import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
 import { SpanPanel } from '../annotate/SpanPanel.tsx';
 import { relativeId } from '../annotate/navigation.ts';
+import { TeamView } from '../team/TeamView.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
@@ -50,6 +51,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
               }}
             />
           </>
+        ) : mode === 'team' ? (
+          <TeamView self={self} visibleIds={order} />
         ) : (
           <ReviewArea
             mode={mode}

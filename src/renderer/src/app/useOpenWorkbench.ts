@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
 import { ensureDerived } from '../db/derived-check.ts';
 import { reportFailure } from '../failures.ts';
+import { host } from '../host/host.ts';
+import { startTeam } from '../sync/runtime.ts';
 import { whenIdle } from '../idle.ts';
 
 /** Where opening the database stands. */
@@ -22,6 +24,13 @@ export function useOpenWorkbench(): OpenState {
         performance.mark('stance:db-open');
         setState({ kind: 'open' });
         void requestPersistentStorage();
+        // A connected team project resumes syncing (docs/team.md).
+        startTeam(db, host).catch((err: unknown) =>
+          reportFailure(
+            { key: 'start:team', what: 'Resuming the team sync', where: 'team project' },
+            err,
+          ),
+        );
         // Derived tables of an older version (after an upgrade, a restore
         // of an older backup, a new tokenizer) are rebuilt once the start
         // is over; the check itself is one settings read.

@@ -19,6 +19,7 @@ import {
   visibleRows,
   type SortKey,
 } from './document-rows.ts';
+import { useAssignedTo, useTeam } from '../team/useTeam.ts';
 import './document-list.css';
 
 export interface DocumentListProps {
@@ -50,6 +51,9 @@ export function DocumentList({
   const [status, setStatus] = useState<DocStatus | 'all'>('all');
   const [label, setLabel] = useState('any');
   const [outlet, setOutlet] = useState('all');
+  const [mine, setMine] = useState(false);
+  const assigned = useAssignedTo(self.id);
+  const team = useTeam();
   const deferredQuery = useDeferredValue(query);
   const folded = foldArabic(deferredQuery).trim();
 
@@ -65,10 +69,11 @@ export function DocumentList({
     return new Set(searchKeys.filter(([, key]) => matchesQuery(key, folded)).map(([id]) => id));
   }, [searching, searchKeys, folded]);
 
-  const visible = useMemo(
-    () => visibleRows(rows ?? [], { status, label, outlet, matches }, sort),
-    [rows, status, label, outlet, matches, sort],
-  );
+  const visible = useMemo(() => {
+    const all = visibleRows(rows ?? [], { status, label, outlet, matches }, sort);
+    // "Assigned to me" (team projects): only the documents a lead assigned.
+    return mine && assigned ? all.filter((r) => assigned.has(r.id)) : all;
+  }, [rows, status, label, outlet, matches, sort, mine, assigned]);
   const outlets = useMemo(() => outletsOf(rows ?? []), [rows]);
 
   const orderKey = visible.map((r) => r.id).join(',');
@@ -190,6 +195,12 @@ export function DocumentList({
             ))}
           </select>
         </div>
+        {(team.config || (assigned && assigned.size > 0)) && (
+          <label className="doc-mine">
+            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />{' '}
+            Assigned to me{assigned ? ` (${assigned.size})` : ''}
+          </label>
+        )}
         <p className="doc-count" aria-live="polite">
           {rows === undefined
             ? 'Loading documents…'

@@ -18,6 +18,7 @@ import {
   hasDataToReplace,
   keepBackup,
   listKeptBackups,
+  onBackupKept,
   readKeptBackup,
   restoreReplacing,
   saveBackupFile,
@@ -51,6 +52,8 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     void listKeptBackups().then(setStored);
   }, []);
   useEffect(refresh, [refresh]);
+  // A backup kept while the panel is open (the daily one) shows at once.
+  useEffect(() => onBackupKept(refresh), [refresh]);
 
   /** Runs one action of the panel; a failure is reported as `what` failed. */
   async function task(what: string, fn: () => Promise<void>): Promise<void> {

@@ -9,6 +9,7 @@ import { db } from '../db/db.ts';
 import { reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
 import { whenIdle } from '../idle.ts';
+import { backupKept } from './actions.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -19,17 +20,21 @@ export function useAutoBackup(): void {
     if (!hasDocuments) return;
     let cancelled = false;
     const run = (): void => {
-      backupIfDue(db, host).catch((err: unknown) => {
-        if (!cancelled)
-          reportFailure(
-            {
-              key: 'auto-backup',
-              what: 'Keeping the daily automatic backup',
-              where: 'automatic backups',
-            },
-            err,
-          );
-      });
+      backupIfDue(db, host)
+        .then((kept) => {
+          if (kept) backupKept();
+        })
+        .catch((err: unknown) => {
+          if (!cancelled)
+            reportFailure(
+              {
+                key: 'auto-backup',
+                what: 'Keeping the daily automatic backup',
+                where: 'automatic backups',
+              },
+              err,
+            );
+        });
     };
     // The first check waits until start-up is over: a due backup reads
     // every table, which must not hold up the document list.

@@ -14,6 +14,7 @@ import {
   type BackupContents,
 } from '@core/formats/backup.ts';
 import type { DocumentRecord } from '@core/model.ts';
+import { SYNC_TABLES } from '../sync/tables.ts';
 import { DERIVED_TABLES } from './derived.ts';
 import { currentDerivedMarker } from './derived-check.ts';
 import { setSetting } from './settings.ts';
@@ -91,9 +92,15 @@ export async function exportBackup(
   }
 }
 
-/** The tables a backup holds: all but the derived ones, which are recomputed. */
+/**
+ * The tables a backup holds: all but the derived ones, which are
+ * recomputed, and the team project's bookkeeping, which belongs to this
+ * machine's connection (a restored profile connects afresh).
+ */
 function storedTables(db: WorkbenchDb): string[] {
-  return db.tables.map((t) => t.name).filter((t) => !DERIVED_TABLES.includes(t));
+  return db.tables
+    .map((t) => t.name)
+    .filter((t) => !DERIVED_TABLES.includes(t) && !SYNC_TABLES.includes(t));
 }
 
 /** True when the profile holds documents or spans a restore would replace. */

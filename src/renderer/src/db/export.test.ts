@@ -37,6 +37,10 @@ function recordingHost(): Host & { calls: string[]; chunks: string[] } {
     backupList: fail,
     backupRead: fail,
     openExternal: fail,
+    teamSignIn: fail,
+    teamSession: fail,
+    teamSignOut: fail,
+    teamRequest: fail,
     exportBegin: async (name) => {
       calls.push(`begin ${name}`);
       return { id: 'x', target: name };

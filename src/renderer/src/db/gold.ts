@@ -22,6 +22,7 @@ import {
   type SpanRecord,
 } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
+import { requireRole } from '../sync/roles.ts';
 import type { WorkbenchDb } from './schema.ts';
 
 /** The settings key holding a document's rejected span keys. */
@@ -139,6 +140,8 @@ const TABLES = (db: WorkbenchDb) => [
   db.settings,
   db.documents,
   db.actors,
+  // Connected to a team project, only adjudicators change gold (sync/roles.ts).
+  db.syncMeta,
 ];
 
 /**
@@ -152,6 +155,7 @@ export async function acceptIntoGold(
   span: AgreementSpan,
 ): Promise<SpanRecord> {
   return db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     const doc = await db.documents.get(docId);
     if (!doc) throw new Error(`No document ${docId} to adjudicate.`);
     const key = spanKey(span);
@@ -181,6 +185,7 @@ export async function rejectProposal(
   span: AgreementSpan,
 ): Promise<void> {
   await db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     const key = spanKey(span);
     const gold = await db.spans
       .where('[docId+annotatorId]')
@@ -195,7 +200,8 @@ export async function rejectProposal(
 
 /** Takes back a rejection. */
 export async function unreject(db: WorkbenchDb, docId: string, span: AgreementSpan): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', [db.settings, db.syncMeta], async () => {
+    await requireRole(db, 'adjudicator');
     const key = spanKey(span);
     await setRejected(
       db,
@@ -207,7 +213,10 @@ export async function unreject(db: WorkbenchDb, docId: string, span: AgreementSp
 
 /** Removes a gold span. */
 export async function removeGoldSpan(db: WorkbenchDb, spanId: string): Promise<void> {
-  await db.spans.delete(spanId);
+  await db.transaction('rw', [db.spans, db.syncMeta], async () => {
+    await requireRole(db, 'adjudicator');
+    await db.spans.delete(spanId);
+  });
 }
 
 /**
@@ -220,6 +229,7 @@ export async function editGoldSpan(
   change: Partial<AgreementSpan>,
 ): Promise<SpanRecord> {
   return db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     const span = await db.spans.get(spanId);
     if (!span || span.annotatorId !== GOLD_ANNOTATOR_ID)
       throw new Error('That gold span no longer exists.');
@@ -258,6 +268,7 @@ export async function acceptAllAgreed(
   annotators: readonly string[],
 ): Promise<number> {
   return db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     let added = 0;
     const now = Date.now();
     for (const docId of docIds) {
@@ -290,6 +301,7 @@ export async function setGoldStatus(
   status: DocStatus,
 ): Promise<void> {
   await db.transaction('rw', TABLES(db), async () => {
+    await requireRole(db, 'adjudicator');
     await ensureGold(db, docId, Date.now());
     const cur = await db.statuses.get([docId, GOLD_ANNOTATOR_ID]);
     await db.statuses.put({ ...cur!, status, updatedAt: Date.now() });

@@ -7,6 +7,8 @@
 import { describeChar, firstUnsafeChar } from '@core/ids.ts';
 import { labelKeyFromName, LABEL_PALETTE } from '@core/labels.ts';
 import { GOLD_ANNOTATOR_ID, type LabelDef } from '@core/model.ts';
+import { getTeamConfig } from '../sync/meta.ts';
+import { requireRole } from '../sync/roles.ts';
 import { rejectedKey } from './gold.ts';
 import type { WorkbenchDb } from './schema.ts';
 
@@ -50,23 +52,33 @@ export async function saveLabel(
 ): Promise<LabelDef> {
   const key = labelKeyFromName(label.name);
   const record: LabelDef = { ...label, key, name: label.name.trim() };
-  await db.transaction('rw', [db.labels, db.spans, db.statuses, db.settings], async () => {
-    const others = (await db.labels.toArray()).filter((l) => l.key !== oldKey);
-    const problem = validateLabel(record, others);
-    if (problem) throw new Error(problem);
-    if (oldKey === null) {
-      record.order = others.reduce((m, l) => Math.max(m, l.order + 1), 0);
-    } else if (oldKey !== key) {
-      await db.labels.delete(oldKey);
-      const now = Date.now();
-      await db.spans.where('label').equals(oldKey).modify({ label: key, updatedAt: now });
-      await db.statuses
-        .filter((s) => s.docStance === oldKey)
-        .modify({ docStance: key, updatedAt: now });
-      await rekeyRejections(db, oldKey, key);
-    }
-    await db.labels.put(record);
-  });
+  await db.transaction(
+    'rw',
+    [db.labels, db.spans, db.statuses, db.settings, db.syncMeta],
+    async () => {
+      await requireRole(db, 'lead');
+      // Colleagues' spans carry a label's key, and only they may change them.
+      if (oldKey !== null && oldKey !== key && (await getTeamConfig(db)))
+        throw new Error(
+          `In a team project a label keeps its key (${oldKey}), which colleagues' spans carry: change its Arabic name, colour or definition, or add a new label.`,
+        );
+      const others = (await db.labels.toArray()).filter((l) => l.key !== oldKey);
+      const problem = validateLabel(record, others);
+      if (problem) throw new Error(problem);
+      if (oldKey === null) {
+        record.order = others.reduce((m, l) => Math.max(m, l.order + 1), 0);
+      } else if (oldKey !== key) {
+        await db.labels.delete(oldKey);
+        const now = Date.now();
+        await db.spans.where('label').equals(oldKey).modify({ label: key, updatedAt: now });
+        await db.statuses
+          .filter((s) => s.docStance === oldKey)
+          .modify({ docStance: key, updatedAt: now });
+        await rekeyRejections(db, oldKey, key);
+      }
+      await db.labels.put(record);
+    },
+  );
   return record;
 }
 
@@ -142,7 +154,20 @@ export function countSpansWithLabel(db: WorkbenchDb, key: string): Promise<numbe
 
 /** Deletes a label with its spans; document stances naming it are cleared. */
 export async function deleteLabel(db: WorkbenchDb, key: string): Promise<void> {
-  await db.transaction('rw', [db.labels, db.spans, db.statuses], async () => {
+  await db.transaction('rw', [db.labels, db.spans, db.statuses, db.syncMeta], async () => {
+    await requireRole(db, 'lead');
+    const config = await getTeamConfig(db);
+    if (
+      config &&
+      (await db.spans
+        .where('label')
+        .equals(key)
+        .filter((s) => s.annotatorId !== config.user)
+        .count()) > 0
+    )
+      throw new Error(
+        `In a team project a label that colleagues or gold use cannot be deleted: their spans carry “${key}”.`,
+      );
     await db.spans.where('label').equals(key).delete();
     await db.statuses.filter((s) => s.docStance === key).modify({ docStance: null });
     await db.labels.delete(key);

@@ -23,11 +23,19 @@ import {
   type DocTokensRecord,
   type SpanCountRecord,
 } from './derived.ts';
+import { outboxTracking } from '../sync/outbox.ts';
+import type {
+  AssignmentRecord,
+  ConflictRecord,
+  OutboxRow,
+  SyncMetaRecord,
+  SyncRevRecord,
+} from '../sync/tables.ts';
 
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -45,6 +53,12 @@ export type WorkbenchDb = Dexie & {
   /** The tokens datasets brought (see dataset-tokens.ts). */
   tokenSets: Dexie.Table<TokenSetRecord, [string, string]>;
   lineTokens: Dexie.Table<LineTokensRecord, [string, string]>;
+  /** Team projects (see sync/tables.ts). */
+  assignments: EntityTable<AssignmentRecord, 'docId'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  syncRevs: EntityTable<SyncRevRecord, 'id'>;
+  conflicts: EntityTable<ConflictRecord, 'id'>;
+  syncMeta: EntityTable<SyncMetaRecord, 'key'>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -124,6 +138,19 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     });
   });
 
+  // Version 9: team projects (sync/). Assignments of documents to analysts;
+  // the outbox of changes the server does not have yet, written with each
+  // change by the outboxTracking middleware; the revisions of shared
+  // documents; conflicts to resolve; the sync bookkeeping. All start empty.
+  db.version(9).stores({
+    assignments: '&docId, *annotatorIds',
+    outbox: '&id, state',
+    syncRevs: '&id',
+    conflicts: '&id, docId',
+    syncMeta: '&key',
+  });
+
   db.use(spanCountsMiddleware);
+  db.use(outboxTracking);
   return db;
 }

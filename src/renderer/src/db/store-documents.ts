@@ -59,6 +59,24 @@ export async function storeDocuments(
 }
 
 /**
+ * Replaces the list fields (title, date, outlet) of documents already
+ * stored, with their list rows, in the caller's transaction (which must
+ * include `documentTables(db)`). The text, and so the id and the tokens,
+ * stay: a team project's version of an article's details wins over the
+ * one imported locally (sync/apply.ts).
+ */
+export async function replaceDocumentDetails(
+  db: WorkbenchDb,
+  docs: readonly DocumentRecord[],
+): Promise<void> {
+  if (docs.length === 0) return;
+  await db.transaction('rw', documentTables(db), async () => {
+    await db.documents.bulkPut(docs as DocumentRecord[]);
+    await db.docMeta.bulkPut(docs.map(docMetaOf));
+  });
+}
+
+/**
  * The positions of adds that failed because the key was stored already;
  * any other failure is thrown (it aborts the transaction).
  */

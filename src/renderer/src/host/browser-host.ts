@@ -1,7 +1,8 @@
 /**
  * The host contract for a plain browser (no Electron): files come from a
  * file input, exports leave as downloads, backups are kept in a separate
- * IndexedDB database and can be downloaded from the UI.
+ * IndexedDB database and can be downloaded from the UI, and team servers
+ * are reached with CouchDB session cookies (browser-team.ts).
  */
 import { describeError } from '@core/errors.ts';
 import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
@@ -9,6 +10,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
 import { isSafeExternalUrl } from '@core/host-contract.ts';
 import { formatMb, MAX_OPEN_BYTES } from '@core/limits.ts';
+import { browserTeam } from './browser-team.ts';
 
 interface StoredBackup {
   name: string;
@@ -143,5 +145,6 @@ export function createBrowserHost(): Host {
         throw new Error(`refused to open ${url}: only http(s) links open`);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    ...browserTeam(),
   };
 }

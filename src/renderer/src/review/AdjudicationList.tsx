@@ -9,6 +9,7 @@ import { spanKey } from '@core/agreement/types.ts';
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
 import type { Token } from '@core/tokenize.ts';
+import { describeError } from '@core/errors.ts';
 import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from './actions.ts';
 import { GoldSpanEditor } from './GoldSpanEditor.tsx';
 import { Quote } from './Quote.tsx';
@@ -52,7 +53,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
   const goldKeys = new Set(gold.map(spanKey));
   const run = (p: Promise<unknown>): void => {
     setError('');
-    p.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    p.catch((e: unknown) => setError(describeError(e)));
   };
 
   return (

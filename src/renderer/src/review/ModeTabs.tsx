@@ -5,12 +5,13 @@
  */
 import './review.css';
 
-export type WorkbenchMode = 'annotate' | 'review' | 'agreement';
+export type WorkbenchMode = 'annotate' | 'review' | 'agreement' | 'team';
 
 const MODES: { id: WorkbenchMode; name: string }[] = [
   { id: 'annotate', name: 'Annotate' },
   { id: 'review', name: 'Review' },
   { id: 'agreement', name: 'Agreement' },
+  { id: 'team', name: 'Team' },
 ];
 
 export function ModeTabs({

@@ -10,6 +10,7 @@ import { candidates } from '@core/agreement/adjudicate.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
 import { spanKey } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
+import { describeError } from '@core/errors.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { caretAt } from '../annotate/text-map.ts';
 import { useLabels } from '../hooks/useLabels.ts';
@@ -22,6 +23,7 @@ import { disagreementSummary, KIND_TEXT } from './disagreement-text.ts';
 import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
 import { useDocReview } from './useDocReview.ts';
+import { GoldConflict } from '../team/GoldConflict.tsx';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -109,7 +111,11 @@ export function ReviewView({
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
-    const n = await acceptAllAgreed([docId], minAgree, proposers);
+    const n = await acceptAllAgreed([docId], minAgree, proposers).catch((e: unknown) => {
+      setMessage(describeError(e));
+      return null;
+    });
+    if (n === null) return;
     setMessage(
       n === 0
         ? `No new span has at least ${minAgree} annotators agreeing exactly.`
@@ -156,7 +162,10 @@ export function ReviewView({
           <button
             type="button"
             onClick={() =>
-              void setGoldStatus(docId, goldStatus?.status === 'done' ? 'in-progress' : 'done')
+              void setGoldStatus(
+                docId,
+                goldStatus?.status === 'done' ? 'in-progress' : 'done',
+              ).catch((e: unknown) => setMessage(describeError(e)))
             }
           >
             {goldStatus?.status === 'done' ? 'Reopen adjudication' : 'Mark adjudicated'}
@@ -166,6 +175,12 @@ export function ReviewView({
             {goldStatus?.status === 'done' ? ' Gold is marked adjudicated.' : ''}
           </span>
         </div>
+        {data.blindHidden && (
+          <p className="blind-note" role="note">
+            Blind mode: colleagues’ labels on this document stay hidden until you mark it done.
+          </p>
+        )}
+        <GoldConflict docId={docId} text={doc.text} />
         <p className="disagree-summary">
           {proposers.length < 2
             ? 'Only one annotator annotated this document: nothing to compare.'

@@ -14,6 +14,7 @@ import type { Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';
 import { getRejected } from '../db/gold.ts';
 import { tokensFor } from '../db/tokens.ts';
+import { applyBlind, blindRule } from '../team/blind.ts';
 import { sortAnnotators } from './annotators.ts';
 
 export interface DocReviewData {
@@ -25,16 +26,19 @@ export interface DocReviewData {
   byAnn: Map<string, SpanRecord[]>;
   rejected: string[];
   goldStatus: StatusRecord | undefined;
+  /** Whether blind mode hides colleagues' labels here (team/blind.ts). */
+  blindHidden: boolean;
 }
 
 async function load(docId: string): Promise<DocReviewData | null> {
-  const [doc, spans, statuses, annotators, rejected, tokens] = await Promise.all([
+  const [doc, spans, statuses, annotators, rejected, tokens, blind] = await Promise.all([
     db.documents.get(docId),
     db.spans.where('docId').equals(docId).toArray(),
     db.statuses.where('docId').equals(docId).toArray(),
     db.annotators.toArray(),
     getRejected(db, docId),
     tokensFor(docId),
+    blindRule(db),
   ]);
   if (!doc) return null;
   const byAnn = new Map<string, SpanRecord[]>();
@@ -45,13 +49,15 @@ async function load(docId: string): Promise<DocReviewData | null> {
     list.push(s);
   }
   for (const list of byAnn.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const blindHidden = applyBlind(new Map([[docId, byAnn]]), blind).has(docId);
   return {
     doc: { id: doc.id, title: doc.title, text: doc.text },
     tokens,
     annotators: sortAnnotators(annotators),
     byAnn,
     rejected,
-    goldStatus: statuses.find((s) => s.annotatorId === GOLD_ANNOTATOR_ID),
+    goldStatus: blindHidden ? undefined : statuses.find((s) => s.annotatorId === GOLD_ANNOTATOR_ID),
+    blindHidden,
   };
 }
 

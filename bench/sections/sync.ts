@@ -1,0 +1,166 @@
+/**
+ * Sync: a first sync of 10,000 articles and 100,000 spans from a project on
+ * a pouchdb-server (127.0.0.1, in memory, started and stopped here) into a
+ * fresh profile through the app, against the floor (PouchDB replicating the
+ * same documents into an empty PouchDB, same page, same run), with the JS
+ * heap's peak during each; and A's new span to B's store, p95.
+ */
+import { readFileSync } from 'node:fs';
+import { buildDocumentRecord } from '../../src/core/document.ts';
+import { spanToBody, documentToBody } from '../../src/core/team/wire.ts';
+import { articleDocId, spanDocId } from '../../src/core/team/ids.ts';
+import { teamInit } from '../../src/cli/team.ts';
+import { addTestUsers } from '../../tests/support/couch-commands.ts';
+import { startCouchServer, type CouchServer } from '../../tests/support/couch-server.ts';
+import { closeProfile, echoErrors, launchProfile } from '../lib/browser.ts';
+import type { BenchContext } from '../lib/context.ts';
+import { generateArticle, generateSpans, parseVocabulary } from '../lib/corpus.ts';
+import type { BenchGlobals } from '../lib/page-api.ts';
+import { mulberry32 } from '../lib/prng.ts';
+import { figure, type SectionResult } from '../lib/results.ts';
+
+const DOCS = 10_000;
+const PER_DOC = 10;
+const WORDS = 250;
+
+async function seed(
+  server: CouchServer,
+  project: string,
+  docs: number,
+): Promise<{ spans: number; first: { id: string; text: string } }> {
+  const vocab = parseVocabulary(readFileSync('bench/vocab.txt', 'utf8'));
+  const rng = mulberry32(4242);
+  let batch: object[] = [];
+  let spans = 0;
+  let first = { id: '', text: '' };
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const res = await server.adminFetch(`/${project}/_bulk_docs`, {
+      method: 'POST',
+      body: JSON.stringify({ docs: batch }),
+    });
+    if (res.status !== 201) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
+    batch = [];
+  };
+  for (let i = 0; i < docs; i++) {
+    const doc = await buildDocumentRecord({
+      text: generateArticle(vocab, rng, WORDS),
+      title: `مقال ${i + 1}`,
+      importedAt: i,
+    });
+    if (i === 0) first = { id: doc.id, text: doc.text };
+    batch.push({ _id: articleDocId(doc.id), ...documentToBody(doc) });
+    for (const [k, who] of ['sara', 'omar'].entries()) {
+      for (const s of generateSpans(doc.text, rng, PER_DOC / 2, {
+        docId: doc.id,
+        annotatorId: who,
+        idPrefix: `${i}-${k}`,
+      })) {
+        batch.push({ _id: spanDocId(who, s.id), ...spanToBody(s) });
+        spans++;
+      }
+    }
+    if (batch.length >= 1100) await flush();
+  }
+  await flush();
+  return { spans, first };
+}
+
+export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
+  const started = performance.now();
+  const docs = ctx.quick ? DOCS / 10 : DOCS;
+  const runs = ctx.quick ? 1 : 2;
+  const server = await startCouchServer();
+  const context = await launchProfile('sync');
+  try {
+    await addTestUsers(server);
+    const admin = { url: server.url, username: server.admin.name, password: server.admin.password };
+    await teamInit(admin, 'bench');
+    const t = performance.now();
+    const { spans } = await seed(server, 'bench', docs);
+    ctx.log(
+      `sync: seeded ${docs} articles and ${spans} spans in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
+    const page = await context.newPage();
+    echoErrors(page, 'sync');
+    await page.goto(`${ctx.origin}/__bench/sync.html`);
+    await page.waitForFunction(() => 'syncBench' in globalThis);
+
+    const floor: number[] = [];
+    const ours: number[] = [];
+    const floorHeap: number[] = [];
+    const oursHeap: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      for (const which of i % 2 === 0 ? ['floor', 'ours'] : ['ours', 'floor']) {
+        if (which === 'floor') {
+          const r = await page.evaluate(
+            ([u, p]) => (globalThis as unknown as BenchGlobals).syncBench.floor(u, p),
+            [server.url, 'bench'] as const,
+          );
+          floor.push(r.ms);
+          floorHeap.push(r.peakMB);
+          ctx.log(
+            `sync: floor ${r.docs} documents in ${(r.ms / 1000).toFixed(1)} s, heap peak ${r.peakMB.toFixed(0)} MB`,
+          );
+        } else {
+          const r = await page.evaluate(
+            ([u, p, n]) => (globalThis as unknown as BenchGlobals).syncBench.ours(u, p, n),
+            [server.url, 'bench', spans] as const,
+          );
+          ours.push(r.ms);
+          oursHeap.push(r.peakMB);
+          ctx.log(
+            `sync: ours ${r.docs} articles, ${r.spans} spans in ${(r.ms / 1000).toFixed(1)} s, heap peak ${r.peakMB.toFixed(0)} MB`,
+          );
+        }
+      }
+    }
+    // Latency on a small project of its own (a first sync of 110,000
+    // documents is not what the analysts wait on while they work).
+    await teamInit(admin, 'latency');
+    const small = await seed(server, 'latency', 20);
+    const latency = await page.evaluate(
+      ([u, id, text, n]) =>
+        (globalThis as unknown as BenchGlobals).syncBench.latency(u, 'latency', id, text, n),
+      [server.url, small.first.id, small.first.text, ctx.quick ? 10 : 40] as const,
+    );
+    ctx.log(`sync: latency ${latency.map((x) => x.toFixed(0)).join(', ')} ms`);
+    return {
+      measured: true,
+      seconds: (performance.now() - started) / 1000,
+      figures: {
+        oursMs: figure(
+          `first sync into a fresh profile through the app (${docs.toLocaleString('en')} articles, ${spans.toLocaleString('en')} spans, until all are in Dexie)`,
+          'ms',
+          ours,
+        ),
+        floorMs: figure(
+          'floor: PouchDB replicating the same documents into an empty PouchDB',
+          'ms',
+          floor,
+        ),
+        ratio: figure(
+          'ours / floor (paired runs)',
+          '×',
+          ours.map((o, i) => o / floor[i]!),
+        ),
+        oursHeapMB: figure('JS heap peak during our first sync', 'MB', oursHeap),
+        floorHeapMB: figure('JS heap peak during the floor', 'MB', floorHeap),
+        latencyMs: figure(
+          "A's new span (stored) to B's store, seen by a live query (what Review renders from)",
+          'ms',
+          latency,
+        ),
+      },
+      notes: [
+        `Server: pouchdb-server (in memory) on 127.0.0.1, seeded as admin: ${docs.toLocaleString('en')} articles of ${WORDS} words and ${PER_DOC} spans each (two analysts), every document its own CouchDB document as the app stores them.`,
+        'Both runs replicate with batches of 100 documents into PouchDB’s IndexedDB adapter in the same Chromium page (an on-disk profile); ours adds connecting (sign-in, project check), the puller into Dexie (every document checked with zod, articles re-hashed, the derived tables of schema 3 including tokens), and ends when the header would say synced.',
+        'Heap: performance.memory.usedJSHeapSize sampled every 200 ms (Chromium rounds it).',
+        'Latency: two profiles in one page, each with its own engine, through the server; the time from A’s applyChanges resolving to B’s liveQuery seeing the span, p95 over the samples.',
+      ],
+    };
+  } finally {
+    await closeProfile(context, 'sync');
+    await server.stop();
+  }
+}

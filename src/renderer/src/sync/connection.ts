@@ -1,0 +1,209 @@
+/**
+ * Connecting a profile to a team project and disconnecting it. Connecting
+ * checks what the analyst typed (https, or http only to this machine; the
+ * project and user names), signs in through the host (which keeps the
+ * credentials: safeStorage on desktop, a session cookie in the browser),
+ * checks the project exists and the user may read it, then, in one
+ * transaction, stores the project (no secret) and queues everything this
+ * analyst may send: their spans, statuses and name, the articles, and gold,
+ * label set, settings and assignments where their roles allow.
+ * Disconnecting stops syncing and forgets the credentials and the local
+ * copy of the project; every span, status and article stays in the profile.
+ */
+import type { Host } from '@core/host-contract.ts';
+import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
+import {
+  annotatorDocId,
+  articleDocId,
+  assignDocId,
+  goldDocId,
+  LABELS_ID,
+  SETTINGS_ID,
+  spanDocId,
+  statusDocId,
+} from '@core/team/ids.ts';
+import {
+  checkProjectName,
+  checkServerUrl,
+  checkUserName,
+  ROLES,
+  type Role,
+} from '@core/team/project.ts';
+import type { WorkbenchDb } from '../db/schema.ts';
+import { CONFIG_KEY, type TeamConfig } from './meta.ts';
+import { newStamp, PROJECT_SETTINGS_KEY } from './outbox.ts';
+import { localNameFor, openLocal } from './pouch.ts';
+import { OUTBOX, type OutboxRow } from './tables.ts';
+import { teamFetch } from './transport.ts';
+
+/** What the analyst types to connect. */
+export interface ConnectInput {
+  server: string;
+  project: string;
+  user: string;
+  password: string;
+}
+
+export type ConnectResult = { ok: true; config: TeamConfig } | { ok: false; message: string };
+
+/** Words for a failed sign-in or request, naming the status. */
+export function describeStatus(status: number, reason: string): string {
+  if (status === 0) return `The server cannot be reached (${reason}).`;
+  if (status === 401) return `401: the user name or password was refused (${reason}).`;
+  if (status === 403) return `403: the server refuses this user (${reason}).`;
+  return `${status}: ${reason}`;
+}
+
+/** Connects this profile (whose analyst is `selfId`) to a project. */
+export async function connectProject(
+  db: WorkbenchDb,
+  host: Pick<Host, 'teamSignIn' | 'teamRequest'>,
+  input: ConnectInput,
+  selfId: string,
+): Promise<ConnectResult> {
+  const url = checkServerUrl(input.server);
+  if (!url.ok) return { ok: false, message: url.reason };
+  const projectProblem = checkProjectName(input.project.trim());
+  if (projectProblem) return { ok: false, message: projectProblem };
+  const user = input.user.trim();
+  const userProblem = checkUserName(user);
+  if (userProblem) return { ok: false, message: userProblem };
+  if (user !== selfId)
+    return {
+      ok: false,
+      message: `This profile annotates as “${selfId}”: sign in as the user “${selfId}”, so your spans carry the same name everywhere (a lead creates it with stance team add-user).`,
+    };
+  const project = input.project.trim();
+  const signIn = await host.teamSignIn(url.url, user, input.password);
+  if (!signIn.ok) return { ok: false, message: describeStatus(signIn.status, signIn.reason) };
+  const roles = signIn.session.roles.filter((r): r is Role =>
+    (ROLES as readonly string[]).includes(r),
+  );
+  if (roles.length === 0)
+    return {
+      ok: false,
+      message: `User ${user} has no project role (${ROLES.join(', ')}): ask a lead to add one.`,
+    };
+
+  const fetch = teamFetch(host);
+  const base = `${url.url}/${encodeURIComponent(project)}`;
+  let probe: Response;
+  let labels: Response;
+  try {
+    probe = await fetch(base, { headers: { Accept: 'application/json' } });
+    labels = await fetch(`${base}/${encodeURIComponent(LABELS_ID)}`, {
+      headers: { Accept: 'application/json' },
+    });
+  } catch (err) {
+    return {
+      ok: false,
+      message: describeStatus(0, err instanceof Error ? err.message : String(err)),
+    };
+  }
+  if (probe.status === 404)
+    return {
+      ok: false,
+      message: `There is no project “${project}” on ${url.url} (a lead creates it with stance team init).`,
+    };
+  if (probe.status === 401 || probe.status === 403)
+    return {
+      ok: false,
+      message: describeStatus(probe.status, `${user} may not read the project ${project}`),
+    };
+  if (!probe.ok) return { ok: false, message: describeStatus(probe.status, probe.statusText) };
+
+  const config: TeamConfig = {
+    server: url.url,
+    project,
+    user,
+    roles,
+    localName: await localNameFor(url.url, project, user),
+    connectedAt: Date.now(),
+  };
+  await reconcile(db, config, { projectHasLabels: labels.status === 200 });
+  return { ok: true, config };
+}
+
+/**
+ * Stores `config` and queues every document this analyst may send, in one
+ * transaction: a crash leaves either no project or a project with its
+ * whole queue.
+ */
+export async function reconcile(
+  db: WorkbenchDb,
+  config: TeamConfig,
+  opts: { projectHasLabels: boolean },
+): Promise<number> {
+  const self = config.user;
+  const can = (r: Role) => config.roles.includes(r);
+  return db.transaction(
+    'rw',
+    [
+      db.syncMeta,
+      db.outbox,
+      db.spans,
+      db.statuses,
+      db.documents,
+      db.annotators,
+      db.settings,
+      db.assignments,
+    ],
+    async () => {
+      const ids = new Set<string>();
+      if (can('analyst')) {
+        const spans = await db.spans.where('annotatorId').equals(self).primaryKeys();
+        for (const id of spans) ids.add(spanDocId(self, id));
+        const statuses = await db.statuses.where('annotatorId').equals(self).primaryKeys();
+        for (const [docId] of statuses as [string, string][]) ids.add(statusDocId(self, docId));
+      }
+      if (await db.annotators.get(self)) ids.add(annotatorDocId(self));
+      for (const id of (await db.documents.toCollection().primaryKeys()) as string[])
+        ids.add(articleDocId(id));
+      if (can('adjudicator')) {
+        const gold = await db.statuses.where('annotatorId').equals(GOLD_ANNOTATOR_ID).primaryKeys();
+        for (const [docId] of gold as [string, string][]) ids.add(goldDocId(docId));
+        const goldSpans = await db.spans.where('annotatorId').equals(GOLD_ANNOTATOR_ID).toArray();
+        for (const s of goldSpans) ids.add(goldDocId(s.docId));
+      }
+      if (can('lead')) {
+        // A project that has a label set keeps it: this profile takes it.
+        if (!opts.projectHasLabels) ids.add(LABELS_ID);
+        if (await db.settings.get(PROJECT_SETTINGS_KEY)) ids.add(SETTINGS_ID);
+        for (const docId of (await db.assignments.toCollection().primaryKeys()) as string[])
+          ids.add(assignDocId(docId));
+      }
+      const rows: OutboxRow[] = [...ids].map((id) => ({
+        id,
+        stamp: newStamp(),
+        state: OUTBOX.pending,
+      }));
+      await db.outbox.clear();
+      await db.outbox.bulkPut(rows);
+      await db.syncMeta.clear();
+      await db.syncMeta.put({ key: CONFIG_KEY, value: config });
+      return rows.length;
+    },
+  );
+}
+
+/**
+ * Disconnects: forgets the project's bookkeeping, its local copy and the
+ * credentials. Nothing of the analyst's work is removed. Call after the
+ * engine stopped.
+ */
+export async function disconnectProject(
+  db: WorkbenchDb,
+  host: Pick<Host, 'teamSignOut'>,
+  config: TeamConfig,
+): Promise<void> {
+  await db.transaction('rw', [db.syncMeta, db.outbox, db.syncRevs, db.conflicts], async () => {
+    await db.syncMeta.clear();
+    await db.outbox.clear();
+    await db.syncRevs.clear();
+    await db.conflicts.clear();
+  });
+  await openLocal(config.localName)
+    .destroy()
+    .catch(() => undefined);
+  await host.teamSignOut(config.server).catch(() => undefined);
+}

@@ -1,0 +1,380 @@
+/**
+ * The sync engine of a connected project. It runs:
+ * - PouchDB's replicator, live both ways with retries, between the local
+ *   copy of the project and the server (nothing else speaks the protocol);
+ * - the bridge between Dexie and the local copy: the pusher (outbox →
+ *   local copy) and the puller (local copy's changes → Dexie), one batch at
+ *   a time and never both at once, so neither acts on a stale view of the
+ *   other's work;
+ * - the acknowledger, which asks the server which sent revisions it has
+ *   (`_revs_diff`) and clears those rows, so "N changes waiting" counts
+ *   exactly what the server lacks.
+ * It reports a `SyncStatus` for the header: synced, N changes waiting, or
+ * the last error named (401, 403, unreachable).
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import { z } from 'zod';
+import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
+import type { WorkbenchDb } from '../db/schema.ts';
+import type { Rejected } from './apply.ts';
+import { recordShared, resolveOwn, resolveShared } from './conflicts.ts';
+import type { TeamConfig } from './meta.ts';
+import { openLocal, openRemote, type Pouch } from './pouch.ts';
+import { pullBatch, type Conflicted } from './pull.ts';
+import { pushBatch } from './push.ts';
+import { OUTBOX } from './tables.ts';
+import type { TeamFetch } from './transport.ts';
+
+/** What went wrong last, as the header names it. */
+export interface SyncError {
+  /** 401, 403, another HTTP status, or 'unreachable'. */
+  code: number | 'unreachable';
+  message: string;
+}
+
+/** The state the header shows. */
+export interface SyncStatus {
+  phase: 'starting' | 'syncing' | 'synced' | 'error';
+  /** Local changes the server does not have yet. */
+  waiting: number;
+  /** Local changes refused (by the validation here or by the server). */
+  refused: number;
+  /** The first refusal's reason. */
+  refusedReason: string | null;
+  lastError: SyncError | null;
+  /** Documents from the server that were skipped, with the first problem. */
+  rejected: Rejected[];
+}
+
+/** One direction of PouchDB's live sync, as the engine listens to it. */
+interface Replication {
+  on(event: 'active' | 'change', fn: () => void): unknown;
+  on(event: 'paused' | 'requestError' | 'denied', fn: (err?: unknown) => void): unknown;
+}
+
+/** Tuning (tests and the bench shorten or lengthen these). */
+export interface EngineOptions {
+  /** Replication batch size (documents per request). */
+  batchSize?: number;
+  /** How often sent rows are checked against the server while any are left. */
+  ackEveryMs?: number;
+  /** The retry delays of PouchDB's replicator: first, and most. */
+  backOff?: { first: number; max: number };
+}
+
+const revsDiffReply = z.record(
+  z.string(),
+  z.looseObject({ missing: z.array(z.string()).optional() }),
+);
+
+/** Describes a PouchDB or transport error for the header. */
+export function describeSyncError(err: unknown): SyncError {
+  const e = err as { status?: number; name?: string; message?: string; reason?: string };
+  const status = typeof e?.status === 'number' ? e.status : undefined;
+  const why = e?.reason ?? e?.message ?? String(err);
+  if (!status || e?.name === 'UnreachableError' || e?.name === 'TypeError')
+    return { code: 'unreachable', message: `The server cannot be reached (${why}).` };
+  if (status === 401)
+    return {
+      code: 401,
+      message: `401: the server does not accept your sign-in (${why}). Sign in again.`,
+    };
+  if (status === 403) return { code: 403, message: `403: the server refuses this (${why}).` };
+  return { code: status, message: `${status}: ${why}` };
+}
+
+export class SyncEngine {
+  private readonly local: Pouch;
+  private readonly remote: Pouch;
+  private sync: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
+  private changes: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
+  private outboxWatch: Subscription | null = null;
+  private ackTimer: ReturnType<typeof setInterval> | null = null;
+  private running = false;
+  private working: Promise<void> = Promise.resolve();
+  private wantPull = false;
+  private wantPush = false;
+  private replicating = { push: false, pull: false };
+  private status: SyncStatus = {
+    phase: 'starting',
+    waiting: 0,
+    refused: 0,
+    refusedReason: null,
+    lastError: null,
+    rejected: [],
+  };
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly config: TeamConfig,
+    fetch: TeamFetch,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.local = openLocal(config.localName);
+    this.remote = openRemote(config.server, config.project, fetch);
+  }
+
+  /** The local copy of the project (tests and the bench look into it). */
+  get localCopy(): Pouch {
+    return this.local;
+  }
+
+  /** The current status. */
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  /** Calls `fn` with every new status; returns the unsubscribe. */
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.status);
+    return () => this.listeners.delete(fn);
+  }
+
+  private set(patch: Partial<SyncStatus>): void {
+    const next = { ...this.status, ...patch };
+    const busy = this.replicating.push || this.replicating.pull || this.wantPull || this.wantPush;
+    next.phase = next.lastError
+      ? 'error'
+      : !this.running
+        ? 'starting'
+        : busy || next.waiting > 0
+          ? 'syncing'
+          : 'synced';
+    this.status = next;
+    for (const l of this.listeners) l(next);
+  }
+
+  /** Starts replicating and bridging. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    // Busy until each direction has caught up once.
+    this.replicating = { push: true, pull: true };
+    const first = this.options.backOff?.first ?? 1000;
+    const max = this.options.backOff?.max ?? 10_000;
+    const sync = this.local.sync(this.remote, {
+      live: true,
+      retry: true,
+      batch_size: this.options.batchSize ?? 100,
+      back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
+    });
+    this.sync = sync;
+    // The two directions' replications (PouchDB's sync object has them).
+    const reps = sync as unknown as Record<'push' | 'pull', Replication>;
+    for (const dir of ['push', 'pull'] as const) {
+      const rep = reps[dir];
+      // Retries make a replication active again before anything worked, so
+      // only progress (a change, or catching up) clears the last error.
+      rep.on('active', () => {
+        this.replicating[dir] = true;
+        this.set({});
+      });
+      rep.on('paused', (err) => {
+        this.replicating[dir] = false;
+        if (err) this.fail(err);
+        else {
+          this.set({ lastError: null });
+          if (dir === 'push') void this.acknowledge();
+        }
+      });
+      rep.on('change', () => {
+        this.set({ lastError: null });
+        if (dir === 'push') void this.acknowledge();
+      });
+      // Replication errors are retried by PouchDB; each is named meanwhile.
+      rep.on('requestError', (err) => this.fail(err));
+      rep.on('denied', (err) => void this.denied(err));
+    }
+    this.changes = this.local
+      .changes({ live: true, since: 'now' })
+      .on('change', () => this.schedule({ pull: true }));
+    this.outboxWatch = liveQuery(async () => {
+      const [pending, sent, refused] = await Promise.all([
+        this.db.outbox.where('state').equals(OUTBOX.pending).count(),
+        this.db.outbox.where('state').equals(OUTBOX.sent).count(),
+        this.db.outbox.where('state').equals(OUTBOX.refused).count(),
+      ]);
+      const first =
+        refused > 0
+          ? await this.db.outbox.where('state').equals(OUTBOX.refused).first()
+          : undefined;
+      return { pending, sent, refused, reason: first?.refused ?? null };
+    }).subscribe({
+      next: (c) => {
+        this.set({ waiting: c.pending + c.sent, refused: c.refused, refusedReason: c.reason });
+        if (c.pending > 0) this.schedule({ push: true });
+      },
+      error: (err: unknown) => this.fail(err),
+    });
+    const every = this.options.ackEveryMs ?? 1000;
+    this.ackTimer = setInterval(() => {
+      if (this.status.waiting > 0 && !this.status.lastError) void this.acknowledge();
+    }, every);
+    this.schedule({ pull: true, push: true });
+  }
+
+  /** Stops everything; the local copy and Dexie keep what they have. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.sync?.cancel();
+    this.changes?.cancel();
+    this.outboxWatch?.unsubscribe();
+    if (this.ackTimer) clearInterval(this.ackTimer);
+    await this.working.catch(() => undefined);
+    await this.local.close().catch(() => undefined);
+  }
+
+  private fail(err: unknown): void {
+    const lastError = describeSyncError(err);
+    this.set({ lastError });
+  }
+
+  /** Asks for a bridge run; runs serialize. */
+  private schedule(what: { pull?: boolean; push?: boolean }): void {
+    if (what.pull) this.wantPull = true;
+    if (what.push) this.wantPush = true;
+    this.working = this.working.then(() => this.work()).catch((err: unknown) => this.fail(err));
+  }
+
+  private async work(): Promise<void> {
+    while (this.running && (this.wantPull || this.wantPush)) {
+      if (this.wantPull) {
+        this.wantPull = false;
+        const r = await pullBatch(this.db, this.local, this.config.user);
+        if (r.read > 0) this.wantPull = true;
+        if (r.rejected.length > 0)
+          this.set({ rejected: [...this.status.rejected, ...r.rejected].slice(-50) });
+        await this.conflicts(r.conflicted);
+      }
+      if (this.wantPush && this.running) {
+        this.wantPush = false;
+        const n = await pushBatch({
+          db: this.db,
+          local: this.local,
+          user: { name: this.config.user, roles: this.config.roles },
+        });
+        if (n > 0) this.wantPush = true;
+      }
+    }
+    this.set({});
+  }
+
+  private async conflicts(list: Conflicted[]): Promise<void> {
+    const shared = list.filter((c) => c.shared);
+    if (shared.length > 0) await recordShared(this.db, this.local, shared);
+    for (const c of list) {
+      const id = parseTeamDocId(c.id);
+      // Only the owner's machines settle their own documents' conflicts.
+      if (!c.shared && id && ownerOf(id) === this.config.user) await resolveOwn(this.local, c);
+    }
+  }
+
+  /** Clears sent rows the server has. */
+  private acking: Promise<void> | null = null;
+  acknowledge(): Promise<void> {
+    if (!this.acking)
+      this.acking = this.ackOnce()
+        .catch((err: unknown) => this.fail(err))
+        .finally(() => (this.acking = null));
+    return this.acking;
+  }
+
+  private async ackOnce(): Promise<void> {
+    const rows = await this.db.outbox.where('state').equals(OUTBOX.sent).limit(1000).toArray();
+    if (rows.length === 0) return;
+    const missing = await this.serverLacks(rows.map((r) => [r.id, r.rev ?? '']));
+    const has = rows.filter((r) => r.rev && !missing.has(`${r.id}\u0000${r.rev}`));
+    // A revision the server lacks may have been superseded: a later
+    // version built on it (another machine settled a conflict, or the
+    // server compacted it away). The server has the change if it has a
+    // version that descends from it.
+    const superseded: typeof rows = [];
+    const later: [string, string, string][] = [];
+    for (const r of rows.filter((x) => x.rev && !has.includes(x))) {
+      const leaves = (await this.local.get(r.id, { open_revs: 'all', revs: true })) as unknown as {
+        ok?: { _rev: string; _revisions?: { start: number; ids: string[] } };
+      }[];
+      for (const leaf of leaves) {
+        const revs = leaf.ok?._revisions;
+        if (!revs || leaf.ok!._rev === r.rev) continue;
+        if (revs.ids.some((h, i) => `${revs.start - i}-${h}` === r.rev))
+          later.push([r.id, leaf.ok!._rev, r.rev!]);
+      }
+    }
+    if (later.length > 0) {
+      const lacks = await this.serverLacks(later.map(([id, rev]) => [id, rev]));
+      for (const [id, rev, mine] of later)
+        if (!lacks.has(`${id}\u0000${rev}`)) {
+          const row = rows.find((x) => x.id === id && x.rev === mine);
+          if (row && !superseded.includes(row)) superseded.push(row);
+        }
+    }
+    const done = [...has, ...superseded];
+    if (done.length === 0) return;
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      const now = await this.db.outbox.bulkGet(done.map((r) => r.id));
+      const gone = done.filter(
+        (r, i) => now[i]?.stamp === r.stamp && now[i]?.state === OUTBOX.sent,
+      );
+      await this.db.outbox.bulkDelete(gone.map((r) => r.id));
+    });
+  }
+
+  /** The (id, revision) pairs the server does not have, as `id\0rev` keys. */
+  private async serverLacks(pairs: [string, string][]): Promise<Set<string>> {
+    const ask: Record<string, string[]> = {};
+    for (const [id, rev] of pairs) (ask[id] ??= []).push(rev);
+    const reply = revsDiffReply.safeParse(await this.remote.revsDiff(ask));
+    if (!reply.success)
+      throw Object.assign(new Error('the server’s _revs_diff reply is not CouchDB’s'), {
+        status: 502,
+      });
+    const out = new Set<string>();
+    for (const [id, r] of Object.entries(reply.data))
+      for (const rev of r.missing ?? []) out.add(`${id}\u0000${rev}`);
+    return out;
+  }
+
+  /** A document the server refused: its row says why. */
+  private async denied(err: unknown): Promise<void> {
+    const e = err as {
+      doc?: { id?: string; reason?: string; message?: string };
+      id?: string;
+      reason?: string;
+      message?: string;
+      name?: string;
+      status?: number;
+    };
+    const id = e.doc?.id ?? e.id;
+    const reason = e.doc?.reason ?? e.reason ?? e.doc?.message ?? e.message ?? 'refused';
+    this.set({
+      lastError: { code: 403, message: `403: the server refused ${id ?? 'a change'} (${reason}).` },
+    });
+    if (!id) return;
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      const row = await this.db.outbox.get(id);
+      if (row)
+        await this.db.outbox.put({ ...row, state: OUTBOX.refused, refused: `403: ${reason}` });
+    });
+  }
+
+  /** Waits until the bridge has nothing left to do now. */
+  async settle(): Promise<void> {
+    this.schedule({ pull: true, push: true });
+    await this.working;
+  }
+
+  /** Keeps one version of a conflicted shared document; null or why not. */
+  async resolve(id: string, keepRev: string): Promise<string | null> {
+    await this.settle();
+    const why = await resolveShared(this.local, id, keepRev, {
+      name: this.config.user,
+      roles: this.config.roles,
+    });
+    if (!why) await this.settle();
+    return why;
+  }
+}

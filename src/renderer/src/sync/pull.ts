@@ -1,0 +1,105 @@
+/**
+ * The puller: applies the local copy's changes feed to Dexie, batch by
+ * batch, each batch in one transaction that also stores how far it got
+ * (the feed's sequence), so a crash re-applies at most that batch, and
+ * applying is idempotent. A document with a local change not yet in the
+ * local copy (a pending outbox row) is skipped: that change is written on
+ * top of it next and wins or conflicts there. Echoes of the app's own
+ * writes are skipped too. Conflicts found on the way are handed back.
+ */
+import { parseTeamDocId } from '@core/team/ids.ts';
+import type { WorkbenchDb } from '../db/schema.ts';
+import {
+  applyDocs,
+  applyTables,
+  checkDoc,
+  teamIdOf,
+  type CheckedDoc,
+  type RawDoc,
+  type Rejected,
+} from './apply.ts';
+import { isShared } from './build.ts';
+import { SEQ_KEY } from './meta.ts';
+import { markIncoming } from './outbox.ts';
+import type { Pouch } from './pouch.ts';
+import { OUTBOX } from './tables.ts';
+
+const BATCH = 500;
+
+/** A document of the batch that has more than one current version. */
+export interface Conflicted {
+  id: string;
+  rev: string;
+  conflicts: string[];
+  /** Shared (gold, labels, settings, assignment): a person resolves it. */
+  shared: boolean;
+}
+
+/** What one batch did. */
+export interface PullResult {
+  /** Changes read (0: the feed is exhausted). */
+  read: number;
+  rejected: Rejected[];
+  conflicted: Conflicted[];
+  /** Shared documents of the batch without conflicts (their conflict records go). */
+  settled: string[];
+}
+
+/** Applies the next batch of the local copy's changes to Dexie. */
+export async function pullBatch(
+  db: WorkbenchDb,
+  local: Pouch,
+  selfId: string,
+): Promise<PullResult> {
+  const since = ((await db.syncMeta.get(SEQ_KEY))?.value as number | string | undefined) ?? 0;
+  const res = await local.changes({
+    since,
+    limit: BATCH,
+    include_docs: true,
+    conflicts: true,
+    return_docs: true,
+  });
+  const rejected: Rejected[] = [];
+  const checked: { doc: CheckedDoc; raw: RawDoc }[] = [];
+  for (const r of res.results) {
+    const raw = r.doc as RawDoc | undefined;
+    if (!raw) continue;
+    const c = checkDoc(raw);
+    if (!c) continue;
+    if ('problem' in c) rejected.push(c);
+    else checked.push({ doc: c, raw });
+  }
+  const conflicted: Conflicted[] = [];
+  const settled: string[] = [];
+  await db.transaction(
+    'rw',
+    [db.outbox, db.syncMeta, db.conflicts, ...applyTables(db)],
+    async (tx) => {
+      markIncoming(tx);
+      const ids = checked.map((c) => teamIdOf(c.doc));
+      const rows = await db.outbox.bulkGet(ids);
+      const apply: CheckedDoc[] = [];
+      const dropRefused: string[] = [];
+      checked.forEach(({ doc, raw }, i) => {
+        const row = rows[i];
+        if (row?.state === OUTBOX.pending) return;
+        // The app's own write coming back: nothing to apply, unless another
+        // version arrived beside it (a conflict to record).
+        if (row?.state === OUTBOX.sent && row.rev === doc.rev && !raw._conflicts?.length) return;
+        // The project's version replaces a change the server would refuse.
+        if (row?.state === OUTBOX.refused) dropRefused.push(row.id);
+        apply.push(doc);
+        const parsed = parseTeamDocId(ids[i]!);
+        const shared = !!parsed && isShared(parsed);
+        if (raw._conflicts && raw._conflicts.length > 0)
+          conflicted.push({ id: ids[i]!, rev: doc.rev, conflicts: raw._conflicts, shared });
+        else if (shared) settled.push(ids[i]!);
+      });
+      if (dropRefused.length > 0) await db.outbox.bulkDelete(dropRefused);
+      rejected.push(...(await applyDocs(db, apply, selfId)));
+      if (settled.length > 0) await db.conflicts.bulkDelete(settled);
+      await db.syncMeta.put({ key: SEQ_KEY, value: res.last_seq });
+    },
+  );
+  return { read: res.results.length, rejected, conflicted, settled };
+}
