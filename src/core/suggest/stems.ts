@@ -11,14 +11,20 @@
  *    or madda (الاف for آلاف, الية for آلية), a 2-letter remainder is not
  *    split either (الحل stays whole: a missed match, never a wrong one).
  * 2. The one-letter proclitics و ف ب ك ل and the pairs وب وك ول فب فك فل are
- *    stripped only when at least 3 letters remain, AND what remains is
+ *    stripped only when enough letters remain (2 after the conjunctions و
+ *    and ف, for ولا, وقد, فقد, وفي; 3 otherwise: كما is never ك + ما), AND
+ *    what remains is
  *    attested as a word of its own in the lexicon (the words of the corpus)
  *    at least as often as the prefixed word, AND the prefixed word is never
  *    seen with the article (a word that takes ال is a stem: الولايات,
- *    البلاد, الوزارة). So "وقال" → "قال", "ولكن" → "لكن", "وانسحاب" →
+ *    البلاد, الوزارة). So "وقال" → "قال", "ولا" → "لا", "وانسحاب" →
  *    "انسحاب"; but "ولايات", "بلاد", "لبنان", "فرنسا", "وزارة" stay whole.
  *    Without a lexicon only rule 1 applies.
- * 3. The longest prefix that passes its rule is stripped; at most one.
+ * 3. Rule 1 is tried first (the longest article-family prefix). Rule 2
+ *    strips as little as it can: one letter, then the rest is stemmed
+ *    again by both rules (و + بانسحاب → و + ب + انسحاب); a two-letter
+ *    sequence only when its first letter alone fails. So with "لبنان"
+ *    frequent and "بنان" rare, "ولبنان" → و + لبنان, never ول + بنان.
  *
  * Script ambiguity remains: "والي" (governor) and "وإلى" (and to) are the
  * same word once alef forms are folded. Both become "الي" (and to), unless
@@ -52,8 +58,9 @@ const ALEF = 'ا';
 const WASLA = 'ٱ';
 const LAM = 'ل';
 
-/** The one-letter proclitic sequences of rule 2, longest first. */
-const CLITICS = ['وب', 'وك', 'ول', 'فب', 'فك', 'فل', 'و', 'ف', 'ب', 'ك', 'ل'];
+/** The one-letter proclitics of rule 2, and their two-letter sequences. */
+const CLITICS = ['و', 'ف', 'ب', 'ك', 'ل'];
+const CLITIC_PAIRS = ['وب', 'وك', 'ول', 'فب', 'فك', 'فل'];
 
 /**
  * Length (in code units) of the article-family prefix `bare` starts with,
@@ -98,22 +105,47 @@ export function stemOf(bare: string, lexicon: Lexicon = EMPTY_LEXICON): Stem {
   const art = articlePrefix(bare);
   if (art > 0 && bare.length - art >= 3)
     return { stem: foldLetters(bare.slice(art)), prefix: bare.slice(0, art) };
-  if (bare.length < 4) return { stem: foldLetters(bare), prefix: '' };
-  let whole: number | null = null;
-  for (const p of CLITICS) {
-    if (!bare.startsWith(p) || bare.length - p.length < 3) continue;
-    const rest = foldLetters(bare.slice(p.length));
+  return cliticStem(bare, lexicon) ?? { stem: foldLetters(bare), prefix: '' };
+}
+
+/**
+ * Rule 2, stripping as little as possible: one letter first (and then the
+ * rest is stemmed again, so وبانسحاب → و + بانسحاب → ب + انسحاب when both
+ * steps pass), a two-letter sequence only when the one letter fails.
+ */
+function cliticStem(bare: string, lexicon: Lexicon): Stem | null {
+  if (bare.length < 3) return null;
+  let folded: string | null = null;
+  let whole = 0;
+  const passes = (rest: string): boolean => {
     const n = lexicon.count(rest);
-    if (n === 0) continue;
-    if (whole === null) {
-      const folded = foldLetters(bare);
-      // A word seen with the article is a stem of its own.
-      if (lexicon.count(`ال${folded}`) > 0) break;
+    if (n === 0) return false;
+    if (folded === null) {
+      folded = foldLetters(bare);
+      // A word seen with the article is a stem of its own: stop for good.
+      if (lexicon.count(`ال${folded}`) > 0) {
+        whole = Infinity;
+        return false;
+      }
       whole = lexicon.count(folded);
     }
-    if (n >= whole) return { stem: rest, prefix: p };
+    return n >= whole;
+  };
+  for (const c of CLITICS) {
+    if (!bare.startsWith(c)) continue;
+    const r = bare.slice(1);
+    const least = c === 'و' || c === 'ف' ? 2 : 3;
+    if (r.length >= least && passes(foldLetters(r))) {
+      const inner = stemOf(r, lexicon);
+      return { stem: inner.stem, prefix: c + inner.prefix };
+    }
   }
-  return { stem: foldLetters(bare), prefix: '' };
+  for (const p of CLITIC_PAIRS) {
+    if (!bare.startsWith(p)) continue;
+    const r = bare.slice(2);
+    if (r.length >= 3 && passes(foldLetters(r))) return { stem: foldLetters(r), prefix: p };
+  }
+  return null;
 }
 
 /** The lexicon of some texts' words (folded forms, no prefix stripped). */
