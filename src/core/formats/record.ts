@@ -19,6 +19,11 @@ export interface DatasetSpan {
   note: string | null;
   /** Gold spans: the annotators who agreed on it (exported as `agreed_by`). */
   agreedBy: string[] | null;
+  /**
+   * A suggester's confidence in [0, 1] (spans JSONL `score`; suggestion
+   * lanes, docs/suggestions.md). Absent for analysts' spans.
+   */
+  score?: number | null;
 }
 
 /** One document as one annotator labelled it. */

@@ -35,6 +35,7 @@ const spanShape = z.object({
   holder: z.string().nullable().optional(),
   note: z.string().nullable().optional(),
   agreed_by: z.array(z.string()).nullable().optional(),
+  score: z.number().min(0).max(1).nullable().optional(),
 });
 
 const lineShape = z.object({
@@ -87,6 +88,7 @@ export function parseSpansLine(l: JsonlLine): LineResult {
       holder: s.holder ?? null,
       note: s.note ?? null,
       agreedBy: s.agreed_by ?? null,
+      ...(s.score === undefined || s.score === null ? {} : { score: s.score }),
     });
   }
   spans.sort(compareSpans);
@@ -157,6 +159,15 @@ export function spansLineObject(
     if (tr) {
       out.token_start = tr.tokenStart;
       out.token_end = tr.tokenEnd;
+    }
+    if (s.score !== undefined && s.score !== null) {
+      if (!(s.score >= 0 && s.score <= 1))
+        throw new ExportRefusal(
+          `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: score ${s.score} is not in [0, 1]`,
+          rec.docId,
+          s,
+        );
+      out.score = s.score;
     }
     if (s.holder !== null) out.holder = s.holder;
     if (s.note !== null) out.note = s.note;
