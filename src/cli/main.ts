@@ -7,6 +7,7 @@ import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
 import { prepareCommand } from './prepare.ts';
+import { suggestCommand } from './suggest.ts';
 import { validateCommand } from './validate.ts';
 
 /** Every command, in the order `--help` lists them. */
@@ -15,6 +16,7 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   convertCommand,
   agreementCommand,
+  suggestCommand,
 ];
 
 function help(): string {

@@ -1,7 +1,8 @@
 /**
  * Clause segmentation for Arabic news, the unit the model classifies and
  * proposes. A clause is a run of words (normalize.ts) between clause
- * punctuation (. ، , ؛ ; ؟ ? ! : … and line breaks), further broken before
+ * punctuation (. ، , ؛ ; ؟ ? ! : … and line breaks) and quotation marks
+ * (reported speech, where stances are voiced), further broken before
  * a word that opens a contrastive or circumstantial clause: لكن/ولكن (and
  * لكنه…), بل, بينما, حيث, إذ, فيما, and غير/إلا/كما followed by أن
  * ("however", "moreover"). Reporting verbs (وقال, وأضاف) are not breaks:
@@ -50,6 +51,7 @@ export function clausesOf(words: WordList): Clause[] {
       const bare = words.bare[i]!;
       const opens =
         words.hardBefore[i] === 1 ||
+        words.quoteBefore[i] === 1 ||
         OPENERS.has(bare) ||
         (OPENERS_BEFORE_ANNA.has(bare) && i + 1 < words.length && ANNA.test(words.bare[i + 1]!));
       if (!opens) continue;

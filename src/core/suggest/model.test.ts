@@ -34,6 +34,16 @@ describe('clauses', () => {
     ]);
   });
 
+  it('break at quotation marks: reported speech is a clause of its own', () => {
+    const text = 'أكد أن "الانسحاب ضروري" في بيان «لا رجعة فيه»';
+    expect(clauses(text).map((c) => pySlice(text, c.start, c.end))).toEqual([
+      'أكد أن',
+      'الانسحاب ضروري',
+      'في بيان',
+      'لا رجعة فيه',
+    ]);
+  });
+
   it('keep a number with its decimal point in one clause', () => {
     const text = 'بلغ السعر 3315.84 دولار، ثم انخفض';
     expect(clauses(text).map((c) => pySlice(text, c.start, c.end))).toEqual([

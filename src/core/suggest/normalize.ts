@@ -63,7 +63,10 @@ export function sourceRange(
 const OTHER = 0;
 const WORD = 1;
 const HARD = 2;
+const QUOTE = 3;
 const HARD_CHARS = '.,،؛;؟?!:…۔\n\r\u2028\u2029\u0085';
+/** Quotation marks: reported speech starts or ends there (a clause break, not a phrase break). */
+const QUOTE_CHARS = '"«»“”„‟';
 let classes: Uint8Array | null = null;
 
 function classTable(): Uint8Array {
@@ -75,6 +78,7 @@ function classTable(): Uint8Array {
     if (word.test(String.fromCharCode(c))) t[c] = WORD;
   }
   for (const ch of HARD_CHARS) t[ch.charCodeAt(0)] = HARD;
+  for (const ch of QUOTE_CHARS) t[ch.charCodeAt(0)] = QUOTE;
   classes = t;
   return t;
 }
@@ -116,6 +120,8 @@ export interface WordList {
   readonly bare: readonly string[];
   /** 1 when the gap before word i (i ≥ 1) holds clause punctuation or a line break. */
   readonly hardBefore: Uint8Array;
+  /** 1 when the gap before word i holds a quotation mark (clauses break there; phrases do not). */
+  readonly quoteBefore: Uint8Array;
 }
 
 /** Splits `text` into words (see WordList); offsets are code points. */
@@ -130,6 +136,8 @@ export function scanWords(text: string): WordList {
   let word = '';
   let wordStart = 0;
   let hardGap = false;
+  let quoteGap = false;
+  const quote: number[] = [];
   const close = (end: number): void => {
     inWord = false;
     if (word.length === 0) return; // only marks or tatweel: not a word
@@ -137,7 +145,9 @@ export function scanWords(text: string): WordList {
     ends.push(end);
     bare.push(word);
     hard.push(hardGap ? 1 : 0);
+    quote.push(quoteGap ? 1 : 0);
     hardGap = false;
+    quoteGap = false;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.codePointAt(i)!;
@@ -156,6 +166,7 @@ export function scanWords(text: string): WordList {
     } else {
       if (inWord) close(cp);
       if (k === HARD) hardGap = true;
+      else if (k === QUOTE) quoteGap = true;
     }
     cp++;
   }
@@ -166,6 +177,7 @@ export function scanWords(text: string): WordList {
     ends: Int32Array.from(ends),
     bare,
     hardBefore: Uint8Array.from(hard),
+    quoteBefore: Uint8Array.from(quote),
   };
 }
 
