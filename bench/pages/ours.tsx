@@ -13,7 +13,7 @@ import { buildDocumentRecord } from '@core/document.ts';
 import type { AnnotatorRecord, SpanRecord } from '@core/model.ts';
 import { db, openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
 import { createProfile, getSelf } from '../../src/renderer/src/db/profile.ts';
-import { ReadingPane } from '../../src/renderer/src/components/ReadingPane.tsx';
+import { ReadingPane } from '../../src/renderer/src/annotate/ReadingPane.tsx';
 import { updateSession } from '../../src/renderer/src/annotate/session.ts';
 import type { BenchGlobals, RenderBench } from '../lib/page-api.ts';
 import {

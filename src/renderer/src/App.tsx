@@ -7,8 +7,8 @@ import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from
 import { healDerived } from './db/derived-rebuild.ts';
 import { reportWriteFailure } from './db/write-errors.ts';
 import { whenIdle } from './idle.ts';
-import { FirstRun } from './components/FirstRun.tsx';
-import { Workbench } from './components/Workbench.tsx';
+import { FirstRun } from './app/FirstRun.tsx';
+import { Workbench } from './app/Workbench.tsx';
 import { useSelf } from './hooks/useSelf.ts';
 
 type OpenState = { kind: 'opening' } | { kind: 'open' } | { kind: 'failed'; message: string };

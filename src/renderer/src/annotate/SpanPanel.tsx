@@ -10,7 +10,7 @@ import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
 import { compareReadingOrder } from '@core/spans.ts';
 import { db } from '../db/db.ts';
 import { knownHolders, spansOf } from '../db/spans.ts';
-import { useAutosave } from '../hooks/useAutosave.ts';
+import { useAutosave } from './useAutosave.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { deleteSpan, updateSpan } from '../annotate/actions.ts';
 import { updateSession, useSession } from '../annotate/session.ts';

@@ -1,6 +1,6 @@
 /** The top bar: app name and the analyst annotating. */
 import type { AnnotatorRecord } from '@core/model.ts';
-import { DatasetToolbar } from './DatasetToolbar.tsx';
+import { DatasetToolbar } from '../datasets/DatasetToolbar.tsx';
 
 export function AppHeader({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   return (

@@ -1,19 +1,19 @@
 /** The main window layout: document list, reading pane, side panel. */
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
-import { useAutoBackup } from '../hooks/useAutoBackup.ts';
-import { useSampleCorpus } from '../hooks/useSampleCorpus.ts';
+import { useAutoBackup } from '../datasets/useAutoBackup.ts';
+import { useSampleCorpus } from '../corpus/useSampleCorpus.ts';
 import { AppHeader } from './AppHeader.tsx';
-import { CleanupView } from './CleanupView.tsx';
-import { DocumentList } from './DocumentList.tsx';
-import { ImportControls } from './ImportControls.tsx';
-import { LabelPanel } from './LabelPanel.tsx';
-import { ReadingPane } from './ReadingPane.tsx';
-import { WriteErrorBanner } from './WriteErrorBanner.tsx';
+import { CleanupView } from '../corpus/CleanupView.tsx';
+import { DocumentList } from '../corpus/DocumentList.tsx';
+import { ImportControls } from '../corpus/ImportControls.tsx';
+import { LabelPanel } from '../labels/LabelPanel.tsx';
+import { ReadingPane } from '../annotate/ReadingPane.tsx';
+import { WriteErrorBanner } from '../components/WriteErrorBanner.tsx';
 import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
 import { ReviewArea } from '../review/ReviewArea.tsx';
-import { GuidelinesPanel } from './GuidelinesPanel.tsx';
-import { SpanPanel } from './SpanPanel.tsx';
+import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
+import { SpanPanel } from '../annotate/SpanPanel.tsx';
 import { relativeId } from '../annotate/navigation.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {

@@ -11,7 +11,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import { foldArabic, matchesQuery } from '@core/arabic-search.ts';
 import type { AnnotatorRecord, DocStatus } from '@core/model.ts';
 import { db } from '../db/db.ts';
-import { useDocumentRows } from '../hooks/useDocumentRows.ts';
+import { useDocumentRows } from './useDocumentRows.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import {
   outletsOf,

@@ -10,8 +10,8 @@ import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { importFiles, type ImportOutcome } from '../db/documents.ts';
 import { host } from '../host/host.ts';
-import { useFileDrop } from '../hooks/useFileDrop.ts';
-import { DatasetImportDialog } from './DatasetImportDialog.tsx';
+import { useFileDrop } from './useFileDrop.ts';
+import { DatasetImportDialog } from '../datasets/DatasetImportDialog.tsx';
 import './import-controls.css';
 
 export interface ImportControlsProps {

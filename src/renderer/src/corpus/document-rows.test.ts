@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentRow } from '../hooks/useDocumentRows.ts';
+import type { DocumentRow } from './useDocumentRows.ts';
 import { outletsOf, visibleRows, type RowFilter } from './document-rows.ts';
 
 function row(id: string, over: Partial<DocumentRow>): DocumentRow {

@@ -3,7 +3,7 @@
  * component so the rules are easy to read and test.
  */
 import type { DocStatus } from '@core/model.ts';
-import type { DocumentRow } from '../hooks/useDocumentRows.ts';
+import type { DocumentRow } from './useDocumentRows.ts';
 
 export type SortKey = 'imported' | 'date' | 'title' | 'outlet' | 'status';
 
