@@ -34,6 +34,7 @@ const SECTIONS: Record<string, Section> = {
   import: nodeSection('import'),
   agreement: benchAgreement,
   start: benchStart,
+  suggest: nodeSection('suggest'),
 };
 
 const args = process.argv.slice(2);

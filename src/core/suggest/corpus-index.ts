@@ -3,7 +3,8 @@
  * finds a phrase in every document at once. Built once (documents can be
  * added and removed), it keeps per document only typed arrays (each word's
  * form id, extent and clause-break flag) and, per distinct word form, a
- * posting list of (document, word) pairs. A query looks up the phrase word
+ * posting list of (document, word) pairs, chained through three corpus-wide
+ * Int32Arrays (no allocation per form or per word). A query looks up the phrase word
  * whose stem is rarest and checks the other words around each of its
  * postings, so its cost grows with that word's occurrences, not with the
  * size of the corpus. Stems depend on the lexicon (stems.ts), so they are
@@ -40,18 +41,38 @@ interface IndexedDoc {
   hardBefore: Uint8Array;
 }
 
+/** A growable Int32Array. */
+class IntList {
+  a = new Int32Array(1024);
+  length = 0;
+  push(x: number): number {
+    if (this.length === this.a.length) {
+      const grown = new Int32Array(this.a.length * 2);
+      grown.set(this.a);
+      this.a = grown;
+    }
+    this.a[this.length] = x;
+    return this.length++;
+  }
+}
+
 /** An inverted index of word forms over a corpus, for phrase search. */
 export class CorpusIndex {
-  /** Folded word forms of the live documents, with counts (see stems.ts). */
-  readonly lexicon = new MapLexicon();
   private docs: (IndexedDoc | null)[] = [];
   private readonly docIndex = new Map<string, number>();
   private readonly formIdOf = new Map<string, number>();
   private readonly formBare: string[] = [];
-  private readonly formFolded: string[] = [];
-  private postings: Int32Array[] = [];
-  private postingLen: number[] = [];
+  /** Occurrences of each form in the live documents. */
+  private formCount = new IntList();
+  /** Postings: entry e is word pWord[e] of document pDoc[e]; pNext[e] is the form's next entry (−1: none). */
+  private pDoc = new IntList();
+  private pWord = new IntList();
+  private pNext = new IntList();
+  private formHead = new IntList();
+  private formTail = new IntList();
+  private formPostings = new IntList();
   private dead = 0;
+  private lex: MapLexicon | null = null;
   private stemsDirty = true;
   private stemIdOfForm = new Int32Array(0);
   private readonly stemIds = new Map<string, number>();
@@ -61,6 +82,19 @@ export class CorpusIndex {
   /** Grows whenever a document is added or removed (stems, and phrase keys, may change with it). */
   get version(): number {
     return this.changes;
+  }
+
+  /** Folded word forms of the live documents, with counts (see stems.ts); rebuilt after changes. */
+  get lexicon(): MapLexicon {
+    if (!this.lex) {
+      const lex = new MapLexicon();
+      for (let f = 0; f < this.formBare.length; f++) {
+        const n = this.formCount.a[f]!;
+        if (n > 0) lex.add(foldLetters(this.formBare[f]!), n);
+      }
+      this.lex = lex;
+    }
+    return this.lex;
   }
 
   /** Number of documents indexed. */
@@ -85,6 +119,7 @@ export class CorpusIndex {
     const words = scanWords(text);
     const d = this.docs.length;
     const formIds = new Int32Array(words.length);
+    const counts = this.formCount;
     for (let w = 0; w < words.length; w++) {
       const bare = words.bare[w]!;
       let f = this.formIdOf.get(bare);
@@ -92,12 +127,13 @@ export class CorpusIndex {
         f = this.formBare.length;
         this.formIdOf.set(bare, f);
         this.formBare.push(bare);
-        this.formFolded.push(foldLetters(bare));
-        this.postings.push(new Int32Array(4));
-        this.postingLen.push(0);
+        counts.push(0);
+        this.formHead.push(-1);
+        this.formTail.push(-1);
+        this.formPostings.push(0);
       }
       formIds[w] = f;
-      this.lexicon.add(this.formFolded[f]!);
+      counts.a[f]!++;
       this.post(f, d, w);
     }
     this.docs.push({
@@ -109,8 +145,7 @@ export class CorpusIndex {
       hardBefore: words.hardBefore,
     });
     this.docIndex.set(id, d);
-    this.stemsDirty = true;
-    this.changes++;
+    this.changed();
   }
 
   /** Removes a document; its postings are dropped when enough have died. */
@@ -118,13 +153,18 @@ export class CorpusIndex {
     const d = this.docIndex.get(id);
     if (d === undefined) return;
     const doc = this.docs[d]!;
-    for (const f of doc.formIds) this.lexicon.add(this.formFolded[f]!, -1);
+    for (const f of doc.formIds) this.formCount.a[f]!--;
     this.docs[d] = null;
     this.docIndex.delete(id);
     this.dead++;
+    this.changed();
+    if (this.dead > 64 && this.dead > this.docIndex.size) this.compact();
+  }
+
+  private changed(): void {
+    this.lex = null;
     this.stemsDirty = true;
     this.changes++;
-    if (this.dead > 64 && this.dead > this.docIndex.size) this.compact();
   }
 
   /** The phrase of `text` under this corpus's lexicon. */
@@ -149,7 +189,7 @@ export class CorpusIndex {
       if (sid === undefined) return [];
       sids[q] = sid;
       let cost = 0;
-      for (const f of this.formsOfStem[sid]!) cost += this.postingLen[f]!;
+      for (const f of this.formsOfStem[sid]!) cost += this.formPostings.a[f]!;
       if (cost < pivotCost) {
         pivotCost = cost;
         pivot = q;
@@ -157,20 +197,21 @@ export class CorpusIndex {
     }
     const found: number[] = [];
     const stemOfForm = this.stemIdOfForm;
+    const pDoc = this.pDoc.a;
+    const pWord = this.pWord.a;
+    const pNext = this.pNext.a;
     for (const f of this.formsOfStem[sids[pivot]!]!) {
-      const list = this.postings[f]!;
-      const len = this.postingLen[f]!;
-      for (let k = 0; k < len; k += 2) {
-        const doc = this.docs[list[k]!];
+      for (let e = this.formHead.a[f]!; e >= 0; e = pNext[e]!) {
+        const doc = this.docs[pDoc[e]!];
         if (!doc || (options.docIds && !options.docIds.has(doc.id))) continue;
-        const first = list[k + 1]! - pivot;
+        const first = pWord[e]! - pivot;
         if (first < 0 || first + n > doc.formIds.length) continue;
         let ok = true;
         for (let q = 0; q < n && ok; q++) {
           if (stemOfForm[doc.formIds[first + q]!] !== sids[q]) ok = false;
           else if (q > 0 && (doc.hardBefore[first + q] === 1) !== p.hardBefore[q]) ok = false;
         }
-        if (ok) found.push(list[k]!, first);
+        if (ok) found.push(pDoc[e]!, first);
       }
     }
     const order = Array.from({ length: found.length / 2 }, (_, i) => i);
@@ -191,27 +232,26 @@ export class CorpusIndex {
   }
 
   private post(f: number, d: number, w: number): void {
-    let list = this.postings[f]!;
-    const len = this.postingLen[f]!;
-    if (len + 2 > list.length) {
-      const grown = new Int32Array(list.length * 2);
-      grown.set(list);
-      this.postings[f] = list = grown;
-    }
-    list[len] = d;
-    list[len + 1] = w;
-    this.postingLen[f] = len + 2;
+    const e = this.pDoc.push(d);
+    this.pWord.push(w);
+    this.pNext.push(-1);
+    const tail = this.formTail.a[f]!;
+    if (tail < 0) this.formHead.a[f] = e;
+    else this.pNext.a[tail] = e;
+    this.formTail.a[f] = e;
+    this.formPostings.a[f]!++;
   }
 
   /** Recomputes every form's stem after the lexicon changed. */
   private ensureStems(): void {
     if (!this.stemsDirty) return;
+    const lexicon = this.lexicon;
     const forms = this.formBare.length;
     this.stemIdOfForm = new Int32Array(forms);
     this.formsOfStem = [];
     this.stemIds.clear();
     for (let f = 0; f < forms; f++) {
-      const stem = stemOf(this.formBare[f]!, this.lexicon).stem;
+      const stem = stemOf(this.formBare[f]!, lexicon).stem;
       let sid = this.stemIds.get(stem);
       if (sid === undefined) {
         sid = this.formsOfStem.length;
@@ -219,23 +259,28 @@ export class CorpusIndex {
         this.formsOfStem.push([]);
       }
       this.stemIdOfForm[f] = sid;
-      if (this.postingLen[f]! > 0) this.formsOfStem[sid]!.push(f);
+      if (this.formPostings.a[f]! > 0) this.formsOfStem[sid]!.push(f);
     }
     this.stemsDirty = false;
   }
 
-  /** Drops removed documents for good: renumbers documents and rebuilds postings. */
+  /** Drops removed documents for good: renumbers documents and rebuilds the postings. */
   private compact(): void {
     const live = this.docs.filter((d): d is IndexedDoc => d !== null);
     this.docs = live;
     this.docIndex.clear();
-    this.postings = this.postings.map(() => new Int32Array(4));
-    this.postingLen = this.postingLen.map(() => 0);
+    const forms = this.formBare.length;
+    this.pDoc = new IntList();
+    this.pWord = new IntList();
+    this.pNext = new IntList();
+    for (const l of [this.formHead, this.formTail, this.formPostings]) l.a.fill(0, 0, forms);
+    this.formHead.a.fill(-1, 0, forms);
+    this.formTail.a.fill(-1, 0, forms);
     live.forEach((doc, d) => {
       this.docIndex.set(doc.id, d);
       for (let w = 0; w < doc.formIds.length; w++) this.post(doc.formIds[w]!, d, w);
     });
     this.dead = 0;
-    this.stemsDirty = true;
+    this.changed();
   }
 }

@@ -9,7 +9,13 @@
  */
 import { OffsetMap } from '../offsets.ts';
 import { sentences } from '../tokenize.ts';
-import { docWords, phraseVerdict, type DocWords, type PhraseTable } from './matcher.ts';
+import {
+  docWords,
+  phraseVerdict,
+  type DocWords,
+  type PhraseEntry,
+  type PhraseTable,
+} from './matcher.ts';
 import { compareSuggestions, type SuggestDoc, type Suggestion } from './types.ts';
 
 /**
@@ -29,6 +35,7 @@ export function cueSentenceSuggestions(
   const map = new OffsetMap(doc.text);
   const out: Suggestion[] = [];
   const w = words.words;
+  const verdicts = new Map<PhraseEntry, ReturnType<typeof phraseVerdict>>();
   let h = 0;
   let wi = 0;
   for (const s of sentences(doc.text)) {
@@ -36,7 +43,8 @@ export function cueSentenceSuggestions(
     for (; h < hits.length && hits[h]!.start < s.end; h++) {
       const hit = hits[h]!;
       if (hit.start < s.start) continue;
-      const v = phraseVerdict(hit.phrase, cuePrior);
+      let v = verdicts.get(hit.phrase);
+      if (v === undefined) verdicts.set(hit.phrase, (v = phraseVerdict(hit.phrase, cuePrior)));
       if (!v) continue;
       const cur = votes.get(v.label);
       if (!cur) votes.set(v.label, { n: 1, score: v.score, cue: hit.phrase.key });

@@ -7,6 +7,7 @@
  * corpus lexicon (stems.ts) and are rebuilt, lazily, when documents or
  * annotations change.
  */
+import { clausesOf } from './clauses.ts';
 import { CorpusIndex } from './corpus-index.ts';
 import { cueSentenceSuggestions } from './cue-sentence.ts';
 import {
@@ -22,7 +23,7 @@ import {
   DEFAULT_MODEL,
   docClauses,
   modelSuggestions,
-  modelTrainer,
+  trainInSteps,
   uncertainSentences,
   type ModelOptions,
   type TrainingSummary,
@@ -39,11 +40,10 @@ import {
 
 /** Hooks for training in steps (a worker yields between them). */
 export interface TrainHooks {
-  /** Updates per step (default 2,000: a few milliseconds). */
-  stepSize?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Awaited between steps; throw from it to cancel. */
+  /** Awaited every `sliceMs` of work (default 10); throw from it to cancel. */
   pause?: () => Promise<void>;
+  sliceMs?: number;
 }
 
 /** Options of `SuggestEngine.suggest`. */
@@ -113,16 +113,12 @@ export class SuggestEngine {
     options: Partial<ModelOptions> = {},
     hooks: TrainHooks = {},
   ): Promise<TrainingSummary> {
-    const { trainer, summary } = modelTrainer(this.texts, { ...DEFAULT_MODEL, ...options });
-    const stepSize = hooks.stepSize ?? 2000;
-    for (;;) {
-      const finished = trainer.step(stepSize);
-      const p = trainer.progress;
-      hooks.onProgress?.(p.done, p.total);
-      if (finished) break;
-      await hooks.pause?.();
-    }
-    this.model = trainer.model();
+    const { model, summary } = await trainInSteps(
+      this.texts,
+      { ...DEFAULT_MODEL, ...options },
+      hooks,
+    );
+    this.model = model;
     this.summary = summary;
     return summary;
   }
@@ -155,7 +151,10 @@ export class SuggestEngine {
         out = out.concat(cueSentenceSuggestions(tables.cues, doc, prior, words));
       else if (name === 'model') {
         if (!this.model) throw new Error('the model is not trained yet');
-        out = out.concat(modelSuggestions(this.model, doc, minScore, docClauses(doc.text)));
+        const dc = words
+          ? { words: words.words, clauses: clausesOf(words.words) }
+          : docClauses(doc.text);
+        out = out.concat(modelSuggestions(this.model, doc, minScore, dc));
       }
     }
     return out.sort(compareSuggestions);

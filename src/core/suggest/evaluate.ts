@@ -17,11 +17,10 @@ import { tokenize } from '../tokenize.ts';
 import { cueSentenceSuggestions } from './cue-sentence.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { matcherSuggestions, PhraseTable, type DocWords } from './matcher.ts';
-import type { LinearModel } from './linear.ts';
 import {
   DEFAULT_MODEL,
   modelSuggestions,
-  modelTrainer,
+  trainInSteps,
   type DocClauses,
   type ModelOptions,
 } from './model.ts';
@@ -51,8 +50,9 @@ export interface EvaluationOptions {
 /** Hooks for a caller that must stay responsive (a worker between folds). */
 export interface EvaluationHooks {
   onProgress?: (done: number, total: number) => void;
-  /** Awaited between folds; throw from it (or from onProgress) to cancel. */
+  /** Awaited between folds and every `sliceMs` while training; throw from it to cancel. */
   pause?: () => Promise<void>;
+  sliceMs?: number;
 }
 
 /** One figure and what it rests on. */
@@ -147,13 +147,16 @@ export async function evaluateSuggesters(
             wordsOf,
           })
         : table;
-    let model: LinearModel | null = null;
-    if (suggesters.includes('model')) {
-      const { trainer } = modelTrainer(train, modelOptions, (t) => clauses.get(t.docId)!);
-      // In steps, so that a worker stays responsive (and can cancel) mid-fold.
-      while (!trainer.step(2000)) await hooks.pause?.();
-      model = trainer.model();
-    }
+    // In steps, so that a worker stays responsive (and can cancel) mid-fold.
+    const model = suggesters.includes('model')
+      ? (
+          await trainInSteps(train, modelOptions, {
+            pause: hooks.pause,
+            sliceMs: hooks.sliceMs,
+            clausesOfText: (t) => clauses.get(t.docId)!,
+          })
+        ).model
+      : null;
     const predicted = new Map<string, Map<SuggesterName, Suggestion[]>>();
     for (const t of test) {
       if (predicted.has(t.docId)) continue;

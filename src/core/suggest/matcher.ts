@@ -157,9 +157,11 @@ export function matcherSuggestions(
 ): Suggestion[] {
   const minScore = options.minScore ?? 0;
   const cuePrior = options.cuePrior ?? 0.5;
-  const found: (Suggestion & { words: number })[] = [];
+  const found: Suggestion[] = [];
+  const verdicts = new Map<PhraseEntry, ReturnType<typeof phraseVerdict>>();
   for (const hit of table.phrases().findAll(words.words, words.stems)) {
-    const v = phraseVerdict(hit.phrase, cuePrior);
+    let v = verdicts.get(hit.phrase);
+    if (v === undefined) verdicts.set(hit.phrase, (v = phraseVerdict(hit.phrase, cuePrior)));
     if (!v || v.score < minScore) continue;
     found.push({
       docId: doc.docId,
@@ -170,20 +172,28 @@ export function matcherSuggestions(
       score: v.score,
       source: 'matcher',
       evidence: hit.phrase.key,
-      words: hit.endWord - hit.firstWord,
     });
   }
-  // Longest first, so a contained proposal finds its container already kept.
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: typeof found = [];
+  // Per label, by start and then longest first: a proposal ending no later
+  // than one seen before it lies inside that one (extents are whole words,
+  // and two phrases never share an extent and a label).
+  found.sort(
+    (a, b) =>
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || a.start - b.start || b.end - a.end,
+  );
+  const kept: Suggestion[] = [];
+  let label: string | null = null;
+  let maxEnd = -1;
   for (const s of found) {
-    const inside = kept.some(
-      (k) => k.label === s.label && k.start <= s.start && s.end <= k.end && k.words > s.words,
-    );
-    if (!inside) kept.push(s);
+    if (s.label !== label) {
+      label = s.label;
+      maxEnd = -1;
+    }
+    if (s.end <= maxEnd) continue;
+    maxEnd = s.end;
+    kept.push(s);
   }
   const map = new OffsetMap(doc.text);
-  return kept
-    .map(({ words: _w, ...s }) => ({ ...s, quote: map.slice(s.start, s.end) }))
-    .sort(compareSuggestions);
+  for (const s of kept) s.quote = map.slice(s.start, s.end);
+  return kept.sort(compareSuggestions);
 }

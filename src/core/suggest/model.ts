@@ -38,7 +38,7 @@ export interface ModelOptions extends LinearOptions {
   negativesPerPositive: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, negativesPerPositive: 3 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, negativesPerPositive: 2 };
 
 /** What a model was trained on. */
 export interface TrainingSummary {
@@ -83,29 +83,40 @@ export function docClauses(text: string): DocClauses {
   return { words, clauses: clausesOf(words) };
 }
 
-/** Training examples from annotated texts; `labels` orders the classes after "none". */
-export function modelExamples(
+/** What building the examples gives: the examples, the classes and a summary. */
+export interface BuiltExamples {
+  examples: Example[];
+  classes: (string | null)[];
+  summary: TrainingSummary;
+}
+
+/**
+ * Builds the training examples of `texts` step by step: it yields after
+ * each text's clauses are labelled and after each batch of 200 feature
+ * vectors, so a worker can pause between steps. The "none" clauses are
+ * sampled before their features are computed, so unsampled ones cost
+ * nothing. `labels` order the classes after "none" (code-point order).
+ */
+export function* exampleSteps(
   texts: readonly AnnotatedText[],
   options: ModelOptions = DEFAULT_MODEL,
   clausesOfText: (t: AnnotatedText) => DocClauses = (t) => docClauses(t.text),
-): { examples: Example[]; classes: (string | null)[]; summary: TrainingSummary } {
+): Generator<void, BuiltExamples> {
   const labels = [...new Set(texts.flatMap((t) => t.spans.map((s) => s.label)))].sort();
   const classOf = new Map(labels.map((l, i) => [l, i + 1]));
-  const positives: Example[] = [];
-  const negatives: Example[] = [];
+  type Pending = { dc: DocClauses; c: Clause; y: number };
+  const positives: Pending[] = [];
+  const negatives: Pending[] = [];
   let ambiguous = 0;
   for (const t of texts) {
     const dc = clausesOfText(t);
     for (const c of dc.clauses) {
       const label = clauseLabel(c, t.spans);
-      if (label === undefined) {
-        ambiguous++;
-        continue;
-      }
-      const x = clauseFeatures(dc.words, c.firstWord, c.endWord, options.bits);
-      if (label === null) negatives.push({ x, y: 0 });
-      else positives.push({ x, y: classOf.get(label)! });
+      if (label === undefined) ambiguous++;
+      else if (label === null) negatives.push({ dc, c, y: 0 });
+      else positives.push({ dc, c, y: classOf.get(label)! });
     }
+    yield;
   }
   // A seeded sample of the "none" clauses (a partial Fisher–Yates shuffle).
   const keep = Math.min(
@@ -117,7 +128,12 @@ export function modelExamples(
     const j = i + Math.floor(random() * (negatives.length - i));
     [negatives[i], negatives[j]] = [negatives[j]!, negatives[i]!];
   }
-  const examples = positives.concat(negatives.slice(0, keep));
+  const chosen = positives.concat(negatives.slice(0, keep));
+  const examples: Example[] = [];
+  for (const { dc, c, y } of chosen) {
+    examples.push({ x: clauseFeatures(dc.words, c.firstWord, c.endWord, options.bits), y });
+    if (examples.length % 200 === 0) yield;
+  }
   const counts: Record<string, number> = { none: keep };
   for (const l of labels) counts[l] = 0;
   for (const e of positives) counts[labels[e.y - 1]!]!++;
@@ -133,6 +149,23 @@ export function modelExamples(
   };
 }
 
+/** Runs a step generator to its end, synchronously. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Training examples from annotated texts, in one go (see exampleSteps). */
+export function modelExamples(
+  texts: readonly AnnotatedText[],
+  options: ModelOptions = DEFAULT_MODEL,
+  clausesOfText?: (t: AnnotatedText) => DocClauses,
+): BuiltExamples {
+  return finish(exampleSteps(texts, options, clausesOfText));
+}
+
 /** A trainer for `texts` (run it with `trainer.step(n)` until finished). */
 export function modelTrainer(
   texts: readonly AnnotatedText[],
@@ -141,6 +174,46 @@ export function modelTrainer(
 ): { trainer: Trainer; summary: TrainingSummary } {
   const { examples, classes, summary } = modelExamples(texts, options, clausesOfText);
   return { trainer: new Trainer(examples, classes, options), summary };
+}
+
+/**
+ * Trains in steps, awaiting `pause` whenever `sliceMs` has passed since the
+ * last pause (a worker passes a pause that lets queued messages run, and
+ * throws to cancel). Building the examples and the updates are both cut
+ * into steps. The result does not depend on where the pauses fall.
+ */
+export async function trainInSteps(
+  texts: readonly AnnotatedText[],
+  options: ModelOptions = DEFAULT_MODEL,
+  hooks: {
+    pause?: () => Promise<void>;
+    onProgress?: (done: number, total: number) => void;
+    sliceMs?: number;
+    clausesOfText?: (t: AnnotatedText) => DocClauses;
+  } = {},
+): Promise<{ model: LinearModel; summary: TrainingSummary }> {
+  const slice = hooks.sliceMs ?? 10;
+  let since = performance.now();
+  const maybePause = async (): Promise<void> => {
+    if (hooks.pause && performance.now() - since >= slice) {
+      await hooks.pause();
+      since = performance.now();
+    }
+  };
+  const steps = exampleSteps(texts, options, hooks.clausesOfText);
+  let built: IteratorResult<void, BuiltExamples>;
+  while (!(built = steps.next()).done) await maybePause();
+  const { examples, classes, summary } = built.value;
+  const trainer = new Trainer(examples, classes, options);
+  // Updates cost about the same each, so a step of 200 stays well inside a slice.
+  while (!trainer.step(200)) {
+    const p = trainer.progress;
+    hooks.onProgress?.(p.done, p.total);
+    await maybePause();
+  }
+  const p = trainer.progress;
+  hooks.onProgress?.(p.done, p.total);
+  return { model: trainer.model(), summary };
 }
 
 /** Trains to completion (for the CLI, tests, and a worker that need not yield). */

@@ -124,6 +124,12 @@ export interface WordList {
   readonly quoteBefore: Uint8Array;
 }
 
+/** True when `bareCodePoint(c)` is `c` itself (most of Arabic text): the word can be sliced, not rebuilt. */
+function keeps(c: number): boolean {
+  if (c >= 0x0600 && c <= 0x06ff) return !isTashkeelOrTatweel(c);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c;
+}
+
 /** Splits `text` into words (see WordList); offsets are code points. */
 export function scanWords(text: string): WordList {
   const table = classTable();
@@ -131,15 +137,22 @@ export function scanWords(text: string): WordList {
   const ends: number[] = [];
   const bare: string[] = [];
   const hard: number[] = [];
+  const quote: number[] = [];
   let cp = 0;
   let inWord = false;
-  let word = '';
   let wordStart = 0;
+  let wordStartU = 0;
+  let plain = true;
   let hardGap = false;
   let quoteGap = false;
-  const quote: number[] = [];
-  const close = (end: number): void => {
+  const close = (end: number, endU: number): void => {
     inWord = false;
+    let word = text.slice(wordStartU, endU);
+    if (!plain) {
+      let built = '';
+      for (const ch of word) built += bareCodePoint(ch.codePointAt(0)!);
+      word = built;
+    }
     if (word.length === 0) return; // only marks or tatweel: not a word
     starts.push(wordStart);
     ends.push(end);
@@ -150,27 +163,29 @@ export function scanWords(text: string): WordList {
     quoteGap = false;
   };
   for (let i = 0; i < text.length; i++) {
+    const at = i;
     const c = text.codePointAt(i)!;
     if (c > 0xffff) i++;
     let k = classOf(c, table);
     // A decimal point or thousands separator between digits is part of the number.
-    if (k !== WORD && inWord && NUMBER_JOINERS.includes(c) && isDigit(text.charCodeAt(i - 1)))
-      if (isDigit(text.charCodeAt(i + 1))) k = WORD;
+    if (k !== WORD && inWord && NUMBER_JOINERS.includes(c) && isDigit(text.charCodeAt(at - 1)))
+      if (isDigit(text.charCodeAt(at + 1))) k = WORD;
     if (k === WORD) {
       if (!inWord) {
         inWord = true;
-        word = '';
         wordStart = cp;
+        wordStartU = at;
+        plain = true;
       }
-      word += bareCodePoint(c);
+      if (plain && !keeps(c)) plain = false;
     } else {
-      if (inWord) close(cp);
+      if (inWord) close(cp, at);
       if (k === HARD) hardGap = true;
       else if (k === QUOTE) quoteGap = true;
     }
     cp++;
   }
-  if (inWord) close(cp);
+  if (inWord) close(cp, text.length);
   return {
     length: starts.length,
     starts: Int32Array.from(starts),

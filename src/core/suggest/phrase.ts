@@ -67,9 +67,25 @@ export interface PhraseHit<P extends Phrase = Phrase> {
   end: number;
 }
 
-/** Finds many phrases in one document at once, by their first stem. */
+interface TrieNode<P> {
+  /** Next word's stem, with no clause break before it. */
+  soft: Map<string, TrieNode<P>> | null;
+  /** Next word's stem, after a clause break. */
+  hard: Map<string, TrieNode<P>> | null;
+  /** Phrases ending at this node. */
+  ends: P[];
+}
+
+const node = <P>(): TrieNode<P> => ({ soft: null, hard: null, ends: [] });
+
+/**
+ * Finds many phrases in one document at once: a trie of stems (and clause
+ * breaks), walked from each word as far as the words match, so the cost
+ * grows with the document's length and the depth of the matches, not with
+ * the number of phrases.
+ */
 export class PhraseSet<P extends Phrase = Phrase> {
-  private readonly byFirst = new Map<string, P[]>();
+  private readonly root: TrieNode<P> = node();
   private count = 0;
 
   constructor(phrases: Iterable<P> = []) {
@@ -78,11 +94,16 @@ export class PhraseSet<P extends Phrase = Phrase> {
 
   /** Adds a phrase (a phrase with the same key twice is kept twice). */
   add(p: P): void {
-    const first = p.stems[0];
-    if (first === undefined) return;
-    const list = this.byFirst.get(first);
-    if (list) list.push(p);
-    else this.byFirst.set(first, [p]);
+    if (p.stems.length === 0) return;
+    let at = this.root;
+    p.stems.forEach((stem, q) => {
+      const hard = q > 0 && p.hardBefore[q];
+      const map = hard ? (at.hard ??= new Map()) : (at.soft ??= new Map());
+      let next = map.get(stem);
+      if (!next) map.set(stem, (next = node()));
+      at = next;
+    });
+    at.ends.push(p);
     this.count++;
   }
 
@@ -94,18 +115,19 @@ export class PhraseSet<P extends Phrase = Phrase> {
   findAll(words: WordList, stems: readonly string[]): PhraseHit<P>[] {
     const hits: PhraseHit<P>[] = [];
     for (let i = 0; i < words.length; i++) {
-      const cands = this.byFirst.get(stems[i]!);
-      if (!cands) continue;
-      for (const p of cands) {
-        if (!matchesAt(words, stems, i, p)) continue;
-        const last = i + p.stems.length - 1;
-        hits.push({
-          phrase: p,
-          firstWord: i,
-          endWord: last + 1,
-          start: words.starts[i]!,
-          end: words.ends[last]!,
-        });
+      let at = this.root.soft?.get(stems[i]!);
+      let j = i;
+      while (at) {
+        for (const p of at.ends)
+          hits.push({
+            phrase: p,
+            firstWord: i,
+            endWord: j + 1,
+            start: words.starts[i]!,
+            end: words.ends[j]!,
+          });
+        if (++j >= words.length) break;
+        at = (words.hardBefore[j] === 1 ? at.hard : at.soft)?.get(stems[j]!);
       }
     }
     return hits;

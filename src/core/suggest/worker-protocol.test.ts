@@ -57,6 +57,8 @@ function connect(): { client: SuggestClient; raw: (data: unknown) => Promise<Sug
   const handle = createSuggestWorker(
     (msg, transfer) => workerPort.postMessage(msg, transfer ?? []),
     () => new Promise((r) => setTimeout(r, 0)),
+    // Yield after every step, so that cancelling never depends on machine speed.
+    { sliceMs: 0 },
   );
   workerPort.onmessage = (e) => handle(e.data);
   const client = new SuggestClient(channel.port1 as unknown as SuggestPort);

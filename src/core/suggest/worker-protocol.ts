@@ -175,13 +175,16 @@ export type PostResponse = (message: SuggestResponse, transfer?: ArrayBuffer[]) 
 /**
  * The worker's side: returns the function to call with each incoming
  * message's data. `yieldToEvents` must let queued messages run (in a
- * worker: `() => new Promise((r) => setTimeout(r, 0))`).
+ * worker: `() => new Promise((r) => setTimeout(r, 0))`); long work yields
+ * every `sliceMs` milliseconds (default 10).
  */
 export function createSuggestWorker(
   post: PostResponse,
   yieldToEvents: () => Promise<void>,
-  engine = new SuggestEngine(),
+  options: { engine?: SuggestEngine; sliceMs?: number } = {},
 ): (data: unknown) => void {
+  const engine = options.engine ?? new SuggestEngine();
+  const sliceMs = options.sliceMs;
   const running = new Map<number, { cancelled: boolean; kind: 'train' | 'evaluate' }>();
   const pauseFor = (rid: number) => async () => {
     await yieldToEvents();
@@ -233,6 +236,7 @@ export function createSuggestWorker(
           const summary = await engine.train(req.options ?? {}, {
             onProgress: (done, total) => post({ type: 'progress', id: rid, done, total }),
             pause: pauseFor(rid),
+            sliceMs,
           });
           post({ type: 'trained', id: rid, summary, ms: performance.now() - t0 });
         });
@@ -249,6 +253,7 @@ export function createSuggestWorker(
             {
               onProgress: (done, total) => post({ type: 'progress', id: rid, done, total }),
               pause: pauseFor(rid),
+              sliceMs,
             },
           );
           post({
