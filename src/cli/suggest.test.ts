@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '@core/formats/index.ts';
+import { seedStanceLines } from '../../tests/fixtures/seed-stances.ts';
 import { main } from './main.ts';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -265,4 +266,16 @@ describe('the stance launcher', () => {
       suggesters: { matcher: { reference: 2 } },
     });
   }, 120_000);
+});
+
+describe('docs/suggestions.md', () => {
+  it('shows the very figures stance suggest --evaluate gives on the seed articles', async () => {
+    const f = await files({ 'seed.jsonl': `${seedStanceLines().join('\n')}\n` });
+    const r = await run(['suggest', '--evaluate', f['seed.jsonl']!]);
+    expect(r.code).toBe(0);
+    const doc = await readFile(new URL('../../docs/suggestions.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Figures on the seed articles'));
+    const start = section.indexOf('```text\n') + '```text\n'.length;
+    expect(section.slice(start, section.indexOf('```', start))).toBe(r.out);
+  }, 300_000);
 });

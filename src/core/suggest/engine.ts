@@ -18,7 +18,13 @@ import {
 } from './evaluate.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { LinearModel } from './linear.ts';
-import { docWords, matcherSuggestions, phraseVerdict, PhraseTable } from './matcher.ts';
+import {
+  docWords,
+  matcherSuggestions,
+  phraseVerdict,
+  PhraseTable,
+  type DocWords,
+} from './matcher.ts';
 import {
   DEFAULT_MODEL,
   docClauses,
@@ -62,6 +68,8 @@ export class SuggestEngine {
   private tables: { version: number; table: PhraseTable; cues: PhraseTable } | null = null;
   private model: LinearModel | null = null;
   private summary: TrainingSummary | null = null;
+  private readonly wordsCache = new Map<string, DocWords & { text: string }>();
+  private wordsVersion = -1;
 
   constructor(readonly cuePrior = 0.5) {}
 
@@ -98,14 +106,38 @@ export class SuggestEngine {
     const version = this.corpus.version;
     if (!this.tables || this.tables.version !== version) {
       const lexicon = this.corpus.lexicon;
-      const table = PhraseTable.learn(this.texts, lexicon, { gazetteer: this.gazetteer });
+      const wordsOf = (t: { docId: string; text: string }): DocWords => this.wordsOf(t);
+      const table = PhraseTable.learn(this.texts, lexicon, { gazetteer: this.gazetteer, wordsOf });
       const cues =
         Object.keys(this.gazetteer).length > 0
-          ? PhraseTable.learn(this.texts, lexicon, { gazetteer: this.gazetteer, cuesOnly: true })
+          ? PhraseTable.learn(this.texts, lexicon, {
+              gazetteer: this.gazetteer,
+              cuesOnly: true,
+              wordsOf,
+            })
           : table;
       this.tables = { version, table, cues };
     }
     return this.tables;
+  }
+
+  /**
+   * A document's words and stems under the current lexicon, kept until the
+   * corpus changes (a new label then costs no rescan of the annotated texts).
+   */
+  private wordsOf(doc: { docId: string; text: string }): DocWords {
+    const version = this.corpus.version;
+    // Bounded: the annotated texts and the documents viewed since the last change.
+    if (this.wordsVersion !== version || this.wordsCache.size > 5_000) {
+      this.wordsCache.clear();
+      this.wordsVersion = version;
+    }
+    let w = this.wordsCache.get(doc.docId);
+    if (!w || w.text !== doc.text) {
+      w = { ...docWords(doc.text, this.corpus.lexicon), text: doc.text };
+      this.wordsCache.set(doc.docId, w);
+    }
+    return w;
   }
 
   /** Trains the model on the annotations, in steps; resolves with what it was trained on. */
@@ -142,7 +174,7 @@ export class SuggestEngine {
     let out: Suggestion[] = [];
     const needsWords = names.includes('matcher') || names.includes('cue-sentence');
     const tables = needsWords ? this.phraseTables() : null;
-    const words = tables ? docWords(doc.text, this.corpus.lexicon) : null;
+    const words = tables ? this.wordsOf(doc) : null;
     const prior = { minScore, cuePrior: this.cuePrior };
     for (const name of names) {
       if (name === 'matcher' && tables && words)
