@@ -54,8 +54,8 @@ export async function readLabeled(
   path: string,
 ): Promise<{ texts: AnnotatedText[]; errors: string[]; notes: string[] }> {
   const r = await readAnnotatedFile(path);
-  const errors = [...r.errors];
-  const notes = [...r.notes];
+  const errors = r.errors.slice();
+  const notes = r.notes.slice();
   const ids = new DocIds();
   const byKey = new Map<string, AnnotatedText & { spans: AnnotatedText['spans'][number][] }>();
   let lanes = 0;

@@ -80,7 +80,7 @@ export function formatEvaluation(
     ev.scheme === 'leave-one-document-out'
       ? `leave-one-document-out (${ev.folds} folds)`
       : `${ev.folds} folds by document`;
-  const width = Math.max(8, ...ev.labels.map((l) => l.length));
+  const width = ev.labels.reduce((w, l) => Math.max(w, l.length), 8);
   const head = `  ${'label'.padEnd(width)}  F1 exact  F1 overlap  docs  spans  proposed`;
   const out = [
     `${ev.documents} documents, ${ev.annotations} annotations, ${ev.spans} spans; ${scheme}; proposals scoring ≥ ${ev.minScore}`,
@@ -160,17 +160,16 @@ export const suggestCommand: CliCommand = {
 
     // Read everything first; any problem stops the command before anything is computed.
     const labeledPath = (train ?? evaluate)!;
-    const errors: string[] = [];
     const labeled = await readLabeled(labeledPath);
-    errors.push(...labeled.errors);
+    let errors = labeled.errors;
     for (const n of labeled.notes) io.stderr(`stance suggest: ${n}\n`);
     const input = train !== undefined ? await readInputDocs(positional[0]!) : null;
-    if (input) errors.push(...input.errors);
+    if (input) errors = errors.concat(input.errors);
     let gazetteer: Gazetteer = {};
     const gPath = options.get('--gazetteer');
     if (gPath !== undefined) {
       const g = await readGazetteer(gPath);
-      errors.push(...g.errors);
+      errors = errors.concat(g.errors);
       gazetteer = g.gazetteer ?? {};
     }
     if (errors.length === 0 && labeled.texts.every((t) => t.spans.length === 0))

@@ -3,6 +3,7 @@
 // what each figure rests on; and when a suggester switches on.
 import { describe, expect, it } from 'vitest';
 import { evaluateSuggesters, suggesterSwitches } from './evaluate.ts';
+import { DEFAULT_MODEL, trainModel } from './model.ts';
 import type { AnnotatedText } from './types.ts';
 
 const PHRASE = 'لا حاجة لوجود القوات الأجنبية';
@@ -93,6 +94,24 @@ describe('evaluateSuggesters', () => {
     expect(f.f1_exact).not.toBeNull();
     expect(f.f1_exact!).toBeLessThanOrEqual(f.f1_overlap!);
   });
+});
+
+describe('label keys', () => {
+  it('are only keys: __proto__, constructor and none are labels like any other', async () => {
+    const texts = TEXTS.map((t, i) => ({
+      ...t,
+      spans: t.spans.map((s) => ({ ...s, label: ['__proto__', 'none'][i % 2]! })),
+    }));
+    texts[2] = { ...texts[2]!, spans: [{ start: 0, end: 2, label: 'constructor' }] };
+    const ev = await evaluateSuggesters(texts, { model: { bits: 14, epochs: 5 } });
+    expect(ev.labels).toEqual(['__proto__', 'constructor', 'none']);
+    for (const s of Object.values(ev.suggesters))
+      expect(Object.keys(s.labels)).toEqual(['__proto__', 'constructor', 'none']);
+    expect(ev.suggesters.matcher!.labels['__proto__']!.reference).toBe(1);
+    const { summary } = trainModel(texts, { ...DEFAULT_MODEL, bits: 14 });
+    expect(Object.keys(summary.labelled)).toEqual(['__proto__', 'constructor', 'none']);
+    expect(summary.labelled.none).toBe(1);
+  }, 120_000);
 });
 
 describe('suggesterSwitches', () => {

@@ -70,6 +70,7 @@ export interface LabelScore {
 
 /** One suggester's figures. */
 export interface SuggesterScore {
+  /** Per label (a null-prototype object: any label key is safe). */
   labels: Record<string, LabelScore>;
   /** Unweighted mean over the labels either side used (docs/agreement.md, macro). */
   macro: { f1_exact: number | null; f1_overlap: number | null };
@@ -210,35 +211,45 @@ export async function evaluateSuggesters(
 }
 
 /** F1 per label (computeAgreement, pair reference|suggested) and what each rests on. */
-function score(docs: readonly AgreementDoc[], labels: readonly string[]): SuggesterScore {
+function score(docs: readonly AgreementDoc[], analystLabels: readonly string[]): SuggesterScore {
+  type Tally = { documents: Set<string>; reference: number; suggested: number };
+  const tally = new Map<string, Tally>();
+  const of = (label: string): Tally => {
+    let t = tally.get(label);
+    if (!t) tally.set(label, (t = { documents: new Set(), reference: 0, suggested: 0 }));
+    return t;
+  };
+  for (const l of analystLabels) of(l);
+  let reference = 0;
+  let suggested = 0;
+  for (const d of docs) {
+    const docId = d.id.slice(0, d.id.lastIndexOf('|'));
+    for (const s of dedupeSpans(d.annotations.get('reference')!)) {
+      const t = of(s.label);
+      t.reference++;
+      t.documents.add(docId);
+      reference++;
+    }
+    for (const s of dedupeSpans(d.annotations.get('suggested')!)) {
+      of(s.label).suggested++;
+      suggested++;
+    }
+  }
+  // The analysts' labels, then any other a suggester proposed (a gazetteer's).
+  const labels = [...tally.keys()];
   const report = computeAgreement(docs, { annotators: ['reference', 'suggested'], labels });
   const pair = 'reference|suggested';
   const out: SuggesterScore = {
-    labels: {},
+    labels: Object.create(null) as Record<string, LabelScore>,
     macro: {
       f1_exact: report.macro.f1_exact[pair] ?? null,
       f1_overlap: report.macro.f1_overlap[pair] ?? null,
     },
-    reference: 0,
-    suggested: 0,
+    reference,
+    suggested,
   };
-  const tally = new Map<string, { documents: Set<string>; reference: number; suggested: number }>();
-  for (const l of Object.keys(report.labels))
-    tally.set(l, { documents: new Set(), reference: 0, suggested: 0 });
-  for (const d of docs) {
-    const docId = d.id.slice(0, d.id.lastIndexOf('|'));
-    for (const s of dedupeSpans(d.annotations.get('reference')!)) {
-      const t = tally.get(s.label)!;
-      t.reference++;
-      t.documents.add(docId);
-      out.reference++;
-    }
-    for (const s of dedupeSpans(d.annotations.get('suggested')!)) {
-      tally.get(s.label)!.suggested++;
-      out.suggested++;
-    }
-  }
-  for (const [label, fig] of Object.entries(report.labels)) {
+  for (const label of labels) {
+    const fig = report.labels[label]!;
     const t = tally.get(label)!;
     out.labels[label] = {
       f1_exact: fig.f1_exact[pair] ?? null,

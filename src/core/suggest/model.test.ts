@@ -159,7 +159,8 @@ describe('training examples', () => {
     const r = modelExamples(texts, opts);
     expect(r.classes).toEqual([null, 'w']);
     expect(r.summary).toEqual({
-      examples: { none: 2, w: 1 },
+      labelled: { w: 1 },
+      none: 2,
       ambiguous: 0,
       unsampled: 2,
       texts: 1,

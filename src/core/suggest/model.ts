@@ -42,8 +42,10 @@ export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, negativesPerPosi
 
 /** What a model was trained on. */
 export interface TrainingSummary {
-  /** Clauses used, per class ("none" for unlabelled). */
-  examples: Record<string, number>;
+  /** Labelled clauses used, per label (a null-prototype object: any label key is safe). */
+  labelled: Record<string, number>;
+  /** "none" clauses used (a sample of those no span touches). */
+  none: number;
   /** Labelled clauses left out (touched by a span, but too little). */
   ambiguous: number;
   /** "none" clauses left out by the sampling. */
@@ -134,14 +136,15 @@ export function* exampleSteps(
     examples.push({ x: clauseFeatures(dc.words, c.firstWord, c.endWord, options.bits), y });
     if (examples.length % 200 === 0) yield;
   }
-  const counts: Record<string, number> = { none: keep };
+  const counts = Object.create(null) as Record<string, number>;
   for (const l of labels) counts[l] = 0;
   for (const e of positives) counts[labels[e.y - 1]!]!++;
   return {
     examples,
     classes: [null, ...labels],
     summary: {
-      examples: counts,
+      labelled: counts,
+      none: keep,
       ambiguous,
       unsampled: negatives.length - keep,
       texts: texts.length,

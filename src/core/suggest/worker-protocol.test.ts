@@ -84,7 +84,10 @@ describe('the suggestion worker protocol', () => {
     );
     const trained = await result;
     // "قال الوزير" and "وصل الوفد أمس" are the two clauses no span touches.
-    expect(trained!.summary.examples).toEqual({ none: 2, 'pro-coalition': 1, 'pro-withdrawal': 1 });
+    expect(trained!.summary).toMatchObject({
+      labelled: { 'pro-coalition': 1, 'pro-withdrawal': 1 },
+      none: 2,
+    });
     expect(progress.at(-1)).toEqual([120, 120]);
     const s = await client.suggest(NEW);
     expect(s.map((x) => [x.source, x.quote, x.label])).toEqual([
