@@ -106,7 +106,7 @@ export class PhraseTable {
     const set = table.phrases();
     for (const t of texts) {
       const dw = wordsOf(t);
-      for (const hit of set.findAll(dw.words, dw.stems)) hit.phrase.seen++;
+      set.forEachHit(dw.words, dw.stems, (p) => p.seen++);
     }
     return table;
   }

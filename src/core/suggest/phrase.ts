@@ -111,25 +111,38 @@ export class PhraseSet<P extends Phrase = Phrase> {
     return this.count;
   }
 
-  /** Every occurrence of every phrase in the document, by start then length. */
-  findAll(words: WordList, stems: readonly string[]): PhraseHit<P>[] {
-    const hits: PhraseHit<P>[] = [];
+  /**
+   * Calls `visit(phrase, firstWord, endWord)` for every occurrence of every
+   * phrase in the document, by start then length (no object per hit).
+   */
+  forEachHit(
+    words: WordList,
+    stems: readonly string[],
+    visit: (phrase: P, firstWord: number, endWord: number) => void,
+  ): void {
     for (let i = 0; i < words.length; i++) {
       let at = this.root.soft?.get(stems[i]!);
       let j = i;
       while (at) {
-        for (const p of at.ends)
-          hits.push({
-            phrase: p,
-            firstWord: i,
-            endWord: j + 1,
-            start: words.starts[i]!,
-            end: words.ends[j]!,
-          });
+        for (const p of at.ends) visit(p, i, j + 1);
         if (++j >= words.length) break;
         at = (words.hardBefore[j] === 1 ? at.hard : at.soft)?.get(stems[j]!);
       }
     }
+  }
+
+  /** Every occurrence of every phrase in the document, by start then length. */
+  findAll(words: WordList, stems: readonly string[]): PhraseHit<P>[] {
+    const hits: PhraseHit<P>[] = [];
+    this.forEachHit(words, stems, (phrase, firstWord, endWord) =>
+      hits.push({
+        phrase,
+        firstWord,
+        endWord,
+        start: words.starts[firstWord]!,
+        end: words.ends[endWord - 1]!,
+      }),
+    );
     return hits;
   }
 }
