@@ -56,9 +56,9 @@ export const WHY: Record<string, string> = {
   'train the model on 5,000 spans':
     'Wall time here is several times the CPU time beside it: the machine was shared (see the load averages and the calibration figure ' +
     'of the section, a strided copy of 2^20 floats that takes a few ms on an idle laptop). The CPU time goes to the features of about ' +
-    '14,000 clauses (hashed n-grams, src/core/suggest/features.ts: roughly a third) and to 4 epochs of AdaGrad updates (linear.ts), each ' +
+    '14,000 clauses (hashed n-grams, src/core/suggest/features.ts: roughly a third) and to 3 epochs of AdaGrad updates (linear.ts), each ' +
     'touching about 250 hashed n-grams × K classes, one cache miss per n-gram in 2^18 × 2K floats. Levers, each measured on the seed ' +
-    'articles without loss: 3 epochs, or 2^16 buckets. The worker yields every 10 ms while training, so the app stays responsive.',
+    'articles without loss: 2^16 buckets (3 epochs, down from 4, already are). The worker yields every 10 ms while training, so the app stays responsive.',
   'suggestions for a 20,000-word article':
     'Wall time here is several times the CPU time beside it (a shared machine: see the load averages and the calibration figure). The ' +
     "CPU time is scanning and stemming 20,000 words, the matcher's walk through its trie of phrases, the baseline's sentences, and " +

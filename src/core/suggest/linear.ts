@@ -29,7 +29,7 @@ export interface LinearOptions {
 
 export const DEFAULT_LINEAR: LinearOptions = {
   bits: 18,
-  epochs: 4,
+  epochs: 3,
   learningRate: 0.3,
   skipBelow: 0.02,
   seed: 1,
