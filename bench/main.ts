@@ -18,6 +18,7 @@ import { benchStart } from './sections/start.ts';
 import { benchStore } from './sections/store.ts';
 import { nodeSection } from './sections/node.ts';
 import { benchAgreement, benchExport } from './sections/formats.ts';
+import { benchReview } from './sections/review.ts';
 
 type Section = (ctx: BenchContext) => Promise<SectionResult>;
 
@@ -35,6 +36,7 @@ const SECTIONS: Record<string, Section> = {
   agreement: benchAgreement,
   start: benchStart,
   suggest: nodeSection('suggest'),
+  review: benchReview,
 };
 
 const args = process.argv.slice(2);

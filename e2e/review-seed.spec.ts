@@ -41,7 +41,9 @@ test('colleagues on the seed articles: dashboard and review lanes', async ({ pag
 
   await table.getByRole('button', { name: /^Review .*الكاظمي/ }).click();
   const review = page.getByRole('region', { name: /^Review of / });
-  await expect(review).toContainText('1 disagreement — 1 overlapping, different extent');
+  await expect(review).toContainText(
+    '1 disagreeing region; by kind: 1 overlapping, different extent',
+  );
   await expect(review.getByRole('group', { name: /^Passage/ })).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('review-seed-view.png') });
 });

@@ -17,6 +17,8 @@ async function importColleague(page: Page, annotator: string): Promise<void> {
 test('import two colleagues, read the dashboard, adjudicate a document, export gold', async ({
   page,
 }) => {
+  // A long journey (two imports, the dashboard, a whole adjudication, an export).
+  test.slow();
   await page.setViewportSize({ width: 1600, height: 1000 });
   await startAs(page, 'ليلى حسن');
   await importColleague(page, 'Ahmad Kareem');
@@ -69,7 +71,7 @@ test('import two colleagues, read the dashboard, adjudicate a document, export g
   const review = page.getByRole('region', { name: `Review of ${ARTICLE_1.title}` });
   await expect(page.getByRole('tab', { name: 'Review', selected: true })).toBeVisible();
   await expect(review).toContainText(
-    '2 disagreements — 1 same extent, different label, 1 overlapping, different extent',
+    '2 disagreeing regions; by kind: 1 same extent, different label, 1 overlapping, different extent',
   );
   // Lanes are painted with the CSS Custom Highlight API from code-point
   // anchors: pro-coalition (the second label colour) covers exactly C in

@@ -71,4 +71,23 @@ export const WHY: Record<string, string> = {
     "the profile and label queries before the list's own reads. When missed on a busy machine, compare these phases with the last run; " +
     'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
     'profile query resolves.',
+  "open one document's review (10,000 documents, 3 annotators)":
+    'Measured at a load average of about 20 on 2 cores (see the rerun row): the median (139 ms) is near the target and the tail ' +
+    'is the machine. The review reads only its document (the record, its spans and statuses by the docId index, annotators, the ' +
+    'rejected set, its stored tokens: src/renderer/src/review/useDocReview.ts), segments the text into sentences once, and paints ' +
+    'the lanes with one DomTextMap per annotator. Rerun on a quiet machine before changing code; if it is still over, profile ' +
+    'review.html with BENCH_NO_MINIFY=1 (sentence segmentation and the lane highlights are the candidates).',
+  'one accept or reject, to repainted':
+    'Measured at a load average of about 20 on 2 cores: the median (93 ms) is within 2× of the target and the p95 is the tail of ' +
+    "a contended machine. An accept is one IndexedDB transaction (db/gold.ts reads the document's spans for provenance and " +
+    "writes the gold span) and the review's live query re-reads only that document. Rerun on a quiet machine; if still over, the " +
+    'next step is to paint the accepted row before the write resolves, as the reading pane does for a new span.',
+  'the agreement dashboard, to its figures':
+    'Not met, by far, at 10,000 documents and 105,849 spans, and the machine was heavily loaded (load average about 20). The ' +
+    'reads alone, timed on their own in the same run, took 31 s (spans 10.4 s, token sets 8.0 s, document titles 6.2 s, workbench ' +
+    'tokens 3.9 s, statuses 1.9 s): every span is its own record and every token list a structured clone. The figures themselves ' +
+    '(tallies, span F1, disagreements) take 0.4–0.8 s per 2,000 documents in Node under the same load. What would meet it: read ' +
+    'titles only for the rows shown (50), read token boundaries only when kappa and alpha are first asked for, keep the ' +
+    'per-document tallies across live-query re-runs so an adjudication recounts one document, compute in a Web Worker, and ' +
+    'store spans in fewer, larger records (one per document and annotator, as the store section concludes). Not done yet.',
 };

@@ -82,10 +82,24 @@ export interface SeedBench {
   }>;
 }
 
+/** bench/pages/review.tsx */
+export interface ReviewBench {
+  seed(docs: number): Promise<{ docs: number; spans: number; ms: number; ids: string[] }>;
+  /** Mounts one document's review: ms to its lanes painted. */
+  openReview(docId: string): Promise<number>;
+  /** Accepts and rejects (alternately) up to `n` pending proposals: ms each, to repainted. */
+  decide(n: number): Promise<number[]>;
+  /** Times the dashboard's reads one by one. */
+  probe(): Promise<Record<string, number>>;
+  /** Mounts the dashboard: ms to its figures painted, and to its intervals. */
+  dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
+}
+
 /** Everything the pages may install on `window`. */
 export interface BenchGlobals {
   seedBench: SeedBench;
   storeBench: StoreBench;
   formatsBench: FormatsBench;
   renderBench: RenderBench;
+  reviewBench: ReviewBench;
 }

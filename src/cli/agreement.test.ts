@@ -53,13 +53,29 @@ describe('stance agreement', () => {
       f1_exact: { 'A|B': 0 },
       f1_overlap: { 'A|B': 1 },
     };
+    // Units: the 7 + 2 tokens of the two documents both annotated, on the
+    // workbench tokenizer (neither line brings tokens); 1 + 1 spans.
+    const units = {
+      documents: 2,
+      tokens: 9,
+      token_source: { dataset: 0, workbench: 2 },
+    };
     expect(json).toStrictEqual({
       annotators: ['A', 'B'],
       documents: 2,
       labels: { 'pro-withdrawal': figures },
       macro: figures,
+      units: { alpha: units, pairs: { 'A|B': units }, spans: { 'pro-withdrawal': { 'A|B': 2 } } },
+      reliability: { 'pro-withdrawal': 'unreliable' },
     });
-    expect(Object.keys(json)).toEqual(['annotators', 'documents', 'labels', 'macro']);
+    expect(Object.keys(json)).toEqual([
+      'annotators',
+      'documents',
+      'labels',
+      'macro',
+      'units',
+      'reliability',
+    ]);
     expect(Object.keys((json.labels as Record<string, object>)['pro-withdrawal']!)).toEqual([
       'kappa',
       'alpha',

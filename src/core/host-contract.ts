@@ -56,7 +56,11 @@ export interface Host {
   backupWrite(name: string, data: string): Promise<BackupInfo>;
   backupList(): Promise<BackupInfo[]>;
   backupRead(name: string): Promise<string>;
-  /** Opens an http(s) URL in the system browser; anything else is refused. */
+  /**
+   * Opens an http(s) URL in the system browser; anything else is refused.
+   * The desktop host also refuses local and private hosts and asks the
+   * analyst first (resolving without opening if they cancel).
+   */
   openExternal(url: string): Promise<void>;
 }
 

@@ -1,13 +1,20 @@
-// The IPC handlers refuse foreign senders and payloads of the wrong shape.
+// The IPC handlers refuse foreign senders and payloads of the wrong shape,
+// ask before opening links, and clean up open exports when the app quits.
 // Electron is replaced by a recorder so the real handler code runs in Node.
-import { mkdtemp } from 'node:fs/promises';
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
 const userData = await mkdtemp(join(tmpdir(), 'stance-ipc-'));
-const openExternal = vi.fn(async () => undefined);
+const openExternal = vi.fn(async (_url: string) => undefined);
+const showMessageBox = vi.fn(async (..._args: unknown[]) => ({ response: 0 }));
+const showSaveDialog = vi.fn(async (..._args: unknown[]) => ({
+  canceled: false,
+  filePath: join(userData, 'spans.jsonl'),
+}));
 
 vi.mock('electron', () => ({
   app: { getPath: () => userData, getName: () => 'Stance Workbench', getVersion: () => '0.1.0' },
@@ -16,13 +23,15 @@ vi.mock('electron', () => ({
       handlers.set(channel, fn),
     removeHandler: (channel: string) => handlers.delete(channel),
   },
-  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  dialog: { showOpenDialog: vi.fn(), showSaveDialog, showMessageBox },
   shell: { openExternal },
 }));
 
 const { registerIpc } = await import('./ipc.ts');
-const APP_URL = 'file:///opt/stance/out/renderer/index.html';
+const { cleanUpBeforeQuit } = await import('./quit.ts');
+const APP_URL = 'app://stance/index.html';
 const fromApp = { senderFrame: { url: APP_URL, parent: null } };
+let ipc: ReturnType<typeof registerIpc>;
 
 async function call(channel: string, payload: unknown, event: unknown = fromApp): Promise<unknown> {
   const fn = handlers.get(channel);
@@ -30,28 +39,35 @@ async function call(channel: string, payload: unknown, event: unknown = fromApp)
   return fn(event, payload);
 }
 
+afterAll(() => rm(userData, { recursive: true, force: true }));
+
 describe('IPC handlers', () => {
   beforeEach(() => {
     handlers.clear();
-    registerIpc({ window: () => null, rendererFileUrl: APP_URL, devServerUrl: undefined });
+    openExternal.mockClear();
+    showMessageBox.mockClear();
+    ipc = registerIpc({ window: () => null, devServerUrl: undefined });
   });
 
   it('answers our own window', async () => {
     await expect(call('host:app-info', undefined)).resolves.toMatchObject({ host: 'electron' });
   });
 
-  it('refuses a sender that is not our main frame', async () => {
-    const subframe = { senderFrame: { url: APP_URL, parent: {} } };
-    const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
-    await expect(call('host:app-info', undefined, subframe)).rejects.toThrow(
-      /sender is not the workbench/,
-    );
-    await expect(call('host:app-info', undefined, foreign)).rejects.toThrow(
-      /sender is not the workbench/,
-    );
-    await expect(call('host:app-info', undefined, { senderFrame: null })).rejects.toThrow(
-      /refused/,
-    );
+  it('refuses a sender that is not our main frame on app://stance', async () => {
+    const refuse = async (event: unknown): Promise<void> => {
+      await expect(call('host:app-info', undefined, event)).rejects.toThrow(
+        /refused, the sender is not the workbench window/,
+      );
+    };
+    await refuse({ senderFrame: { url: APP_URL, parent: {} } });
+    await refuse({ senderFrame: { url: 'https://evil.example/', parent: null } });
+    await refuse({ senderFrame: { url: 'file://evilhost/out/renderer/index.html', parent: null } });
+    await refuse({
+      senderFrame: { url: 'file:///opt/stance/out/renderer/index.html', parent: null },
+    });
+    await refuse({ senderFrame: { url: 'app://evil/index.html', parent: null } });
+    await refuse({ senderFrame: { url: 'http://localhost:5173/', parent: null } });
+    await refuse({ senderFrame: null });
   });
 
   it('rejects payloads of the wrong shape and names the field', async () => {
@@ -63,13 +79,36 @@ describe('IPC handlers', () => {
     await expect(call('host:app-info', { extra: true })).rejects.toThrow(/invalid payload/);
   });
 
-  it('opens only http(s) links in the system browser', async () => {
-    await expect(call('host:open-external', { url: 'javascript:alert(1)' })).rejects.toThrow(
-      /only http\(s\)/,
-    );
+  it('refuses local and non-http(s) links without asking', async () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'http://localhost:5173/',
+      'http://127.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://192.168.1.1/',
+    ]) {
+      await expect(call('host:open-external', { url }), url).rejects.toThrow(/refused to open/);
+    }
+    expect(showMessageBox).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
-    await call('host:open-external', { url: 'https://www.alhurra.com/' });
-    expect(openExternal).toHaveBeenCalledWith('https://www.alhurra.com/');
+  });
+
+  it('asks before opening a link, naming its host, with Cancel as the default', async () => {
+    showMessageBox.mockResolvedValueOnce({ response: 0 });
+    await call('host:open-external', { url: 'https://www.alhurra.com/iraq' });
+    expect(openExternal).not.toHaveBeenCalled();
+    const [options] = showMessageBox.mock.calls[0]! as [Record<string, unknown>];
+    expect(options).toMatchObject({
+      message: 'Open www.alhurra.com in your browser?',
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect((options.buttons as string[])[0]).toBe('Cancel');
+    expect(options.detail).toContain('https://www.alhurra.com/iraq');
+
+    showMessageBox.mockResolvedValueOnce({ response: 1 });
+    await call('host:open-external', { url: 'HTTPS://WWW.ALHURRA.COM/iraq' });
+    expect(openExternal).toHaveBeenCalledWith('https://www.alhurra.com/iraq');
   });
 
   it('keeps backups in the user-data folder', async () => {
@@ -78,5 +117,31 @@ describe('IPC handlers', () => {
     expect(info.name).toBe(name);
     await expect(call('host:backup-list', undefined)).resolves.toHaveLength(1);
     await expect(call('host:backup-read', { name: info.name })).resolves.toBe('{}');
+  });
+
+  it('deletes the partial file of an export open when the app quits', async () => {
+    const folder = await mkdtemp(join(userData, 'exports-'));
+    showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: join(folder, 'spans.jsonl'),
+    });
+    const { id } = (await call('host:export-begin', { suggestedName: 'spans.jsonl' })) as {
+      id: string;
+    };
+    await call('host:export-write', { id, chunk: '{"doc_id":"aljazeera-1",' });
+    expect((await readdir(folder))[0]).toMatch(/^\.spans\.jsonl\..*\.partial$/);
+
+    // The app's quit path: before-quit is held until the services are disposed.
+    let quitted!: () => void;
+    const quit = new Promise<void>((resolve) => (quitted = resolve));
+    const app = Object.assign(new EventEmitter(), { quit: vi.fn(() => quitted()) });
+    cleanUpBeforeQuit(app as never, ipc.dispose);
+    const event = { preventDefault: vi.fn() };
+    app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await quit;
+
+    expect(await readdir(folder)).toEqual([]);
+    expect(handlers.size).toBe(0);
   });
 });

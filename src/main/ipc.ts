@@ -3,15 +3,15 @@
  * message comes from our own renderer's main frame, then validates its
  * payload against the channel's zod schema; anything else is rejected.
  */
-import { app, dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import {
   ipcChannels,
-  isSafeExternalUrl,
   type AppInfo,
   type HostFile,
   type IpcChannelName,
 } from '../core/host-contract.ts';
+import { openExternalConfirmed } from './external-links.ts';
 import { readOpenedFile } from './open-files.ts';
 import { isTrustedSender } from './security.ts';
 import { BackupService } from './services/backups.ts';
@@ -21,7 +21,7 @@ type Payload<K extends IpcChannelName> = z.infer<(typeof ipcChannels)[K]['payloa
 
 export interface IpcContext {
   window: () => BrowserWindow | null;
-  rendererFileUrl: string;
+  /** electron-vite's dev server, trusted as a sender in development only. */
   devServerUrl: string | undefined;
 }
 
@@ -34,9 +34,7 @@ function handle<K extends IpcChannelName, R>(
   const def = ipcChannels[name];
   ipcMain.handle(def.channel, async (event, raw: unknown) => {
     const frame = event.senderFrame;
-    if (
-      !isTrustedSender(frame?.url, frame?.parent === null, ctx.rendererFileUrl, ctx.devServerUrl)
-    ) {
+    if (!isTrustedSender(frame?.url, frame?.parent === null, ctx.devServerUrl)) {
       throw new Error(`${def.channel}: refused, the sender is not the workbench window`);
     }
     const parsed = def.payload.safeParse(raw);
@@ -100,14 +98,17 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
   handle(ctx, 'backupRead', ({ name }) => backups.read(name));
 
   handle(ctx, 'openExternal', async ({ url }) => {
-    if (!isSafeExternalUrl(url)) throw new Error(`refused to open ${url}: only http(s) links open`);
-    await shell.openExternal(url);
+    await openExternalConfirmed(url, ctx.window());
   });
 
   return {
+    /**
+     * Unregisters every handler and disposes the services: open exports are
+     * aborted and their partial files deleted (run when the app quits).
+     */
     dispose: async () => {
       for (const def of Object.values(ipcChannels)) ipcMain.removeHandler(def.channel);
-      await exports.abortAll();
+      await exports.dispose();
     },
   };
 }

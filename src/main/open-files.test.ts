@@ -1,6 +1,9 @@
-// Opening files: a file over the limit and a folder are reported by name
-// with a reason (not as empty files), and a readable file is read whole.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+// Opening files: a file over the limit, a folder, a named pipe and a device
+// are reported by name with a reason (not as empty files, and without
+// hanging on the pipe or reading the device forever), and a readable file
+// is read whole.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +43,41 @@ describe('readOpenedFile', () => {
     expect(await readOpenedFile(join(dir, 'gone.txt'))).toMatchObject({
       error: 'could not be read (ENOENT)',
     });
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'refuses a named pipe without waiting for a writer, even through a link',
+    async () => {
+      const fifo = join(dir, 'articles.txt');
+      execFileSync('mkfifo', [fifo]);
+      expect(await readOpenedFile(fifo)).toEqual({
+        name: 'articles.txt',
+        bytes: new Uint8Array(0),
+        error: 'could not be read (it is a named pipe, not a file)',
+      });
+      const link = join(dir, 'link-to-pipe.jsonl');
+      symlinkSync(fifo, link);
+      expect(await readOpenedFile(link)).toMatchObject({
+        name: 'link-to-pipe.jsonl',
+        error: 'could not be read (it is a named pipe, not a file)',
+      });
+    },
+  );
+
+  it.runIf(process.platform === 'linux')('refuses a device such as /dev/zero', async () => {
+    expect(await readOpenedFile('/dev/zero')).toEqual({
+      name: 'zero',
+      bytes: new Uint8Array(0),
+      error: 'could not be read (it is a device, not a file)',
+    });
+  });
+
+  it('reads a file through a symbolic link', async () => {
+    const target = join(dir, 'target.html');
+    writeFileSync(target, '<p>خبر</p>');
+    symlinkSync(target, join(dir, 'alias.html'));
+    const f = await readOpenedFile(join(dir, 'alias.html'));
+    expect(f.error).toBeUndefined();
+    expect(new TextDecoder().decode(f.bytes)).toBe('<p>خبر</p>');
   });
 });

@@ -3,6 +3,7 @@
  * that unit tests can assert it (see Electron's security checklist and
  * electron/fiddle's windows.ts).
  */
+import { APP_INDEX_URL } from './app-url.ts';
 
 /** webPreferences for every BrowserWindow, minus the preload path. */
 export const SECURE_WEB_PREFERENCES = {
@@ -20,14 +21,17 @@ export const SECURE_WEB_PREFERENCES = {
 } as const;
 
 /**
- * True when an IPC message comes from our own renderer: the main frame of a
- * page served from the packaged index.html (file://) or, in development,
- * from the electron-vite dev server origin.
+ * True when an IPC message comes from our own renderer: the main frame of
+ * exactly `app://stance/index.html` (any query or fragment), or, in
+ * development only, a page of the electron-vite dev server's origin
+ * (`devServerUrl` is undefined in a packaged app). Scheme, host, port,
+ * credentials and path are all compared, so `file://evilhost/…`,
+ * `app://evil/index.html`, other files of the app's origin and subframes
+ * are refused.
  */
 export function isTrustedSender(
   frameUrl: string | undefined,
   isMainFrame: boolean,
-  rendererFileUrl: string,
   devServerUrl: string | undefined,
 ): boolean {
   if (!frameUrl || !isMainFrame) return false;
@@ -37,13 +41,22 @@ export function isTrustedSender(
   } catch {
     return false;
   }
+  if (url.username !== '' || url.password !== '') return false;
   if (devServerUrl) {
+    let dev: URL;
     try {
-      if (url.origin === new URL(devServerUrl).origin) return true;
+      dev = new URL(devServerUrl);
     } catch {
       return false;
     }
+    if ((dev.protocol === 'http:' || dev.protocol === 'https:') && url.origin === dev.origin)
+      return true;
   }
-  const expected = new URL(rendererFileUrl);
-  return url.protocol === 'file:' && url.pathname === expected.pathname;
+  const app = new URL(APP_INDEX_URL);
+  return (
+    url.protocol === app.protocol &&
+    url.hostname === app.hostname &&
+    url.port === '' &&
+    url.pathname === app.pathname
+  );
 }

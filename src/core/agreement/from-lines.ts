@@ -1,12 +1,14 @@
 /**
  * Groups annotated lines (one document by one annotator, as spans JSONL
  * holds them) into agreement documents: by `meta.doc_id`, else by text;
- * tokens from the lines when given, else the workbench tokenizer, once per
- * document. Two lines with one `doc_id` but different texts are an error
+ * tokens by the one rule of token-basis.ts (the lines' own tokens when
+ * every annotator's line brings the same ones, else the workbench
+ * tokenizer), once per document. Two lines with one `doc_id` but different texts are an error
  * (doccano ids are per-project numbers, so files from two projects often
  * share them): merging them would score one text's spans on another's tokens.
  */
 import { tokenize } from '../tokenize.ts';
+import { decideTokens, tokenDigest } from './token-basis.ts';
 import type { AgreementDoc, AgreementSpan, TokenExtent } from './types.ts';
 
 /** One annotator's annotation of one document. */
@@ -40,7 +42,10 @@ export function groupLines(lines: readonly AnnotatedLine[]): GroupedLines {
     {
       text: string;
       where: string | undefined;
-      tokens: readonly TokenExtent[] | null;
+      /** digest → tokens, for every token list a line brought. */
+      tokens: Map<string, readonly TokenExtent[]>;
+      /** annotator → digest of the tokens their line brought (null: none). */
+      brought: Map<string, string | null>;
       ann: Map<string, AgreementSpan[]>;
     }
   >();
@@ -55,19 +60,37 @@ export function groupLines(lines: readonly AnnotatedLine[]): GroupedLines {
     }
     if (!annotators.includes(line.annotatorId)) annotators.push(line.annotatorId);
     if (!g)
-      groups.set(key, (g = { text: line.text, where: line.where, tokens: null, ann: new Map() }));
-    if (!g.tokens && line.tokens && line.tokens.length > 0) g.tokens = line.tokens;
+      groups.set(
+        key,
+        (g = {
+          text: line.text,
+          where: line.where,
+          tokens: new Map(),
+          brought: new Map(),
+          ann: new Map(),
+        }),
+      );
+    // An annotator's repeated line for the document: a line without tokens,
+    // or with other tokens than before, makes theirs undecided (null or a
+    // second digest both fall back to the workbench tokenizer).
+    const digest = line.tokens && line.tokens.length > 0 ? tokenDigest(line.tokens) : null;
+    if (digest !== null && !g.tokens.has(digest)) g.tokens.set(digest, line.tokens!);
+    const before = g.brought.get(line.annotatorId);
+    g.brought.set(line.annotatorId, before === undefined || before === digest ? digest : null);
     const spans = g.ann.get(line.annotatorId) ?? [];
     spans.push(...line.spans);
     g.ann.set(line.annotatorId, spans);
   }
   const docs: AgreementDoc[] = [];
   if (errors.length > 0) return { annotators, docs, errors };
-  for (const [key, g] of groups)
+  for (const [key, g] of groups) {
+    const decision = decideTokens(g.brought);
     docs.push({
       id: key.slice(key.indexOf(':') + 1),
-      tokens: g.tokens ?? tokenize(g.text),
+      tokens: decision.basis === 'dataset' ? g.tokens.get(decision.digest)! : tokenize(g.text),
       annotations: g.ann,
+      basis: decision.basis,
     });
+  }
   return { annotators, docs, errors };
 }

@@ -28,6 +28,13 @@ export interface AgreementDoc {
    * docs/agreement.md), so an empty array means "annotated, no spans".
    */
   annotations: ReadonlyMap<string, readonly AgreementSpan[]>;
+  /** Where `tokens` come from (token-basis.ts); workbench when not said. */
+  basis?: 'dataset' | 'workbench';
+  /**
+   * The tokens packed as [start0, end0, start1, …], sorted, used instead of
+   * `tokens` when present (the app reads them so, without making objects).
+   */
+  bounds?: ArrayLike<number>;
 }
 
 /** `"A|B"`: a pair of annotators, A before B in the report's annotator order. */

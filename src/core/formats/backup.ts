@@ -134,9 +134,11 @@ export function writeBackupHeader(
   return `${JSON.stringify(header)}\n`;
 }
 
-/** Writes one row of a backup. */
+/** Writes one row of a backup; typed arrays (packed tokens) as plain lists. */
 export function writeBackupRow(table: string, row: unknown): string {
-  return `${JSON.stringify({ table, row })}\n`;
+  return `${JSON.stringify({ table, row }, (_key, v: unknown) =>
+    ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Uint32Array) : v,
+  )}\n`;
 }
 
 /** A backup read back: its header, rows per table, and problems. */

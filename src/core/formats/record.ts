@@ -4,6 +4,7 @@
  * the store; parsers produce them from files; `stance convert` goes from
  * one format to another through them. Offsets are code points.
  */
+import type { TokenExtent } from '../agreement/types.ts';
 import type { DocStatus } from '../model.ts';
 import type { LineError } from '../jsonl.ts';
 
@@ -45,6 +46,11 @@ export interface DatasetRecord {
 /** A record parsed from a file, with the line it came from. */
 export interface ParsedRecord extends DatasetRecord {
   line: number;
+  /**
+   * The tokens the line carries (spans JSONL `tokens`, checked by
+   * line-tokens.ts); null or absent when it carries none.
+   */
+  tokens?: TokenExtent[] | null;
 }
 
 /** What a parser returns: the valid records and one error per bad line. */

@@ -10,6 +10,7 @@ import { OffsetMap } from '../offsets.ts';
 import { tokenRange } from '../tokenize.ts';
 import { lastTextTokenCache, type TokenCache } from '../token-cache.ts';
 import type { JsonlLine } from '../jsonl.ts';
+import { parseLineTokens } from './line-tokens.ts';
 import { parseObjectLine } from './object-line.ts';
 import {
   compareSpans,
@@ -55,6 +56,7 @@ const lineShape = z.object({
   _annotator_id: z.string().nullable().optional(),
   answer: z.string().optional(),
   schema: z.string().optional(),
+  tokens: z.unknown().optional(),
 });
 
 /**
@@ -92,6 +94,8 @@ export function parseSpansLine(l: JsonlLine): LineResult {
     });
   }
   spans.sort(compareSpans);
+  const tokens = parseLineTokens(d.tokens, map.cpLength);
+  if ('error' in tokens) return { ok: false, error: { line: l.line, message: tokens.error } };
   const meta = d.meta ?? {};
   const rec: ParsedRecord = {
     line: l.line,
@@ -104,6 +108,7 @@ export function parseSpansLine(l: JsonlLine): LineResult {
     docStance: meta.doc_stance ?? null,
     annotatorId: d._annotator_id ?? null,
     spans,
+    tokens: tokens.tokens,
   };
   return { ok: true, value: rec };
 }

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_NAME, backupsToPrune, KEEP_PER_KIND } from '../../core/backup-names.ts';
 import type { BackupInfo } from '../../core/host-contract.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { AtomicFileWriter } from './atomic-file.ts';
 
 export class BackupService {
   constructor(
@@ -19,13 +19,31 @@ export class BackupService {
    * oldest of its kind. Only backup names are ever listed, read or deleted.
    */
   async write(name: string, data: string): Promise<BackupInfo> {
+    return this.writeWith(name, (write) => write(data));
+  }
+
+  /**
+   * Writes a backup named `name` chunk by chunk: `fill` calls `write` for
+   * each chunk. The file appears whole once `fill` resolves, or not at all
+   * if it rejects (atomic-file.ts); then the oldest of its kind are pruned.
+   */
+  async writeWith(
+    name: string,
+    fill: (write: (chunk: string) => Promise<void>) => Promise<void>,
+  ): Promise<BackupInfo> {
     if (!BACKUP_NAME.test(name)) throw new Error(`${name} is not a backup file name`);
     await mkdir(this.dir, { recursive: true });
-    const file = name;
-    await writeFileAtomic(join(this.dir, file), data);
+    const w = await AtomicFileWriter.open(join(this.dir, name));
+    try {
+      await fill((chunk) => w.write(chunk));
+      await w.commit();
+    } catch (err) {
+      await w.abort();
+      throw err;
+    }
     await this.prune();
-    const s = await stat(join(this.dir, file));
-    return { name: file, size: s.size, modifiedAt: s.mtimeMs };
+    const s = await stat(join(this.dir, name));
+    return { name, size: s.size, modifiedAt: s.mtimeMs };
   }
 
   /** Backups, newest first. */

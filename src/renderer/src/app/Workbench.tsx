@@ -22,10 +22,12 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // The list's current sorted and filtered order (next/previous document).
   const [order, setOrder] = useState<string[]>([]);
   const corpusError = useSampleCorpus();
+  // Review puts the selected passage's proposals here (a portal).
+  const [reviewSide, setReviewSide] = useState<HTMLElement | null>(null);
   useAutoBackup();
   return (
-    <div className="workbench">
-      <AppHeader self={self} />
+    <div className={`workbench mode-${mode}`}>
+      <AppHeader self={self} reviewing={mode !== 'annotate'} />
       <WriteErrorBanner />
       <nav className="doc-list" aria-label="Documents">
         <ImportControls self={self} onImported={setDocId} />
@@ -64,14 +66,25 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
               setDocId(id);
               setMode('review');
             }}
+            side={reviewSide}
           />
         )}
       </main>
-      <aside className="side-panel" aria-label="Labels and spans">
-        <LabelPanel />
-        <GuidelinesPanel />
-        <SpanPanel self={self} docId={docId} />
-      </aside>
+      {/* The dashboard takes the whole width: it says every label's name itself. */}
+      {mode !== 'agreement' && (
+        <aside
+          className="side-panel"
+          aria-label={mode === 'annotate' ? 'Labels and spans' : 'Labels and proposals'}
+        >
+          <LabelPanel />
+          <GuidelinesPanel />
+          {mode === 'annotate' ? (
+            <SpanPanel self={self} docId={docId} />
+          ) : (
+            <div ref={setReviewSide} className="review-side" />
+          )}
+        </aside>
+      )}
     </div>
   );
 }

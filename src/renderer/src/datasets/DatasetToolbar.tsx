@@ -8,7 +8,14 @@ import './datasets.css';
 
 type Open = 'export' | 'import' | 'backup' | null;
 
-export function DatasetToolbar({ self }: { self: AnnotatorRecord }): React.JSX.Element {
+export function DatasetToolbar({
+  self,
+  reviewing = false,
+}: {
+  self: AnnotatorRecord;
+  /** The Review or Agreement tab is open: export defaults to gold. */
+  reviewing?: boolean;
+}): React.JSX.Element {
   const [open, setOpen] = useState<Open>(null);
   const close = (): void => setOpen(null);
   return (
@@ -22,7 +29,7 @@ export function DatasetToolbar({ self }: { self: AnnotatorRecord }): React.JSX.E
       <button type="button" onClick={() => setOpen('backup')}>
         Backup…
       </button>
-      {open === 'export' && <ExportDialog self={self} onClose={close} />}
+      {open === 'export' && <ExportDialog self={self} onClose={close} defaultGold={reviewing} />}
       {open === 'import' && <DatasetImportDialog self={self} onClose={close} />}
       {open === 'backup' && <BackupPanel onClose={close} />}
     </div>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnnotatorRecord } from '@core/model.ts';
+import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
 import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type OutputFormat } from '@core/formats/index.ts';
 import { db } from '../db/db.ts';
 import { runExport, type ExportProgress } from '../db/export.ts';
@@ -22,9 +22,12 @@ function annotatorLabel(a: AnnotatorRecord): string {
 export function ExportDialog({
   self,
   onClose,
+  defaultGold = false,
 }: {
   self: AnnotatorRecord;
   onClose: () => void;
+  /** Opened from Review or Agreement: gold is what one exports there. */
+  defaultGold?: boolean;
 }): React.JSX.Element {
   const annotators = useLiveQuery(() => db.annotators.toArray(), [], []);
   const labels = useLabels();
@@ -38,7 +41,9 @@ export function ExportDialog({
     [],
   );
   const [format, setFormat] = useState<OutputFormat>('spans');
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set([self.id]));
+  const [chosen, setChosen] = useState<Set<string>>(
+    () => new Set([defaultGold ? GOLD_ANNOTATOR_ID : self.id]),
+  );
   const [skipLabels, setSkipLabels] = useState<Set<string>>(() => new Set());
   const [which, setWhich] = useState<'all' | 'done' | 'selection'>('all');
   const [selection, setSelection] = useState<string[]>([]);

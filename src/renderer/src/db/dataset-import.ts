@@ -24,6 +24,7 @@ import {
   type StatusRecord,
 } from '@core/model.ts';
 import { db as appDb } from './db.ts';
+import { mergedDigest, tokenSetOf, type TokenSetRecord } from './dataset-tokens.ts';
 import type { WorkbenchDb } from './schema.ts';
 import type { LineError } from '@core/jsonl.ts';
 import {
@@ -161,6 +162,11 @@ export async function importDataset(
   const statuses = new Map<string, StatusRecord>();
   /** Statuses the file did not carry: written only where none is stored. */
   const statusless = new Set<string>();
+  /** The tokens each line brought (document × annotator → set, or null). */
+  const brought = new Map<
+    string,
+    { docId: string; annotatorId: string; set: TokenSetRecord | null }
+  >();
   const annotatorIds = new Set<string>();
   const usedLabels = new Set<string>();
   // Hash in batches: each digest is asynchronous, so many run at once.
@@ -225,6 +231,14 @@ export async function importDataset(
       // Formats without a status (doccano, Prodigy) never overwrite one.
       if (rec.status === null) statusless.add(key);
       else statusless.delete(key);
+      const set = tokenSetOf(p.docId, rec.tokens);
+      const seen = brought.get(key);
+      // An annotator's second line for one document with other tokens: none agreed.
+      brought.set(key, {
+        docId: p.docId,
+        annotatorId: p.annotatorId,
+        set: seen && seen.set?.digest !== set?.digest ? null : set,
+      });
     });
     opts.onProgress?.({
       phase: 'writing',
@@ -239,7 +253,7 @@ export async function importDataset(
   const total = analysis.records.length * 2;
   await db.transaction(
     'rw',
-    [db.documents, db.spans, db.annotators, db.labels, db.statuses],
+    [db.documents, db.spans, db.annotators, db.labels, db.statuses, db.tokenSets, db.lineTokens],
     async () => {
       // Labels: add the ones the label set lacks, after the existing ones.
       const labels = await db.labels.toArray();
@@ -343,6 +357,23 @@ export async function importDataset(
       const haveStatus = await db.statuses.bulkGet(
         statusList.map((s) => [s.docId, s.annotatorId] as [string, string]),
       );
+
+      // The tokens each line brought (dataset-tokens.ts), before statuses
+      // change: a status without a lineTokens row is an annotation made here.
+      const lines = [...brought.values()];
+      const keys = lines.map((l) => [l.docId, l.annotatorId] as [string, string]);
+      const storedLines = await db.lineTokens.bulkGet(keys);
+      const storedStatus = await db.statuses.bulkGet(keys);
+      await db.lineTokens.bulkPut(
+        lines.map((l, i) => ({
+          docId: l.docId,
+          annotatorId: l.annotatorId,
+          digest: mergedDigest(storedLines[i], !!storedStatus[i], l.set?.digest ?? null),
+        })),
+      );
+      const sets = new Map<string, TokenSetRecord>();
+      for (const l of lines) if (l.set) sets.set(`${l.docId}\u0000${l.set.digest}`, l.set);
+      await db.tokenSets.bulkPut([...sets.values()]);
       await db.statuses.bulkPut(
         statusList.filter((s, i) => {
           const old = haveStatus[i];

@@ -8,7 +8,12 @@
  * the export mostly serialises. A span that fails its quote check aborts
  * the whole export: no partial file is left.
  */
-import type { DocumentRecord, SpanRecord, StatusRecord } from '@core/model.ts';
+import {
+  GOLD_ANNOTATOR_ID,
+  type DocumentRecord,
+  type SpanRecord,
+  type StatusRecord,
+} from '@core/model.ts';
 import type { Host } from '@core/host-contract.ts';
 import { OUTPUT_FORMAT_INFO, recordWriter, type OutputFormat } from '@core/formats/index.ts';
 import type { DatasetRecord } from '@core/formats/record.ts';
@@ -176,9 +181,20 @@ export async function writeDataset(
   return { records, spans: spanCount };
 }
 
-/** A file name for an export, e.g. `stance-spans-2026-11-24.jsonl`. */
-export function exportFileName(format: OutputFormat, now = new Date()): string {
-  return `stance-${format}-${now.toISOString().slice(0, 10)}.${OUTPUT_FORMAT_INFO[format].ext}`;
+/**
+ * A file name for an export, e.g. `stance-spans-2026-11-24.jsonl`; gold
+ * alone, in spans JSONL, is `stance-gold-2026-11-24.jsonl`.
+ */
+export function exportFileName(
+  format: OutputFormat,
+  now = new Date(),
+  annotatorIds: readonly string[] = [],
+): string {
+  const what =
+    format === 'spans' && annotatorIds.length === 1 && annotatorIds[0] === GOLD_ANNOTATOR_ID
+      ? 'gold'
+      : format;
+  return `stance-${what}-${now.toISOString().slice(0, 10)}.${OUTPUT_FORMAT_INFO[format].ext}`;
 }
 
 /**
@@ -192,7 +208,7 @@ export async function runExport(
   opts: ExportOptions,
   onProgress?: (p: ExportProgress) => void,
 ): Promise<ExportSummary | null> {
-  const handle = await host.exportBegin(exportFileName(opts.format));
+  const handle = await host.exportBegin(exportFileName(opts.format, new Date(), opts.annotatorIds));
   if (!handle) return null;
   try {
     const counts = await writeDataset(db, opts, (c) => host.exportWrite(handle.id, c), onProgress);

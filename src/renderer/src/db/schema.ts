@@ -13,6 +13,7 @@ import type {
   StatusRecord,
 } from '@core/model.ts';
 import { rebuildDerived } from './derived-rebuild.ts';
+import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
 import {
   derivedTables,
   type DocMetaRecord,
@@ -23,7 +24,7 @@ import {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 7;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -36,6 +37,9 @@ export type WorkbenchDb = Dexie & {
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
   spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
+  /** The tokens datasets brought (see dataset-tokens.ts). */
+  tokenSets: Dexie.Table<TokenSetRecord, [string, string]>;
+  lineTokens: Dexie.Table<LineTokensRecord, [string, string]>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -70,6 +74,16 @@ export function createDb(name = DB_NAME): WorkbenchDb {
       spanCounts: '&[annotatorId+docId]',
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
+
+  // Versions 4–6 are reserved for other work in progress.
+
+  // Version 7: the tokens an imported dataset line brings, so token-level
+  // agreement rests on the tokens `stance agreement` uses for the same
+  // files (dataset-tokens.ts). Nothing to move: earlier imports kept none.
+  db.version(7).stores({
+    tokenSets: '&[docId+digest]',
+    lineTokens: '&[docId+annotatorId], docId',
+  });
 
   db.use(derivedTables);
   return db;

@@ -8,13 +8,16 @@ import type { Candidate } from '@core/agreement/adjudicate.ts';
 import { spanKey } from '@core/agreement/types.ts';
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
-import { db } from '../db/db.ts';
-import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from '../db/gold.ts';
+import type { Token } from '@core/tokenize.ts';
+import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from './actions.ts';
 import { GoldSpanEditor } from './GoldSpanEditor.tsx';
+import { Quote } from './Quote.tsx';
 
 export interface AdjudicationListProps {
   docId: string;
   text: string;
+  /** The document's workbench tokens (gold extents move a word at a time). */
+  tokens: Token[];
   candidates: Candidate[];
   gold: SpanRecord[];
   rejected: readonly string[];
@@ -42,7 +45,8 @@ export function LabelTag({
 }
 
 export function AdjudicationList(props: AdjudicationListProps): React.JSX.Element {
-  const { docId, text, candidates, gold, rejected, labels, proposers, nameOf, onFocus } = props;
+  const { docId, text, tokens, candidates, gold, rejected, labels, proposers, nameOf, onFocus } =
+    props;
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState('');
   const goldKeys = new Set(gold.map(spanKey));
@@ -71,9 +75,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
               onFocus={() => onFocus(c)}
             >
               <LabelTag label={c.label} labels={labels} />
-              <q dir="rtl" lang="ar">
-                {quote}
-              </q>
+              <Quote text={quote} />
               <span className="who">
                 {c.annotators.map(nameOf).join(', ')} ({c.annotators.length}/{proposers.length})
                 {missing.length > 0 && (
@@ -87,7 +89,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
                 type="button"
                 disabled={inGold}
                 aria-label={`Accept “${quote}” as ${c.label} into gold`}
-                onClick={() => run(acceptIntoGold(db, docId, c))}
+                onClick={() => run(acceptIntoGold(docId, c))}
               >
                 Accept
               </button>
@@ -95,7 +97,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
                 <button
                   type="button"
                   aria-label={`Undo rejecting “${quote}” as ${c.label}`}
-                  onClick={() => run(unreject(db, docId, c))}
+                  onClick={() => run(unreject(docId, c))}
                 >
                   Undo reject
                 </button>
@@ -103,7 +105,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
                 <button
                   type="button"
                   aria-label={`Reject “${quote}” as ${c.label}`}
-                  onClick={() => run(rejectProposal(db, docId, c))}
+                  onClick={() => run(rejectProposal(docId, c))}
                 >
                   Reject
                 </button>
@@ -117,9 +119,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
           {gold.map((g) => (
             <li key={g.id} className="gold-span" data-gold={spanKey(g)}>
               <LabelTag label={g.label} labels={labels} />
-              <q dir="rtl" lang="ar">
-                {g.quote}
-              </q>
+              <Quote text={g.quote} />
               <span className="who">
                 {g.provenance && g.provenance.length > 0
                   ? `agreed: ${g.provenance.map(nameOf).join(', ')}`
@@ -136,12 +136,12 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
               <button
                 type="button"
                 aria-label={`Remove gold span “${g.quote}”`}
-                onClick={() => run(removeGoldSpan(db, g.id))}
+                onClick={() => run(removeGoldSpan(g.id))}
               >
                 Remove
               </button>
               {editing === g.id && (
-                <GoldSpanEditor span={g} text={text} labels={labels} onError={setError} />
+                <GoldSpanEditor span={g} tokens={tokens} labels={labels} onError={setError} />
               )}
             </li>
           ))}

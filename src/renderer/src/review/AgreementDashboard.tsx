@@ -1,24 +1,32 @@
 /**
  * The agreement dashboard: choose annotators, see every figure of
- * docs/agreement.md as a chart (a bar per label) and a pair matrix, and the
- * documents sorted by disagreement. Every number opens the spans behind it;
- * every document opens its review view. Gold can be accepted in bulk here.
+ * docs/agreement.md with its 95 % interval and the units and tokens it
+ * rests on (a dot plot of α per label, a heat map of the pair figures),
+ * adjudication progress, the documents sorted by disagreement, and
+ * feedback against gold. Every mark opens the spans behind it; every
+ * document opens its review. Reads spans, statuses and stored tokens,
+ * never the articles (useAgreementData).
  */
-import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { useMemo, useState } from 'react';
-import { computeAgreement } from '@core/agreement/compute.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
 import { matchesQuery } from '@core/arabic-search.ts';
+import { agreementReport } from '@core/agreement/report.ts';
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '@core/agreement/bootstrap.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
-import { db } from '../db/db.ts';
-import { acceptAllAgreed } from '../db/gold.ts';
 import { useLabels } from '../hooks/useLabels.ts';
+import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
+import { acceptAllAgreed } from './actions.ts';
+import { AlphaDotPlot } from './AlphaDotPlot.tsx';
+import { AnalystFeedback } from './AnalystFeedback.tsx';
+import { nameIn } from './annotators.ts';
 import { DocumentsTable, type DocRow } from './DocumentsTable.tsx';
 import type { EvidenceQuery } from './evidence.ts';
-import { LabelBars } from './LabelBars.tsx';
+import { goldStateOf } from './gold-state.ts';
 import { PairMatrix, type PairMetric } from './PairMatrix.tsx';
 import { SpanEvidence } from './SpanEvidence.tsx';
-import { agreementDocs, annotatorName, useReviewData } from './useReviewData.ts';
+import { TokenBasisNote } from './TokenBasisNote.tsx';
+import { useAgreementData, useFoldedKeys } from './useAgreementData.ts';
+import { useIntervals } from './useIntervals.ts';
 
 export interface AgreementDashboardProps {
   self: AnnotatorRecord;
@@ -29,15 +37,18 @@ export function AgreementDashboard({
   self,
   onOpenReview,
 }: AgreementDashboardProps): React.JSX.Element {
-  const data = useReviewData();
   const labels = useLabels();
   // null: the default choice (everyone with annotations, gold excluded).
   const [picked, setPicked] = useState<string[] | null>(null);
+  const data = useAgreementData(picked);
   const [metric, setMetric] = useState<PairMetric>('kappa');
   const [pairLabel, setPairLabel] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<{ q: EvidenceQuery; title: string } | null>(null);
   const [minAgree, setMinAgree] = useState(2);
   const [message, setMessage] = useState('');
+  const [query, setQuery] = useState('');
+  const [onlyShared, setOnlyShared] = useState(false);
+  const folded = useFoldedKeys(query.trim() !== '');
 
   const active = useMemo(() => {
     const ids = new Set<string>();
@@ -52,52 +63,52 @@ export function AgreementDashboard({
     () => active.map((a) => a.id).filter((id) => chosen.includes(id)),
     [active, chosen],
   );
-  const [query, setQuery] = useState('');
-  const [onlyShared, setOnlyShared] = useState(false);
   const docs = useMemo(() => {
     if (!data) return [];
-    return agreementDocs(data, ordered).filter((d) => {
+    return data.docs.filter((d) => {
       if (onlyShared && d.annotations.size < ordered.length) return false;
       if (query.trim() === '') return true;
-      const doc = data.docs.get(d.id);
-      return !!doc && matchesQuery(doc.folded, query);
+      const key = folded?.get(d.id);
+      return key !== undefined && matchesQuery(key, query);
     });
-  }, [data, ordered, onlyShared, query]);
-  const report = useMemo(
-    () => computeAgreement(docs, { annotators: ordered, labels: labels.map((l) => l.key) }),
+  }, [data, ordered, onlyShared, query, folded]);
+  const { report, tallies } = useMemo(
+    () => agreementReport(docs, { annotators: ordered, labels: labels.map((l) => l.key) }),
     [docs, ordered, labels],
   );
-  const disagreements = useMemo(
-    () => new Map(docs.map((d) => [d.id, classifyDisagreements(d.annotations)])),
-    [docs],
-  );
-  const rows: DocRow[] = useMemo(
-    () =>
-      docs
-        .map((d) => ({
-          docId: d.id,
-          title: data?.docs.get(d.id)?.title ?? d.id,
-          annotators: d.annotations.size,
-          d: disagreements.get(d.id)!,
-        }))
-        .sort(
-          (x, y) =>
-            y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
+  const { ci, progress } = useIntervals(ordered.length >= 2 ? tallies : null);
+  const rows: DocRow[] = useMemo(() => {
+    if (!data) return [];
+    return docs
+      .map((d) => ({
+        docId: d.id,
+        title: data.titles.get(d.id) ?? d.id,
+        annotators: d.annotations.size,
+        d: classifyDisagreements(d.annotations),
+        gold: goldStateOf(
+          data.annotations.get(d.id) ?? new Map(),
+          data.gold.get(d.id),
+          data.rejected.get(d.id),
         ),
-    [docs, data, disagreements],
-  );
+      }))
+      .sort(
+        (x, y) =>
+          y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
+      );
+  }, [docs, data]);
 
   if (!data) return <p className="loading">Computing agreement…</p>;
   const nameOf = (id: string): string =>
-    id === self.id ? `${annotatorName(data, id)} (you)` : annotatorName(data, id);
+    id === self.id ? `${nameIn(data.annotators, id)} (you)` : nameIn(data.annotators, id);
   const toggle = (id: string): void =>
     setPicked(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const open = (q: EvidenceQuery, title: string): void => setEvidence({ q, title });
   const proposers = ordered.filter((a) => a !== GOLD_ANNOTATOR_ID);
+  const adjudicated = rows.filter((r) => r.gold.state === 'adjudicated').length;
+  const disagreementOf = (id: string) => rows.find((r) => r.docId === id)?.d;
 
   const acceptAll = async (): Promise<void> => {
     const n = await acceptAllAgreed(
-      db,
       docs.map((d) => d.id),
       minAgree,
       proposers,
@@ -151,6 +162,7 @@ export function AgreementDashboard({
           {countOf(report.documents, 'document')}, {countOf(ordered.length, 'annotator')}.{' '}
           {ordered.length < 2 && 'Choose at least two annotators to compare.'}
         </p>
+        {ordered.length >= 2 && <TokenBasisNote report={report} nameOf={nameOf} />}
       </header>
       {evidence && (
         <SpanEvidence
@@ -158,18 +170,26 @@ export function AgreementDashboard({
           query={evidence.q}
           docs={docs}
           annotators={ordered}
-          data={data}
+          titles={data.titles}
           labels={labels}
-          disagreementOf={(id) => disagreements.get(id)}
+          disagreementOf={disagreementOf}
           nameOf={nameOf}
           onOpenReview={onOpenReview}
           onClose={() => setEvidence(null)}
         />
       )}
+      <p className="ci-status" aria-live="polite">
+        {ordered.length < 2
+          ? ''
+          : ci
+            ? `Intervals: 95 % bootstrap, ${ci.resamples.toLocaleString('en')} resamples of the ${ci.documents} documents two or more annotators annotated (seed ${ci.seed}).`
+            : `Computing 95 % intervals (${DEFAULT_RESAMPLES.toLocaleString('en')} resamples, seed ${DEFAULT_SEED})… ${Math.round(progress * 100)} %`}
+      </p>
       <div className="dash-figures">
-        <LabelBars report={report} labels={labels} onOpen={open} />
+        <AlphaDotPlot report={report} ci={ci} labels={labels} onOpen={open} />
         <PairMatrix
           report={report}
+          ci={ci}
           metric={metric}
           onMetric={setMetric}
           label={pairLabel}
@@ -178,21 +198,42 @@ export function AgreementDashboard({
           onOpen={open}
         />
       </div>
-      <div className="adjudicate-all">
-        <AcceptAgreedControl
-          proposers={proposers.length}
-          minAgree={minAgree}
-          onMinAgree={setMinAgree}
-          onAccept={() => void acceptAll()}
-          disabled={docs.length === 0}
-          scope=", in every document"
-        />
-        <span role="status">{message}</span>
-      </div>
+      <section className="progress" aria-labelledby="progress-h">
+        <h3 id="progress-h">Adjudication</h3>
+        <label className="progress-bar">
+          <span>
+            {adjudicated} of {countOf(rows.length, 'document')} adjudicated
+          </span>
+          <progress max={Math.max(1, rows.length)} value={adjudicated} />
+        </label>
+        <div className="adjudicate-all">
+          <AcceptAgreedControl
+            proposers={proposers.length}
+            minAgree={minAgree}
+            onMinAgree={setMinAgree}
+            onAccept={() => void acceptAll()}
+            disabled={docs.length === 0}
+            scope=", in every document"
+          />
+          <span role="status">{message}</span>
+        </div>
+      </section>
       <DocumentsTable rows={rows} onOpenReview={onOpenReview} onOpen={open} />
+      <AnalystFeedback
+        self={self}
+        annotators={active}
+        annotations={data.annotations}
+        gold={data.gold}
+        titles={data.titles}
+        labels={labels}
+        nameOf={nameOf}
+        onOpenReview={onOpenReview}
+      />
       <p className="dash-note">
         Definitions: docs/agreement.md. “—” marks an undefined figure (for instance a label nobody
-        used). The same numbers come from <code>npx stance agreement</code>.
+        used). <code>npx stance agreement FILE… --ci</code> gives the same numbers, intervals
+        included, on the same annotators&apos; files: the files imported here, and, for annotations
+        made here, their export from here.
       </p>
     </section>
   );

@@ -3,27 +3,26 @@
  * workbench tokenizer's words), so gold extents stay on token boundaries.
  */
 import type { LabelDef, SpanRecord } from '@core/model.ts';
-import { tokenize } from '@core/tokenize.ts';
-import { db } from '../db/db.ts';
-import { editGoldSpan } from '../db/gold.ts';
+import type { Token } from '@core/tokenize.ts';
+import { editGoldSpan } from './actions.ts';
 
 export interface GoldSpanEditorProps {
   span: SpanRecord;
-  text: string;
+  /** The document's workbench tokens (tokensFor). */
+  tokens: Token[];
   labels: LabelDef[];
   onError: (message: string) => void;
 }
 
 export function GoldSpanEditor({
   span,
-  text,
+  tokens,
   labels,
   onError,
 }: GoldSpanEditorProps): React.JSX.Element {
-  const tokens = tokenize(text);
   const save = (change: { start?: number; end?: number; label?: string }): void => {
     onError('');
-    editGoldSpan(db, span.id, change).catch((e: unknown) =>
+    editGoldSpan(span.id, change).catch((e: unknown) =>
       onError(e instanceof Error ? e.message : String(e)),
     );
   };

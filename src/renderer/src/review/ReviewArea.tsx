@@ -9,6 +9,8 @@ export interface ReviewAreaProps {
   docId: string | null;
   /** Opens a document's review view. */
   onOpenReview: (docId: string) => void;
+  /** The side panel's slot for the selected passage's proposals. */
+  side?: HTMLElement | null;
 }
 
 export function ReviewArea({
@@ -16,9 +18,10 @@ export function ReviewArea({
   self,
   docId,
   onOpenReview,
+  side,
 }: ReviewAreaProps): React.JSX.Element {
   if (mode === 'agreement') return <AgreementDashboard self={self} onOpenReview={onOpenReview} />;
   if (!docId)
     return <p className="empty">Open an article, or a row of the Agreement table, to review it.</p>;
-  return <ReviewView self={self} docId={docId} />;
+  return <ReviewView key={docId} self={self} docId={docId} side={side} />;
 }

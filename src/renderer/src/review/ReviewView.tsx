@@ -2,22 +2,26 @@
  * One document as every annotator tagged it: a lane per annotator (this
  * analyst, each colleague, gold) over each passage that has spans,
  * disagreements underlined, and the adjudication controls that build gold.
+ * It reads only this document (useDocReview).
  */
-import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { createPortal } from 'react-dom';
 import { candidates } from '@core/agreement/adjudicate.ts';
-import { classifyDisagreements, type DisagreementKind } from '@core/agreement/disagreements.ts';
-import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
-import { OffsetMap, cpSlice } from '@core/offsets.ts';
+import { classifyDisagreements } from '@core/agreement/disagreements.ts';
 import { spanKey } from '@core/agreement/types.ts';
-import { db } from '../db/db.ts';
-import { acceptAllAgreed, getRejected, setGoldStatus } from '../db/gold.ts';
+import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
+import { OffsetMap } from '@core/offsets.ts';
+import { caretAt } from '../annotate/text-map.ts';
 import { useLabels } from '../hooks/useLabels.ts';
+import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
+import { acceptAllAgreed, setGoldStatus } from './actions.ts';
 import { AdjudicationList } from './AdjudicationList.tsx';
-import { reviewBlocks } from './blocks.ts';
-import { useLaneHighlights } from './useLaneHighlights.ts';
-import { annotatorName, useReviewData } from './useReviewData.ts';
+import { nameIn } from './annotators.ts';
+import { reviewBlocks, sentenceBlocks, type Block } from './blocks.ts';
+import { disagreementSummary, KIND_TEXT } from './disagreement-text.ts';
+import { PassageSidePanel } from './PassageSidePanel.tsx';
+import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
+import { useDocReview } from './useDocReview.ts';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -26,34 +30,30 @@ const GOLD_LANE: AnnotatorRecord = {
   createdAt: 0,
 };
 
-export const KIND_TEXT: Record<DisagreementKind, string> = {
-  missing: 'only some annotators',
-  label: 'same extent, different label',
-  extent: 'overlapping, different extent',
-};
+const NO_SPANS = new Map<string, SpanRecord[]>();
 
 export function ReviewView({
   self,
   docId,
+  side,
 }: {
   self: AnnotatorRecord;
   docId: string;
+  /** Where the selected passage's proposals go (the side panel), if anywhere. */
+  side?: HTMLElement | null;
 }): React.JSX.Element {
-  const data = useReviewData();
+  const data = useDocReview(docId);
   const labels = useLabels();
-  const rejected = useLiveQuery(() => getRejected(db, docId), [docId], []);
-  const goldStatus = useLiveQuery(() => db.statuses.get([docId, GOLD_ANNOTATOR_ID]), [docId]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [minAgree, setMinAgree] = useState(2);
   const [message, setMessage] = useState('');
   const [focus, setFocus] = useState<{ start: number; end: number } | null>(null);
+  const [selected, setSelected] = useState<Block | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  const doc = data?.docs.get(docId);
-  const byAnn = useMemo(
-    () => data?.annotations.get(docId) ?? new Map<string, SpanRecord[]>(),
-    [data, docId],
-  );
+  const text = data?.doc.text ?? '';
+  const byAnn = data?.byAnn ?? NO_SPANS;
+  const map = useMemo(() => new OffsetMap(text), [text]);
   const lanes = useMemo(() => {
     const all = data?.annotators ?? [];
     // A lane per annotator who annotated the document; gold always has one,
@@ -68,10 +68,12 @@ export function ReviewView({
   const gold = useMemo(() => byAnn.get(GOLD_ANNOTATOR_ID) ?? [], [byAnn]);
   const disagreement = useMemo(() => classifyDisagreements(proposals), [proposals]);
   const cands = useMemo(() => candidates(proposals), [proposals]);
+  const sentences = useMemo(() => sentenceBlocks(text), [text]);
   const blocks = useMemo(
-    () => (doc ? reviewBlocks(doc.text, [...byAnn.values()].flat()) : []),
-    [doc, byAnn],
+    () => reviewBlocks(text, [...byAnn.values()].flat(), sentences),
+    [text, byAnn, sentences],
   );
+  const paras = useMemo(() => blockParagraphs(text, map, blocks), [text, map, blocks]);
   const visible = lanes.filter((l) => !hidden.has(l.id));
   const slotOf = (label: string): number => {
     const i = labels.findIndex((l) => l.key === label);
@@ -79,23 +81,20 @@ export function ReviewView({
   };
   const disagreeing = disagreement.regions.filter((r) => r.kinds.length > 0);
 
-  useLaneHighlights(root, {
-    text: doc?.text ?? '',
-    spans: byAnn,
-    slotOf,
-    disagreements: disagreeing,
-    focus,
-  });
+  useLaneHighlights(root, { text, paras, spans: byAnn, slotOf, disagreements: disagreeing, focus });
 
-  if (!data || !doc) return <p className="loading">Loading the review…</p>;
+  if (data === null) return <p className="empty">This document is no longer in the profile.</p>;
+  if (!data) return <p className="loading">Loading the review…</p>;
+  const { doc, rejected, goldStatus } = data;
+  const nameOf = (id: string): string => nameIn(data.annotators, id);
 
   /** A click on a lane brings up the adjudication row of the span under it. */
-  const focusSpanAt = (e: React.MouseEvent<HTMLElement>, annotatorId: string): void => {
-    const lane = e.currentTarget;
-    const caret = document.caretPositionFromPoint?.(e.clientX, e.clientY);
-    if (!caret || caret.offsetNode !== lane.firstChild) return;
-    const map = new OffsetMap(doc.text);
-    const cp = map.toCodePoint(map.toUtf16(Number(lane.dataset.start)) + caret.offset);
+  const focusSpanAt = (e: React.MouseEvent<HTMLElement>, annotatorId: string, b: Block): void => {
+    setSelected(b);
+    const caret = caretAt(e.clientX, e.clientY);
+    const tm = root.current && laneTextMap(root.current, annotatorId, map, paras);
+    if (!caret || !tm || caret.node !== e.currentTarget.firstChild) return;
+    const cp = tm.pointToCp(caret.node, caret.offset, 'start');
     const hit = (byAnn.get(annotatorId) ?? []).find((s) => s.start <= cp && cp < s.end);
     if (!hit) return;
     const key = spanKey(hit);
@@ -110,13 +109,18 @@ export function ReviewView({
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
-    const n = await acceptAllAgreed(db, [docId], minAgree, proposers);
+    const n = await acceptAllAgreed([docId], minAgree, proposers);
     setMessage(
       n === 0
         ? `No new span has at least ${minAgree} annotators agreeing exactly.`
         : `Accepted ${n} span${n === 1 ? '' : 's'} into gold.`,
     );
   };
+  const inBlock =
+    (b: Block) =>
+    (s: { start: number }): boolean =>
+      s.start >= b.start && s.start < b.end;
+  const current = selected && blocks.find((b) => b.start === selected.start);
 
   return (
     <section className="review" aria-label={`Review of ${doc.title}`} ref={root} style={colorVars}>
@@ -152,7 +156,7 @@ export function ReviewView({
           <button
             type="button"
             onClick={() =>
-              void setGoldStatus(db, docId, goldStatus?.status === 'done' ? 'in-progress' : 'done')
+              void setGoldStatus(docId, goldStatus?.status === 'done' ? 'in-progress' : 'done')
             }
           >
             {goldStatus?.status === 'done' ? 'Reopen adjudication' : 'Mark adjudicated'}
@@ -165,22 +169,15 @@ export function ReviewView({
         <p className="disagree-summary">
           {proposers.length < 2
             ? 'Only one annotator annotated this document: nothing to compare.'
-            : `${disagreement.score} disagreement${disagreement.score === 1 ? '' : 's'}` +
-              (disagreement.score > 0
-                ? ` — ${(Object.keys(KIND_TEXT) as DisagreementKind[])
-                    .filter((k) => disagreement.counts[k] > 0)
-                    .map((k) => `${disagreement.counts[k]} ${KIND_TEXT[k]}`)
-                    .join(', ')}`
-                : '')}
+            : disagreementSummary(disagreement)}
         </p>
       </header>
 
-      {blocks.map((b) => {
-        const inBlock = (s: { start: number }): boolean => s.start >= b.start && s.start < b.end;
-        const blockCands = cands.filter(inBlock);
-        const blockGold = gold.filter(inBlock);
-        const blockText = cpSlice(doc.text, b.start, b.end);
-        const blockDis = disagreeing.filter(inBlock);
+      {blocks.map((b, bi) => {
+        const blockCands = cands.filter(inBlock(b));
+        const blockGold = gold.filter(inBlock(b));
+        const blockText = paras[bi]!.text;
+        const blockDis = disagreeing.filter(inBlock(b));
         if (blockCands.length === 0 && blockGold.length === 0)
           return (
             <p key={b.start} className="context" dir="rtl" lang="ar">
@@ -190,9 +187,13 @@ export function ReviewView({
         return (
           <div
             key={b.start}
-            className={blockDis.length > 0 ? 'passage disagrees' : 'passage'}
+            className={
+              (blockDis.length > 0 ? 'passage disagrees' : 'passage') +
+              (current === b ? ' selected' : '')
+            }
             role="group"
             aria-label={`Passage at ${b.start}–${b.end}`}
+            onFocus={() => setSelected(b)}
           >
             {blockDis.length > 0 && (
               <p className="passage-flag">
@@ -210,10 +211,9 @@ export function ReviewView({
                     lang="ar"
                     data-lane=""
                     data-annotator={a.id}
-                    data-start={b.start}
-                    data-end={b.end}
-                    onClick={(e) => focusSpanAt(e, a.id)}
-                    aria-label={`${laneName(a, self)}: ${(byAnn.get(a.id) ?? []).filter(inBlock).length} spans`}
+                    data-block={bi}
+                    onClick={(e) => focusSpanAt(e, a.id, b)}
+                    aria-label={`${laneName(a, self)}: ${(byAnn.get(a.id) ?? []).filter(inBlock(b)).length} spans`}
                   >
                     {blockText}
                   </p>
@@ -223,17 +223,32 @@ export function ReviewView({
             <AdjudicationList
               docId={docId}
               text={doc.text}
+              tokens={data.tokens}
               candidates={blockCands}
               gold={blockGold}
               rejected={rejected}
               labels={labels}
               proposers={proposers}
-              nameOf={(id) => annotatorName(data, id)}
+              nameOf={nameOf}
               onFocus={setFocus}
             />
           </div>
         );
       })}
+      {side &&
+        createPortal(
+          <PassageSidePanel
+            text={doc.text}
+            passage={current ?? null}
+            candidates={current ? cands.filter(inBlock(current)) : []}
+            gold={current ? gold.filter(inBlock(current)) : []}
+            rejected={rejected}
+            labels={labels}
+            proposers={proposers}
+            nameOf={nameOf}
+          />,
+          side,
+        )}
     </section>
   );
 }

@@ -6,18 +6,17 @@
 import type { DocDisagreement } from '@core/agreement/disagreements.ts';
 import type { AgreementDoc } from '@core/agreement/types.ts';
 import type { LabelDef } from '@core/model.ts';
-import { cpSlice } from '@core/offsets.ts';
 import { LabelTag } from './AdjudicationList.tsx';
+import { KIND_TEXT } from './disagreement-text.ts';
 import { spanEvidence, type EvidenceQuery } from './evidence.ts';
-import { KIND_TEXT } from './ReviewView.tsx';
-import type { ReviewData } from './useReviewData.ts';
+import { Quote } from './Quote.tsx';
 
 export interface SpanEvidenceProps {
   title: string;
   query: EvidenceQuery;
   docs: AgreementDoc[];
   annotators: string[];
-  data: ReviewData;
+  titles: ReadonlyMap<string, string>;
   labels: LabelDef[];
   disagreementOf: (docId: string) => DocDisagreement | undefined;
   nameOf: (id: string) => string;
@@ -29,8 +28,16 @@ const MATCH_TEXT = { exact: 'exact match', overlap: 'overlaps only', none: 'unma
 const MAX_DOCS = 30;
 
 export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
-  const text = (docId: string): string => p.data.docs.get(docId)?.text ?? '';
-  const title = (docId: string): string => p.data.docs.get(docId)?.title ?? docId;
+  const title = (docId: string): string => p.titles.get(docId) ?? docId;
+  // Quotes are the spans' own (stored with each span): no article is read.
+  const quoteOf = (
+    docId: string,
+    s: { annotatorId: string; start: number; end: number; label: string },
+  ): string =>
+    (
+      p.docs.find((d) => d.id === docId)?.annotations.get(s.annotatorId) as
+        readonly { start: number; end: number; label: string; quote?: string }[] | undefined
+    )?.find((x) => x.start === s.start && x.end === s.end && x.label === s.label)?.quote ?? '';
   const q = p.query;
   const groups =
     q.kind === 'doc'
@@ -94,9 +101,7 @@ export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
                   <li key={i} className={`ev ev-${'match' in s ? String(s.match) : 'region'}`}>
                     <span className="who">{p.nameOf(s.annotatorId)}</span>
                     <LabelTag label={s.label} labels={p.labels} />
-                    <q dir="rtl" lang="ar">
-                      {cpSlice(text(g.docId), s.start, s.end)}
-                    </q>
+                    <Quote text={quoteOf(g.docId, s)} />
                     <span className="extent">
                       {s.start}–{s.end}
                     </span>

@@ -10,13 +10,20 @@ export interface Block {
   end: number;
 }
 
+/** The sentences of `text` as blocks (the costly part: segment once per text). */
+export function sentenceBlocks(text: string): Block[] {
+  const sents = sentences(text).map((s) => ({ start: s.start, end: s.end }));
+  if (sents.length === 0) return text.length > 0 ? [{ start: 0, end: [...text].length }] : [];
+  return sents;
+}
+
 /** Blocks covering `text`'s sentences, merged across `spans`. */
 export function reviewBlocks(
   text: string,
   spans: readonly { start: number; end: number }[],
+  sents: readonly Block[] = sentenceBlocks(text),
 ): Block[] {
-  const sents = sentences(text).map((s) => ({ start: s.start, end: s.end }));
-  if (sents.length === 0) return text.length > 0 ? [{ start: 0, end: [...text].length }] : [];
+  if (sents.length <= 1) return sents.map((s) => ({ ...s }));
   const blocks: Block[] = [];
   for (const s of sents) {
     const last = blocks[blocks.length - 1];

@@ -21,6 +21,8 @@ export interface EvidenceSpan extends AgreementSpan {
   /** For pairs: how the other annotator matches it; for labels: who has it exactly. */
   match: Match;
   agreedBy: string[];
+  /** The span's stored quote, when the document's spans carry one. */
+  quote: string;
 }
 
 export interface EvidenceDoc {
@@ -57,7 +59,16 @@ export function spanEvidence(
           : others.some((x) => x.label === s.label && overlaps(x, s))
             ? 'overlap'
             : 'none';
-        spans.push({ start: s.start, end: s.end, label: s.label, annotatorId: a, match, agreedBy });
+        const quote = (s as { quote?: unknown }).quote;
+        spans.push({
+          start: s.start,
+          end: s.end,
+          label: s.label,
+          annotatorId: a,
+          match,
+          agreedBy,
+          quote: typeof quote === 'string' ? quote : '',
+        });
       }
     }
     if (spans.length === 0) continue;

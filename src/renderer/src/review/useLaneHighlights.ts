@@ -1,18 +1,67 @@
 /**
  * Paints the review lanes with the CSS Custom Highlight API: no element is
  * ever wrapped around part of an Arabic word, so shaping and selection stay
- * intact. Ranges are rebuilt from code-point anchors through OffsetMap on
- * every change. Each lane element carries `data-annotator`, `data-start` and
- * `data-end` (its block's code-point extent) and holds one text node.
+ * intact. Each annotator's lanes (one text node per passage) are mapped to
+ * code points by the reading pane's own DomTextMap, built over the passages
+ * as its paragraphs, so review and annotation share one DOM ↔ offset map.
  */
 import { useLayoutEffect, type RefObject } from 'react';
 import { OffsetMap } from '@core/offsets.ts';
+import type { Paragraph } from '@core/paragraphs.ts';
+import { DomTextMap } from '../annotate/text-map.ts';
+import type { Block } from './blocks.ts';
 
 /** Number of label colour slots (`::highlight(rv-l0)` … in review.css). */
 export const LABEL_SLOTS = 12;
 
+/** The passages as DomTextMap paragraphs (code-point and UTF-16 extents). */
+export function blockParagraphs(
+  text: string,
+  map: OffsetMap,
+  blocks: readonly Block[],
+): Paragraph[] {
+  return blocks.map((b, index) => {
+    const u16Start = map.toUtf16(b.start);
+    const u16End = map.toUtf16(b.end);
+    return {
+      index,
+      start: b.start,
+      end: b.end,
+      u16Start,
+      u16End,
+      text: text.slice(u16Start, u16End),
+    };
+  });
+}
+
+/**
+ * The DomTextMap of one annotator's lanes under `root`: lanes carry
+ * `data-annotator` and `data-block` (the index into `paras`).
+ */
+export function laneTextMap(
+  root: HTMLElement,
+  annotatorId: string,
+  map: OffsetMap,
+  paras: readonly Paragraph[],
+): DomTextMap | null {
+  const lanes = [...root.querySelectorAll<HTMLElement>('[data-lane]')].filter(
+    (l) => l.dataset.annotator === annotatorId,
+  );
+  const used: Paragraph[] = [];
+  const nodes: Text[] = [];
+  for (const lane of lanes) {
+    const p = paras[Number(lane.dataset.block)];
+    const node = lane.firstChild;
+    if (!p || !node || node.nodeType !== Node.TEXT_NODE) continue;
+    used.push(p);
+    nodes.push(node as Text);
+  }
+  return nodes.length === 0 ? null : new DomTextMap(map, used, nodes);
+}
+
 export interface LaneHighlightInput {
   text: string;
+  paras: readonly Paragraph[];
   /** annotatorId → spans to paint in that annotator's lanes. */
   spans: ReadonlyMap<string, readonly { start: number; end: number; label: string }[]>;
   slotOf: (label: string) => number;
@@ -38,23 +87,16 @@ export function useLaneHighlights(
     if (!root || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const map = new OffsetMap(input.text);
     const ranges = new Map<string, Range[]>(NAMES.map((n) => [n, []]));
-    for (const lane of root.querySelectorAll<HTMLElement>('[data-lane]')) {
-      const node = lane.firstChild;
-      if (!node || node.nodeType !== Node.TEXT_NODE) continue;
-      const bStart = Number(lane.dataset.start);
-      const bEnd = Number(lane.dataset.end);
-      const base = map.toUtf16(bStart);
-      const length = (node as Text).length;
+    const annotators = new Set(
+      [...root.querySelectorAll<HTMLElement>('[data-lane]')].map((l) => l.dataset.annotator ?? ''),
+    );
+    for (const annotatorId of annotators) {
+      const tm = laneTextMap(root, annotatorId, map, input.paras);
+      if (!tm) continue;
       const add = (name: string, start: number, end: number): void => {
-        const s = Math.max(start, bStart);
-        const e = Math.min(end, bEnd);
-        if (e <= s) return;
-        const r = new Range();
-        r.setStart(node, Math.min(length, map.toUtf16(s) - base));
-        r.setEnd(node, Math.min(length, map.toUtf16(e) - base));
-        ranges.get(name)!.push(r);
+        for (const r of tm.paragraphRanges(start, end)) ranges.get(name)!.push(r);
       };
-      for (const s of input.spans.get(lane.dataset.annotator ?? '') ?? [])
+      for (const s of input.spans.get(annotatorId) ?? [])
         add(`rv-l${input.slotOf(s.label) % LABEL_SLOTS}`, s.start, s.end);
       for (const d of input.disagreements) add('rv-disagree', d.start, d.end);
       if (input.focus) add('rv-focus', input.focus.start, input.focus.end);

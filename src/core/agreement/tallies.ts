@@ -1,0 +1,297 @@
+/**
+ * Token-level agreement counted per document, so that figures can be
+ * recomputed for any weighting of the documents: the bootstrap
+ * (bootstrap.ts) resamples documents and only re-adds these counts. With
+ * every weight 1 they give exactly the kappa and alpha of compute.ts
+ * (tested), and they also say how many units each figure rests on and
+ * which tokens those units are (token-basis.ts).
+ */
+import { dedupeSpans } from './compute.ts';
+import { cohenKappa } from './stats.ts';
+import { annotatorPairs, pairKey, type AgreementDoc, type PairKey } from './types.ts';
+
+/** Per-document counts behind kappa and alpha; see `tally`. */
+export interface Tallies {
+  annotators: string[];
+  labels: string[];
+  pairs: [string, string][];
+  /** The documents at least two annotators annotated (the others count for nothing). */
+  docIds: string[];
+  basis: ('dataset' | 'workbench')[];
+  /** Tokens of each document. */
+  tokens: Float64Array;
+  /** present[d * A + a]: annotator a annotated document d. */
+  present: Uint8Array;
+  /** Per document, pair and label, at (d * P + p) * L + l: the 2×2 table's cells. */
+  n11: Float64Array;
+  n10: Float64Array;
+  n01: Float64Array;
+  /** Spans (deduplicated) of label l of both annotators of pair p on document d. */
+  spans: Float64Array;
+  /** Per document and label, at d * L + l: alpha's o_01, n_0 and n_1. */
+  o01: Float64Array;
+  m0: Float64Array;
+  m1: Float64Array;
+}
+
+/** How many units a figure rests on, and which tokens they are. */
+export interface Units {
+  documents: number;
+  tokens: number;
+  /** Documents whose tokens are the dataset's, and the workbench tokenizer's. */
+  token_source: { dataset: number; workbench: number };
+}
+
+/** Counts every document of `docs` for `annotators` and `labels` (the report's order). */
+export function tally(
+  docs: readonly AgreementDoc[],
+  annotators: readonly string[],
+  labels: readonly string[],
+): Tallies {
+  const A = annotators.length;
+  const L = labels.length;
+  const pairs = annotatorPairs(annotators);
+  const P = pairs.length;
+  const pairIdx = pairs.map(([a, b]) => [annotators.indexOf(a), annotators.indexOf(b)] as const);
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const kept = docs.filter((d) => annotators.filter((a) => d.annotations.has(a)).length >= 2);
+  const D = kept.length;
+  const t: Tallies = {
+    annotators: [...annotators],
+    labels: [...labels],
+    pairs,
+    docIds: kept.map((d) => d.id),
+    basis: kept.map((d) => d.basis ?? 'workbench'),
+    tokens: new Float64Array(D),
+    present: new Uint8Array(D * A),
+    n11: new Float64Array(D * P * L),
+    n10: new Float64Array(D * P * L),
+    n01: new Float64Array(D * P * L),
+    spans: new Float64Array(D * P * L),
+    o01: new Float64Array(D * L),
+    m0: new Float64Array(D * L),
+    m1: new Float64Array(D * L),
+  };
+  kept.forEach((doc, d) => {
+    const { starts, ends } = boundsOf(doc);
+    const n = starts.length;
+    t.tokens[d] = n;
+    // covered[a][l * n + tok] and span counts per annotator and label.
+    const covered: (Uint8Array | null)[] = [];
+    const sizes: (Float64Array | null)[] = [];
+    annotators.forEach((a, ai) => {
+      const spans = doc.annotations.get(a);
+      if (!spans) {
+        covered.push(null);
+        sizes.push(null);
+        return;
+      }
+      t.present[d * A + ai] = 1;
+      const cov = new Uint8Array(L * n);
+      const size = new Float64Array(L);
+      for (const s of dedupeSpans(spans)) {
+        const l = labelIndex.get(s.label);
+        if (l === undefined) continue;
+        size[l]!++;
+        // The first token starting at or after the span, then on while inside.
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (starts[mid]! < s.start) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < n && starts[k]! < s.end; k++)
+          if (ends[k]! <= s.end) cov[l * n + k] = 1;
+      }
+      covered.push(cov);
+      sizes.push(size);
+    });
+    const present = covered.filter((c) => c !== null).length;
+    for (let l = 0; l < L; l++) {
+      let o = 0;
+      let z = 0;
+      let one = 0;
+      for (let k = 0; k < n; k++) {
+        let m1 = 0;
+        for (const c of covered) if (c && c[l * n + k]) m1++;
+        const m0 = present - m1;
+        o += (m0 * m1) / (present - 1);
+        z += m0;
+        one += m1;
+      }
+      t.o01[d * L + l] = o;
+      t.m0[d * L + l] = z;
+      t.m1[d * L + l] = one;
+    }
+    pairIdx.forEach(([ia, ib], p) => {
+      const ca = covered[ia];
+      const cb = covered[ib];
+      if (!ca || !cb) return;
+      for (let l = 0; l < L; l++) {
+        let x11 = 0;
+        let x10 = 0;
+        let x01 = 0;
+        for (let k = 0; k < n; k++) {
+          const va = ca[l * n + k];
+          const vb = cb[l * n + k];
+          if (va && vb) x11++;
+          else if (va) x10++;
+          else if (vb) x01++;
+        }
+        const i = (d * P + p) * L + l;
+        t.n11[i] = x11;
+        t.n10[i] = x10;
+        t.n01[i] = x01;
+        t.spans[i] = sizes[ia]![l]! + sizes[ib]![l]!;
+      }
+    });
+  });
+  return t;
+}
+
+/** A document's token starts and ends, sorted by start. */
+function boundsOf(doc: AgreementDoc): { starts: Int32Array; ends: Int32Array } {
+  if (doc.bounds) {
+    const b = doc.bounds;
+    const n = b.length >> 1;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = b[2 * i]!;
+      ends[i] = b[2 * i + 1]!;
+    }
+    return { starts, ends };
+  }
+  const tokens = [...doc.tokens].sort((x, y) => x.start - y.start);
+  return {
+    starts: Int32Array.from(tokens, (t) => t.start),
+    ends: Int32Array.from(tokens, (t) => t.end),
+  };
+}
+
+/** Kappa per label and pair, alpha per label, and their macro means. */
+export interface TokenFigures {
+  kappa: Record<string, Record<PairKey, number | null>>;
+  alpha: Record<string, number | null>;
+  macroKappa: Record<PairKey, number | null>;
+  macroAlpha: number | null;
+}
+
+function mean(xs: readonly (number | null)[]): number | null {
+  const d = xs.filter((x): x is number => x !== null);
+  return d.length === 0 ? null : d.reduce((a, b) => a + b, 0) / d.length;
+}
+
+/**
+ * The sums of a tally column over documents, each document counted
+ * `weights[d]` times (every weight 1 when omitted).
+ */
+export function weightedSums(t: Tallies, weights?: ArrayLike<number>): Sums {
+  const D = t.docIds.length;
+  const A = t.annotators.length;
+  const P = t.pairs.length;
+  const L = t.labels.length;
+  const s: Sums = {
+    n11: new Float64Array(P * L),
+    n10: new Float64Array(P * L),
+    n01: new Float64Array(P * L),
+    pairN: new Float64Array(P),
+    spans: new Float64Array(P * L),
+    o01: new Float64Array(L),
+    m0: new Float64Array(L),
+    m1: new Float64Array(L),
+  };
+  const pairIdx = t.pairs.map(([a, b]) => [t.annotators.indexOf(a), t.annotators.indexOf(b)]);
+  for (let d = 0; d < D; d++) {
+    const w = weights ? weights[d]! : 1;
+    if (w === 0) continue;
+    for (let p = 0; p < P; p++) {
+      const [ia, ib] = pairIdx[p]!;
+      if (!t.present[d * A + ia!] || !t.present[d * A + ib!]) continue;
+      s.pairN[p]! += w * t.tokens[d]!;
+      for (let l = 0; l < L; l++) {
+        const i = (d * P + p) * L + l;
+        const j = p * L + l;
+        s.n11[j]! += w * t.n11[i]!;
+        s.n10[j]! += w * t.n10[i]!;
+        s.n01[j]! += w * t.n01[i]!;
+        s.spans[j]! += w * t.spans[i]!;
+      }
+    }
+    for (let l = 0; l < L; l++) {
+      s.o01[l]! += w * t.o01[d * L + l]!;
+      s.m0[l]! += w * t.m0[d * L + l]!;
+      s.m1[l]! += w * t.m1[d * L + l]!;
+    }
+  }
+  return s;
+}
+
+/** Column sums over documents (see weightedSums). */
+export interface Sums {
+  n11: Float64Array;
+  n10: Float64Array;
+  n01: Float64Array;
+  pairN: Float64Array;
+  spans: Float64Array;
+  o01: Float64Array;
+  m0: Float64Array;
+  m1: Float64Array;
+}
+
+/** Alpha from its sums: 1 − (n − 1)·o_01 / (n_0·n_1), null when undefined. */
+export function alphaFrom(o01: number, n0: number, n1: number): number | null {
+  const n = n0 + n1;
+  if (n === 0 || n0 === 0 || n1 === 0) return null;
+  return 1 - ((n - 1) * o01) / (n0 * n1);
+}
+
+/** Every token-level figure from column sums. */
+export function figuresFrom(t: Tallies, s: Sums): TokenFigures {
+  const L = t.labels.length;
+  const out: TokenFigures = { kappa: {}, alpha: {}, macroKappa: {}, macroAlpha: null };
+  t.labels.forEach((label, l) => {
+    out.alpha[label] = alphaFrom(s.o01[l]!, s.m0[l]!, s.m1[l]!);
+    const k: Record<PairKey, number | null> = {};
+    t.pairs.forEach(([a, b], p) => {
+      const j = p * L + l;
+      k[pairKey(a, b)] = cohenKappa({
+        n11: s.n11[j]!,
+        n10: s.n10[j]!,
+        n01: s.n01[j]!,
+        n00: s.pairN[p]! - s.n11[j]! - s.n10[j]! - s.n01[j]!,
+      });
+    });
+    out.kappa[label] = k;
+  });
+  t.pairs.forEach(([a, b], p) => {
+    const key = pairKey(a, b);
+    const used = t.labels.filter((_, l) => s.spans[p * L + l]! > 0);
+    out.macroKappa[key] = mean(used.map((l) => out.kappa[l]![key]!));
+  });
+  out.macroAlpha = mean(t.labels.map((l) => out.alpha[l]!));
+  return out;
+}
+
+/** The units behind alpha (all documents counted) and behind each pair's kappa. */
+export function unitsOf(t: Tallies): { alpha: Units; pairs: Record<PairKey, Units> } {
+  const A = t.annotators.length;
+  const count = (keep: (d: number) => boolean): Units => {
+    const u: Units = { documents: 0, tokens: 0, token_source: { dataset: 0, workbench: 0 } };
+    t.docIds.forEach((_, d) => {
+      if (!keep(d)) return;
+      u.documents++;
+      u.tokens += t.tokens[d]!;
+      u.token_source[t.basis[d]!]++;
+    });
+    return u;
+  };
+  const pairs: Record<PairKey, Units> = {};
+  for (const [a, b] of t.pairs) {
+    const ia = t.annotators.indexOf(a);
+    const ib = t.annotators.indexOf(b);
+    pairs[pairKey(a, b)] = count((d) => !!t.present[d * A + ia] && !!t.present[d * A + ib]);
+  }
+  return { alpha: count(() => true), pairs };
+}

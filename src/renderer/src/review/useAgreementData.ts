@@ -1,0 +1,149 @@
+/**
+ * The agreement dashboard's live data: annotators, document titles, every
+ * span (with its stored quote), status and gold rejection, and the tokens
+ * each compared document rests on (core's one rule: the dataset's tokens
+ * when every chosen annotator's line brought the same, else the
+ * workbench's, read packed from docTokens). Never the articles' text.
+ * Tokens never change for a document, so they are read once per session.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AgreementDoc } from '@core/agreement/types.ts';
+import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type StatusRecord } from '@core/model.ts';
+import { TOKENIZER_VERSION } from '@core/token-pack.ts';
+import { db } from '../db/db.ts';
+import { rejectedKey } from '../db/gold.ts';
+import { tokensFor } from '../db/tokens.ts';
+import {
+  chosenDocs,
+  groupAnnotations,
+  lineTokenIndex,
+  type Annotations,
+  type DashSpan,
+  type TokenNeed,
+} from './agreement-docs.ts';
+import { sortAnnotators } from './annotators.ts';
+
+export interface AgreementData {
+  /** Self first, then colleagues by name, gold last. */
+  annotators: AnnotatorRecord[];
+  titles: Map<string, string>;
+  /** Every document's annotations, by every annotator. */
+  annotations: Annotations;
+  /** The documents some chosen annotator annotated, tokens attached where two did. */
+  docs: (AgreementDoc & { annotations: Map<string, DashSpan[]> })[];
+  /** Gold's status per document. */
+  gold: Map<string, StatusRecord>;
+  /** Gold's rejected span keys per document. */
+  rejected: Map<string, string[]>;
+}
+
+const workbenchBounds = new Map<string, ArrayLike<number>>();
+const datasetBounds = new Map<string, ArrayLike<number>>();
+const setKey = (docId: string, digest: string): string => `${docId}\u0000${digest}`;
+
+/** Reads the token boundaries `needs` asks for that this session has not read yet. */
+async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
+  const wb = needs.filter((n) => n.digest === null && !workbenchBounds.has(n.docId));
+  const ds = needs.filter(
+    (n) => n.digest !== null && !datasetBounds.has(setKey(n.docId, n.digest)),
+  );
+  const [packed, sets] = await Promise.all([
+    db.docTokens.bulkGet(wb.map((n) => n.docId)),
+    db.tokenSets.bulkGet(ds.map((n) => [n.docId, n.digest!] as [string, string])),
+  ]);
+  const stale: string[] = [];
+  wb.forEach((n, i) => {
+    const p = packed[i];
+    if (p && p.version === TOKENIZER_VERSION) workbenchBounds.set(n.docId, p.bounds);
+    else stale.push(n.docId);
+  });
+  // Tokens stored by another tokenizer version (until the start-up check
+  // repacks them): tokenize those few documents.
+  for (const docId of stale) {
+    const tokens = await tokensFor(docId);
+    workbenchBounds.set(
+      docId,
+      tokens.flatMap((t) => [t.start, t.end]),
+    );
+  }
+  ds.forEach((n, i) => {
+    const s = sets[i];
+    if (s) datasetBounds.set(setKey(n.docId, n.digest!), s.bounds);
+  });
+}
+
+async function load(chosen: readonly string[] | null): Promise<AgreementData> {
+  const t0 = performance.now();
+  const [annotatorRows, spans, statuses, lines, rejectedRows] = await Promise.all([
+    db.annotators.toArray(),
+    db.spans.toArray(),
+    db.statuses.toArray(),
+    db.lineTokens.toArray(),
+    db.settings.where('key').startsWith(rejectedKey('')).toArray(),
+  ]);
+  const annotators = sortAnnotators(annotatorRows);
+  const annotations = groupAnnotations(spans, statuses);
+  const picked =
+    chosen ??
+    annotators
+      .filter((a) => a.id !== GOLD_ANNOTATOR_ID)
+      .map((a) => a.id)
+      .filter((id) => [...annotations.values()].some((m) => m.has(id)));
+  const built = chosenDocs(annotations, picked, lineTokenIndex(lines));
+  const t1 = performance.now();
+  const needs = built.flatMap((b) => (b.need ? [b.need] : []));
+  const [titleRows] = await Promise.all([
+    db.docMeta.bulkGet([...annotations.keys()]),
+    readTokens(needs),
+  ]);
+  const docs = built.map(({ doc, need }) => ({
+    ...doc,
+    tokens: [],
+    bounds: !need
+      ? []
+      : need.digest === null
+        ? workbenchBounds.get(need.docId)!
+        : (datasetBounds.get(setKey(need.docId, need.digest)) ?? []),
+  }));
+  // Where the dashboard's time goes (the review bench reads these).
+  performance.measure('stance:agreement-rows', { start: t0, end: t1 });
+  performance.measure('stance:agreement-tokens', { start: t1, end: performance.now() });
+  const titles = new Map<string, string>();
+  for (const m of titleRows) if (m) titles.set(m.id, m.title);
+  const gold = new Map(
+    statuses.filter((s) => s.annotatorId === GOLD_ANNOTATOR_ID).map((s) => [s.docId, s]),
+  );
+  const rejected = new Map(
+    rejectedRows.map((r) => [
+      r.key.slice(rejectedKey('').length),
+      Array.isArray(r.value) ? (r.value as string[]) : [],
+    ]),
+  );
+  return { annotators, titles, annotations, docs, gold, rejected };
+}
+
+/**
+ * The dashboard's data for the `chosen` annotators (null: everyone who
+ * annotated something, gold aside), live; undefined while loading.
+ */
+export function useAgreementData(chosen: readonly string[] | null): AgreementData | undefined {
+  // A string key, so a new array with the same annotators reads nothing again.
+  const key = JSON.stringify(chosen);
+  return useLiveQuery(() => load(JSON.parse(key) as string[] | null), [key]);
+}
+
+/** The folded title-and-text keys, read only while a search is typed (documents never change). */
+let foldedCache: Map<string, string> | null = null;
+export function useFoldedKeys(searching: boolean): Map<string, string> | undefined {
+  return useLiveQuery(async () => {
+    if (!searching) return undefined;
+    if (!foldedCache || foldedCache.size !== (await db.documents.count())) {
+      const keys = new Map<string, string>();
+      await db.documents.each((d) => {
+        keys.set(d.id, d.folded);
+      });
+      foldedCache = keys;
+    }
+    return foldedCache;
+  }, [searching]);
+}
