@@ -19,6 +19,7 @@ import { benchStore } from './sections/store.ts';
 import { nodeSection } from './sections/node.ts';
 import { benchAgreement, benchExport } from './sections/formats.ts';
 import { benchReview } from './sections/review.ts';
+import { benchActors } from './sections/actors.ts';
 
 type Section = (ctx: BenchContext) => Promise<SectionResult>;
 
@@ -37,6 +38,7 @@ const SECTIONS: Record<string, Section> = {
   start: benchStart,
   suggest: nodeSection('suggest'),
   review: benchReview,
+  actors: benchActors,
 };
 
 const args = process.argv.slice(2);

@@ -71,6 +71,16 @@ export const WHY: Record<string, string> = {
     "the profile and label queries before the list's own reads. When missed on a busy machine, compare these phases with the last run; " +
     'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
     'profile query resolves.',
+  'Analysis view, 100,000 spans and 500 actors':
+    'Reading dominates: `readAnalysisInput` (src/renderer/src/db/analysis.ts) reads all 100,000 span records from IndexedDB, and ' +
+    "each costs a structured-clone copy across the renderer and browser processes (the store section reads one document's 250 spans " +
+    'in about 4 ms on a quiet machine, some 16 µs a span, so 1.6 s for 100,000 before any counting). `computeAnalysis` then costs a few ' +
+    'times the one-pass floor (statements, evidence, disagreements and charts; see the Node figures and how they grow). Measured here ' +
+    'under a load average near 20 on 2 cores, so the absolute figures are many times a quiet run; the ratio to the floor is what ' +
+    'compares. Fix (storage, with the owner of db/derived.ts): a derived table of compact span facts, one row per document and ' +
+    'annotator (start, end, label, holder key, attribution as small arrays, like spanCounts), kept in step by the derived middleware, so ' +
+    'opening the view reads about 15,000 small rows instead of 100,000 full records; quotes for the evidence list read by span id only ' +
+    'when a cell is opened; and the view keeps its computed result between visits, recomputing only the documents a write touched.',
   "open one document's review (10,000 documents, 3 annotators)":
     'Measured at a load average of about 20 on 2 cores (see the rerun row): the median (139 ms) is near the target and the tail ' +
     'is the machine. The review reads only its document (the record, its spans and statuses by the docId index, annotators, the ' +

@@ -95,8 +95,27 @@ export interface ReviewBench {
   dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
 }
 
+/** bench/pages/analysis.ts */
+export interface AnalysisBench {
+  /** Builds the project and stores it through the data layer. */
+  seed(spans: number, actors: number): Promise<{ docs: number; spans: number; ms: number }>;
+  /** Opens the view's data (read, then compute), for everyone or one annotator. */
+  open(annotator: string | null): Promise<{
+    read: number;
+    compute: number;
+    total: number;
+    spans: number;
+    rows: number;
+    statements: number;
+  }>;
+  /** computeAnalysis alone on the in-memory data, in ms. */
+  computeInMemory(): number;
+  drop(): Promise<void>;
+}
+
 /** Everything the pages may install on `window`. */
 export interface BenchGlobals {
+  analysisBench: AnalysisBench;
   seedBench: SeedBench;
   storeBench: StoreBench;
   formatsBench: FormatsBench;

@@ -3,6 +3,7 @@
  * code from src/core, for scripts and pipelines. Each command lives in its
  * own module and registers here.
  */
+import { actorsCommand } from './actors.ts';
 import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
@@ -16,6 +17,7 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   convertCommand,
   agreementCommand,
+  actorsCommand,
   suggestCommand,
 ];
 

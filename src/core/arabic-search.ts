@@ -72,3 +72,13 @@ export function foldCodePoint(cp: number): string {
   if (f >= 0x0600 && f <= 0x06ff) return String.fromCharCode(f);
   return String.fromCodePoint(f).toLowerCase();
 }
+
+/**
+ * One code point (as a string) folded as `foldArabic` folds it: '' for
+ * tashkeel and tatweel. It skips NFC, so a caller folding a text code point
+ * by code point keeps the text's own offsets. (`foldCodePoint` by string.)
+ */
+export function foldArabicChar(ch: string): string {
+  const cp = ch.codePointAt(0);
+  return cp === undefined ? '' : foldCodePoint(cp);
+}

@@ -75,12 +75,54 @@ export interface SpanRecord {
   end: number;
   /** `text[start:end]` at the time of annotation. */
   quote: string;
+  /**
+   * The holder as text: what the analyst typed when no actor fits (the
+   * fallback), or the actor's name when `holderActorId` is set (a snapshot
+   * taken when the actor was assigned; the actor record is what counts).
+   */
   holder: string | null;
   note: string | null;
   createdAt: number;
   updatedAt: number;
   /** Gold spans: the annotators whose spans it was accepted from. */
   provenance?: string[];
+  /** The actor holding the stance (`ActorRecord.id`); absent or null: none (see `holder`). */
+  holderActorId?: string | null;
+  /** What the stance is about (e.g. "US combat forces"); absent or null: not said. */
+  target?: string | null;
+  /** How the text voices the stance; absent or null: not said. */
+  attribution?: AttributionKind | null;
+}
+
+/**
+ * How a stance reaches the text: the holder's own words in quotation marks,
+ * the holder's words reported by the outlet, or the outlet's own voice.
+ */
+export const ATTRIBUTION_KINDS = ['direct-quote', 'reported-speech', 'outlet-voice'] as const;
+export type AttributionKind = (typeof ATTRIBUTION_KINDS)[number];
+
+/** What an actor is. */
+export const ACTOR_KINDS = ['person', 'party-or-faction', 'government', 'state'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * Someone who holds stances: a person, a party or faction, a government or
+ * a state. A profile (project) keeps one list; spans point at actors by id.
+ * Validated by `actorSchema` (src/core/actors/model.ts).
+ */
+export interface ActorRecord {
+  id: string;
+  /** Arabic name, as the analyst wants it shown (may be empty when `nameEn` is not). */
+  nameAr: string;
+  /** English name (may be empty when `nameAr` is not). */
+  nameEn: string;
+  kind: ActorKind;
+  /** Party, government or body the actor belongs to, as text; null when none. */
+  affiliation: string | null;
+  /** Other ways texts name the actor (titles, short names), matched folded. */
+  aliases: string[];
+  createdAt: number;
+  updatedAt: number;
 }
 
 export type DocStatus = 'not-started' | 'in-progress' | 'done';

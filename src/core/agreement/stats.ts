@@ -99,3 +99,28 @@ export class BinaryAlphaAccumulator {
     return 1 - ((n - 1) * this.o01) / (this.n0 * this.n1);
   }
 }
+
+/**
+ * Cohen's kappa over nominal categories: `pairs[i]` holds the two raters'
+ * categories for item i. p_o is the share of items where they agree, p_e =
+ * Σ_k p_A(k)·p_B(k) from each rater's own marginals; κ = (p_o − p_e) / (1 −
+ * p_e), as `sklearn.metrics.cohen_kappa_score(a, b)`. Null when undefined:
+ * no items, or p_e = 1 (both raters gave one and the same category to every
+ * item).
+ */
+export function cohenKappaNominal(pairs: readonly (readonly [string, string])[]): number | null {
+  const n = pairs.length;
+  if (n === 0) return null;
+  const a = new Map<string, number>();
+  const b = new Map<string, number>();
+  let agree = 0;
+  for (const [x, y] of pairs) {
+    a.set(x, (a.get(x) ?? 0) + 1);
+    b.set(y, (b.get(y) ?? 0) + 1);
+    if (x === y) agree++;
+  }
+  let pe = 0;
+  for (const [k, ca] of a) pe += (ca / n) * ((b.get(k) ?? 0) / n);
+  if (pe >= 1 - 1e-12) return null;
+  return (agree / n - pe) / (1 - pe);
+}

@@ -1,13 +1,15 @@
 /**
  * The full backup format: one JSONL file holding every table of a profile
- * (documents, spans, annotators, labels, statuses, settings), restorable
+ * (documents, spans, annotators, labels, statuses, settings, actors), restorable
  * into an empty profile with nothing lost. Line 1 is a header with the
  * format version and the row count of every table, so a truncated file is
  * detected; every other line is `{"table": NAME, "row": {...}}`. Rows of
  * the known tables are checked with zod (unknown fields are kept).
  */
 import { z } from 'zod';
+import { actorSchema } from '../actors/model.ts';
 import { parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
+import { ATTRIBUTION_KINDS } from '../model.ts';
 import { cpLength } from '../offsets.ts';
 import { issuePath } from './record.ts';
 
@@ -50,6 +52,9 @@ const spanRow = z
     createdAt: z.number(),
     updatedAt: z.number(),
     provenance: z.array(z.string()).optional(),
+    holderActorId: z.string().min(1).nullable().optional(),
+    target: z.string().nullable().optional(),
+    attribution: z.enum(ATTRIBUTION_KINDS).nullable().optional(),
   })
   .loose();
 
@@ -95,6 +100,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodType> = {
   labels: labelRow,
   statuses: statusRow,
   settings: settingRow,
+  actors: actorSchema,
 };
 
 const headerShape = z.object({
@@ -233,13 +239,20 @@ export class BackupReader {
     const annotators = new Set(
       ((this.tables.annotators ?? []) as { id: string }[]).map((a) => a.id),
     );
+    const actors = new Set(((this.tables.actors ?? []) as { id: string }[]).map((a) => a.id));
     for (const s of (this.tables.spans ?? []) as {
       id: string;
       docId: string;
       annotatorId: string;
       start: number;
       end: number;
+      holderActorId?: string | null;
     }[]) {
+      if (s.holderActorId && !actors.has(s.holderActorId))
+        this.errors.push({
+          line: 0,
+          message: `span ${s.id}: holder actor ${s.holderActorId} is not in the backup`,
+        });
       const length = docs.get(s.docId);
       if (length === undefined)
         this.errors.push({

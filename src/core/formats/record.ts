@@ -5,7 +5,7 @@
  * one format to another through them. Offsets are code points.
  */
 import type { TokenExtent } from '../agreement/types.ts';
-import type { DocStatus } from '../model.ts';
+import type { ActorKind, AttributionKind, DocStatus } from '../model.ts';
 import type { LineError } from '../jsonl.ts';
 
 /** One span of a dataset record. */
@@ -16,6 +16,7 @@ export interface DatasetSpan {
   label: string;
   /** The quoted text, `text[start:end]` when the span was made; checked on export. */
   quote: string | null;
+  /** The holder's name: the actor's when `holderActor` is set, else free text. */
   holder: string | null;
   note: string | null;
   /** Gold spans: the annotators who agreed on it (exported as `agreed_by`). */
@@ -25,6 +26,24 @@ export interface DatasetSpan {
    * lanes, docs/suggestions.md). Absent for analysts' spans.
    */
   score?: number | null;
+  /**
+   * The holder actor, when the holder is one (`holder_id`, `holder_en`,
+   * `holder_kind`; its name is `holder`). Absent or null: free text or none.
+   */
+  holderActor?: DatasetActor | null;
+  /** What the stance is about (`target`); absent or null: not said. */
+  target?: string | null;
+  /** `direct-quote`, `reported-speech` or `outlet-voice` (`attribution`); absent or null: not said. */
+  attribution?: AttributionKind | null;
+}
+
+/** The holder actor as a dataset carries it (its name is the span's `holder`). */
+export interface DatasetActor {
+  id: string;
+  /** English name; '' when none. */
+  nameEn: string;
+  /** Null when the file did not say. */
+  kind: ActorKind | null;
 }
 
 /** One document as one annotator labelled it. */

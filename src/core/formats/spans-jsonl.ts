@@ -6,6 +6,7 @@
  * See docs/formats.md.
  */
 import { z } from 'zod';
+import { ACTOR_KINDS, ATTRIBUTION_KINDS } from '../model.ts';
 import { OffsetMap } from '../offsets.ts';
 import { tokenRange } from '../tokenize.ts';
 import { lastTextTokenCache, type TokenCache } from '../token-cache.ts';
@@ -34,6 +35,17 @@ const spanShape = z.object({
   token_start: z.number().int().optional(),
   token_end: z.number().int().optional(),
   holder: z.string().nullable().optional(),
+  holder_id: z.string().min(1, 'must not be empty').nullable().optional(),
+  holder_en: z.string().nullable().optional(),
+  holder_kind: z
+    .enum(ACTOR_KINDS, { error: `must be one of ${ACTOR_KINDS.join(', ')}` })
+    .nullable()
+    .optional(),
+  target: z.string().nullable().optional(),
+  attribution: z
+    .enum(ATTRIBUTION_KINDS, { error: `must be one of ${ATTRIBUTION_KINDS.join(', ')}` })
+    .nullable()
+    .optional(),
   note: z.string().nullable().optional(),
   agreed_by: z.array(z.string()).nullable().optional(),
   score: z.number().min(0).max(1).nullable().optional(),
@@ -80,9 +92,13 @@ export function parseSpansLine(l: JsonlLine): LineResult {
   const map = new OffsetMap(d.text);
   const spans: DatasetSpan[] = [];
   for (const [i, s] of (d.spans ?? []).entries()) {
-    const problem = checkSpan(map, s.start, s.end, s.text);
+    const problem =
+      checkSpan(map, s.start, s.end, s.text) ??
+      (s.holder_id && !s.holder?.trim()
+        ? `holder_id ${JSON.stringify(s.holder_id)} needs a holder (the actor's name)`
+        : null);
     if (problem) return { ok: false, error: { line: l.line, message: `spans[${i}]: ${problem}` } };
-    spans.push({
+    const span: DatasetSpan = {
       start: s.start,
       end: s.end,
       label: s.label,
@@ -90,8 +106,17 @@ export function parseSpansLine(l: JsonlLine): LineResult {
       holder: s.holder ?? null,
       note: s.note ?? null,
       agreedBy: s.agreed_by ?? null,
-      ...(s.score === undefined || s.score === null ? {} : { score: s.score }),
-    });
+    };
+    if (s.holder_id)
+      span.holderActor = {
+        id: s.holder_id,
+        nameEn: s.holder_en ?? '',
+        kind: s.holder_kind ?? null,
+      };
+    if (s.score !== undefined && s.score !== null) span.score = s.score;
+    if (s.target) span.target = s.target;
+    if (s.attribution) span.attribution = s.attribution;
+    spans.push(span);
   }
   spans.sort(compareSpans);
   const tokens = parseLineTokens(d.tokens, map.cpLength);
@@ -175,6 +200,14 @@ export function spansLineObject(
       out.score = s.score;
     }
     if (s.holder !== null) out.holder = s.holder;
+    else if (s.holderActor) out.holder = s.holderActor.nameEn || s.holderActor.id;
+    if (s.holderActor) {
+      out.holder_id = s.holderActor.id;
+      if (s.holderActor.nameEn) out.holder_en = s.holderActor.nameEn;
+      if (s.holderActor.kind) out.holder_kind = s.holderActor.kind;
+    }
+    if (s.target) out.target = s.target;
+    if (s.attribution) out.attribution = s.attribution;
     if (s.note !== null) out.note = s.note;
     if (s.agreedBy !== null) out.agreed_by = [...s.agreedBy].sort();
     return out;

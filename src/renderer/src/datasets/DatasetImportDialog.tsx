@@ -31,6 +31,8 @@ function describeReport(r: ImportReport): string {
   ];
   if (r.labelsAdded.length) parts.push(`labels added: ${r.labelsAdded.join(', ')}`);
   if (r.annotatorsAdded.length) parts.push(`annotators added: ${r.annotatorsAdded.join(', ')}`);
+  if (r.actorsAdded.length) parts.push(`actors added: ${r.actorsAdded.join('، ')}`);
+  if (r.actorNotes.length) parts.push(r.actorNotes.join('; '));
   return `Imported ${r.fileName}: ${parts.join(', ')}.`;
 }
 

@@ -25,6 +25,7 @@ import {
 } from '@core/model.ts';
 import { db as appDb } from './db.ts';
 import { mergedDigest, tokenSetOf, type TokenSetRecord } from './dataset-tokens.ts';
+import { attributionFields, resolveImportActors } from './import-actors.ts';
 import type { WorkbenchDb } from './schema.ts';
 import type { LineError } from '@core/jsonl.ts';
 import {
@@ -70,6 +71,10 @@ export interface ImportReport {
   spansUnchanged: number;
   labelsAdded: string[];
   annotatorsAdded: string[];
+  /** Names of the holder actors the file brought that the profile did not have. */
+  actorsAdded: string[];
+  /** Holder actors of the file not stored as actors, and why (their spans keep the name as text). */
+  actorNotes: string[];
 }
 
 /** The deterministic id of an imported span. */
@@ -116,6 +121,8 @@ function emptyReport(fileName: string, errors: LineError[], refusal: string | nu
     spansUnchanged: 0,
     labelsAdded: [],
     annotatorsAdded: [],
+    actorsAdded: [],
+    actorNotes: [],
   };
 }
 
@@ -157,6 +164,11 @@ export async function importDataset(
       .flatMap((d) => (d ? [[d.id, d.text] as const] : []))
       .map(([id, text]) => `${id}\u0000${text}`),
   );
+  const {
+    actorIds,
+    newActors,
+    notes: actorNotes,
+  } = await resolveImportActors(db, analysis.records, now);
   const newDocs = new Map<string, DocumentRecord>();
   const spans = new Map<string, SpanRecord>();
   const statuses = new Map<string, StatusRecord>();
@@ -203,6 +215,7 @@ export async function importDataset(
           createdAt: now,
           updatedAt: now,
           ...(s.agreedBy ? { provenance: s.agreedBy } : {}),
+          ...attributionFields(s, actorIds),
         };
       }),
     );
@@ -251,10 +264,26 @@ export async function importDataset(
   const report = emptyReport(fileName, errors, null);
   report.imported = true;
   const total = analysis.records.length * 2;
+  report.actorNotes = actorNotes;
   await db.transaction(
     'rw',
-    [db.documents, db.spans, db.annotators, db.labels, db.statuses, db.tokenSets, db.lineTokens],
+    [
+      db.documents,
+      db.spans,
+      db.annotators,
+      db.labels,
+      db.statuses,
+      db.tokenSets,
+      db.lineTokens,
+      db.actors,
+    ],
     async () => {
+      // Actors: add the ones still missing (another write may have added them).
+      const have = await db.actors.bulkGet([...newActors.keys()]);
+      const addActors = [...newActors.values()].filter((_, i) => !have[i]);
+      await db.actors.bulkAdd(addActors);
+      report.actorsAdded = addActors.map((a) => a.nameAr || a.nameEn);
+
       // Labels: add the ones the label set lacks, after the existing ones.
       const labels = await db.labels.toArray();
       const knownLabels = new Set(labels.map((l) => l.key));
@@ -299,7 +328,7 @@ export async function importDataset(
       report.documentsCreated = toAdd.length;
       report.documentsMatched = new Set(analysis.records.map((r) => r.text)).size - toAdd.length;
 
-      // Spans: add new ones, update changed holder/note/provenance, keep the rest.
+      // Spans: add new ones, update changed holder/note/provenance/attribution, keep the rest.
       const spanList = [...spans.values()];
       // Spans made in the app have random ids, so a file holding them (the
       // analyst's own export, or a colleague's that includes the analyst's
@@ -330,13 +359,19 @@ export async function importDataset(
           } else if (
             old.holder !== s.holder ||
             old.note !== s.note ||
-            JSON.stringify(old.provenance ?? null) !== JSON.stringify(s.provenance ?? null)
+            JSON.stringify(old.provenance ?? null) !== JSON.stringify(s.provenance ?? null) ||
+            (old.holderActorId ?? null) !== (s.holderActorId ?? null) ||
+            (old.target ?? null) !== (s.target ?? null) ||
+            (old.attribution ?? null) !== (s.attribution ?? null)
           ) {
             put.push({
               ...old,
               holder: s.holder,
               note: s.note,
               provenance: s.provenance,
+              holderActorId: s.holderActorId ?? null,
+              target: s.target ?? null,
+              attribution: s.attribution ?? null,
               updatedAt: now,
             });
             report.spansUpdated++;

@@ -8,15 +8,17 @@
  * the export mostly serialises. A span that fails its quote check aborts
  * the whole export: no partial file is left.
  */
+import { displayName } from '@core/actors/model.ts';
 import {
   GOLD_ANNOTATOR_ID,
+  type ActorRecord,
   type DocumentRecord,
   type SpanRecord,
   type StatusRecord,
 } from '@core/model.ts';
 import type { Host } from '@core/host-contract.ts';
 import { OUTPUT_FORMAT_INFO, recordWriter, type OutputFormat } from '@core/formats/index.ts';
-import type { DatasetRecord } from '@core/formats/record.ts';
+import type { DatasetRecord, DatasetSpan } from '@core/formats/record.ts';
 import { storedTokenCache } from '@core/token-cache.ts';
 import type { PackedTokens } from '@core/token-pack.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -74,12 +76,40 @@ async function documentIds(db: WorkbenchDb, opts: ExportOptions): Promise<string
   return (await db.documents.orderBy(':id').primaryKeys()) as string[];
 }
 
-/** Builds the records of one chunk of documents. */
+/**
+ * A stored span as a dataset writes it: with its holder actor's id, English
+ * name and kind, and its current name as the holder, when it has one.
+ */
+export function datasetSpanOf(
+  s: SpanRecord,
+  actors?: ReadonlyMap<string, ActorRecord>,
+): DatasetSpan {
+  const out: DatasetSpan = {
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    quote: s.quote,
+    holder: s.holder,
+    note: s.note,
+    agreedBy: s.provenance ?? null,
+  };
+  if (s.holderActorId) {
+    const a = actors?.get(s.holderActorId);
+    out.holderActor = { id: s.holderActorId, nameEn: a?.nameEn ?? '', kind: a?.kind ?? null };
+    if (a) out.holder = displayName(a);
+  }
+  if (s.target) out.target = s.target;
+  if (s.attribution) out.attribution = s.attribution;
+  return out;
+}
+
+/** Builds the records of one chunk of documents (`actors`: for the spans' holder actors). */
 export function buildRecords(
   docs: readonly DocumentRecord[],
   spans: readonly SpanRecord[],
   statuses: readonly StatusRecord[],
   opts: ExportOptions,
+  actors?: ReadonlyMap<string, ActorRecord>,
 ): (DatasetRecord & { docId: string; annotatorId: string })[] {
   const labels = opts.labels ? new Set(opts.labels) : null;
   const annotators = [...opts.annotatorIds].sort();
@@ -110,15 +140,7 @@ export function buildRecords(
         annotatorId,
         spans: mine
           .filter((s) => !labels || labels.has(s.label))
-          .map((s) => ({
-            start: s.start,
-            end: s.end,
-            label: s.label,
-            quote: s.quote,
-            holder: s.holder,
-            note: s.note,
-            agreedBy: s.provenance ?? null,
-          })),
+          .map((s) => datasetSpanOf(s, actors)),
       });
     }
   }
@@ -139,6 +161,7 @@ export async function writeDataset(
   storedTokens: StoredTokensLookup = storedTokensIn(db),
 ): Promise<{ records: number; spans: number }> {
   const ids = await documentIds(db, opts);
+  const actors = new Map((await db.actors.toArray()).map((a) => [a.id, a]));
   const stored = new Map<string, PackedTokens>();
   const writer = recordWriter(
     opts.format,
@@ -169,7 +192,7 @@ export async function writeDataset(
     });
     const present = docs.filter((d): d is DocumentRecord => d !== undefined);
     let text = '';
-    for (const rec of buildRecords(present, spans, statuses, opts)) {
+    for (const rec of buildRecords(present, spans, statuses, opts, actors)) {
       text += writer(rec);
       records++;
       spanCount += rec.spans.length;

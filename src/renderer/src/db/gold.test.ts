@@ -11,6 +11,7 @@ import {
   getRejected,
   rejectProposal,
   removeGoldSpan,
+  settleGoldAttribution,
 } from './gold.ts';
 
 let db: WorkbenchDb | null = null;
@@ -123,6 +124,70 @@ describe('gold layer', () => {
       label: 'kurdish-skepticism',
     });
     expect([again.holder, again.note]).toEqual(['مسؤول كردي', 'ملاحظة']);
+  });
+
+  it('gold takes the holder actor, target and attribution its proposers agree on; the adjudicator settles the rest', async () => {
+    const { db: d, docId } = await seed();
+    await d.actors.bulkAdd(
+      ['kadhimi', 'fuad'].map((id) => ({
+        id,
+        nameAr: id === 'kadhimi' ? 'مصطفى الكاظمي' : 'فؤاد حسين',
+        nameEn: '',
+        kind: 'person' as const,
+        affiliation: null,
+        aliases: [],
+        createdAt: 0,
+        updatedAt: 0,
+      })),
+    );
+    const mine = await d.spans.where('docId').equals(docId).toArray();
+    const set = (a: string, label: string, fields: Partial<SpanRecord>) =>
+      d.spans.put({ ...mine.find((s) => s.annotatorId === a && s.label === label)!, ...fields });
+    const kadhimi = { holderActorId: 'kadhimi', holder: 'مصطفى الكاظمي' };
+    await set('laila', 'pro-withdrawal', {
+      ...kadhimi,
+      target: 'القوات القتالية',
+      attribution: 'reported-speech',
+    });
+    await set('ahmad', 'pro-withdrawal', {
+      ...kadhimi,
+      target: 'القوات القتاليه',
+      attribution: 'direct-quote',
+    });
+    await set('sara', 'pro-withdrawal', {
+      ...kadhimi,
+      target: 'القوات القتالية',
+      attribution: 'reported-speech',
+    });
+    await set('ahmad', 'pro-coalition', { holderActorId: 'fuad', holder: 'فؤاد حسين' });
+    await acceptAllAgreed(d, [docId], 2, ['laila', 'ahmad', 'sara']);
+    const [coalition, withdrawal] = await goldOf(d, docId);
+    // All three name Kadhimi and the same target (folded); they differ on the attribution.
+    expect(withdrawal).toMatchObject({
+      holderActorId: 'kadhimi',
+      holder: 'مصطفى الكاظمي',
+      target: 'القوات القتالية',
+    });
+    expect(withdrawal!.attribution).toBeUndefined();
+    // Only ahmad named Fuad Hussein: not settled.
+    expect(coalition!.holderActorId).toBeUndefined();
+
+    const settled = await settleGoldAttribution(d, withdrawal!.id, {
+      attribution: 'reported-speech',
+    });
+    expect(settled).toMatchObject({ holderActorId: 'kadhimi', attribution: 'reported-speech' });
+    await settleGoldAttribution(d, coalition!.id, { actorId: 'fuad', target: 'التحالف' });
+    expect(await d.spans.get(coalition!.id)).toMatchObject({
+      holderActorId: 'fuad',
+      holder: 'فؤاد حسين',
+      target: 'التحالف',
+    });
+    await expect(settleGoldAttribution(d, coalition!.id, { actorId: 'nobody' })).rejects.toThrow(
+      /No actor nobody/,
+    );
+    await expect(settleGoldAttribution(d, mine[0]!.id, { target: 'x' })).rejects.toThrow(
+      /no longer exists/,
+    );
   });
 
   it('remembers a rejection, so accept-all does not bring the span back; accepting undoes it', async () => {

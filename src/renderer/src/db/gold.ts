@@ -1,12 +1,19 @@
 /**
  * The gold layer: adjudicated spans, stored as spans of the annotator
  * `gold` like anyone else's (so they export the same way), each carrying its
- * provenance: the annotators whose spans match it exactly, and the holder
- * and note those annotators all agree on (else none). Rejected
+ * provenance: the annotators whose spans match it exactly, and the holder,
+ * target, attribution kind and note those annotators all agree on (else
+ * none; the adjudicator settles them). Rejected
  * proposals are remembered per document, so "accept all where N agree" does
  * not bring back what the adjudicator turned down.
  */
-import { agreedSpans, provenanceOf } from '@core/agreement/adjudicate.ts';
+import { withAttribution, type AttributionPatch } from '@core/actors/span-attribution.ts';
+import {
+  agreedSpans,
+  attributionOf,
+  provenanceOf,
+  settledAttribution,
+} from '@core/agreement/adjudicate.ts';
 import { spanKey, type AgreementSpan } from '@core/agreement/types.ts';
 import {
   GOLD_ANNOTATOR_ID,
@@ -70,14 +77,14 @@ async function proposals(db: WorkbenchDb, docId: string): Promise<Map<string, Sp
 }
 
 /**
- * The holder or note the proposers of `s` (its provenance) all give it:
+ * The note the proposers of `s` (its provenance) all give it:
  * the value when every one has it, non-empty and the same; else null.
  */
 function agreedField(
   all: Map<string, SpanRecord[]>,
   provenance: readonly string[],
   s: AgreementSpan,
-  field: 'holder' | 'note',
+  field: 'note',
 ): string | null {
   const key = spanKey(s);
   let value: string | null = null;
@@ -100,6 +107,12 @@ function goldRecord(
   now: number,
 ): SpanRecord {
   const provenance = provenanceOf(all, s);
+  const key = spanKey(s);
+  const settled = settledAttribution(
+    provenance.flatMap((a) =>
+      (all.get(a) ?? []).filter((p) => spanKey(p) === key).map(attributionOf),
+    ),
+  );
   return {
     id: crypto.randomUUID(),
     docId,
@@ -108,11 +121,14 @@ function goldRecord(
     start: s.start,
     end: s.end,
     quote: cpSlice(text, s.start, s.end),
-    holder: agreedField(all, provenance, s, 'holder'),
+    holder: settled.holder,
     note: agreedField(all, provenance, s, 'note'),
     createdAt: now,
     updatedAt: now,
     provenance,
+    ...(settled.holderActorId ? { holderActorId: settled.holderActorId } : {}),
+    ...(settled.target ? { target: settled.target } : {}),
+    ...(settled.attribution ? { attribution: settled.attribution } : {}),
   };
 }
 
@@ -122,6 +138,7 @@ const TABLES = (db: WorkbenchDb) => [
   db.statuses,
   db.settings,
   db.documents,
+  db.actors,
 ];
 
 /**
@@ -276,5 +293,31 @@ export async function setGoldStatus(
     await ensureGold(db, docId, Date.now());
     const cur = await db.statuses.get([docId, GOLD_ANNOTATOR_ID]);
     await db.statuses.put({ ...cur!, status, updatedAt: Date.now() });
+  });
+}
+
+/**
+ * Settles a gold span's holder (an actor by id, or free text), target and
+ * attribution kind, as the adjudicator chooses; fields left out stay.
+ */
+export async function settleGoldAttribution(
+  db: WorkbenchDb,
+  spanId: string,
+  patch: Omit<AttributionPatch, 'actor'> & { actorId?: string | null },
+): Promise<SpanRecord> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const span = await db.spans.get(spanId);
+    if (!span || span.annotatorId !== GOLD_ANNOTATOR_ID)
+      throw new Error('That gold span no longer exists.');
+    const { actorId, ...rest } = patch;
+    let full: AttributionPatch = rest;
+    if (actorId !== undefined) {
+      const actor = actorId === null ? null : await db.actors.get(actorId);
+      if (actor === undefined) throw new Error(`No actor ${actorId} (deleted?).`);
+      full = { ...rest, actor };
+    }
+    const updated = withAttribution(span, full, Date.now());
+    await db.spans.put(updated);
+    return updated;
   });
 }

@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type {
+  ActorRecord,
   AnnotatorRecord,
   DocumentRecord,
   LabelDef,
@@ -33,6 +34,8 @@ export type WorkbenchDb = Dexie & {
   labels: EntityTable<LabelDef, 'key'>;
   statuses: Dexie.Table<StatusRecord, [string, string]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  /** The project's actors (version 6); spans point at them by `holderActorId`. */
+  actors: EntityTable<ActorRecord, 'id'>;
   /** Derived (see derived.ts): never written directly. */
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
@@ -75,7 +78,19 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     })
     .upgrade((tx) => rebuildDerived((name) => tx.table(name)));
 
-  // Versions 4–6 are reserved for other work in progress.
+  // Versions 4 and 5 are reserved for other work in progress.
+
+  // Version 6 (issue 15): the project's actors, and spans indexed by holder
+  // actor, so that merging or deleting an actor finds its spans without
+  // reading every span. Spans without an actor (all spans stored before)
+  // have no entry in that index, so it costs them nothing; their new
+  // fields (holderActorId, target, attribution) are optional, so no data
+  // moves.
+  db.version(6).stores({
+    actors: '&id',
+    spans:
+      '&id, docId, annotatorId, [docId+annotatorId], label, [annotatorId+docId+label], holderActorId',
+  });
 
   // Version 7: the tokens an imported dataset line brings, so token-level
   // agreement rests on the tokens `stance agreement` uses for the same

@@ -5,13 +5,19 @@
  * makes in a document moves its status to in-progress in the same write,
  * and that status change is part of the edit, so undo reverts it too.
  */
+import type { ActorChange } from '@core/actors/operations.ts';
 import type { SpanRecord, StatusRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
 
-/** One record changed by an edit; `null` means absent. */
+/**
+ * One record changed by an edit; `null` means absent. An edit may create
+ * or change an actor together with spans (e.g. "make an actor of this name
+ * and make it this span's holder" is one step to undo).
+ */
 export type Change =
   | { table: 'spans'; before: SpanRecord | null; after: SpanRecord | null }
-  | { table: 'statuses'; before: StatusRecord | null; after: StatusRecord | null };
+  | { table: 'statuses'; before: StatusRecord | null; after: StatusRecord | null }
+  | ActorChange;
 
 /** The changes that undo `changes`. */
 export function invertChanges(changes: readonly Change[]): Change[] {
@@ -26,11 +32,14 @@ export function invertChanges(changes: readonly Change[]): Change[] {
  * previous status (or its absence) together with the spans.
  */
 export async function applyChanges(db: WorkbenchDb, changes: readonly Change[]): Promise<Change[]> {
-  return db.transaction('rw', [db.spans, db.statuses], async () => {
+  return db.transaction('rw', [db.spans, db.statuses, db.actors], async () => {
     for (const c of changes) {
       if (c.table === 'spans') {
         if (c.after) await db.spans.put(c.after);
         else if (c.before) await db.spans.delete(c.before.id);
+      } else if (c.table === 'actors') {
+        if (c.after) await db.actors.put(c.after);
+        else if (c.before) await db.actors.delete(c.before.id);
       } else if (c.after) await db.statuses.put(c.after);
       else if (c.before) await db.statuses.delete([c.before.docId, c.before.annotatorId]);
     }

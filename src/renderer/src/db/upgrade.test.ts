@@ -61,6 +61,47 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('version 6 adds the actors table and the holder-actor index to a version-1 profile, through every later version', async () => {
+    const name = freshName();
+    await writeRawDb(name, 10, V1_STORES, V1_DATA);
+    const db = await openWorkbenchDb(createDb(name));
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.actors.count()).toBe(0);
+    // The old span keeps its free-text holder and gains no field.
+    const old = (await db.spans.get('span-1'))!;
+    expect(old).toEqual(V1_DATA.spans![0]);
+    expect('holderActorId' in old).toBe(false);
+    // An attributed span is found through the new index; the old one is not in it.
+    await db.actors.add({
+      id: 'kadhimi',
+      nameAr: 'مصطفى الكاظمي',
+      nameEn: 'Mustafa al-Kadhimi',
+      kind: 'person',
+      affiliation: null,
+      aliases: ['الكاظمي'],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    await db.spans.put({ ...old, id: 'span-2', holderActorId: 'kadhimi' });
+    expect(await db.spans.where('holderActorId').equals('kadhimi').primaryKeys()).toEqual([
+      'span-2',
+    ]);
+    expect(await db.spans.where('holderActorId').anyOf(['kadhimi', 'x']).count()).toBe(1);
+    db.close();
+
+    // The raw database holds the new store and index, as IndexedDB sees them.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    expect(raw.version).toBe(DB_VERSION * 10);
+    expect([...raw.objectStoreNames]).toContain('actors');
+    const tx = raw.transaction('spans', 'readonly');
+    expect([...tx.objectStore('spans').indexNames]).toContain('holderActorId');
+    raw.close();
+  });
+
   it('refuses a profile written by a newer version and never changes it', async () => {
     const name = freshName();
     const futureVersion = (DB_VERSION + 1) * 10;

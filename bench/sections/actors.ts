@@ -1,0 +1,84 @@
+/**
+ * The Analysis view (issue 15): the Node figures of bench/node/actors.ts
+ * (how the computation grows with the number of spans, against a floor),
+ * plus, in Chromium, what opening the view costs on a profile holding
+ * 100,000 spans and 500 actors: reading them from IndexedDB and computing.
+ */
+import { closeProfile, echoErrors, launchProfile } from '../lib/browser.ts';
+import type { BenchContext } from '../lib/context.ts';
+import type { BenchGlobals } from '../lib/page-api.ts';
+import { figure, type SectionResult } from '../lib/results.ts';
+import { nodeSection } from './node.ts';
+
+export async function benchActors(ctx: BenchContext): Promise<SectionResult> {
+  const result = await nodeSection('actors')(ctx);
+  const spans = ctx.quick ? 10_000 : 100_000;
+  const runs = ctx.quick ? 2 : 5;
+  const started = performance.now();
+  const context = await launchProfile('actors');
+  try {
+    const page = await context.newPage();
+    echoErrors(page, 'actors');
+    await page.goto(`${ctx.origin}/__bench/analysis.html`);
+    await page.waitForFunction(() => 'analysisBench' in globalThis);
+    ctx.log(`seeding ${spans.toLocaleString('en')} spans`);
+    const seeded = await page.evaluate(
+      ([n, a]) => (globalThis as unknown as BenchGlobals).analysisBench.seed(n, a),
+      [spans, 500] as const,
+    );
+    const open = (annotator: string | null) =>
+      page.evaluate(
+        (a) => (globalThis as unknown as BenchGlobals).analysisBench.open(a),
+        annotator,
+      );
+    await open(null); // warm-up
+    const all: Awaited<ReturnType<typeof open>>[] = [];
+    const one: Awaited<ReturnType<typeof open>>[] = [];
+    const memory: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      all.push(await open(null));
+      one.push(await open('A'));
+      memory.push(
+        await page.evaluate(() =>
+          (globalThis as unknown as BenchGlobals).analysisBench.computeInMemory(),
+        ),
+      );
+    }
+    await page.evaluate(() => (globalThis as unknown as BenchGlobals).analysisBench.drop());
+    const n = `${seeded.spans.toLocaleString('en')} spans, ${seeded.docs.toLocaleString('en')} documents, 500 actors`;
+    Object.assign(result.figures, {
+      browserOpenMs: figure(
+        `in Chromium, opening the view's data (${n}): read from IndexedDB, then compute`,
+        'ms',
+        all.map((r) => r.total),
+      ),
+      browserReadMs: figure(
+        'of which reading spans, document rows and actors (one read transaction)',
+        'ms',
+        all.map((r) => r.read),
+      ),
+      browserComputeMs: figure(
+        'of which computeAnalysis',
+        'ms',
+        all.map((r) => r.compute),
+      ),
+      browserComputeInMemoryMs: figure(
+        'in Chromium, computeAnalysis on the same data already in memory',
+        'ms',
+        memory,
+      ),
+      browserOneAnnotatorMs: figure(
+        `in Chromium, one annotator's view (reads only their ${one[0]!.spans.toLocaleString('en')} spans, through the annotatorId index)`,
+        'ms',
+        one.map((r) => r.total),
+      ),
+    });
+    result.notes.push(
+      `Chromium: the profile is seeded through the data layer (${(seeded.ms / 1000).toFixed(0)} s); ${runs} runs after a warm-up, in the same page; the view has ${all[0]!.rows} rows and ${all[0]!.statements.toLocaleString('en')} statements. First paint of the view is not measured: the Analysis UI does not exist yet (bench/pages/analysis.ts says where its paint goes).`,
+    );
+    result.seconds += (performance.now() - started) / 1000;
+    return result;
+  } finally {
+    await closeProfile(context, 'actors');
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The actor model: the zod schema every actor record is checked with (when
+ * the analyst saves one, when a backup is restored, when a dataset brings
+ * one), name clean-up, and the folded names by which texts and free-text
+ * holders are matched to actors. Record types live in ../model.ts.
+ */
+import { z } from 'zod';
+import { foldArabic } from '../arabic-search.ts';
+import {
+  ACTOR_KINDS,
+  ATTRIBUTION_KINDS,
+  type ActorKind,
+  type ActorRecord,
+  type AttributionKind,
+} from '../model.ts';
+
+/** Longest name, alias or affiliation accepted (code units). */
+export const MAX_NAME_LENGTH = 200;
+/** Most aliases one actor may have. */
+export const MAX_ALIASES = 100;
+
+/** Trims and collapses inner whitespace (tabs, newlines, NBSP) to one space. */
+export function cleanName(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+const name = z
+  .string()
+  .max(MAX_NAME_LENGTH, `at most ${MAX_NAME_LENGTH} characters`)
+  .refine((s) => s === cleanName(s), 'no leading, trailing or repeated spaces');
+
+/** zod schema of a stored actor (unknown fields are kept, for newer versions). */
+export const actorSchema = z
+  .object({
+    id: z.string().min(1, 'an id is required').max(MAX_NAME_LENGTH),
+    nameAr: name,
+    nameEn: name,
+    kind: z.enum(ACTOR_KINDS, { error: `kind must be one of ${ACTOR_KINDS.join(', ')}` }),
+    affiliation: name.nullable(),
+    aliases: z
+      .array(name.min(1, 'an alias cannot be empty'))
+      .max(MAX_ALIASES, `at most ${MAX_ALIASES} aliases`),
+    createdAt: z.number().finite(),
+    updatedAt: z.number().finite(),
+  })
+  .loose()
+  .refine((a) => a.nameAr !== '' || a.nameEn !== '', {
+    message: 'an actor needs an Arabic or an English name',
+    path: ['nameAr'],
+  });
+
+/** zod schema of an attribution kind. */
+export const attributionKindSchema = z.enum(ATTRIBUTION_KINDS, {
+  error: `attribution must be one of ${ATTRIBUTION_KINDS.join(', ')}`,
+});
+
+/** True when `s` is an actor kind. */
+export function isActorKind(s: unknown): s is ActorKind {
+  return (ACTOR_KINDS as readonly unknown[]).includes(s);
+}
+
+/** True when `s` is an attribution kind. */
+export function isAttributionKind(s: unknown): s is AttributionKind {
+  return (ATTRIBUTION_KINDS as readonly unknown[]).includes(s);
+}
+
+/** A problem with an actor's fields: which field (`aliases[2]`) and what. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Checks an actor record; returns it or one error per bad field. */
+export function checkActor(
+  value: unknown,
+): { ok: true; actor: ActorRecord } | { ok: false; errors: FieldError[] } {
+  const r = actorSchema.safeParse(value);
+  if (r.success) return { ok: true, actor: r.data as ActorRecord };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => ({
+      field: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.') || 'actor',
+      message: i.message,
+    })),
+  };
+}
+
+/**
+ * The folded form names are compared in: Arabic folding (tashkeel, tatweel,
+ * alef forms, yeh/alef maqsura, teh marbuta; see arabic-search.ts), Latin
+ * case, whitespace collapsed, and quotation marks and brackets dropped.
+ */
+export function foldName(s: string): string {
+  return cleanName(foldArabic(s).replace(/["'«»“”‘’()[\]{}]/gu, ' '));
+}
+
+/** Every name an actor is known by: Arabic and English names, then aliases. */
+export function namesOf(a: Pick<ActorRecord, 'nameAr' | 'nameEn' | 'aliases'>): string[] {
+  return [a.nameAr, a.nameEn, ...a.aliases].filter((n) => n !== '');
+}
+
+/** The name to show for an actor: Arabic, else English. */
+export function displayName(a: Pick<ActorRecord, 'nameAr' | 'nameEn'>): string {
+  return a.nameAr || a.nameEn;
+}
+
+/**
+ * Folded name → the actors known by it. A name shared by two actors (two
+ * men called "الرئيس") maps to both, so callers can tell it is ambiguous.
+ */
+export class ActorIndex {
+  readonly byId: ReadonlyMap<string, ActorRecord>;
+  private readonly byName = new Map<string, ActorRecord[]>();
+
+  constructor(actors: readonly ActorRecord[]) {
+    this.byId = new Map(actors.map((a) => [a.id, a]));
+    for (const a of actors)
+      for (const n of new Set(namesOf(a).map(foldName))) {
+        if (!n) continue;
+        const list = this.byName.get(n);
+        if (list) list.push(a);
+        else this.byName.set(n, [a]);
+      }
+  }
+
+  /** The actors named `text` (folded), possibly several. */
+  named(text: string): readonly ActorRecord[] {
+    return this.byName.get(foldName(text)) ?? [];
+  }
+
+  /** The one actor named `text`, or null when none or several are. */
+  unique(text: string): ActorRecord | null {
+    const list = this.named(text);
+    return list.length === 1 ? list[0]! : null;
+  }
+}
