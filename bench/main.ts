@@ -39,6 +39,7 @@ const SECTIONS: Record<string, Section> = {
   import: nodeSection('import'),
   agreement: benchAgreement,
   start: benchStart,
+  suggest: nodeSection('suggest'),
   review: benchReview,
   actors: benchActors,
   sync: benchSync,

@@ -62,6 +62,22 @@ export const WHY: Record<string, string> = {
     '(the dashboard and the CLI tokenize every document for the token-level kappa and alpha). In Node 20 the Segmenter makes that several ' +
     "seconds (see the export section's tokenizing figures). Fix (review, core): cache tokens per document id (documents never change), or store them at import; " +
     'speed up `tokenize` for BMP-only texts as noted under export; run the CLI on Node 22+.',
+  'match one phrase across 10,000 articles':
+    'A query walks the postings of the phrase word whose stem is rarest (src/core/suggest/corpus-index.ts) and checks its neighbours, ' +
+    "so its cost is that word's occurrences plus building the occurrences found (their quotes): compare the CPU time beside it, and " +
+    'the calibration figure of the section for how fast the machine was then. A phrase made only of very frequent words (the ' +
+    'single-word figure) is the worst case; the floor scans every folded text with indexOf and knows nothing of prefixes or words.',
+  'train the model on 5,000 spans':
+    'Wall time here is several times the CPU time beside it: the machine was shared (see the load averages and the calibration figure ' +
+    'of the section, a strided copy of 2^20 floats that takes a few ms on an idle laptop). The CPU time goes to the features of about ' +
+    '14,000 clauses (hashed n-grams, src/core/suggest/features.ts: roughly a third) and to 3 epochs of AdaGrad updates (linear.ts), each ' +
+    'touching about 250 hashed n-grams × K classes, one cache miss per n-gram in 2^18 × 2K floats. Levers, each measured on the seed ' +
+    'articles without loss: 2^16 buckets (3 epochs, down from 4, already are). The worker yields every 10 ms while training, so the app stays responsive.',
+  'suggestions for a 20,000-word article':
+    'Wall time here is several times the CPU time beside it (a shared machine: see the load averages and the calibration figure). The ' +
+    "CPU time is scanning and stemming 20,000 words, the matcher's walk through its trie of phrases, the baseline's sentences, and " +
+    "the model's features and scores for about 2,000 clauses (about half of it). The figure grows linearly with the words (see 5,000 " +
+    'and 40,000).',
   'start with 10,000 documents, to an interactive list':
     'The list reads two small derived tables (docMeta, one row per document, written with it by storeDocuments, and spanCounts, one ' +
     'row per document and annotator, kept by a DBCore middleware in src/renderer/src/db/derived.ts), about 0.1 s each on their own (see the read ' +

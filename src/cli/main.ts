@@ -13,6 +13,7 @@ import { agreementCommand } from './agreement.ts';
 import { convertCommand } from './convert.ts';
 import type { CliCommand, CliIo } from './io.ts';
 import { prepareCommand } from './prepare.ts';
+import { suggestCommand } from './suggest.ts';
 import { teamCommand } from './team.ts';
 import { validateCommand } from './validate.ts';
 
@@ -24,6 +25,7 @@ export const COMMANDS: CliCommand[] = [
   agreementCommand,
   actorsCommand,
   teamCommand,
+  suggestCommand,
 ];
 
 /**

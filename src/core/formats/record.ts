@@ -23,6 +23,11 @@ export interface DatasetSpan {
   /** Gold spans: the annotators who agreed on it (exported as `agreed_by`). */
   agreedBy: string[] | null;
   /**
+   * A suggester's confidence in [0, 1] (spans JSONL `score`; suggestion
+   * lanes, docs/suggestions.md). Absent for analysts' spans.
+   */
+  score?: number | null;
+  /**
    * The holder actor, when the holder is one (`holder_id`, `holder_en`,
    * `holder_kind`; its name is `holder`). Absent or null: free text or none.
    */

@@ -142,6 +142,47 @@ describe('spans JSONL', () => {
     expect(errors[5]!.message).toMatch(/unknown schema/);
   });
 
+  it('carries a suggester score in [0, 1]; lines without one stay valid', () => {
+    const [first, ...rest] = record.spans;
+    const scored = {
+      ...record,
+      annotatorId: 'suggester:model',
+      spans: [{ ...first!, score: 0.75 }, ...rest],
+    };
+    const line = writeSpansLine(scored);
+    const json = JSON.parse(line) as { spans: Record<string, unknown>[] };
+    const withScore = json.spans.find((s) => s.label === 'pro-coalition')!;
+    expect(Object.keys(withScore)).toEqual([
+      'start',
+      'end',
+      'label',
+      'text',
+      'token_start',
+      'token_end',
+      'score',
+      'holder',
+    ]);
+    expect(withScore.score).toBe(0.75);
+    expect(json.spans.filter((s) => 'score' in s)).toHaveLength(1);
+    const back = parseSpansLine({ line: 1, text: line.trimEnd() });
+    expect(back.ok && !back.skipped && back.value.spans.map((s) => s.score)).toEqual([
+      undefined,
+      undefined,
+      0.75,
+    ]);
+    // A line written before scores existed reads as before.
+    const old = parseSpansLine({ line: 1, text: writeSpansLine(record).trimEnd() });
+    expect(old.ok && !old.skipped && old.value.spans.every((s) => !('score' in s))).toBe(true);
+    const bad = parseSpansLine({ line: 4, text: line.replace('"score":0.75', '"score":1.5') });
+    expect(bad).toEqual({
+      ok: false,
+      error: { line: 4, message: 'spans[2].score: Too big: expected number to be <=1' },
+    });
+    expect(() => writeSpansLine({ ...scored, spans: [{ ...first!, score: Number.NaN }] })).toThrow(
+      /score NaN is not in \[0, 1\]/,
+    );
+  });
+
   it("reads Prodigy's db-out lines and skips rejected answers", () => {
     const accepted = JSON.stringify({
       text: 'US troops 🇺🇸 leave Iraq',

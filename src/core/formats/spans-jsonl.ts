@@ -50,6 +50,7 @@ const spanShape = z.object({
     .optional(),
   note: z.string().nullable().optional(),
   agreed_by: z.array(z.string()).nullable().optional(),
+  score: z.number().min(0).max(1).nullable().optional(),
 });
 
 const lineShape = z.object({
@@ -114,6 +115,7 @@ export function parseSpansLine(l: JsonlLine): LineResult {
         nameEn: s.holder_en ?? '',
         kind: s.holder_kind ?? null,
       };
+    if (s.score !== undefined && s.score !== null) span.score = s.score;
     if (s.target) span.target = s.target;
     if (s.attribution) span.attribution = s.attribution;
     spans.push(span);
@@ -205,6 +207,15 @@ export function spansLineObject(
     if (tr) {
       out.token_start = tr.tokenStart;
       out.token_end = tr.tokenEnd;
+    }
+    if (s.score !== undefined && s.score !== null) {
+      if (!(s.score >= 0 && s.score <= 1))
+        throw new ExportRefusal(
+          `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: score ${s.score} is not in [0, 1]`,
+          rec.docId,
+          s,
+        );
+      out.score = s.score;
     }
     if (s.holder !== null) out.holder = s.holder;
     else if (s.holderActor) out.holder = s.holderActor.nameEn || s.holderActor.id;
