@@ -12,7 +12,7 @@ import { describeError } from '@core/errors.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
-import { useLabels } from '../hooks/useLabels.ts';
+import { useLoadedLabels } from '../hooks/useLabels.ts';
 import { saveText } from './actions.ts';
 import { AnalysisFilters, NO_OUTLET, type FilterState } from './AnalysisFilters.tsx';
 import { AnalysisTable, columnName, type CellRef } from './AnalysisTable.tsx';
@@ -51,7 +51,8 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
   const [f, setF] = useState<FilterState>({ who: '', outlet: '', from: '', to: '', bucket: 'day' });
   const [cell, setCell] = useState<CellRef | null>(null);
   const [message, setMessage] = useState('');
-  const labels = useLabels();
+  const loaded = useLoadedLabels();
+  const labels = useMemo(() => loaded ?? [], [loaded]);
   const annotators = useAnnotators();
   const filter = useMemo<AnalysisFilter>(
     () => ({
@@ -63,8 +64,8 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
     [f],
   );
   const options = useMemo(
-    () => ({ labels: labels.map((l) => l.key), timeBucket: f.bucket }),
-    [labels, f.bucket],
+    () => (loaded ? { labels: loaded.map((l) => l.key), timeBucket: f.bucket } : null),
+    [loaded, f.bucket],
   );
   const data = useAnalysis(filter, options);
   const labelNames = useMemo(() => new Map(labels.map((l) => [l.key, l.name])), [labels]);

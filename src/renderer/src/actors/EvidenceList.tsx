@@ -54,8 +54,11 @@ export function EvidenceList({
           const title = doc?.title ?? u.docId;
           return (
             <li key={i} className={u.disagreements.length > 0 ? 'disputed' : undefined}>
+              <p className="evidence-title" dir="rtl" lang="ar">
+                {title}
+              </p>
               <p className="evidence-doc">
-                <bdi>{title}</bdi> · <bdi>{doc?.outlet ?? ''}</bdi> · {doc?.date ?? T.undated} ·{' '}
+                <bdi>{doc?.outlet ?? ''}</bdi> · {doc?.date ?? T.undated} ·{' '}
                 {T.by(u.annotators.map(nameOf).join(', '))}
               </p>
               {u.disagreements.includes('label') && <p className="flag">⚑ {T.labelDisagreement}</p>}
@@ -69,9 +72,10 @@ export function EvidenceList({
               )}
               <ul>
                 {u.spans.map((s) => (
-                  <li key={s.id}>
+                  <li key={s.id} className="evidence-span">
                     <button
                       type="button"
+                      dir="rtl"
                       className="evidence-link"
                       aria-label={T.open(s.quote, title)}
                       onClick={() => onOpen(s)}
@@ -80,7 +84,7 @@ export function EvidenceList({
                         {s.quote}
                       </q>
                     </button>
-                    <span className="span-meta"> {nameOf(s.annotatorId)}</span>
+                    <span className="span-meta">{nameOf(s.annotatorId)}</span>
                   </li>
                 ))}
               </ul>

@@ -68,9 +68,11 @@ export function StanceChart({
   };
   return (
     <figure className="stance-chart">
-      <figcaption>{title}</figcaption>
+      {/* The title is drawn in the SVG, so a saved chart carries it. */}
       {bars.length === 0 ? (
-        <p className="empty">{T.empty}</p>
+        <p className="empty">
+          {title}: {T.empty}
+        </p>
       ) : (
         <svg
           ref={ref}
