@@ -41,6 +41,28 @@ const WIDTH = 560;
 const LABEL = 150;
 const LEGEND = 24;
 const FONT = "'Noto Naskh Arabic', system-ui, sans-serif";
+/** Generous width of a legend character at 11px (names are not measured). */
+const CHAR = 7;
+
+/** Legend entries in rows under the title, wrapped before the chart's edge. */
+function legendLayout(series: readonly ChartSeries[]): {
+  at: { x: number; y: number }[];
+  height: number;
+} {
+  const at: { x: number; y: number }[] = [];
+  let x = 4;
+  let y = 22;
+  for (const s of series) {
+    const w = 16 + s.name.length * CHAR + 14;
+    if (x > 4 && x + w > WIDTH) {
+      x = 4;
+      y += 18;
+    }
+    at.push({ x, y });
+    x += w;
+  }
+  return { at, height: y - 4 };
+}
 
 /** The chart, its accessible description and its save buttons. */
 export function StanceChart({
@@ -53,7 +75,9 @@ export function StanceChart({
   const [message, setMessage] = useState('');
   const max = Math.max(1, ...bars.map((b) => b.total));
   const scale = (n: number): number => ((WIDTH - LABEL - 40) * n) / max;
-  const height = LEGEND + Math.max(1, bars.length) * ROW + 4;
+  const legend = legendLayout(series);
+  const top = LEGEND + legend.height;
+  const height = top + Math.max(1, bars.length) * ROW + 4;
   const described = bars
     .map((b) =>
       T.bar(b.name, series.map((s) => `${b.counts[s.key] ?? 0} ${s.name}`).join(', '), b.total),
@@ -88,7 +112,7 @@ export function StanceChart({
             {title}
           </text>
           {series.map((s, i) => (
-            <g key={s.key} transform={`translate(${LABEL + i * 110}, 4)`}>
+            <g key={s.key} transform={`translate(${legend.at[i]!.x}, ${legend.at[i]!.y})`}>
               <rect width={12} height={12} fill={s.color} />
               <text x={16} y={11} fill="#1d1d1b" fontSize={11}>
                 {s.name}
@@ -96,7 +120,7 @@ export function StanceChart({
             </g>
           ))}
           {bars.map((b, i) => {
-            const y = LEGEND + i * ROW;
+            const y = top + i * ROW;
             let x = LABEL;
             return (
               <g key={b.name}>
