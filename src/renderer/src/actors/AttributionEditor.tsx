@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { describeError } from '@core/errors.ts';
 import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/model.ts';
 import { useAutosave } from '../annotate/useAutosave.ts';
+import { useKnownHolders } from '../annotate/useSpans.ts';
 import { attributeSpan, holderFromNewActor } from './actions.ts';
 import { ATTRIBUTION_NAMES, ProposalBox } from './ProposalBox.tsx';
 import { useActors, useKnownTargets } from './useActors.ts';
@@ -115,24 +116,37 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
   );
 }
 
-/** The free-text holder: typing it removes the actor (it is the fallback). */
+/**
+ * The free-text holder, with the holders named so far as suggestions:
+ * typing it removes the actor (it is the fallback).
+ */
 function HolderText({ span }: { span: SpanRecord }): React.JSX.Element {
   const [text, setText] = useState(span.holder ?? '');
+  const holders = useKnownHolders();
+  const listId = useId();
   const flush = useAutosave(text, span.holder, (v) => {
     if (span.holderActorId && v === span.holder) return;
     void attributeSpan(span.id, { holderText: v }, 'set holder');
   });
   return (
-    <label>
-      {T.holderText}
-      <input
-        dir="auto"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={flush}
-        placeholder={T.holderTextHint}
-      />
-    </label>
+    <>
+      <label>
+        {T.holderText}
+        <input
+          dir="auto"
+          list={listId}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={flush}
+          placeholder={T.holderTextHint}
+        />
+      </label>
+      <datalist id={listId}>
+        {holders.map((h) => (
+          <option key={h} value={h} />
+        ))}
+      </datalist>
+    </>
   );
 }
 
