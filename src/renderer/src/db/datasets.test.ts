@@ -9,7 +9,6 @@ import { writeDataset, type ExportOptions } from './export.ts';
 import {
   analyzeFile,
   importDataset,
-  importDatasetFiles,
   looksLikeDataset,
   unreadableMessage,
   type DatasetAnalysis,
@@ -243,8 +242,8 @@ describe('dataset export and import on IndexedDB', () => {
   });
 });
 
-describe('importDatasetFiles (the open/drop route)', () => {
-  it('imports dataset files without asking, and refuses backups', async () => {
+describe('reading a dropped file', () => {
+  it('tells a dataset from an article, and a backup from a dataset', async () => {
     const db = await freshProfile('Omar');
     const enc = (t: string): Uint8Array => new TextEncoder().encode(t);
     const dataset = {
@@ -260,9 +259,19 @@ describe('importDatasetFiles (the open/drop route)', () => {
     const backupFile = { name: 'b.jsonl', bytes: enc(await backupText(db)) };
     expect(looksLikeDataset(dataset)).toBe(true);
     expect(looksLikeDataset({ name: 'article.txt', bytes: enc('قال الوزير') })).toBe(false);
-    const [a, b] = await importDatasetFiles([dataset, backupFile], { selfId: 'Omar', db });
-    expect(a).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
-    expect(b).toMatchObject({ imported: false, refusal: expect.stringMatching(/full backup/) });
+    const report = await importDataset(
+      db,
+      await analyse(db, new TextDecoder().decode(dataset.bytes)),
+      {
+        selfId: 'Omar',
+      },
+    );
+    expect(report).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
+    // The dataset dialog refuses a backup (restore it from the Backup panel).
+    expect(await analyzeFile(db, backupFile)).toMatchObject({
+      kind: 'backup',
+      fileName: 'b.jsonl',
+    });
   });
 });
 
@@ -297,18 +306,7 @@ describe('dataset import of hostile files', () => {
     expect((b as { error: LineError }).error.message).toMatch(
       new RegExp(`^not valid UTF-8 at byte ${utf8.length - 10}: `),
     );
-    // The open/drop route refuses them too, and nothing was written.
-    const reports = await importDatasetFiles(
-      [
-        { name: 'cp1256.jsonl', bytes: cp1256 },
-        { name: 'broken.jsonl', bytes: broken },
-      ],
-      { selfId: 'Omar', db },
-    );
-    expect(reports.map((r) => [r.imported, r.refusal])).toEqual([
-      [false, expect.stringMatching(/^line 1: not valid UTF-8 at byte 9/)],
-      [false, expect.stringMatching(/^line 2: not valid UTF-8 at byte/)],
-    ]);
+    // Nothing was written.
     expect(await db.documents.count()).toBe(0);
     expect(await db.spans.count()).toBe(0);
   });
