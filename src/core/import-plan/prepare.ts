@@ -87,7 +87,7 @@ export async function prepareImport(
   };
   const out: PreparedRecord[] = [];
   for (let i = 0; i < input.records.length; i += BATCH) {
-    out.push(...(await Promise.all(input.records.slice(i, i + BATCH).map(prepare))));
+    for (const p of await Promise.all(input.records.slice(i, i + BATCH).map(prepare))) out.push(p);
     await onBatch?.(out.length);
   }
   return out;
