@@ -97,7 +97,10 @@ function tokensOf(text: string, kind: 'words' | 'chars'): { start: number; end: 
   let start = -1;
   cps.forEach((c, i) => {
     if (c !== ' ' && start < 0) start = i;
-    if (c === ' ' && start >= 0) (out.push({ start, end: i }), (start = -1));
+    if (c === ' ' && start >= 0) {
+      out.push({ start, end: i });
+      start = -1;
+    }
   });
   if (start >= 0) out.push({ start, end: cps.length });
   return out;
