@@ -46,7 +46,7 @@ const spanArb = fc.record({
   label: fc.constantFrom(...LABELS),
   holder: fc.constantFrom(null, 'الكاظمي', 'Omar'),
   note: fc.constantFrom(null, 'واضح'),
-  agreedBy: fc.constantFrom(null, [], ['Sara']),
+  agreedBy: fc.constantFrom<readonly string[] | null>(null, [], ['Sara']),
   actor: fc.constantFrom(null, 'k1', 'a1', 'a2'),
   target: fc.constantFrom(null, 'US forces'),
   attribution: fc.constantFrom(null, 'direct-quote' as const),
