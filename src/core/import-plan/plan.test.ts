@@ -115,7 +115,7 @@ function recordOf(spec: RecordSpec, at: number): ParsedRecord {
     quote: null,
     holder: s.holder,
     note: s.note,
-    agreedBy: s.agreedBy,
+    agreedBy: s.agreedBy ? [...s.agreedBy] : null,
     holderActor: s.actor ? { id: s.actor, nameEn: '', kind: null } : null,
     target: s.target,
     attribution: s.attribution,
