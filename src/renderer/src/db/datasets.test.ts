@@ -275,6 +275,85 @@ describe('reading a dropped file', () => {
   });
 });
 
+describe('importing the same file twice', () => {
+  it('changes nothing the second time, in any table', async () => {
+    const db = await freshProfile('Laila');
+    await seed(db);
+    const at = (text: string, words: string, label: string, more: object = {}): object => {
+      const start = cpLength(text.slice(0, text.indexOf(words)));
+      return { start, end: start + cpLength(words), label, text: words, ...more };
+    };
+    const [t0, t1] = [TEXTS[0]!, TEXTS[1]!];
+    const tokens = [
+      { start: 0, end: 3 },
+      { start: 4, end: 9 },
+    ];
+    const lines = [
+      {
+        text: t0,
+        spans: [
+          at(t0, 'الانسحاب الأمريكي ضروري', 'sarcasm', {
+            holder: 'الكاظمي',
+            holder_id: 'kadhimi',
+            target: 'US forces',
+            attribution: 'direct-quote',
+          }),
+        ],
+        meta: { status: 'done', doc_stance: 'pro-withdrawal' },
+        tokens,
+        _annotator_id: 'Sara',
+      },
+      // The analyst's own span, made in the app: already there.
+      { text: t0, spans: [at(t0, 'التحالف باقٍ', 'pro-coalition')], _annotator_id: 'Laila' },
+      {
+        text: t1,
+        spans: [at(t1, 'ستغادر 🇮🇶', 'pro-withdrawal', { note: 'واضح' })],
+        meta: { doc_id: 'elsewhere', status: 'in-progress' },
+        _annotator_id: 'Omar',
+      },
+      {
+        text: t1,
+        spans: [at(t1, 'ستغادر 🇮🇶', 'pro-withdrawal', { agreed_by: ['Omar', 'Sara'] })],
+        _annotator_id: 'gold',
+      },
+      { text: 'نص جديد لم يره أحد من قبل', spans: [] },
+    ];
+    const file = lines.map((l) => JSON.stringify(l)).join('\n');
+    const opts = { selfId: 'Laila', annotatorForMissing: 'Karwan' };
+    const tables = async (): Promise<Record<string, unknown[]>> =>
+      Object.fromEntries(
+        await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])),
+      );
+
+    const first = await importDataset(db, await analyse(db, file), opts);
+    expect(first).toMatchObject({
+      imported: true,
+      // TEXTS[1] was stored NFC; the file's text, not NFC, is kept as it is.
+      documentsCreated: 2,
+      documentsMatched: 1,
+      spansAdded: 3,
+      spansUnchanged: 1,
+      labelsAdded: ['sarcasm'],
+      annotatorsAdded: ['Karwan', 'Omar', 'Sara', 'gold'],
+      actorsAdded: ['الكاظمي'],
+    });
+    const before = await tables();
+    const again = await importDataset(db, await analyse(db, file), opts);
+    expect(again).toMatchObject({
+      imported: true,
+      documentsCreated: 0,
+      documentsMatched: 3,
+      spansAdded: 0,
+      spansUpdated: 0,
+      spansUnchanged: 4,
+      labelsAdded: [],
+      annotatorsAdded: [],
+      actorsAdded: [],
+    });
+    expect(await tables()).toEqual(before);
+  });
+});
+
 describe('dataset import of hostile files', () => {
   it('refuses a Windows-1256 or broken UTF-8 file whole, naming line and byte, as the CLI does', async () => {
     const db = await freshProfile('Omar');
