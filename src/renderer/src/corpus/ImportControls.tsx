@@ -29,7 +29,6 @@ function summary(outcomes: ImportOutcome[]): string {
   const parts = [
     `${n('imported')} imported`,
     n('duplicate') > 0 ? `${n('duplicate')} already in the corpus` : '',
-    n('dataset') > 0 ? `${n('dataset')} dataset${n('dataset') === 1 ? '' : 's'}` : '',
     n('error') > 0 ? `${n('error')} not imported` : '',
   ].filter(Boolean);
   return `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
@@ -49,8 +48,6 @@ function OutcomeLine({ o }: { o: ImportOutcome }): React.JSX.Element {
           already in the corpus as “<bdi>{o.title}</bdi>”; not imported again
         </>
       );
-    case 'dataset':
-      return <>{o.message}</>;
     case 'error':
       return <>not imported: {o.reason}</>;
   }
@@ -75,7 +72,7 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
       setBusy(true);
       clearFailures(FAILURE);
       try {
-        const result = await importArticleFiles(articles, self.id);
+        const result = await importArticleFiles(articles);
         setOutcomes(result);
         const first = result.find((o) => o.status === 'imported');
         if (first && first.status === 'imported') onImported?.(first.id);
@@ -85,7 +82,7 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
         setBusy(false);
       }
     },
-    [onImported, self.id],
+    [onImported],
   );
 
   const dragging = useFileDrop((files) => void run(files));

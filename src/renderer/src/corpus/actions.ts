@@ -8,8 +8,8 @@ import { db } from '../db/db.ts';
 import { importFiles, setTextSource, type ImportOutcome } from '../db/documents.ts';
 
 /** Imports article files, one transaction each; one outcome per file, in order. */
-export function importArticleFiles(files: HostFile[], selfId: string): Promise<ImportOutcome[]> {
-  return importFiles(db, files, selfId);
+export function importArticleFiles(files: HostFile[]): Promise<ImportOutcome[]> {
+  return importFiles(db, files);
 }
 
 /** Switches document `docId` to its cleaned or raw text; resolves to its new id. */

@@ -1,41 +1,30 @@
 /**
- * Dataset import into the store (reading and checking: dataset-analyze.ts): spans JSONL (ours and Prodigy db-out) and
- * doccano JSONL. A file is first read and checked line by line in chunks
- * (progress, UI stays responsive), so the analyst sees bad lines, unknown
- * labels and missing annotators before anything is written; then it is
- * written in one Dexie transaction, so nothing is ever half-imported.
- * Documents are matched by doc_id (same text) or by text hash and created
- * when new; span ids are derived from doc|annotator|start|end|label, and a
- * span whose annotator already has one with the same extent and label (made
- * in the app, with a random id) is skipped, so importing the same file twice,
- * or re-importing one's own export, changes nothing.
+ * Dataset import into the store (reading and checking: dataset-analyze.ts;
+ * deciding: src/core/import-plan): spans JSONL (ours and Prodigy db-out) and
+ * doccano JSONL. A file is first read and checked line by line (the analyst
+ * sees bad lines, unknown labels and missing annotators before anything is
+ * written); then its ids are hashed (core's prepareImport, before any
+ * transaction: IndexedDB transactions end when they wait on anything else),
+ * and in one Dexie transaction the stored rows the plan needs are read,
+ * core's planImport decides what to add, change or leave, and the plan is
+ * written, so nothing is ever half-imported and a write made meanwhile is
+ * seen. Importing the same file twice, or re-importing one's own export,
+ * changes nothing.
  */
-import { checkId } from '@core/ids.ts';
-import { LABEL_PALETTE } from '@core/labels.ts';
-import type { HostFile } from '@core/host-contract.ts';
-import { buildDocumentRecord, searchKey, sha256Hex } from '@core/document.ts';
-import { OffsetMap } from '@core/offsets.ts';
-import type { ParsedRecord } from '@core/formats/record.ts';
+import { planImport } from '@core/import-plan/plan.ts';
+import { checkImport, prepareImport, snapshotKeys } from '@core/import-plan/prepare.ts';
 import {
-  GOLD_ANNOTATOR_ID,
-  type AnnotatorRecord,
-  type DocumentRecord,
-  type LabelDef,
-  type SpanRecord,
-  type StatusRecord,
-} from '@core/model.ts';
-import { db as appDb } from './db.ts';
-import { mergedDigest, tokenSetOf, type TokenSetRecord } from './dataset-tokens.ts';
-import { attributionFields, resolveImportActors } from './import-actors.ts';
+  emptyReport,
+  type ImportOptions as PlanOptions,
+  type ImportPlan,
+  type ImportReport,
+  type ImportSnapshot,
+  type PreparedRecord,
+} from '@core/import-plan/types.ts';
+import type { SpanRecord } from '@core/model.ts';
 import { documentTables, storeDocuments } from './store-documents.ts';
 import type { WorkbenchDb } from './schema.ts';
-import type { LineError } from '@core/jsonl.ts';
-import {
-  analyzeFile,
-  yieldToUi,
-  type DatasetAnalysis,
-  type ImportProgress,
-} from './dataset-analyze.ts';
+import { yieldToUi, type DatasetAnalysis, type ImportProgress } from './dataset-analyze.ts';
 
 // Reading lives in dataset-analyze.ts; callers import both steps from here.
 export {
@@ -46,87 +35,73 @@ export {
   type FileAnalysis,
   type ImportProgress,
 } from './dataset-analyze.ts';
+export type { ImportReport } from '@core/import-plan/types.ts';
 
-/** How to import an analysed file. */
-export interface ImportOptions {
-  /** The analyst's own annotator id (not re-created, kind `self`). */
-  selfId: string;
-  /** Annotator for lines without `_annotator_id`; required when there are any. */
-  annotatorForMissing?: string | null;
-  /** Import the valid lines of a file that has bad ones (else nothing is imported). */
-  validOnly?: boolean;
-  /** Unknown label → existing label key. Unknown labels not mapped are added. */
-  labelMap?: Record<string, string>;
+/** How to import an analysed file (core's options, with progress). */
+export interface ImportOptions extends PlanOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-/** What an import did. */
-export interface ImportReport {
-  fileName: string;
-  imported: boolean;
-  /** Why nothing was imported, when `imported` is false. */
-  refusal: string | null;
-  errors: LineError[];
-  documentsCreated: number;
-  documentsMatched: number;
-  spansAdded: number;
-  spansUpdated: number;
-  spansUnchanged: number;
-  labelsAdded: string[];
-  annotatorsAdded: string[];
-  /** Names of the holder actors the file brought that the profile did not have. */
-  actorsAdded: string[];
-  /** Holder actors of the file not stored as actors, and why (their spans keep the name as text). */
-  actorNotes: string[];
-}
+/** Spans written per progress step. */
+const SPAN_CHUNK = 2000;
 
-/** The deterministic id of an imported span. */
-export async function importedSpanId(
-  docId: string,
-  annotatorId: string,
-  start: number,
-  end: number,
-  label: string,
-): Promise<string> {
-  return sha256Hex(`${docId}|${annotatorId}|${start}|${end}|${label}`);
-}
-
-/** A document record for a line's text, kept exactly (offsets stay valid). */
-async function documentFromRecord(rec: ParsedRecord, fileName: string): Promise<DocumentRecord> {
-  const base = await buildDocumentRecord({
-    text: rec.text,
-    title: rec.title,
-    date: rec.date,
-    outlet: rec.source,
-    file: fileName,
-  });
-  // buildDocumentRecord hashes the NFC text; keep the text as it came.
-  const id = rec.text === base.text ? base.id : await sha256Hex(rec.text);
+/** Reads, in the caller's transaction, the stored rows the plan of `prepared` looks at. */
+async function readSnapshot(
+  db: WorkbenchDb,
+  prepared: readonly PreparedRecord[],
+): Promise<ImportSnapshot> {
+  const keys = snapshotKeys(prepared);
+  const [docs, storedDocIds, labels, annotators, actors, spans, statuses, lineTokens, tokenSets] =
+    await Promise.all([
+      db.documents.bulkGet(keys.docIds),
+      db.documents.where(':id').anyOf(keys.textIds).primaryKeys(),
+      db.labels.toArray(),
+      db.annotators.bulkGet(keys.annotatorIds),
+      db.actors.toArray(),
+      db.spans.where('[docId+annotatorId]').anyOf(keys.pairs).toArray(),
+      db.statuses.bulkGet(keys.pairs),
+      db.lineTokens.bulkGet(keys.pairs),
+      db.tokenSets.bulkGet(keys.tokenSets),
+    ]);
+  const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => !!r);
   return {
-    ...base,
-    id,
-    text: rec.text,
-    rawText: rec.text,
-    folded: searchKey(base.title, rec.text),
+    docTexts: new Map(present(docs).map((d) => [d.id, d.text])),
+    storedDocIds: new Set(storedDocIds),
+    labels,
+    annotatorIds: new Set(present(annotators).map((a) => a.id)),
+    actors,
+    spans,
+    statuses: present(statuses),
+    lineTokens: present(lineTokens),
+    tokenSets: present(tokenSets),
   };
 }
 
-function emptyReport(fileName: string, errors: LineError[], refusal: string | null): ImportReport {
-  return {
-    fileName,
-    imported: false,
-    refusal,
-    errors,
-    documentsCreated: 0,
-    documentsMatched: 0,
-    spansAdded: 0,
-    spansUpdated: 0,
-    spansUnchanged: 0,
-    labelsAdded: [],
-    annotatorsAdded: [],
-    actorsAdded: [],
-    actorNotes: [],
-  };
+/** Writes a plan, in the caller's transaction; spans in chunks, with progress. */
+async function writePlan(
+  db: WorkbenchDb,
+  plan: ImportPlan,
+  progress: (spansDone: number, spansTotal: number) => void,
+): Promise<void> {
+  await db.actors.bulkAdd(plan.actors);
+  await db.labels.bulkAdd(plan.labels);
+  await db.annotators.bulkAdd(plan.annotators);
+  await storeDocuments(db, plan.documents);
+  // New spans are added (the span counts then read nothing); only changed
+  // ones replace a stored record.
+  const spans: [SpanRecord, 'add' | 'put'][] = [
+    ...plan.spansToAdd.map((s) => [s, 'add'] as [SpanRecord, 'add']),
+    ...plan.spansToUpdate.map((s) => [s, 'put'] as [SpanRecord, 'put']),
+  ];
+  for (let i = 0; i < spans.length; i += SPAN_CHUNK) {
+    const chunk = spans.slice(i, i + SPAN_CHUNK);
+    await db.spans.bulkAdd(chunk.filter(([, how]) => how === 'add').map(([s]) => s));
+    await db.spans.bulkPut(chunk.filter(([, how]) => how === 'put').map(([s]) => s));
+    progress(i + chunk.length, spans.length);
+  }
+  await db.lineTokens.bulkPut(plan.lineTokens);
+  await db.tokenSets.bulkPut(plan.tokenSets);
+  await db.statuses.bulkPut(plan.statuses);
 }
 
 /**
@@ -139,140 +114,17 @@ export async function importDataset(
   analysis: DatasetAnalysis,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  const { fileName, errors } = analysis;
-  if (errors.length > 0 && !opts.validOnly)
-    return emptyReport(
-      fileName,
-      errors,
-      `${errors.length} bad line(s): nothing imported (choose to import only the valid lines)`,
-    );
-  const fallback = opts.annotatorForMissing?.trim() || null;
-  const badFallback =
-    fallback && analysis.withoutAnnotator > 0 ? checkId('annotator id', fallback) : null;
-  if (badFallback) return emptyReport(fileName, errors, `Whose spans: ${badFallback}`);
-  if (analysis.withoutAnnotator > 0 && !fallback)
-    return emptyReport(
-      fileName,
-      errors,
-      `${analysis.withoutAnnotator} line(s) have no _annotator_id: say whose spans they are`,
-    );
-  const labelMap = opts.labelMap ?? {};
+  const check = checkImport(analysis, opts);
+  if (!check.ok) return emptyReport(analysis.fileName, analysis.errors, check.refusal);
+  const n = analysis.records.length;
+  const total = n * 2;
   const now = Date.now();
-
-  // Prepare everything that needs hashing before the transaction opens:
-  // IndexedDB transactions end when they wait on anything but IndexedDB.
-  const existingIds = new Set(
-    (
-      await db.documents.bulkGet([
-        ...new Set(analysis.records.flatMap((r) => (r.docId ? [r.docId] : []))),
-      ])
-    )
-      .flatMap((d) => (d ? [[d.id, d.text] as const] : []))
-      .map(([id, text]) => `${id}\u0000${text}`),
-  );
-  const {
-    actorIds,
-    newActors,
-    notes: actorNotes,
-  } = await resolveImportActors(db, analysis.records, now);
-  const newDocs = new Map<string, DocumentRecord>();
-  const spans = new Map<string, SpanRecord>();
-  const statuses = new Map<string, StatusRecord>();
-  /** Statuses the file did not carry: written only where none is stored. */
-  const statusless = new Set<string>();
-  /** The tokens each line brought (document × annotator → set, or null). */
-  const brought = new Map<
-    string,
-    { docId: string; annotatorId: string; set: TokenSetRecord | null }
-  >();
-  const annotatorIds = new Set<string>();
-  const usedLabels = new Set<string>();
-  // Hash in batches: each digest is asynchronous, so many run at once.
-  const prepare = async (
-    rec: ParsedRecord,
-  ): Promise<{
-    docId: string;
-    doc: DocumentRecord | null;
-    annotatorId: string;
-    spans: SpanRecord[];
-  }> => {
-    let docId: string;
-    let doc: DocumentRecord | null = null;
-    if (rec.docId && existingIds.has(`${rec.docId}\u0000${rec.text}`)) docId = rec.docId;
-    else {
-      doc = await documentFromRecord(rec, fileName);
-      docId = doc.id;
-    }
-    const annotatorId = rec.annotatorId ?? fallback!;
-    const map = new OffsetMap(rec.text);
-    const recSpans = await Promise.all(
-      rec.spans.map(async (s): Promise<SpanRecord> => {
-        // Own keys only: a label may be called `__proto__` or `constructor`.
-        const label = Object.hasOwn(labelMap, s.label) ? labelMap[s.label]! : s.label;
-        return {
-          id: await importedSpanId(docId, annotatorId, s.start, s.end, label),
-          docId,
-          annotatorId,
-          label,
-          start: s.start,
-          end: s.end,
-          quote: map.slice(s.start, s.end),
-          holder: s.holder,
-          note: s.note,
-          createdAt: now,
-          updatedAt: now,
-          ...(s.agreedBy ? { provenance: s.agreedBy } : {}),
-          ...attributionFields(s, actorIds),
-        };
-      }),
-    );
-    return { docId, doc, annotatorId, spans: recSpans };
-  };
-  const BATCH = 250;
-  for (let i = 0; i < analysis.records.length; i += BATCH) {
-    const batch = analysis.records.slice(i, i + BATCH);
-    const prepared = await Promise.all(batch.map(prepare));
-    prepared.forEach((p, j) => {
-      const rec = batch[j]!;
-      if (p.doc && !newDocs.has(p.docId)) newDocs.set(p.docId, p.doc);
-      annotatorIds.add(p.annotatorId);
-      for (const sp of p.spans) {
-        usedLabels.add(sp.label);
-        spans.set(sp.id, sp);
-      }
-      const key = `${p.docId}\u0000${p.annotatorId}`;
-      statuses.set(key, {
-        docId: p.docId,
-        annotatorId: p.annotatorId,
-        status: rec.status ?? 'not-started',
-        docStance: rec.docStance,
-        updatedAt: now,
-      });
-      // Formats without a status (doccano, Prodigy) never overwrite one.
-      if (rec.status === null) statusless.add(key);
-      else statusless.delete(key);
-      const set = tokenSetOf(p.docId, rec.tokens);
-      const seen = brought.get(key);
-      // An annotator's second line for one document with other tokens: none agreed.
-      brought.set(key, {
-        docId: p.docId,
-        annotatorId: p.annotatorId,
-        set: seen && seen.set?.digest !== set?.digest ? null : set,
-      });
-    });
-    opts.onProgress?.({
-      phase: 'writing',
-      done: i + batch.length,
-      total: analysis.records.length * 2,
-    });
+  // Half the progress is hashing, the other half writing.
+  const prepared = await prepareImport(analysis, opts, check.fallback, async (done) => {
+    opts.onProgress?.({ phase: 'writing', done, total });
     await yieldToUi();
-  }
-
-  const report = emptyReport(fileName, errors, null);
-  report.imported = true;
-  const total = analysis.records.length * 2;
-  report.actorNotes = actorNotes;
-  await db.transaction(
+  });
+  const report = await db.transaction(
     'rw',
     [
       ...documentTables(db),
@@ -285,188 +137,14 @@ export async function importDataset(
       db.actors,
     ],
     async () => {
-      // Actors: add the ones still missing (another write may have added them).
-      const have = await db.actors.bulkGet([...newActors.keys()]);
-      const addActors = [...newActors.values()].filter((_, i) => !have[i]);
-      await db.actors.bulkAdd(addActors);
-      report.actorsAdded = addActors.map((a) => a.nameAr || a.nameEn);
-
-      // Labels: add the ones the label set lacks, after the existing ones.
-      const labels = await db.labels.toArray();
-      const knownLabels = new Set(labels.map((l) => l.key));
-      let order = labels.reduce((max, l) => Math.max(max, l.order), -1);
-      const added: LabelDef[] = [];
-      for (const key of [...usedLabels].sort()) {
-        if (knownLabels.has(key)) continue;
-        order++;
-        added.push({
-          key,
-          name: key,
-          nameAr: key,
-          color: LABEL_PALETTE[(labels.length + added.length) % LABEL_PALETTE.length]!,
-          hotkey: null,
-          definition: `Added on import from ${fileName}.`,
-          examples: [],
-          order,
-        });
-      }
-      await db.labels.bulkAdd(added);
-      report.labelsAdded = added.map((l) => l.key);
-
-      // Annotators: colleagues (or gold) that this profile does not know yet.
-      const ids = [...annotatorIds].sort();
-      const existing = await db.annotators.bulkGet(ids);
-      const newAnnotators: AnnotatorRecord[] = ids
-        .filter((id, i) => !existing[i] && id !== opts.selfId)
-        .map((id) => ({
-          id,
-          name: id,
-          kind: id === GOLD_ANNOTATOR_ID ? 'gold' : 'colleague',
-          createdAt: now,
-        }));
-      await db.annotators.bulkAdd(newAnnotators);
-      report.annotatorsAdded = newAnnotators.map((a) => a.id);
-
-      // Documents: store the new ones (with their list rows and tokens).
-      const created = await storeDocuments(db, [...newDocs.values()]);
-      report.documentsCreated = created.size;
-      report.documentsMatched = new Set(analysis.records.map((r) => r.text)).size - created.size;
-
-      // Spans: add new ones, update changed holder/note/provenance/attribution, keep the rest.
-      const spanList = [...spans.values()];
-      // Spans made in the app have random ids, so a file holding them (the
-      // analyst's own export, or a colleague's that includes the analyst's
-      // lines) would add a second copy: a span whose annotator already has
-      // one over the same extent with the same label is already there.
-      const pairs = new Map<string, [string, string]>();
-      for (const s of spanList)
-        pairs.set(`${s.docId}\u0000${s.annotatorId}`, [s.docId, s.annotatorId]);
-      const extentKey = (s: SpanRecord): string =>
-        `${s.docId}\u0000${s.annotatorId}\u0000${s.start}\u0000${s.end}\u0000${s.label}`;
-      // The stored spans of these documents and annotators, read once: an
-      // imported span's id names its document and annotator, so a span
-      // stored under that id is among them (no read per span).
-      const storedExtents = new Set<string>();
-      const storedById = new Map<string, SpanRecord>();
-      await db.spans
-        .where('[docId+annotatorId]')
-        .anyOf([...pairs.values()])
-        .each((s) => {
-          storedExtents.add(extentKey(s));
-          storedById.set(s.id, s);
-        });
-      for (let i = 0; i < spanList.length; i += 2000) {
-        const chunk = spanList.slice(i, i + 2000);
-        const add: SpanRecord[] = [];
-        const put: SpanRecord[] = [];
-        for (const s of chunk) {
-          const old = storedById.get(s.id);
-          if (!old && storedExtents.has(extentKey(s))) report.spansUnchanged++;
-          else if (!old) {
-            add.push(s);
-            report.spansAdded++;
-          } else if (
-            old.holder !== s.holder ||
-            old.note !== s.note ||
-            JSON.stringify(old.provenance ?? null) !== JSON.stringify(s.provenance ?? null) ||
-            (old.holderActorId ?? null) !== (s.holderActorId ?? null) ||
-            (old.target ?? null) !== (s.target ?? null) ||
-            (old.attribution ?? null) !== (s.attribution ?? null)
-          ) {
-            put.push({
-              ...old,
-              holder: s.holder,
-              note: s.note,
-              provenance: s.provenance,
-              holderActorId: s.holderActorId ?? null,
-              target: s.target ?? null,
-              attribution: s.attribution ?? null,
-              updatedAt: now,
-            });
-            report.spansUpdated++;
-          } else report.spansUnchanged++;
-        }
-        // New spans are added (the span counts then read nothing); only
-        // changed ones replace a stored record.
-        await db.spans.bulkAdd(add);
-        await db.spans.bulkPut(put);
-        opts.onProgress?.({
-          phase: 'writing',
-          done:
-            analysis.records.length +
-            Math.round(((i + chunk.length) / spanList.length) * analysis.records.length),
-          total,
-        });
-      }
-
-      // Statuses: create missing ones, update those the file changes.
-      const statusList = [...statuses.values()];
-      const haveStatus = await db.statuses.bulkGet(
-        statusList.map((s) => [s.docId, s.annotatorId] as [string, string]),
+      const plan = planImport(analysis, prepared, opts, await readSnapshot(db, prepared), now);
+      if (!plan.report.imported) return plan.report;
+      await writePlan(db, plan, (done, of) =>
+        opts.onProgress?.({ phase: 'writing', done: n + Math.round((done / of) * n), total }),
       );
-
-      // The tokens each line brought (dataset-tokens.ts), before statuses
-      // change: a status without a lineTokens row is an annotation made here.
-      const lines = [...brought.values()];
-      const keys = lines.map((l) => [l.docId, l.annotatorId] as [string, string]);
-      const storedLines = await db.lineTokens.bulkGet(keys);
-      const storedStatus = await db.statuses.bulkGet(keys);
-      await db.lineTokens.bulkPut(
-        lines.map((l, i) => ({
-          docId: l.docId,
-          annotatorId: l.annotatorId,
-          digest: mergedDigest(storedLines[i], !!storedStatus[i], l.set?.digest ?? null),
-        })),
-      );
-      const sets = new Map<string, TokenSetRecord>();
-      for (const l of lines) if (l.set) sets.set(`${l.docId}\u0000${l.set.digest}`, l.set);
-      await db.tokenSets.bulkPut([...sets.values()]);
-      await db.statuses.bulkPut(
-        statusList.filter((s, i) => {
-          const old = haveStatus[i];
-          if (!old) return true;
-          if (statusless.has(`${s.docId}\u0000${s.annotatorId}`)) return false;
-          return old.status !== s.status || old.docStance !== s.docStance;
-        }),
-      );
+      return plan.report;
     },
   );
-  opts.onProgress?.({ phase: 'writing', done: total, total });
+  if (report.imported) opts.onProgress?.({ phase: 'writing', done: total, total });
   return report;
-}
-
-/**
- * Imports dataset files without asking anything (for the file open/drop
- * route): unknown labels are added, a file with bad lines imports nothing
- * unless `validOnly`, and lines without `_annotator_id` need
- * `annotatorForMissing`. Backups are refused here (restore them from the
- * Backup panel). Returns one report per file.
- */
-export async function importDatasetFiles(
-  files: HostFile[],
-  options: ImportOptions & { db?: WorkbenchDb },
-): Promise<ImportReport[]> {
-  const target = options.db ?? appDb;
-  const reports: ImportReport[] = [];
-  for (const file of files) {
-    const analysed = await analyzeFile(target, file, options.onProgress);
-    if (analysed.kind === 'unreadable') {
-      reports.push(
-        emptyReport(
-          file.name,
-          [analysed.error],
-          `line ${analysed.error.line}: ${analysed.error.message}`,
-        ),
-      );
-      continue;
-    }
-    if (analysed.kind === 'backup') {
-      reports.push(
-        emptyReport(file.name, [], 'this is a full backup: restore it from the Backup panel'),
-      );
-      continue;
-    }
-    reports.push(await importDataset(target, analysed.analysis, options));
-  }
-  return reports;
 }

@@ -1,64 +1,17 @@
 /**
- * The tokens a dataset brings (spans JSONL `tokens`), kept so that
- * token-level agreement rests on the same tokens in the app as in
- * `stance agreement` on the same files (core/agreement/token-basis.ts).
- * Schema version 7 stores them in two tables: `tokenSets`, each distinct
- * token list of a document once (packed boundaries), and `lineTokens`,
- * which list each imported line (document × annotator) brought: a digest,
- * or null when it brought none or its annotator's lines disagree.
- * An annotation with no `lineTokens` row was made in the workbench.
+ * The tokens a dataset brings, as schema version 7 stores them: `tokenSets`
+ * (each distinct token list of a document once) and `lineTokens` (which
+ * list each imported line brought). Their rows and the merge rule are
+ * core's (src/core/import-plan/token-rows.ts), which the import plan uses;
+ * this file reads the packed boundaries back.
  */
 import type { TokenExtent } from '@core/agreement/types.ts';
-import { tokenDigest } from '@core/agreement/token-basis.ts';
 
-/** One distinct token list of a document, as a dataset brought it. */
-export interface TokenSetRecord {
-  docId: string;
-  digest: string;
-  /** [start0, end0, start1, end1, …] in code points (a plain array after a restore). */
-  bounds: Uint32Array | number[];
-}
-
-/** Which tokens one annotator's imported line for a document brought. */
-export interface LineTokensRecord {
-  docId: string;
-  annotatorId: string;
-  /** The digest of a `tokenSets` row; null: none, or not one and the same. */
-  digest: string | null;
-}
-
-/** The packed boundaries and digest of a line's tokens; null when it has none. */
-export function tokenSetOf(
-  docId: string,
-  tokens: readonly TokenExtent[] | null | undefined,
-): TokenSetRecord | null {
-  if (!tokens || tokens.length === 0) return null;
-  const bounds = new Uint32Array(tokens.length * 2);
-  tokens.forEach((t, i) => {
-    bounds[2 * i] = t.start;
-    bounds[2 * i + 1] = t.end;
-  });
-  return { docId, digest: tokenDigest(tokens), bounds };
-}
+export type { LineTokensRecord, TokenSetRecord } from '@core/import-plan/token-rows.ts';
 
 /** Token extents from packed boundaries. */
 export function extentsOf(bounds: ArrayLike<number>): TokenExtent[] {
   const out = new Array<TokenExtent>(bounds.length >> 1);
   for (let i = 0; i < out.length; i++) out[i] = { start: bounds[2 * i]!, end: bounds[2 * i + 1]! };
   return out;
-}
-
-/**
- * What an annotator's line brings, merged with what was stored: the same
- * digest stays; a different one, or a first import over an annotation
- * made in the workbench (a status without a row), becomes null (the
- * workbench tokenizer decides, as `stance agreement` would on both files).
- */
-export function mergedDigest(
-  stored: LineTokensRecord | undefined,
-  hadAnnotation: boolean,
-  digest: string | null,
-): string | null {
-  if (stored) return stored.digest === digest ? digest : null;
-  return hadAnnotation ? null : digest;
 }

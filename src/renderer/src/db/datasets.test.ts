@@ -9,7 +9,6 @@ import { writeDataset, type ExportOptions } from './export.ts';
 import {
   analyzeFile,
   importDataset,
-  importDatasetFiles,
   looksLikeDataset,
   unreadableMessage,
   type DatasetAnalysis,
@@ -243,8 +242,8 @@ describe('dataset export and import on IndexedDB', () => {
   });
 });
 
-describe('importDatasetFiles (the open/drop route)', () => {
-  it('imports dataset files without asking, and refuses backups', async () => {
+describe('reading a dropped file', () => {
+  it('tells a dataset from an article, and a backup from a dataset', async () => {
     const db = await freshProfile('Omar');
     const enc = (t: string): Uint8Array => new TextEncoder().encode(t);
     const dataset = {
@@ -260,9 +259,98 @@ describe('importDatasetFiles (the open/drop route)', () => {
     const backupFile = { name: 'b.jsonl', bytes: enc(await backupText(db)) };
     expect(looksLikeDataset(dataset)).toBe(true);
     expect(looksLikeDataset({ name: 'article.txt', bytes: enc('قال الوزير') })).toBe(false);
-    const [a, b] = await importDatasetFiles([dataset, backupFile], { selfId: 'Omar', db });
-    expect(a).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
-    expect(b).toMatchObject({ imported: false, refusal: expect.stringMatching(/full backup/) });
+    const report = await importDataset(
+      db,
+      await analyse(db, new TextDecoder().decode(dataset.bytes)),
+      {
+        selfId: 'Omar',
+      },
+    );
+    expect(report).toMatchObject({ imported: true, spansAdded: 1, labelsAdded: ['x'] });
+    // The dataset dialog refuses a backup (restore it from the Backup panel).
+    expect(await analyzeFile(db, backupFile)).toMatchObject({
+      kind: 'backup',
+      fileName: 'b.jsonl',
+    });
+  });
+});
+
+describe('importing the same file twice', () => {
+  it('changes nothing the second time, in any table', async () => {
+    const db = await freshProfile('Laila');
+    await seed(db);
+    const at = (text: string, words: string, label: string, more: object = {}): object => {
+      const start = cpLength(text.slice(0, text.indexOf(words)));
+      return { start, end: start + cpLength(words), label, text: words, ...more };
+    };
+    const [t0, t1] = [TEXTS[0]!, TEXTS[1]!];
+    const tokens = [
+      { start: 0, end: 3 },
+      { start: 4, end: 9 },
+    ];
+    const lines = [
+      {
+        text: t0,
+        spans: [
+          at(t0, 'الانسحاب الأمريكي ضروري', 'sarcasm', {
+            holder: 'الكاظمي',
+            holder_id: 'kadhimi',
+            target: 'US forces',
+            attribution: 'direct-quote',
+          }),
+        ],
+        meta: { status: 'done', doc_stance: 'pro-withdrawal' },
+        tokens,
+        _annotator_id: 'Sara',
+      },
+      // The analyst's own span, made in the app: already there.
+      { text: t0, spans: [at(t0, 'التحالف باقٍ', 'pro-coalition')], _annotator_id: 'Laila' },
+      {
+        text: t1,
+        spans: [at(t1, 'ستغادر 🇮🇶', 'pro-withdrawal', { note: 'واضح' })],
+        meta: { doc_id: 'elsewhere', status: 'in-progress' },
+        _annotator_id: 'Omar',
+      },
+      {
+        text: t1,
+        spans: [at(t1, 'ستغادر 🇮🇶', 'pro-withdrawal', { agreed_by: ['Omar', 'Sara'] })],
+        _annotator_id: 'gold',
+      },
+      { text: 'نص جديد لم يره أحد من قبل', spans: [] },
+    ];
+    const file = lines.map((l) => JSON.stringify(l)).join('\n');
+    const opts = { selfId: 'Laila', annotatorForMissing: 'Karwan' };
+    const tables = async (): Promise<Record<string, unknown[]>> =>
+      Object.fromEntries(
+        await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])),
+      );
+
+    const first = await importDataset(db, await analyse(db, file), opts);
+    expect(first).toMatchObject({
+      imported: true,
+      // TEXTS[1] was stored NFC; the file's text, not NFC, is kept as it is.
+      documentsCreated: 2,
+      documentsMatched: 1,
+      spansAdded: 3,
+      spansUnchanged: 1,
+      labelsAdded: ['sarcasm'],
+      annotatorsAdded: ['Karwan', 'Omar', 'Sara', 'gold'],
+      actorsAdded: ['الكاظمي'],
+    });
+    const before = await tables();
+    const again = await importDataset(db, await analyse(db, file), opts);
+    expect(again).toMatchObject({
+      imported: true,
+      documentsCreated: 0,
+      documentsMatched: 3,
+      spansAdded: 0,
+      spansUpdated: 0,
+      spansUnchanged: 4,
+      labelsAdded: [],
+      annotatorsAdded: [],
+      actorsAdded: [],
+    });
+    expect(await tables()).toEqual(before);
   });
 });
 
@@ -297,18 +385,7 @@ describe('dataset import of hostile files', () => {
     expect((b as { error: LineError }).error.message).toMatch(
       new RegExp(`^not valid UTF-8 at byte ${utf8.length - 10}: `),
     );
-    // The open/drop route refuses them too, and nothing was written.
-    const reports = await importDatasetFiles(
-      [
-        { name: 'cp1256.jsonl', bytes: cp1256 },
-        { name: 'broken.jsonl', bytes: broken },
-      ],
-      { selfId: 'Omar', db },
-    );
-    expect(reports.map((r) => [r.imported, r.refusal])).toEqual([
-      [false, expect.stringMatching(/^line 1: not valid UTF-8 at byte 9/)],
-      [false, expect.stringMatching(/^line 2: not valid UTF-8 at byte/)],
-    ]);
+    // Nothing was written.
     expect(await db.documents.count()).toBe(0);
     expect(await db.spans.count()).toBe(0);
   });

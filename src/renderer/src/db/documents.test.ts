@@ -120,7 +120,7 @@ describe('importFiles on IndexedDB', () => {
     const branch = `${'<div>'.repeat(120)}<p>${P}</p>${'</div>'.repeat(120)}`;
     const slow = `<!doctype html><html><body>${branch.repeat(300)}</body></html>`;
     const deep = `<!doctype html><html><body>${'<div>'.repeat(2000)}<article><p>${P.repeat(5)}</p></article>${'</div>'.repeat(2000)}</body></html>`;
-    const stopped = await importFiles(d, [{ name: 'slow.html', bytes: enc.encode(slow) }], '', {
+    const stopped = await importFiles(d, [{ name: 'slow.html', bytes: enc.encode(slow) }], {
       timeLimitMs: 10,
     });
     expect(stopped).toEqual([{ file: 'slow.html', status: 'error', reason: timeLimitReason(10) }]);
@@ -140,29 +140,21 @@ describe('importFiles on IndexedDB', () => {
     // (Restarting the worker reloads linkedom: seconds under the test server.)
   }, 120_000);
 
-  it('routes datasets to the dataset import', async () => {
+  it('stores no dataset file: the window sends those to the dataset import dialog', async () => {
     const d = fresh();
-    const text = 'قال الكاظمي إن العراق لا يحتاج قوات قتالية';
-    const quote = 'العراق لا يحتاج قوات قتالية';
-    const start = text.indexOf(quote); // all BMP: UTF-16 index = code point
-    const line = JSON.stringify({
-      text,
-      spans: [{ start, end: start + quote.length, label: 'pro-withdrawal', text: quote }],
-      _annotator_id: 'Karwan',
+    const line = JSON.stringify({ text: 'قال الكاظمي', spans: [], _annotator_id: 'Karwan' });
+    const out = await importFiles(d, [
+      { name: 'karwan.jsonl', bytes: enc.encode(`${line}\n`) },
+      article(3),
+    ]);
+    expect(out[0]).toEqual({
+      file: 'karwan.jsonl',
+      status: 'error',
+      reason: 'this is a dataset file; import it as a dataset',
     });
-    const out = await importFiles(
-      d,
-      [
-        { name: 'karwan.jsonl', bytes: enc.encode(`${line}\n`) },
-        { name: 'broken.jsonl', bytes: enc.encode('{"text":\n') },
-      ],
-      'Laila',
-    );
-    expect(out[0]).toMatchObject({ file: 'karwan.jsonl', status: 'dataset' });
-    expect(out[1]).toMatchObject({ file: 'broken.jsonl', status: 'error' });
-    expect(out[1]?.status === 'error' && out[1].reason).toMatch(/line 1/);
-    const spans = await d.spans.filter((s) => s.annotatorId === 'Karwan').toArray();
-    expect(spans.map((s) => s.quote)).toEqual([quote]);
+    expect(out[1]).toMatchObject({ file: 'article-3.txt', status: 'imported' });
+    expect(await d.documents.count()).toBe(1);
+    expect(await d.spans.count()).toBe(0);
   });
 });
 

@@ -10,17 +10,15 @@ import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
 import { cleanText } from '@core/import/cleanup.ts';
-import { fileKind, type ArticleHints } from '@core/import/prepare.ts';
+import type { ArticleHints } from '@core/import/prepare.ts';
 import { articleQueue } from '../corpus/article-queue.ts';
 import type { WorkbenchDb } from './schema.ts';
-import { routeDataset } from './route-dataset.ts';
 import { deleteDocuments, documentTables, STORE_BATCH, storeDocuments } from './store-documents.ts';
 
 /** What became of one imported file. */
 export type ImportOutcome =
   | { file: string; status: 'imported'; id: string; title: string }
   | { file: string; status: 'duplicate'; id: string; title: string }
-  | { file: string; status: 'dataset'; message: string }
   | { file: string; status: 'error'; reason: string };
 
 /** An article file read and checked, ready to store. */
@@ -101,15 +99,14 @@ export async function importArticle(
 }
 
 /**
- * Imports many files: articles (.txt, .html) read and checked one by one
- * and stored STORE_BATCH to a transaction, datasets (.jsonl, .json) through
- * the dataset import. One outcome per file, in order; a bad file is
- * reported and the others are imported.
+ * Imports many article files (.txt, .html), read and checked one by one
+ * and stored STORE_BATCH to a transaction. One outcome per file, in order;
+ * a bad file is reported and the others are imported. (Datasets go to the
+ * dataset import dialog: corpus/ImportControls.tsx.)
  */
 export async function importFiles(
   db: WorkbenchDb,
   files: HostFile[],
-  selfId = '',
   options: { timeLimitMs?: number } = {},
 ): Promise<ImportOutcome[]> {
   const out: (ImportOutcome | null)[] = [];
@@ -126,15 +123,6 @@ export async function importFiles(
   for (const file of files) {
     if (file.error) {
       out.push({ file: file.name, status: 'error', reason: file.error });
-    } else if (fileKind(file.name) === 'dataset') {
-      // A dataset may name documents of the articles before it: store those first.
-      await flush();
-      const r = await routeDataset(db, file, selfId);
-      out.push(
-        r.ok
-          ? { file: file.name, status: 'dataset', message: r.message }
-          : { file: file.name, status: 'error', reason: r.message },
-      );
     } else {
       const prepared = await prepareFile(file, options);
       if (!('record' in prepared)) out.push(prepared);

@@ -1,13 +1,12 @@
 /**
  * The holder actors a dataset file brings (spans JSONL `holder_id`, with
  * `holder` as the name, `holder_en`, `holder_kind`): which stored actor each
- * file id stands for, which actors to add, and which cannot be stored.
- * Dataset import (dataset-import.ts) writes them with the spans.
+ * file id stands for, which actors to add, and which cannot be stored. The
+ * import plan (plan.ts) resolves them against the stored actors.
  */
-import { ActorIndex, checkActor } from '@core/actors/model.ts';
-import type { DatasetSpan, ParsedRecord } from '@core/formats/record.ts';
-import type { ActorRecord, SpanRecord } from '@core/model.ts';
-import type { WorkbenchDb } from './schema.ts';
+import { ActorIndex, checkActor } from '../actors/model.ts';
+import type { DatasetSpan, ParsedRecord } from '../formats/record.ts';
+import type { ActorRecord, SpanRecord } from '../model.ts';
 
 /** The actors of a file, resolved against the profile. */
 export interface ImportActors {
@@ -41,19 +40,19 @@ function actorFromSpan(s: DatasetSpan, now: number): ActorRecord | null {
 }
 
 /**
- * Resolves every holder actor of `records`: an id the profile has is
- * linked; an unknown id whose name is exactly one stored actor's name or
- * alias (folded) is linked to that actor, so two analysts' separately made
- * "الكاظمي" become one; any other is added. An actor whose fields are not
- * valid (an over-long name…) is not stored, and its spans keep the name as
- * free text.
+ * Resolves every holder actor of `records` against the `stored` actors: an
+ * id the profile has is linked; an unknown id whose name is exactly one
+ * stored actor's name or alias (folded) is linked to that actor, so two
+ * analysts' separately made "الكاظمي" become one; any other is added. An
+ * actor whose fields are not valid (an over-long name…) is not stored, and
+ * its spans keep the name as free text.
  */
-export async function resolveImportActors(
-  db: WorkbenchDb,
+export function resolveImportActors(
+  stored: readonly ActorRecord[],
   records: readonly ParsedRecord[],
   now: number,
-): Promise<ImportActors> {
-  const index = new ActorIndex(await db.actors.toArray());
+): ImportActors {
+  const index = new ActorIndex(stored);
   const actorIds = new Map<string, string | null>();
   const newActors = new Map<string, ActorRecord>();
   const notes: string[] = [];
