@@ -37,13 +37,15 @@ export function useSuggestionLayer(
   useLayoutEffect(() => {
     if (domMap) painter.paintSuggestions(domMap, shown, current);
   }, [painter, domMap, shown, current, labelsKey]);
+  // Keep the current suggestion in view as it moves (j / k, accept, reject)…
   useLayoutEffect(() => {
-    if (!domMap) return;
-    const cur = current ?? (st.reveal?.docId === docId ? st.reveal : null);
-    if (!cur) return;
-    const node = domMap.rangeFor(cur.start, cur.start + 1)?.startContainer.parentElement;
-    node?.scrollIntoView({ block: 'nearest' });
-  }, [domMap, current, st.reveal, docId]);
+    if (domMap && current) scrollTo(domMap, current.start, 'nearest');
+  }, [domMap, current]);
+  // …and show the sentence "next most uncertain sentence" found.
+  const reveal = st.reveal?.docId === docId ? st.reveal : null;
+  useLayoutEffect(() => {
+    if (domMap && reveal) scrollTo(domMap, reveal.start, 'center');
+  }, [domMap, reveal]);
 
   const mine = (): Suggestion | null => {
     const s = currentSuggestion(getSuggestState());
@@ -90,3 +92,8 @@ export function rejectCurrent(): boolean {
 }
 
 const NONE: Suggestion[] = [];
+
+/** Scrolls the paragraph holding code point `at` into view. */
+function scrollTo(map: DomTextMap, at: number, block: ScrollLogicalPosition): void {
+  map.rangeFor(at, at + 1)?.startContainer.parentElement?.scrollIntoView({ block });
+}
