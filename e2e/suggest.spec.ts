@@ -16,6 +16,7 @@ import {
   storedSpans,
 } from './annotate-helpers.ts';
 import { importDatasetFile } from './helpers.ts';
+import { seedColleagueFile } from './seed-annotations.ts';
 
 const SELF = 'Laila';
 const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
@@ -36,7 +37,7 @@ async function mySpans(page: Page) {
 test('label all occurrences, undo them at once, accept and reject model suggestions', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await firstRun(page, SELF);
   const docs = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
   await expect(docs).toHaveCount(5);
@@ -131,4 +132,26 @@ test('label all occurrences, undo them at once, accept and reject model suggesti
     await expect(tallies.getByRole('row', { name: label })).toHaveText(
       `${label}${accepted}${rejected}`,
     );
+});
+
+test('suggestions stay hidden on a document a colleague also annotates', async ({ page }) => {
+  test.setTimeout(120_000);
+  await firstRun(page, SELF);
+  await expect(page.getByRole('listbox', { name: 'Documents' }).getByRole('option')).toHaveCount(5);
+  await importDatasetFile(
+    page,
+    { name: 'ahmad.jsonl', content: seedColleagueFile('Ahmad Kareem') },
+    { read: 'valid line(s)', done: ['span(s) added'] },
+  );
+  await openDocument(page, KADHIMI);
+  const panel = page.getByRole('region', { name: 'Suggestions' });
+  await expect(panel).toContainText('a colleague also annotates this document');
+  // Labelling a recurring phrase offers nothing here: no "label all".
+  await dragPhrase(page, PHRASE);
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await mySpans(page)).length).toBe(1);
+  await upToDate(page, 1);
+  await expect(panel.getByRole('group', { name: 'Other occurrences' })).toHaveCount(0);
+  await expect(panel.getByRole('group', { name: 'Current suggestion' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Next most uncertain sentence' })).toHaveCount(0);
 });
