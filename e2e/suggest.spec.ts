@@ -132,6 +132,19 @@ test('label all occurrences, undo them at once, accept and reject model suggesti
     await expect(tallies.getByRole('row', { name: label })).toHaveText(
       `${label}${accepted}${rejected}`,
     );
+  // The project's cue phrases: a bad one is refused, naming where; a good one is kept.
+  const cues = dialog.getByRole('textbox', { name: 'Cue phrases for Pro-withdrawal' });
+  await cues.fill('قوات قتالية\n' + 'ا'.repeat(501));
+  await dialog.getByRole('button', { name: 'Save cue phrases' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Not saved' })).toContainText(
+    '"pro-withdrawal"[1]: a cue phrase is at most 500 characters',
+  );
+  await cues.fill('قوات قتالية\nانسحاب القوات');
+  await dialog.getByRole('button', { name: 'Save cue phrases' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Evaluation…' }).click();
+  await expect(cues).toHaveValue('قوات قتالية\nانسحاب القوات');
 });
 
 test('suggestions stay hidden on a document a colleague also annotates', async ({ page }) => {
