@@ -19,6 +19,7 @@ const SHORTCUTS: [string, string][] = [
   ['Enter', 'Accept the current suggestion (it becomes your span)'],
   ['Backspace (no span selected)', 'Reject the current suggestion'],
   ['j / k', 'Next / previous suggestion'],
+  ['h', 'Confirm the proposed holder and attribution of the selected span'],
   ['Ctrl/Cmd + Z', 'Undo'],
   ['Ctrl/Cmd + Shift + Z, Ctrl + Y', 'Redo'],
   ['] / [', 'Next / previous document'],
