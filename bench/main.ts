@@ -22,6 +22,7 @@ import { nodeSection } from './sections/node.ts';
 import { benchAgreement, benchExport } from './sections/formats.ts';
 import { benchReview } from './sections/review.ts';
 import { benchActors } from './sections/actors.ts';
+import { benchSuggest } from './sections/suggest.ts';
 
 type Section = (ctx: BenchContext) => Promise<SectionResult>;
 
@@ -39,7 +40,7 @@ const SECTIONS: Record<string, Section> = {
   import: nodeSection('import'),
   agreement: benchAgreement,
   start: benchStart,
-  suggest: nodeSection('suggest'),
+  suggest: benchSuggest,
   review: benchReview,
   actors: benchActors,
   sync: benchSync,

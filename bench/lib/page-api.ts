@@ -152,6 +152,26 @@ export interface AnalysisBench {
   drop(): Promise<void>;
 }
 
+/** bench/pages/suggest-ui.ts: one retrain of the app's suggestion service. */
+export interface SuggestUiRun {
+  docs: number;
+  spans: number;
+  /** From handing the spans over to idle (trained, evaluated, suggestions refreshed). */
+  totalMs: number;
+  /** Durations of the main thread's long tasks (over 50 ms) meanwhile. */
+  tasks: number[];
+  /** When each began, in ms after the spans were handed over. */
+  at: number[];
+  /** Long tasks of the same page as long afterwards with no work given: the machine's floor. */
+  floor: number[];
+  /** Suggestions shown for the open document at the end. */
+  suggestions: number;
+}
+
+export interface SuggestUiBench {
+  run(spans: number): Promise<SuggestUiRun>;
+}
+
 /** Everything the pages may install on `window`. */
 export interface BenchGlobals {
   analysisBench: AnalysisBench;
@@ -162,4 +182,5 @@ export interface BenchGlobals {
   renderBench: RenderBench;
   reviewBench: ReviewBench;
   syncBench: SyncBench;
+  suggestUiBench: SuggestUiBench;
 }

@@ -313,14 +313,21 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     );
   }
   {
-    const step = fig(r, 'suggest', 'trainStepMs.5000');
-    const stepCpu = fig(r, 'suggest', 'trainStepCpuMs.5000');
-    rows.push({
-      what: 'no main-thread task over 50 ms while training',
-      target: 'no task over 50 ms',
-      measured: `not measured: training runs in the suggestion Web Worker, never on the main thread; the UI that starts it is not wired yet (the worker yields every 10 ms; its longest step at 5,000 spans here ${step ? fmt(step.max, 'ms') : 'n/a'} wall, ${stepCpu ? fmt(stepCpu.max, 'ms') : 'n/a'} CPU)`,
-      met: null,
-    });
+    const what = 'no main-thread task over 50 ms while training';
+    const target = 'no task over 50 ms';
+    const at = [5000, 1000, 500].find((n) => fig(r, 'suggest', `mainLongestTaskMs.${n}`));
+    const longest = at ? fig(r, 'suggest', `mainLongestTaskMs.${at}`) : undefined;
+    const count = at ? fig(r, 'suggest', `mainLongTasks.${at}`) : undefined;
+    rows.push(
+      longest
+        ? {
+            what,
+            target,
+            measured: `in Chromium, the app's suggestion service retraining and evaluating on ${at!.toLocaleString('en')} spans: longest main-thread task ${longest.max > 0 ? fmt(longest.max, 'ms') : 'none over 50 ms'} over all runs (${count ? count.max : 'n/a'} task(s) over 50 ms at most in a run)`,
+            ...atMost(longest.max, 50, 'ms'),
+          }
+        : unmeasured(what, target, 'suggest'),
+    );
   }
   // The Analysis view (issue 15): judged on first paint once the UI exists
   // (bench/pages/analysis.tsx mounts the view); else on its data.

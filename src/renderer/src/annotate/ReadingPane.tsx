@@ -38,6 +38,8 @@ import { useRevealSelection } from './useRevealSelection.ts';
 import { useSpans } from './useSpans.ts';
 import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
+import { offerOccurrences } from '../suggest/service.ts';
+import { useSuggestionLayer } from '../suggest/useSuggestionLayer.ts';
 import './reading-pane.css';
 
 export interface ReadingPaneProps {
@@ -181,8 +183,16 @@ function DocumentView(props: ViewProps): React.JSX.Element {
     markInView(span.id);
     void stored.then((ok) => {
       if (!ok) rollback();
+      // A phrase just labelled: offer its other occurrences ("label all").
+      else void offerOccurrences(span);
     });
   };
+  // An accepted suggestion becomes a span like any other, left unselected
+  // so that Backspace goes on rejecting suggestions.
+  const suggestion = useSuggestionLayer(docId, domMap, painter, labels, (label, start, end) => {
+    create(label, start, end);
+    updateSession({ selectedSpanId: null });
+  });
   /**
    * Runs `fn` with the label set: at once when it is loaded, else as soon
    * as it is read, so a key pressed while the pane is still loading its
@@ -265,11 +275,15 @@ function DocumentView(props: ViewProps): React.JSX.Element {
     },
     openDoc: (delta) => onOpenRelative?.(delta),
     doneAndNext: () => void doneAndNext(),
-    // By the session's selection, which may be a span still being stored.
+    // By the session's selection, which may be a span still being stored;
+    // with no span selected, Backspace rejects the current suggestion.
     deleteSpan: () => {
       const id = getSession().selectedSpanId;
       if (id) void deleteSpan(id);
+      else suggestion.reject();
     },
+    acceptSuggestion: suggestion.accept,
+    stepSuggestion: suggestion.step,
     resize: (edge, delta) => {
       const id = getSession().selectedSpanId;
       if (id) void resizeSpan(id, edge, delta, tokens(), map);

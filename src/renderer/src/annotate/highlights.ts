@@ -13,6 +13,9 @@ import type { DomTextMap } from './text-map.ts';
 
 const SELECTED = 'sw-selected';
 const PENDING = 'sw-pending';
+/** Suggestions: a dashed underline, the current one also tinted (never a label's fill). */
+const SUGGESTED = 'sw-suggested';
+const SUGGESTED_CURRENT = 'sw-suggested-current';
 
 function safeColor(c: string): string {
   return CSS.supports('color', c) ? c : '#777777';
@@ -39,6 +42,8 @@ export class HighlightPainter {
     rules.push(
       `::highlight(${SELECTED}) { background-color: color-mix(in srgb, #000 16%, transparent); text-decoration: underline dotted #000; }`,
       `::highlight(${PENDING}) { background-color: color-mix(in srgb, #0072b2 22%, transparent); }`,
+      `::highlight(${SUGGESTED}) { text-decoration: underline dashed #6b6b6b 2px; text-underline-offset: 6px; }`,
+      `::highlight(${SUGGESTED_CURRENT}) { background-color: color-mix(in srgb, #e69f00 24%, transparent); text-decoration: underline dashed #8a4b00 3px; text-underline-offset: 6px; }`,
     );
     this.sheet.replaceSync(rules.join('\n'));
   }
@@ -101,6 +106,26 @@ export class HighlightPainter {
   }
 
   /**
+   * Paints suggestions (a layer apart from the spans: dashed, no label
+   * fill) and the current one; an empty list removes them.
+   */
+  paintSuggestions(
+    map: DomTextMap,
+    suggestions: readonly { start: number; end: number }[],
+    current: { start: number; end: number } | null,
+  ): void {
+    const ranges = suggestions.flatMap((s) => map.rangeFor(s.start, s.end) ?? []);
+    if (ranges.length) CSS.highlights.set(SUGGESTED, new Highlight(...ranges));
+    else CSS.highlights.delete(SUGGESTED);
+    const cur = current && map.rangeFor(current.start, current.end);
+    if (cur) {
+      const h = new Highlight(cur);
+      h.priority = 1;
+      CSS.highlights.set(SUGGESTED_CURRENT, h);
+    } else CSS.highlights.delete(SUGGESTED_CURRENT);
+  }
+
+  /**
    * Draws the underlines of the painted spans that overlap code points
    * [from, to) into `layer`, positioned relative to `layer` itself.
    */
@@ -135,6 +160,8 @@ export class HighlightPainter {
     for (const name of this.names.values()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED);
     CSS.highlights.delete(PENDING);
+    CSS.highlights.delete(SUGGESTED);
+    CSS.highlights.delete(SUGGESTED_CURRENT);
   }
 
   /** Removes every highlight and the stylesheet. */

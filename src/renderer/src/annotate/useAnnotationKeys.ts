@@ -1,6 +1,7 @@
 /**
  * The reading pane's keyboard: label hotkeys, undo/redo, span navigation
- * and resizing, document navigation, Esc, and `?` for the shortcut sheet.
+ * and resizing, document navigation, Esc, `?` for the shortcut sheet, and
+ * the suggestion layer's Enter (accept), Backspace (reject), j / k.
  * Shortcuts act only on the workbench that has focus: keys typed into form
  * fields, or into a dialog (which, being modal, keeps focus while open),
  * are left alone. Letter keys work with any layout (an Arabic layout
@@ -21,6 +22,10 @@ export interface KeyActions {
   resize: (edge: 'start' | 'end', delta: 1 | -1) => void;
   fontSize: (delta: 1 | -1) => void;
   shortcuts: () => void;
+  /** Accepts the current suggestion; false when there is none (Enter then does nothing). */
+  acceptSuggestion: () => boolean;
+  /** Moves to the next (+1) or previous (−1) suggestion. */
+  stepSuggestion: (delta: 1 | -1) => void;
 }
 
 /** What the physical keys mean on a US layout, for layouts that type other letters. */
@@ -58,6 +63,11 @@ export function reachesArticle(target: EventTarget | null): boolean {
   return !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** Whether Enter on `target` activates it (a button, a link, a summary). */
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a[href], summary') !== null;
+}
+
 /** Installs the document-wide key handler while mounted. */
 export function useAnnotationKeys(actions: KeyActions): void {
   const ref = useRef(actions);
@@ -84,6 +94,11 @@ export function useAnnotationKeys(actions: KeyActions): void {
       else if (mod && key === 'Enter') a.doneAndNext();
       else if (mod) handled = false;
       else if (digit && !e.altKey) (e.shiftKey ? a.toggleSticky : a.label)(Number(digit[2]));
+      else if (key === 'Enter' && !e.shiftKey && !e.altKey)
+        // Enter on a button or link is that control's own.
+        handled = !isControl(e.target) && a.acceptSuggestion();
+      else if (key === 'j' && !e.altKey) a.stepSuggestion(1);
+      else if (key === 'k' && !e.altKey) a.stepSuggestion(-1);
       else if (key === 'Escape') a.escape();
       else if (key === '?') a.shortcuts();
       else if (key === 'n' && !e.altKey) a.nextSpan(1);

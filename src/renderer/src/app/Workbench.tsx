@@ -15,6 +15,8 @@ import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
 import { SpanPanel } from '../annotate/SpanPanel.tsx';
 import { relativeId } from '../annotate/navigation.ts';
 import { TeamView } from '../team/TeamView.tsx';
+import { SuggestionPanel } from '../suggest/SuggestionPanel.tsx';
+import { useSuggestService } from '../suggest/useSuggestService.ts';
 import { ActorsButton } from '../actors/ActorsButton.tsx';
 import { AnalysisView } from '../actors/AnalysisView.tsx';
 import { selectOnOpen } from '../annotate/session.ts';
@@ -28,6 +30,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // Review puts the selected passage's proposals here (a portal).
   const [reviewSide, setReviewSide] = useState<HTMLElement | null>(null);
   useAutoBackup();
+  // The suggestion worker follows the corpus, this analyst's spans and the open document.
+  useSuggestService(self.id, mode === 'annotate' ? docId : null);
   return (
     <div className={`workbench mode-${mode}`}>
       <AppHeader self={self} reviewing={mode === 'review' || mode === 'agreement'} />
@@ -94,7 +98,10 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
           <LabelPanel />
           <GuidelinesPanel />
           {mode === 'annotate' ? (
-            <SpanPanel self={self} docId={docId} />
+            <>
+              <SuggestionPanel self={self} docId={docId} />
+              <SpanPanel self={self} docId={docId} />
+            </>
           ) : (
             <div ref={setReviewSide} className="review-side" />
           )}

@@ -8,6 +8,18 @@ export interface Settings {
   sampleCorpusVersion: number;
   /** Which derived rows and tokenizer the derived tables follow (derived-check.ts). */
   derivedTables: DerivedMarker;
+  /** Held-out F1 each suggester must reach to switch on (suggest/, docs/suggestions.md). */
+  suggestThresholds: Record<string, number>;
+  /** Suggestions accepted and rejected, per label. */
+  suggestTallies: Record<string, SuggestTally>;
+  /** The project's cue phrases per label (a gazetteer, core/suggest/gazetteer.ts). */
+  suggestGazetteer: Record<string, string[]>;
+}
+
+/** How many suggestions of one label the analyst accepted and rejected. */
+export interface SuggestTally {
+  accepted: number;
+  rejected: number;
 }
 
 /** The versions the stored derived rows were computed with. */

@@ -1,0 +1,98 @@
+/**
+ * The suggestion layer's writes: labelling every occurrence of a phrase in
+ * one undoable edit, the per-label tallies of accepted and rejected
+ * suggestions, the thresholds and the gazetteer. Components write through
+ * here, never through the database.
+ */
+import type { SpanRecord, StatusRecord } from '@core/model.ts';
+import { parseGazetteer } from '@core/suggest/gazetteer.ts';
+import type { Suggestion } from '@core/suggest/types.ts';
+import { db } from '../db/db.ts';
+import { getSetting, setSetting } from '../db/settings.ts';
+import { makeSpan, type Change } from '../db/spans.ts';
+import { commitEdit } from '../annotate/editor.ts';
+import { updateSession } from '../annotate/session.ts';
+import type { OccurrenceOffer } from './store.ts';
+
+/** Adds `accepted` and `rejected` to a label's tally. */
+export async function tally(label: string, accepted: number, rejected: number): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const all = { ...((await getSetting(db, 'suggestTallies')) ?? {}) };
+    const t = all[label] ?? { accepted: 0, rejected: 0 };
+    all[label] = { accepted: t.accepted + accepted, rejected: t.rejected + rejected };
+    await setSetting(db, 'suggestTallies', all);
+  });
+}
+
+/**
+ * Labels every occurrence of the offer as the analyst's spans, in ONE edit
+ * of the document where the phrase was labelled, so one undo there takes
+ * all of them back (spans in other documents included). Documents that
+ * gain their first span are marked in progress within the same edit.
+ */
+export async function labelAll(selfId: string, offer: OccurrenceOffer): Promise<boolean> {
+  const spans: SpanRecord[] = offer.items.map((o: Suggestion) =>
+    makeSpan({
+      docId: o.docId,
+      annotatorId: selfId,
+      label: offer.label,
+      start: o.start,
+      end: o.end,
+      quote: o.quote,
+    }),
+  );
+  const docs = [...new Set(spans.map((s) => s.docId))];
+  const stored = await db.statuses.bulkGet(docs.map((d) => [d, selfId] as [string, string]));
+  const statuses: Change[] = [];
+  docs.forEach((docId, i) => {
+    const before = stored[i] ?? null;
+    if (before && before.status !== 'not-started') return;
+    const after: StatusRecord = {
+      docId,
+      annotatorId: selfId,
+      status: 'in-progress',
+      docStance: before?.docStance ?? null,
+      updatedAt: Date.now(),
+    };
+    statuses.push({ table: 'statuses', before, after });
+  });
+  const n = spans.length;
+  const ok = await commitEdit(offer.docId, selfId, `label all ${n} occurrences`, [
+    ...statuses,
+    ...spans.map((after): Change => ({ table: 'spans', before: null, after })),
+  ]);
+  if (ok) {
+    updateSession({ notice: `Labelled ${n} occurrence(s) of “${offer.quote}” as ${offer.label}.` });
+    await tally(offer.label, n, 0);
+  }
+  return ok;
+}
+
+/** Stores the held-out F1 a suggester must reach, clamped to [0, 1]. */
+export async function saveThreshold(name: string, value: number): Promise<void> {
+  if (!Number.isFinite(value)) return;
+  await db.transaction('rw', db.settings, async () => {
+    const all = { ...((await getSetting(db, 'suggestThresholds')) ?? {}) };
+    all[name] = Math.min(1, Math.max(0, value));
+    await setSetting(db, 'suggestThresholds', all);
+  });
+}
+
+/**
+ * Stores the gazetteer written as JSON (`{"label": ["cue phrase", …]}`);
+ * returns the problems found, each naming where, and stores nothing then.
+ */
+export async function saveGazetteer(json: string): Promise<string[]> {
+  let value: unknown;
+  try {
+    value = json.trim() === '' ? {} : JSON.parse(json);
+  } catch (err) {
+    return [`not JSON: ${err instanceof Error ? err.message : String(err)}`];
+  }
+  const parsed = parseGazetteer(value);
+  if (!parsed.ok) return parsed.errors;
+  // fromEntries defines own properties: a label named __proto__ stays a label.
+  const plain = Object.fromEntries(Object.entries(parsed.value).map(([l, p]) => [l, [...p]]));
+  await setSetting(db, 'suggestGazetteer', plain);
+  return [];
+}

@@ -1,0 +1,62 @@
+/**
+ * The suggestion layer's reads of the database (no React): the corpus
+ * texts the worker indexes, this analyst's own spans, and where
+ * suggestions must stay hidden (blind mode, double annotation).
+ */
+import type { SpanRecord } from '@core/model.ts';
+import type { WorkbenchDb } from '../db/schema.ts';
+import { blindRule } from '../team/blind.ts';
+import type { BlindState } from './service.ts';
+
+/** The ids of every stored document. */
+export async function documentIds(db: WorkbenchDb): Promise<string[]> {
+  return (await db.documents.toCollection().primaryKeys()) as string[];
+}
+
+/** The texts of `ids` (missing ones left out). */
+export async function documentTexts(
+  db: WorkbenchDb,
+  ids: readonly string[],
+): Promise<{ id: string; text: string }[]> {
+  const docs = await db.documents.bulkGet([...ids]);
+  return docs.flatMap((d) => (d ? [{ id: d.id, text: d.text }] : []));
+}
+
+/** This analyst's spans everywhere, and the documents they marked done. */
+export async function ownAnnotations(
+  db: WorkbenchDb,
+  selfId: string,
+): Promise<{ spans: SpanRecord[]; done: string[] }> {
+  const [spans, statuses] = await Promise.all([
+    db.spans.where('annotatorId').equals(selfId).toArray(),
+    db.statuses.where('annotatorId').equals(selfId).toArray(),
+  ]);
+  return { spans, done: statuses.filter((s) => s.status === 'done').map((s) => s.docId) };
+}
+
+/** Whether an annotator id is a suggester's lane, not a person (core/suggest/types.ts). */
+function isSuggesterLane(id: string): boolean {
+  return id.startsWith('suggester:');
+}
+
+/**
+ * Where suggestions are hidden for `selfId` (docs/suggestions.md): every
+ * document while the project's blind rule applies to this analyst, and any
+ * document where someone else (a colleague, or gold) has spans or a
+ * status, or that is assigned to someone else too.
+ */
+export async function blindState(db: WorkbenchDb, selfId: string): Promise<BlindState> {
+  const [rule, keys, statuses, assignments] = await Promise.all([
+    blindRule(db),
+    db.spans.orderBy('[docId+annotatorId]').uniqueKeys(),
+    db.statuses.toArray(),
+    db.assignments.toArray(),
+  ]);
+  const shared = new Set<string>();
+  const other = (id: string): boolean => id !== selfId && !isSuggesterLane(id);
+  for (const k of keys as unknown as [string, string][]) if (other(k[1])) shared.add(k[0]);
+  for (const s of statuses)
+    if (other(s.annotatorId) && s.status !== 'not-started') shared.add(s.docId);
+  for (const a of assignments) if (a.annotatorIds.some(other)) shared.add(a.docId);
+  return { blind: rule !== null, shared };
+}
