@@ -1,10 +1,13 @@
 /**
  * The agreement dashboard's live data: annotators, document titles, every
- * span (with its stored quote), status and gold rejection, and the tokens
+ * span (its facts, quote included, from the spanFacts rows: one per
+ * document, db/span-facts.ts), status and gold rejection, and the tokens
  * each compared document rests on (core's one rule: the dataset's tokens
  * when every chosen annotator's line brought the same, else the
  * workbench's, read packed from docTokens). Never the articles' text.
  * Tokens never change for a document, so they are read once per session.
+ * Tables read mostly whole are read with one getAll (toArray), not a get
+ * per key: IndexedDB's cost is per request and per record.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgreementDoc } from '@core/agreement/types.ts';
@@ -12,6 +15,7 @@ import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type StatusRecord } from '@cor
 import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { db } from '../db/db.ts';
 import { rejectedKey } from '../db/gold.ts';
+import { unpackFacts } from '../db/span-facts.ts';
 import { tokensFor } from '../db/tokens.ts';
 import {
   chosenDocs,
@@ -41,6 +45,9 @@ const workbenchBounds = new Map<string, ArrayLike<number>>();
 const datasetBounds = new Map<string, ArrayLike<number>>();
 const setKey = (docId: string, digest: string): string => `${docId}\u0000${digest}`;
 
+/** Above this many keys, a table is read whole (one getAll) rather than key by key. */
+const BULK_GET_LIMIT = 200;
+
 /** Reads the token boundaries `needs` asks for that this session has not read yet. */
 async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
   const wb = needs.filter((n) => n.digest === null && !workbenchBounds.has(n.docId));
@@ -48,8 +55,18 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
     (n) => n.digest !== null && !datasetBounds.has(setKey(n.docId, n.digest)),
   );
   const [packed, sets] = await Promise.all([
-    db.docTokens.bulkGet(wb.map((n) => n.docId)),
-    db.tokenSets.bulkGet(ds.map((n) => [n.docId, n.digest!] as [string, string])),
+    wb.length > BULK_GET_LIMIT
+      ? db.docTokens.toArray().then((rows) => {
+          const by = new Map(rows.map((r) => [r.docId, r]));
+          return wb.map((n) => by.get(n.docId));
+        })
+      : db.docTokens.bulkGet(wb.map((n) => n.docId)),
+    ds.length > BULK_GET_LIMIT
+      ? db.tokenSets.toArray().then((rows) => {
+          const by = new Map(rows.map((r) => [setKey(r.docId, r.digest), r]));
+          return ds.map((n) => by.get(setKey(n.docId, n.digest!)));
+        })
+      : db.tokenSets.bulkGet(ds.map((n) => [n.docId, n.digest!] as [string, string])),
   ]);
   const stale: string[] = [];
   wb.forEach((n, i) => {
@@ -74,15 +91,19 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
 
 async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t0 = performance.now();
-  const [annotatorRows, spans, statuses, lines, rejectedRows] = await Promise.all([
+  const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows] = await Promise.all([
     db.annotators.toArray(),
-    db.spans.toArray(),
+    db.spanFacts.toArray(),
     db.statuses.toArray(),
     db.lineTokens.toArray(),
     db.settings.where('key').startsWith(rejectedKey('')).toArray(),
+    db.docMeta.toArray(),
   ]);
   const annotators = sortAnnotators(annotatorRows);
-  const annotations = groupAnnotations(spans, statuses);
+  const annotations = groupAnnotations(
+    factRows.flatMap((r) => unpackFacts(r)),
+    statuses,
+  );
   const picked =
     chosen ??
     annotators
@@ -92,10 +113,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const built = chosenDocs(annotations, picked, lineTokenIndex(lines));
   const t1 = performance.now();
   const needs = built.flatMap((b) => (b.need ? [b.need] : []));
-  const [titleRows] = await Promise.all([
-    db.docMeta.bulkGet([...annotations.keys()]),
-    readTokens(needs),
-  ]);
+  await readTokens(needs);
   const docs = built.map(({ doc, need }) => ({
     ...doc,
     tokens: [],
@@ -109,7 +127,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   performance.measure('stance:agreement-rows', { start: t0, end: t1 });
   performance.measure('stance:agreement-tokens', { start: t1, end: performance.now() });
   const titles = new Map<string, string>();
-  for (const m of titleRows) if (m) titles.set(m.id, m.title);
+  for (const m of metaRows) if (annotations.has(m.id)) titles.set(m.id, m.title);
   const gold = new Map(
     statuses.filter((s) => s.annotatorId === GOLD_ANNOTATOR_ID).map((s) => [s.docId, s]),
   );
