@@ -6,8 +6,8 @@
  * when every chosen annotator's line brought the same, else the
  * workbench's, read packed from docTokens). Never the articles' text.
  * Tokens never change for a document, so they are read once per session.
- * Tables read mostly whole are read with one getAll (toArray), not a get
- * per key: IndexedDB's cost is per request and per record.
+ * Tables read whole are read with one getAll (toArray), not a get per
+ * key: each request is a round trip to the browser's IndexedDB backend.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgreementDoc } from '@core/agreement/types.ts';
@@ -45,8 +45,27 @@ const workbenchBounds = new Map<string, ArrayLike<number>>();
 const datasetBounds = new Map<string, ArrayLike<number>>();
 const setKey = (docId: string, digest: string): string => `${docId}\u0000${digest}`;
 
-/** Above this many keys, a table is read whole (one getAll) rather than key by key. */
-const BULK_GET_LIMIT = 200;
+/**
+ * Rows of `table` for `keys`: one getAll of the whole table when the keys
+ * are nearly all of it (one request instead of one per key), else a get
+ * per key (token rows are large: reading rows not needed costs more than
+ * the requests saved).
+ */
+async function rowsFor<K, R>(
+  table: {
+    count(): Promise<number>;
+    toArray(): Promise<R[]>;
+    bulkGet(keys: K[]): Promise<(R | undefined)[]>;
+  },
+  keys: K[],
+  keyOf: (r: R) => string,
+  keyString: (k: K) => string,
+): Promise<(R | undefined)[]> {
+  if (keys.length === 0) return [];
+  if (keys.length < 0.9 * (await table.count())) return table.bulkGet(keys);
+  const by = new Map((await table.toArray()).map((r) => [keyOf(r), r]));
+  return keys.map((k) => by.get(keyString(k)));
+}
 
 /** Reads the token boundaries `needs` asks for that this session has not read yet. */
 async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
@@ -55,18 +74,18 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
     (n) => n.digest !== null && !datasetBounds.has(setKey(n.docId, n.digest)),
   );
   const [packed, sets] = await Promise.all([
-    wb.length > BULK_GET_LIMIT
-      ? db.docTokens.toArray().then((rows) => {
-          const by = new Map(rows.map((r) => [r.docId, r]));
-          return wb.map((n) => by.get(n.docId));
-        })
-      : db.docTokens.bulkGet(wb.map((n) => n.docId)),
-    ds.length > BULK_GET_LIMIT
-      ? db.tokenSets.toArray().then((rows) => {
-          const by = new Map(rows.map((r) => [setKey(r.docId, r.digest), r]));
-          return ds.map((n) => by.get(setKey(n.docId, n.digest!)));
-        })
-      : db.tokenSets.bulkGet(ds.map((n) => [n.docId, n.digest!] as [string, string])),
+    rowsFor(
+      db.docTokens,
+      wb.map((n) => n.docId),
+      (r) => r.docId,
+      (k) => k,
+    ),
+    rowsFor(
+      db.tokenSets,
+      ds.map((n) => [n.docId, n.digest!] as [string, string]),
+      (r) => setKey(r.docId, r.digest),
+      ([d, g]) => setKey(d, g),
+    ),
   ]);
   const stale: string[] = [];
   wb.forEach((n, i) => {
