@@ -133,7 +133,7 @@ test.describe('at device scale factor 2', () => {
     await expect(spanItems(page).filter({ hasText: 'Pro-coalition' })).toHaveCount(1);
     const editor = page.getByRole('form', { name: 'Selected span' });
     // No save button: the holder is stored as it is typed.
-    await editor.getByRole('combobox', { name: 'Holder' }).fill('الكاظمي');
+    await editor.getByRole('combobox', { name: 'Holder (free text)' }).fill('الكاظمي');
     await expect(spanItems(page).filter({ hasText: 'Holder: الكاظمي' })).toHaveCount(1);
 
     await page.reload();
@@ -161,6 +161,7 @@ test('the shortcut sheet lists every key, and Esc clears a selection', async ({ 
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText('Undo');
   await expect(sheet).toContainText('Next / previous document');
+  await expect(sheet.getByRole('row', { name: /^h Confirm the proposed holder/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });

@@ -132,7 +132,7 @@ export interface ReviewBench {
   dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
 }
 
-/** bench/pages/analysis.ts */
+/** bench/pages/analysis.tsx */
 export interface AnalysisBench {
   /** Builds the project and stores it through the data layer. */
   seed(spans: number, actors: number): Promise<{ docs: number; spans: number; ms: number }>;
@@ -145,6 +145,8 @@ export interface AnalysisBench {
     rows: number;
     statements: number;
   }>;
+  /** Mounts the app's Analysis view; ms to the first frame painted with its table, and its rows. */
+  paint(): Promise<{ ms: number; rows: number }>;
   /** computeAnalysis alone on the in-memory data, in ms. */
   computeInMemory(): number;
   drop(): Promise<void>;

@@ -323,7 +323,7 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     });
   }
   // The Analysis view (issue 15): judged on first paint once the UI exists
-  // (bench/pages/analysis.ts has the hook); until then on its data.
+  // (bench/pages/analysis.tsx mounts the view); else on its data.
   {
     const what = 'Analysis view, 100,000 spans and 500 actors';
     const target = '≤ 300 ms to first paint';

@@ -23,6 +23,7 @@ import { HighlightPainter } from './highlights.ts';
 import {
   getSession,
   setLabelAction,
+  takeOpeningSelection,
   updateSession,
   useSession,
   type SessionState,
@@ -103,9 +104,14 @@ function DocumentView(props: ViewProps): React.JSX.Element {
   const [painter] = useState(() => new HighlightPainter());
   const [layoutTick, setLayoutTick] = useState(0);
 
-  // A new document starts with nothing selected.
+  // A new document starts with nothing selected (or what a link asked for).
   useEffect(() => {
-    updateSession({ selectedSpanId: null, pending: null, notice: null });
+    updateSession({
+      selectedSpanId: null,
+      pending: null,
+      notice: null,
+      ...takeOpeningSelection(docId),
+    });
   }, [docId]);
   useEffect(() => () => painter.dispose(), [painter]);
 

@@ -16,6 +16,7 @@ const SHORTCUTS: [string, string][] = [
   ],
   ['Drag a handle', 'Move the start or end of the selected span (Alt: by letters)'],
   ['Delete / Backspace', 'Delete the selected span'],
+  ['h', 'Confirm the proposed holder and attribution of the selected span'],
   ['Ctrl/Cmd + Z', 'Undo'],
   ['Ctrl/Cmd + Shift + Z, Ctrl + Y', 'Redo'],
   ['] / [', 'Next / previous document'],

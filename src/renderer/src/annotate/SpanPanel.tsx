@@ -1,16 +1,17 @@
 /**
  * The side panel's span list: the analyst's spans of the open document in
  * reading order (label, quote, holder, note), and an editor for the
- * selected one (relabel, holder with suggestions, note, delete).
+ * selected one (relabel, attribution: actors/AttributionEditor, note, delete).
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { deleteSpan, updateSpan } from './actions.ts';
 import { updateSession, useSession } from './session.ts';
 import { useAutosave } from './useAutosave.ts';
-import { useKnownHolders, useSpans } from './useSpans.ts';
+import { useSpans } from './useSpans.ts';
+import { AttributionEditor } from '../actors/AttributionEditor.tsx';
 import './span-panel.css';
 
 export function SpanPanel({
@@ -120,15 +121,7 @@ function SpanEditor({
   span: SpanRecord;
   labels: readonly LabelDef[];
 }): React.JSX.Element {
-  const [holder, setHolder] = useState(span.holder ?? '');
   const [note, setNote] = useState(span.note ?? '');
-  const holders = useKnownHolders();
-  const listId = useId();
-  const saveHolder = useAutosave(
-    holder,
-    span.holder,
-    (v) => void updateSpan(span.id, { holder: v }, 'set holder'),
-  );
   const saveNote = useAutosave(
     note,
     span.note,
@@ -140,7 +133,6 @@ function SpanEditor({
       aria-label="Selected span"
       onSubmit={(e) => {
         e.preventDefault();
-        saveHolder();
         saveNote();
       }}
     >
@@ -163,22 +155,7 @@ function SpanEditor({
           )}
         </select>
       </label>
-      <label>
-        Holder
-        <input
-          dir="auto"
-          list={listId}
-          value={holder}
-          onChange={(e) => setHolder(e.target.value)}
-          onBlur={saveHolder}
-          placeholder="Who holds this stance"
-        />
-      </label>
-      <datalist id={listId}>
-        {holders.map((h) => (
-          <option key={h} value={h} />
-        ))}
-      </datalist>
+      <AttributionEditor span={span} />
       <label>
         Note
         <textarea
@@ -189,7 +166,7 @@ function SpanEditor({
           onBlur={saveNote}
         />
       </label>
-      <p className="span-meta">Holder and note are saved as you type.</p>
+      <p className="span-meta">Holder, target and note are saved as you type.</p>
       <div className="span-editor-actions">
         <button type="button" className="danger" onClick={() => void deleteSpan(span.id)}>
           Delete span

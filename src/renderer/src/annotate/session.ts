@@ -57,3 +57,22 @@ export function setLabelAction(fn: ((key: string) => void) | null): void {
 export function applyLabel(key: string): void {
   labelAction?.(key);
 }
+
+/** What to select when a document opens (a link to a span from another view). */
+let revealOnOpen: { docId: string; patch: Partial<SessionState> } | null = null;
+
+/**
+ * Asks the reading pane to select `patch` (a span, or an extent as the
+ * pending selection) when it next opens document `docId`, instead of
+ * starting with nothing selected.
+ */
+export function selectOnOpen(docId: string, patch: Partial<SessionState>): void {
+  revealOnOpen = { docId, patch };
+}
+
+/** The selection a newly opened document starts with (taken once). */
+export function takeOpeningSelection(docId: string): Partial<SessionState> {
+  const r = revealOnOpen;
+  revealOnOpen = null;
+  return r && r.docId === docId ? r.patch : {};
+}

@@ -15,6 +15,9 @@ import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
 import { SpanPanel } from '../annotate/SpanPanel.tsx';
 import { relativeId } from '../annotate/navigation.ts';
 import { TeamView } from '../team/TeamView.tsx';
+import { ActorsButton } from '../actors/ActorsButton.tsx';
+import { AnalysisView } from '../actors/AnalysisView.tsx';
+import { selectOnOpen } from '../annotate/session.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
@@ -27,7 +30,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   useAutoBackup();
   return (
     <div className={`workbench mode-${mode}`}>
-      <AppHeader self={self} reviewing={mode !== 'annotate'} />
+      <AppHeader self={self} reviewing={mode === 'review' || mode === 'agreement'} />
       <nav className="doc-list" aria-label="Documents">
         <ImportControls self={self} onImported={setDocId} />
         <DocumentList
@@ -53,6 +56,21 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
           </>
         ) : mode === 'team' ? (
           <TeamView self={self} visibleIds={order} />
+        ) : mode === 'analysis' ? (
+          <AnalysisView
+            self={self}
+            onOpenSpan={(span) => {
+              // The analyst's own span is selected; a colleague's is shown as the selection.
+              selectOnOpen(
+                span.docId,
+                span.annotatorId === self.id
+                  ? { selectedSpanId: span.id }
+                  : { pending: { start: span.start, end: span.end } },
+              );
+              setDocId(span.docId);
+              setMode('annotate');
+            }}
+          />
         ) : (
           <ReviewArea
             mode={mode}
@@ -66,12 +84,13 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
           />
         )}
       </main>
-      {/* The dashboard takes the whole width: it says every label's name itself. */}
-      {mode !== 'agreement' && (
+      {/* The dashboard and Analysis take the whole width: they name every label themselves. */}
+      {mode !== 'agreement' && mode !== 'analysis' && (
         <aside
           className="side-panel"
           aria-label={mode === 'annotate' ? 'Labels and spans' : 'Labels and proposals'}
         >
+          {mode === 'annotate' && <ActorsButton docId={docId} />}
           <LabelPanel />
           <GuidelinesPanel />
           {mode === 'annotate' ? (

@@ -1,10 +1,12 @@
 /**
  * Edits one gold span: its label, and its extent a word at a time (the
- * workbench tokenizer's words), so gold extents stay on token boundaries.
+ * workbench tokenizer's words), so gold extents stay on token boundaries,
+ * and its holder, target and attribution (actors/GoldAttribution).
  */
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import type { Token } from '@core/tokenize.ts';
 import { editGoldSpan } from './actions.ts';
+import { GoldAttribution } from '../actors/GoldAttribution.tsx';
 
 export interface GoldSpanEditorProps {
   span: SpanRecord;
@@ -77,6 +79,7 @@ export function GoldSpanEditor({
       <span className="extent">
         {span.start}–{span.end}
       </span>
+      <GoldAttribution span={span} />
     </div>
   );
 }

@@ -1,16 +1,17 @@
 /**
  * The switch between annotating, reviewing one document against colleagues,
- * and the agreement dashboard. Rendered by Workbench; the review modes
+ * the agreement dashboard, the Analysis view (actors/) and the team view. Rendered by Workbench; the review modes
  * replace the reading pane's content.
  */
 import './review.css';
 
-export type WorkbenchMode = 'annotate' | 'review' | 'agreement' | 'team';
+export type WorkbenchMode = 'annotate' | 'review' | 'agreement' | 'analysis' | 'team';
 
 const MODES: { id: WorkbenchMode; name: string }[] = [
   { id: 'annotate', name: 'Annotate' },
   { id: 'review', name: 'Review' },
   { id: 'agreement', name: 'Agreement' },
+  { id: 'analysis', name: 'Analysis' },
   { id: 'team', name: 'Team' },
 ];
 

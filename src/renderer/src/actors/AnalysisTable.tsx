@@ -1,0 +1,112 @@
+/**
+ * The actors × labels table of the Analysis view: one row per holder, a
+ * count per label (each a button showing the statements behind it), the
+ * total, and a mark on counts that include statements annotators disagree on.
+ */
+import { SEVERAL_LABELS, type AnalysisView } from '@core/actors/analysis.ts';
+
+const T = {
+  table: 'Actors × labels',
+  holder: 'Holder',
+  total: 'Total',
+  several: 'Several labels',
+  totals: 'All holders',
+  cell: (n: number, column: string, holder: string) =>
+    `${n} ${column} statement${n === 1 ? '' : 's'} by ${holder}: show the evidence`,
+  disputed: (n: number) => `${n} disputed`,
+};
+
+/** A cell of the table: a holder row and a column. */
+export interface CellRef {
+  row: string;
+  column: string;
+}
+
+/** Props of AnalysisTable. */
+export interface AnalysisTableProps {
+  view: AnalysisView;
+  /** Label key → display name. */
+  labelNames: ReadonlyMap<string, string>;
+  selected: CellRef | null;
+  onSelect: (cell: CellRef | null) => void;
+}
+
+/** The column's display name. */
+export function columnName(column: string, labelNames: ReadonlyMap<string, string>): string {
+  return column === SEVERAL_LABELS ? T.several : (labelNames.get(column) ?? column);
+}
+
+/** The table of counts. */
+export function AnalysisTable({
+  view,
+  labelNames,
+  selected,
+  onSelect,
+}: AnalysisTableProps): React.JSX.Element {
+  return (
+    <table className="analysis-table" aria-label={T.table}>
+      <thead>
+        <tr>
+          <th scope="col">{T.holder}</th>
+          {view.columns.map((c) => (
+            <th scope="col" key={c}>
+              {columnName(c, labelNames)}
+            </th>
+          ))}
+          <th scope="col">{T.total}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row" className={`holder-${r.holder.kind}`}>
+              <span dir="auto" lang={r.holder.kind === 'actor' ? 'ar' : undefined}>
+                {r.holder.name}
+              </span>
+              {r.holder.nameEn && r.holder.nameEn !== r.holder.name && (
+                <span className="holder-en" dir="ltr">
+                  {r.holder.nameEn}
+                </span>
+              )}
+            </th>
+            {view.columns.map((c) => {
+              const n = r.counts[c] ?? 0;
+              const units = r.units[c] ?? [];
+              const disputed = units.filter((i) => view.units[i]!.disagreements.length > 0).length;
+              const on = selected?.row === r.key && selected.column === c;
+              return (
+                <td key={c} className="count">
+                  {n === 0 ? (
+                    <span className="zero">0</span>
+                  ) : (
+                    <button
+                      type="button"
+                      aria-pressed={on}
+                      aria-label={T.cell(n, columnName(c, labelNames), r.holder.name)}
+                      onClick={() => onSelect(on ? null : { row: r.key, column: c })}
+                    >
+                      {n}
+                      {disputed > 0 && <span className="disputed-mark"> ⚑{disputed}</span>}
+                    </button>
+                  )}
+                </td>
+              );
+            })}
+            <td className="count total">{r.total}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{T.totals}</th>
+          {view.columns.map((c) => (
+            <td key={c} className="count">
+              {view.totals.counts[c] ?? 0}
+            </td>
+          ))}
+          <td className="count total">{view.totals.total}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The Analysis view: who holds which stance. The actors × labels table
+ * (counts, each opening the statements behind it, with links to every
+ * quote), stance over time (article date) and by outlet as charts,
+ * filters, and the table saved as CSV. Statements annotators disagree on
+ * are flagged and counted once (core/actors/analysis-units.ts).
+ */
+import { useMemo, useState } from 'react';
+import { analysisCsv } from '@core/actors/csv.ts';
+import { SEVERAL_LABELS, type AnalysisFilter, type EvidenceSpan } from '@core/actors/analysis.ts';
+import { describeError } from '@core/errors.ts';
+import type { AnnotatorRecord } from '@core/model.ts';
+import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
+import { useAnnotators } from '../hooks/useAnnotators.ts';
+import { useLoadedLabels } from '../hooks/useLabels.ts';
+import { saveText } from './actions.ts';
+import { AnalysisFilters, NO_OUTLET, type FilterState } from './AnalysisFilters.tsx';
+import { AnalysisTable, columnName, type CellRef } from './AnalysisTable.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
+import { StanceChart, type ChartSeries } from './StanceChart.tsx';
+import { useAnalysis } from './useAnalysis.ts';
+import './analysis.css';
+
+const T = {
+  region: 'Analysis',
+  loading: 'Counting…',
+  summary: (statements: number, spans: number, docs: number) =>
+    `${statements} statement(s) from ${spans} span(s) in ${docs} article(s).`,
+  disagreements: (label: number, holder: number) =>
+    `Disagreements: ${label} statement(s) with different labels, ${holder} with different holders (each counted once).`,
+  empty: 'No spans pass the filters. Label spans and give them holders in Annotate.',
+  csv: 'Export table as CSV',
+  saved: (where: string) => `Saved ${where}.`,
+  overTime: 'Stance over time',
+  byOutlet: 'Stance by outlet',
+  undated: (n: number) => `${n} statement(s) from undated articles are not in the chart over time.`,
+  noOutlet: '(no outlet)',
+};
+
+const SEVERAL_COLOR = '#8c8c8c';
+
+/** Props of AnalysisView. */
+export interface AnalysisViewProps {
+  self: AnnotatorRecord;
+  /** Opens the article of an evidence span at the span. */
+  onOpenSpan: (span: EvidenceSpan) => void;
+}
+
+/** The whole Analysis view. */
+export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Element {
+  const [f, setF] = useState<FilterState>({ who: '', outlet: '', from: '', to: '', bucket: 'day' });
+  const [cell, setCell] = useState<CellRef | null>(null);
+  const [message, setMessage] = useState('');
+  const loaded = useLoadedLabels();
+  const labels = useMemo(() => loaded ?? [], [loaded]);
+  const annotators = useAnnotators();
+  const filter = useMemo<AnalysisFilter>(
+    () => ({
+      annotators: f.who ? [f.who] : null,
+      outlets: f.outlet ? [f.outlet === NO_OUTLET ? null : f.outlet] : null,
+      from: f.from || null,
+      to: f.to || null,
+    }),
+    [f],
+  );
+  const options = useMemo(
+    () => (loaded ? { labels: loaded.map((l) => l.key), timeBucket: f.bucket } : null),
+    [loaded, f.bucket],
+  );
+  const data = useAnalysis(filter, options);
+  const labelNames = useMemo(() => new Map(labels.map((l) => [l.key, l.name])), [labels]);
+  const names = useMemo(
+    () => new Map(annotators.map((a) => [a.id, a.id === GOLD_ANNOTATOR_ID ? 'gold' : a.name])),
+    [annotators],
+  );
+  const outlets = useMemo(
+    () => (data ? [...new Set([...data.input.docs.values()].map((d) => d.outlet))] : []),
+    [data],
+  );
+  if (!data) return <p className="empty">{T.loading}</p>;
+
+  const series: ChartSeries[] = data.columns.map((c) => ({
+    key: c,
+    name: columnName(c, labelNames),
+    color:
+      c === SEVERAL_LABELS ? SEVERAL_COLOR : (labels.find((l) => l.key === c)?.color ?? '#777'),
+  }));
+  const row = cell && data.rows.find((r) => r.key === cell.row);
+  const exportCsv = (): void => {
+    setMessage('');
+    saveText(
+      'stance-analysis.csv',
+      analysisCsv(data, { labelNames: Object.fromEntries(labelNames) }),
+    ).then(
+      (where) => where && setMessage(T.saved(where)),
+      (e: unknown) => setMessage(describeError(e)),
+    );
+  };
+
+  return (
+    <section className="analysis-view" aria-label={T.region}>
+      <AnalysisFilters
+        value={f}
+        onChange={(v) => {
+          setF(v);
+          setCell(null);
+        }}
+        annotators={annotators}
+        outlets={outlets}
+      />
+      <div className="analysis-actions">
+        <p role="status">
+          {T.summary(data.totals.total, data.spans, data.documents)}{' '}
+          {T.disagreements(data.disagreements.label, data.disagreements.holder)}
+        </p>
+        <button type="button" onClick={exportCsv} disabled={data.rows.length === 0}>
+          {T.csv}
+        </button>
+        <span role="status">{message}</span>
+      </div>
+      {data.rows.length === 0 ? (
+        <p className="empty">{T.empty}</p>
+      ) : (
+        <>
+          <AnalysisTable view={data} labelNames={labelNames} selected={cell} onSelect={setCell} />
+          {cell && row && (
+            <EvidenceList
+              view={data}
+              docs={data.input.docs}
+              actors={data.input.actors}
+              units={row.units[cell.column] ?? []}
+              column={columnName(cell.column, labelNames)}
+              holder={row.holder.name}
+              nameOf={(id) => names.get(id) ?? id}
+              onOpen={onOpenSpan}
+            />
+          )}
+          <div className="analysis-charts">
+            <StanceChart
+              title={T.overTime}
+              fileName="stance-over-time"
+              series={series}
+              bars={data.overTime.map((b) => ({ ...b, name: b.bucket }))}
+            />
+            <StanceChart
+              title={T.byOutlet}
+              fileName="stance-by-outlet"
+              series={series}
+              bars={data.byOutlet.map((b) => ({ ...b, name: b.outlet ?? T.noOutlet }))}
+            />
+          </div>
+          {data.undated.total > 0 && <p className="span-meta">{T.undated(data.undated.total)}</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Adjudication of a gold span's attribution: the holder actor (or free
+ * text), target and attribution kind, settled with the span (db/gold.ts
+ * settleGoldAttribution). Shown in the Review view's gold span editor.
+ */
+import { useState } from 'react';
+import { describeError } from '@core/errors.ts';
+import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/model.ts';
+import { settleGold } from './actions.ts';
+import { ATTRIBUTION_NAMES } from './ProposalBox.tsx';
+import { useActors } from './useActors.ts';
+
+const T = {
+  region: 'Gold attribution',
+  holder: 'Gold holder',
+  noActor: '— no actor —',
+  target: 'Gold target',
+  attribution: 'Gold attribution',
+  noKind: '— not set —',
+  save: 'Save target',
+};
+
+/** The gold span's holder, target and attribution kind, each saved when changed. */
+export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Element {
+  const actors = useActors();
+  const [target, setTarget] = useState(span.target ?? '');
+  const [error, setError] = useState('');
+  const settle = (patch: Parameters<typeof settleGold>[1]): void => {
+    setError('');
+    settleGold(span.id, patch).catch((e: unknown) => setError(describeError(e)));
+  };
+  return (
+    <div className="gold-attribution" role="group" aria-label={T.region}>
+      <label>
+        {T.holder}
+        <select
+          value={span.holderActorId ?? ''}
+          onChange={(e) => settle({ actorId: e.target.value || null })}
+        >
+          <option value="">{span.holder && !span.holderActorId ? span.holder : T.noActor}</option>
+          {actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.nameAr || a.nameEn}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {T.target}
+        <input
+          dir="auto"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          onBlur={() => target !== (span.target ?? '') && settle({ target: target || null })}
+        />
+      </label>
+      <label>
+        {T.attribution}
+        <select
+          value={span.attribution ?? ''}
+          onChange={(e) =>
+            settle({ attribution: (e.target.value || null) as AttributionKind | null })
+          }
+        >
+          <option value="">{T.noKind}</option>
+          {ATTRIBUTION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {ATTRIBUTION_NAMES[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

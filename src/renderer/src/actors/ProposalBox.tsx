@@ -1,0 +1,91 @@
+/**
+ * The holder and attribution proposed for the selected span (from the text:
+ * the reporting cue governing it, its speaker, quotation marks), with the
+ * reasons, confirmed with one key (H); a speaker the text names who is not
+ * an actor yet can be made one and the holder at once.
+ */
+import type { SpanProposal } from '@core/actors/propose.ts';
+import { displayName } from '@core/actors/model.ts';
+import type { ActorRecord, AttributionKind } from '@core/model.ts';
+import { CONFIRM_KEY } from './useConfirmKey.ts';
+
+const T = {
+  region: 'Proposed attribution',
+  holder: 'Proposed holder',
+  none: 'No actor is named near this span.',
+  confirm: 'Confirm proposal',
+  confirmed: 'The proposal is the span’s attribution.',
+  newActor: (name: string) => `Make “${name}” an actor and the holder`,
+  why: 'Why',
+  kinds: {
+    'direct-quote': 'Direct quote',
+    'reported-speech': 'Reported speech',
+    'outlet-voice': 'Outlet’s own voice',
+  } satisfies Record<AttributionKind, string>,
+};
+
+/** Display names of attribution kinds. */
+export const ATTRIBUTION_NAMES: Readonly<Record<AttributionKind, string>> = T.kinds;
+
+/** Props of ProposalBox. */
+export interface ProposalBoxProps {
+  proposal: SpanProposal;
+  actors: readonly ActorRecord[];
+  /** True when the span already has the proposed holder and kind. */
+  confirmed: boolean;
+  onConfirm: () => void;
+  onNewActor: (name: string) => void;
+}
+
+/** Shows the best proposal and its reasons, with the confirm button. */
+export function ProposalBox({
+  proposal,
+  actors,
+  confirmed,
+  onConfirm,
+  onNewActor,
+}: ProposalBoxProps): React.JSX.Element {
+  const top = proposal.holders[0];
+  const actor = top ? actors.find((a) => a.id === top.actorId) : undefined;
+  const kind = proposal.attribution[0]?.kind;
+  const reasons = [...(top?.reasons ?? []), ...(proposal.attribution[0]?.reasons ?? [])];
+  return (
+    <section className="proposal-box" aria-label={T.region}>
+      <p>
+        {T.holder}:{' '}
+        {actor ? (
+          <strong dir="rtl" lang="ar" className="proposal-holder">
+            {displayName(actor)}
+          </strong>
+        ) : (
+          <span>{T.none}</span>
+        )}
+        {kind && <span className="proposal-kind"> · {T.kinds[kind]}</span>}
+      </p>
+      {reasons.length > 0 && (
+        <details>
+          <summary>{T.why}</summary>
+          <ul className="proposal-reasons">
+            {reasons.map((r) => (
+              <li key={r} dir="auto">
+                {r}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {confirmed ? (
+        <p className="span-meta">{T.confirmed}</p>
+      ) : (
+        <button type="button" aria-keyshortcuts={CONFIRM_KEY} onClick={onConfirm}>
+          {T.confirm} <kbd>{CONFIRM_KEY.toUpperCase()}</kbd>
+        </button>
+      )}
+      {!actor && proposal.unknownSpeaker && (
+        <button type="button" onClick={() => onNewActor(proposal.unknownSpeaker!.text)}>
+          {T.newActor(proposal.unknownSpeaker.text)}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// Runs in real Chromium: the stance chart draws one bar segment per label
+// in proportion to its count, keeps its legend inside the chart, and its
+// SVG and PNG files are complete images.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { pngBlob, svgMarkup } from './chart-export.ts';
+import { StanceChart } from './StanceChart.tsx';
+
+let root: Root;
+let host: HTMLElement;
+
+const SERIES = [
+  { key: 'a', name: 'Pro-withdrawal', color: '#0072b2' },
+  { key: 'b', name: 'Pro-coalition', color: '#e69f00' },
+  { key: 'c', name: 'Kurdish skepticism', color: '#009e73' },
+  { key: 'd', name: 'Several labels', color: '#8c8c8c' },
+  { key: 'e', name: 'A fifth label with a long name', color: '#cc79a7' },
+];
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  flushSync(() =>
+    root.render(
+      <StanceChart
+        title="Stance by outlet"
+        fileName="x"
+        series={SERIES}
+        bars={[
+          { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
+          { name: 'رووداو', counts: { b: 1 }, total: 1 },
+        ]}
+      />,
+    ),
+  );
+});
+
+afterEach(() => {
+  root.unmount();
+  host.remove();
+});
+
+describe('StanceChart', () => {
+  it('draws segments in proportion and keeps the legend inside the chart', () => {
+    const svg = host.querySelector('svg')!;
+    const width = svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const box = t.getBBox();
+      expect(box.x, t.textContent!).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, t.textContent!).toBeLessThanOrEqual(width);
+    }
+    const widthOf = (color: string): number[] =>
+      [...svg.querySelectorAll(`rect[fill="${color}"]`)]
+        .filter((r) => r.getAttribute('height') === '18')
+        .map((r) => Number(r.getAttribute('width')));
+    const [a] = widthOf('#0072b2');
+    const [b1, b2] = widthOf('#e69f00');
+    expect(a).toBeCloseTo(2 * b1!, 5);
+    expect(b2).toBeCloseTo(b1!, 5);
+    expect(svg.getAttribute('aria-label')).toContain(
+      'الشرق: 2 Pro-withdrawal, 1 Pro-coalition, 0 Kurdish skepticism',
+    );
+  });
+
+  it('saves a standalone SVG and a PNG at twice its size', async () => {
+    const svg = host.querySelector('svg')!;
+    const markup = svgMarkup(svg);
+    const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    expect(parsed.querySelector('parsererror')).toBeNull();
+    expect(parsed.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(markup).toContain('>رووداو</text>');
+    const png = await pngBlob(svg);
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.slice(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const view = new DataView(bytes.buffer);
+    expect(view.getUint32(16)).toBe(Math.ceil(svg.viewBox.baseVal.width * 2));
+    expect(view.getUint32(20)).toBe(Math.ceil(svg.viewBox.baseVal.height * 2));
+  });
+});
