@@ -92,32 +92,41 @@ export const WHY: Record<string, string> = {
     'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
     'profile query resolves.',
   'Analysis view, 100,000 spans and 500 actors':
-    'Reading dominates: `readAnalysisInput` (src/renderer/src/db/analysis.ts) reads all 100,000 span records from IndexedDB, and ' +
-    "each costs a structured-clone copy across the renderer and browser processes (the store section reads one document's 250 spans " +
-    'in about 4 ms on a quiet machine, some 16 µs a span, so 1.6 s for 100,000 before any counting). `computeAnalysis` then costs a few ' +
-    'times the one-pass floor (statements, evidence, disagreements and charts; see the Node figures and how they grow). Measured here ' +
-    'under a load average near 20 on 2 cores, so the absolute figures are many times a quiet run; the ratio to the floor is what ' +
-    'compares. Fix (storage, with the owner of db/derived.ts): a derived table of compact span facts, one row per document and ' +
-    'annotator (start, end, label, holder key, attribution as small arrays, like spanCounts), kept in step by the derived middleware, so ' +
-    'opening the view reads about 15,000 small rows instead of 100,000 full records; quotes for the evidence list read by span id only ' +
-    'when a cell is opened; and the view keeps its computed result between visits, recomputing only the documents a write touched.',
+    "First paint of the app's view is 11.9 s, of which its data 10.5 s, on a machine at a load average of about 20 on 2 cores; " +
+    'both the read and the compute are over. The read was 32 s of 38 s (100,000 span records). Since schema version 10 ' +
+    '`readAnalysisInput` (src/renderer/src/db/analysis.ts) reads the span facts instead (src/renderer/src/db/span-facts.ts: one ' +
+    'derived row per document holding its spans as columns, kept by the derived middleware in the same transaction as every span ' +
+    'write): 4,370 rows, 8.6–9.6 s over two runs at the same load, 3.4–3.8× less. What remains follows ' +
+    'the bytes, not the records: a probe here (raw IndexedDB getAll, no Dexie) read 4,370 such rows of about 4.6 KB (mostly quotes ' +
+    'and ids, as strings) in 7–9 s, and 1,500 rows in 4–5 s with their quotes against 2–4 s without; unpacking and sorting the ' +
+    '100,000 facts took 0.1–0.4 s. So the read grows linearly with the spans (their bytes), whatever the number of documents. ' +
+    '`computeAnalysis` is 1.1–1.9 s in Chromium on data in memory and 2.7 s in Node at this load, 4× the one-pass floor, and grows a little ' +
+    'faster than linearly (see Growth). Next: keep quotes out of the facts and read them by span id when an evidence list opens, ' +
+    'replace the span ids by a per-document index (the id order only names a free-text holder by its first spelling), compute in a ' +
+    'worker, and keep the computed view between visits, recomputing only the documents whose facts changed.',
   "open one document's review (10,000 documents, 3 annotators)":
-    'Measured at a load average of about 20 on 2 cores (see the rerun row): the median (139 ms) is near the target and the tail ' +
-    'is the machine. The review reads only its document (the record, its spans and statuses by the docId index, annotators, the ' +
-    'rejected set, its stored tokens: src/renderer/src/review/useDocReview.ts), segments the text into sentences once, and paints ' +
-    'the lanes with one DomTextMap per annotator. Rerun on a quiet machine before changing code; if it is still over, profile ' +
-    'review.html with BENCH_NO_MINIFY=1 (sentence segmentation and the lane highlights are the candidates).',
+    'Measured at a load average of about 20 on 2 cores (see the rerun rows): median 94.6 ms (139 ms in the run before), p95 ' +
+    '615 ms; the tail is the machine. The review reads only its document (the record, its spans and statuses by the docId index, ' +
+    'annotators, the rejected set, its stored tokens: src/renderer/src/review/useDocReview.ts), so its cost does not grow with the ' +
+    'corpus; it segments the text into sentences once and paints the lanes with one DomTextMap per annotator. If it is over on a ' +
+    'quiet machine, profile review.html with BENCH_NO_MINIFY=1 (sentence segmentation and the lane highlights are the candidates).',
   'one accept or reject, to repainted':
-    'Measured at a load average of about 20 on 2 cores: the median (93 ms) is within 2× of the target and the p95 is the tail of ' +
-    "a contended machine. An accept is one IndexedDB transaction (db/gold.ts reads the document's spans for provenance and " +
-    "writes the gold span) and the review's live query re-reads only that document. Rerun on a quiet machine; if still over, the " +
-    'next step is to paint the accepted row before the write resolves, as the reading pane does for a new span.',
+    'Measured at a load average of about 20 on 2 cores: p95 478 ms (499 before), median 55 ms (93 before). An accept is one ' +
+    "IndexedDB transaction with strict durability (db/gold.ts reads the document's spans for provenance and writes the gold span; " +
+    "since schema version 10 the derived middleware also rewrites that document's span-facts row in it, one get and one put), then " +
+    "the review's live query re-reads only that document and React repaints its lanes. The cost does not grow with the corpus " +
+    '(one document is read and written); the tail is a contended machine, where a strict commit waits for the disk. Next step, not ' +
+    'done: paint the accepted row before the write resolves, as the reading pane does for a new span.',
   'the agreement dashboard, to its figures':
-    'Not met, by far, at 10,000 documents and 105,849 spans, and the machine was heavily loaded (load average about 20). The ' +
-    'reads alone, timed on their own in the same run, took 31 s (spans 10.4 s, token sets 8.0 s, document titles 6.2 s, workbench ' +
-    'tokens 3.9 s, statuses 1.9 s): every span is its own record and every token list a structured clone. The figures themselves ' +
-    '(tallies, span F1, disagreements) take 0.4–0.8 s per 2,000 documents in Node under the same load. What would meet it: read ' +
-    'titles only for the rows shown (50), read token boundaries only when kappa and alpha are first asked for, keep the ' +
-    'per-document tallies across live-query re-runs so an adjudication recounts one document, compute in a Web Worker, and ' +
-    'store spans in fewer, larger records (one per document and annotator, as the store section concludes). Not done yet.',
+    'Still far over, at 10,000 documents and 105,849 spans with a load average of about 20: 24.6 s median (20–74 s as the load ' +
+    'moved), 72.4 s before. Changed: the spans come from the span facts (schema version 10, src/renderer/src/db/span-facts.ts: ' +
+    '10,000 rows instead of 105,849 records; read alone 1.9 s against 7.8 s for the span records in the same run), the titles from ' +
+    'one getAll of docMeta instead of a get per key, token rows by one getAll only when nearly a whole table is needed; and the ' +
+    'tallies behind kappa and alpha (src/core/agreement/tallies.ts) count only the tokens some span covers, so they cost what the ' +
+    "spans cover, not labels × tokens × annotators per document. Where the time goes now (the live query's marks, quieter runs): " +
+    'rows (span facts, statuses, dataset-token lines, titles) 7–11 s, token boundaries 6.5–8.5 s, computing and painting the rest. ' +
+    'The token boundaries are most of the bytes (about 500 tokens × 8 bytes per document, some 40–50 MB for 10,000), and the read ' +
+    'cost here follows bytes: everything grows linearly with documents and spans. What would meet it: stop reading token ' +
+    'boundaries, storing with each span fact the token indexes it covers and each document its token count (all the tallies use); ' +
+    'keep per-document tallies between live-query runs so an adjudication recounts one document; compute in a worker. Not done.',
 };

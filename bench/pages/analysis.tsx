@@ -2,7 +2,7 @@
  * The Analysis view's data where the app computes it, in the renderer:
  * a profile seeded through the data layer with the fixed-seed project of
  * bench/lib/analysis-data.ts, then what opening the view costs: reading the
- * spans, document rows and actors from IndexedDB (readAnalysisInput) and
+ * span facts, document rows and actors from IndexedDB (readAnalysisInput) and
  * computing the view (computeAnalysis), timed apart; and the first paint of
  * the app's own Analysis view (src/renderer/src/actors/AnalysisView.tsx):
  * from mounting it to the first frame painted after its table is in the

@@ -187,13 +187,24 @@ async function self(): Promise<AnnotatorRecord> {
       return [performance.now() - t, v];
     };
     const [spansMs, spans] = await time(() => db.spans.toArray());
+    const [spanFactsMs] = await time(() => db.spanFacts.toArray());
     const [statusesMs] = await time(() => db.statuses.toArray());
     const [linesMs] = await time(() => db.lineTokens.toArray());
     const ids = [...new Set(spans.map((s) => s.docId))];
     const [docTokensMs] = await time(() => db.docTokens.bulkGet(ids));
     const [tokenSetsMs] = await time(() => db.tokenSets.toArray());
     const [docMetaMs] = await time(() => db.docMeta.bulkGet(ids));
-    return { spansMs, statusesMs, linesMs, docTokensMs, tokenSetsMs, docMetaMs };
+    const [docMetaAllMs] = await time(() => db.docMeta.toArray());
+    return {
+      spansMs,
+      spanFactsMs,
+      statusesMs,
+      linesMs,
+      docTokensMs,
+      tokenSetsMs,
+      docMetaMs,
+      docMetaAllMs,
+    };
   },
 
   async dashboard() {

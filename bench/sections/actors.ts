@@ -63,7 +63,7 @@ export async function benchActors(ctx: BenchContext): Promise<SectionResult> {
         all.map((r) => r.total),
       ),
       browserReadMs: figure(
-        'of which reading spans, document rows and actors (one read transaction)',
+        'of which reading the span facts (one row per document), document rows and actors (one read transaction)',
         'ms',
         all.map((r) => r.read),
       ),
@@ -78,7 +78,7 @@ export async function benchActors(ctx: BenchContext): Promise<SectionResult> {
         memory,
       ),
       browserOneAnnotatorMs: figure(
-        `in Chromium, one annotator's view (reads only their ${one[0]!.spans.toLocaleString('en')} spans, through the annotatorId index)`,
+        `in Chromium, one annotator's view (keeps only their ${one[0]!.spans.toLocaleString('en')} spans of the span facts)`,
         'ms',
         one.map((r) => r.total),
       ),

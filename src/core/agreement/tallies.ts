@@ -84,18 +84,22 @@ export function tally(
     const { starts, ends } = boundsOf(doc);
     const n = starts.length;
     t.tokens[d] = n;
-    // covered[a][l * n + tok] and span counts per annotator and label.
-    const covered: (Uint8Array | null)[] = [];
+    // Only tokens some span covers need counting: a token nobody covers is
+    // a 0 for everyone present (alpha's m0 = present, m1 = 0, no
+    // disagreement; kappa's n00, which is the rest of the tokens). So each
+    // label keeps the covered tokens only, token → which annotators cover
+    // it, and the cost of a document follows its spans, not its length.
+    const cover: Map<number, Uint8Array>[] = Array.from({ length: L }, () => new Map());
     const sizes: (Float64Array | null)[] = [];
+    let present = 0;
     annotators.forEach((a, ai) => {
       const spans = doc.annotations.get(a);
       if (!spans) {
-        covered.push(null);
         sizes.push(null);
         return;
       }
+      present++;
       t.present[d * A + ai] = 1;
-      const cov = new Uint8Array(L * n);
       const size = new Float64Array(L);
       for (const s of dedupeSpans(spans)) {
         const l = labelIndex.get(s.label);
@@ -109,40 +113,43 @@ export function tally(
           if (starts[mid]! < s.start) lo = mid + 1;
           else hi = mid;
         }
+        const byTok = cover[l]!;
         for (let k = lo; k < n && starts[k]! < s.end; k++)
-          if (ends[k]! <= s.end) cov[l * n + k] = 1;
+          if (ends[k]! <= s.end) {
+            let who = byTok.get(k);
+            if (!who) byTok.set(k, (who = new Uint8Array(A)));
+            who[ai] = 1;
+          }
       }
-      covered.push(cov);
       sizes.push(size);
     });
-    const present = covered.filter((c) => c !== null).length;
+    // Covered tokens in text order, so alpha's sum adds its terms in the
+    // order a pass over every token would (the others add 0).
+    const order = cover.map((byTok) => [...byTok.keys()].sort((x, y) => x - y));
     for (let l = 0; l < L; l++) {
+      const byTok = cover[l]!;
       let o = 0;
-      let z = 0;
       let one = 0;
-      for (let k = 0; k < n; k++) {
+      for (const k of order[l]!) {
+        const who = byTok.get(k)!;
         let m1 = 0;
-        for (const c of covered) if (c && c[l * n + k]) m1++;
-        const m0 = present - m1;
-        o += (m0 * m1) / (present - 1);
-        z += m0;
+        for (let ai = 0; ai < A; ai++) m1 += who[ai]!;
+        o += ((present - m1) * m1) / (present - 1);
         one += m1;
       }
       t.o01[d * L + l] = o;
-      t.m0[d * L + l] = z;
+      t.m0[d * L + l] = present * n - one;
       t.m1[d * L + l] = one;
     }
     pairIdx.forEach(([ia, ib], p) => {
-      const ca = covered[ia];
-      const cb = covered[ib];
-      if (!ca || !cb) return;
+      if (!sizes[ia] || !sizes[ib]) return;
       for (let l = 0; l < L; l++) {
         let x11 = 0;
         let x10 = 0;
         let x01 = 0;
-        for (let k = 0; k < n; k++) {
-          const va = ca[l * n + k];
-          const vb = cb[l * n + k];
+        for (const who of cover[l]!.values()) {
+          const va = who[ia];
+          const vb = who[ib];
           if (va && vb) x11++;
           else if (va) x10++;
           else if (vb) x01++;

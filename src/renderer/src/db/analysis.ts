@@ -1,6 +1,6 @@
 /**
- * The Analysis view's data: what it reads from IndexedDB (spans, the
- * documents' list rows, actors) and the view core computes from them
+ * The Analysis view's data: what it reads from IndexedDB (the span facts,
+ * the documents' list rows, actors) and the view core computes from them
  * (src/core/actors/analysis.ts). bench/pages/analysis.ts times both.
  */
 import {
@@ -10,37 +10,41 @@ import {
   type AnalysisOptions,
   type AnalysisView,
 } from '@core/actors/analysis.ts';
-import type { ActorRecord, SpanRecord } from '@core/model.ts';
+import type { ActorRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
+import { unpackFacts, type SpanFact } from './span-facts.ts';
 
 /** What the Analysis view reads: the spans that can pass the filter, documents and actors. */
 export interface AnalysisInput {
-  spans: SpanRecord[];
+  /** In span id order, as the spans table holds them. */
+  spans: SpanFact[];
   docs: Map<string, AnalysisDoc>;
   actors: ActorRecord[];
 }
 
 /**
- * Reads what the Analysis view needs in one read transaction: spans (only
- * the filtered annotators' when there is an annotator filter, through the
- * annotatorId index), the documents' list rows (docMeta: title, date,
- * outlet, never the texts) and the actors.
+ * Reads what the Analysis view needs in one read transaction: the span
+ * facts (one row per document, span-facts.ts; only the filtered
+ * annotators' spans are kept), the documents' list rows (docMeta: title,
+ * date, outlet, never the texts) and the actors.
  */
 export async function readAnalysisInput(
   db: WorkbenchDb,
   filter: AnalysisFilter = {},
 ): Promise<AnalysisInput> {
-  return db.transaction('r', [db.spans, db.docMeta, db.actors], async () => {
-    const [spans, meta, actors] = await Promise.all([
-      filter.annotators
-        ? db.spans
-            .where('annotatorId')
-            .anyOf([...filter.annotators])
-            .toArray()
-        : db.spans.toArray(),
+  return db.transaction('r', [db.spanFacts, db.docMeta, db.actors], async () => {
+    const [rows, meta, actors] = await Promise.all([
+      db.spanFacts.toArray(),
       db.docMeta.toArray(),
       db.actors.toArray(),
     ]);
+    const only = filter.annotators ? new Set(filter.annotators) : null;
+    const spans: SpanFact[] = [];
+    for (const r of rows)
+      for (const f of unpackFacts(r)) if (!only || only.has(f.annotatorId)) spans.push(f);
+    // Span id order, as the spans table gives them: the view names a
+    // free-text holder by the first spelling it meets.
+    spans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const docs = new Map<string, AnalysisDoc>(
       meta.map((m) => [m.id, { id: m.id, title: m.title, date: m.date, outlet: m.outlet }]),
     );

@@ -14,6 +14,7 @@ import {
   rebuildDocMeta,
   rebuildDocTokens,
   rebuildSpanCounts,
+  rebuildSpanFacts,
   REBUILD_CHUNK,
 } from './derived-rebuild.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -42,6 +43,7 @@ export async function ensureDerived(db: WorkbenchDb): Promise<boolean> {
   const table = (name: string): Table => db.table(name);
   await db.transaction('rw', [db.documents, db.docMeta], () => rebuildDocMeta(table));
   await db.transaction('rw', [db.spans, db.spanCounts], () => rebuildSpanCounts(table));
+  await db.transaction('rw', [db.spans, db.spanFacts], () => rebuildSpanFacts(table));
   // Documents stored from here on come with their tokens: only those
   // present now are repacked.
   const ids = await db.transaction('rw', [db.documents, db.docTokens], async () => {

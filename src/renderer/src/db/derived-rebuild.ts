@@ -8,6 +8,7 @@
 import type { Table } from 'dexie';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
 import { CountDeltas, docMetaOf, docTokensOf, type SpanCountRecord } from './derived.ts';
+import { factOf, packFacts, type SpanFact } from './span-facts.ts';
 
 /** Documents read at once while rebuilding. */
 export const REBUILD_CHUNK = 200;
@@ -50,9 +51,22 @@ export async function rebuildSpanCounts(table: TableOf): Promise<void> {
   await table('spanCounts').bulkPut(rows);
 }
 
+/** Refills spanFacts from the spans, within the caller's transaction (one row per document). */
+export async function rebuildSpanFacts(table: TableOf): Promise<void> {
+  await table('spanFacts').clear();
+  const byDoc = new Map<string, SpanFact[]>();
+  await table('spans').each((s: SpanRecord) => {
+    let list = byDoc.get(s.docId);
+    if (!list) byDoc.set(s.docId, (list = []));
+    list.push(factOf(s));
+  });
+  await table('spanFacts').bulkPut([...byDoc].map(([docId, facts]) => packFacts(docId, facts)));
+}
+
 /**
  * Refills docMeta, docTokens and spanCounts from the documents and spans
- * tables, within the caller's read-write (or upgrade) transaction.
+ * tables, within the caller's read-write (or upgrade) transaction: version
+ * 3's upgrade. (Version 10's upgrade fills spanFacts, which 3 has not.)
  */
 export async function rebuildDerived(table: TableOf): Promise<void> {
   await rebuildDocMeta(table);

@@ -4,7 +4,7 @@
 // rebuilds them only when the marker names another version.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import type { DocumentRecord, SpanRecord } from '@core/model.ts';
+import { ATTRIBUTION_KINDS, type DocumentRecord, type SpanRecord } from '@core/model.ts';
 import { buildDocumentRecord } from '@core/document.ts';
 import { TOKENIZER_VERSION, unpackTokens } from '@core/token-pack.ts';
 import { tokenize } from '@core/tokenize.ts';
@@ -13,6 +13,13 @@ import { CountDeltas, docMetaOf, type SpanCountRecord } from './derived.ts';
 import { currentDerivedMarker, ensureDerived } from './derived-check.ts';
 import { deleteDocuments, storeDocuments } from './store-documents.ts';
 import { storedTokensIn } from './tokens.ts';
+import {
+  factOf,
+  packFacts,
+  unpackFacts,
+  type SpanFact,
+  type SpanFactsRecord,
+} from './span-facts.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
@@ -49,6 +56,19 @@ async function expectedCounts(d: WorkbenchDb): Promise<SpanCountRecord[]> {
     .filter((r) => r !== null)
     .sort((a, b) => (a.annotatorId + a.docId).localeCompare(b.annotatorId + b.docId));
 }
+/** The span facts recomputed from the spans table: one row per document, sorted by span id. */
+async function expectedFacts(d: WorkbenchDb): Promise<SpanFactsRecord[]> {
+  const byDoc = new Map<string, SpanFact[]>();
+  for (const s of await d.spans.toArray()) {
+    const list = byDoc.get(s.docId) ?? [];
+    list.push(factOf(s));
+    byDoc.set(s.docId, list);
+  }
+  return [...byDoc.keys()].sort().map((docId) => packFacts(docId, byDoc.get(docId)!));
+}
+async function storedFacts(d: WorkbenchDb): Promise<SpanFactsRecord[]> {
+  return d.spanFacts.orderBy(':id').toArray();
+}
 async function storedCounts(d: WorkbenchDb): Promise<SpanCountRecord[]> {
   const rows = await d.spanCounts.toArray();
   return rows.sort((a, b) => (a.annotatorId + a.docId).localeCompare(b.annotatorId + b.docId));
@@ -60,8 +80,22 @@ const arbSpan = fc
     a: fc.constantFrom('laila', 'karwan'),
     d: fc.constantFrom('d1', 'd2', 'd3'),
     l: fc.constantFrom(...LABELS),
+    // What the span facts carry besides: extent, holder, actor, target, attribution.
+    at: fc.integer({ min: 0, max: 4 }),
+    holder: fc.option(fc.constantFrom('الكاظمي', 'بايدن'), { nil: null }),
+    actor: fc.option(fc.constantFrom('a1', 'a2'), { nil: undefined }),
+    target: fc.option(fc.constantFrom('القوات'), { nil: undefined }),
+    how: fc.option(fc.constantFrom(...ATTRIBUTION_KINDS), { nil: undefined }),
   })
-  .map(({ id, a, d, l }) => span(id, a, d, l));
+  .map(({ id, a, d, l, at, holder, actor, target, how }) => ({
+    ...span(id, a, d, l),
+    start: at,
+    end: at + 3,
+    holder,
+    ...(actor !== undefined && { holderActorId: actor }),
+    ...(target !== undefined && { target }),
+    ...(how !== undefined && { attribution: how }),
+  }));
 
 type Op = (d: WorkbenchDb) => Promise<unknown>;
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
@@ -81,6 +115,17 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
     ([from, to]) =>
       (d: WorkbenchDb) =>
         d.spans.where('label').equals(from).modify({ label: to }),
+  ),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('a1', 'a2', null)).map(
+    ([id, holderActorId]) =>
+      (d: WorkbenchDb) =>
+        d.spans.update(`s${id}`, { holderActorId }),
+  ),
+  // A span moved to another document.
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('d1', 'd2', 'd3')).map(
+    ([id, docId]) =>
+      (d: WorkbenchDb) =>
+        d.spans.update(`s${id}`, { docId }),
   ),
   fc.integer({ min: 0, max: 12 }).map((id) => (d: WorkbenchDb) => d.spans.delete(`s${id}`)),
   fc
@@ -142,7 +187,7 @@ async function expectDocumentRows(d: WorkbenchDb): Promise<void> {
 const TEXTS = ['قمة مرتقبة بين بايدن والكاظمي.', 'انسحاب القوات 🇮🇶 من العراق', 'نص ثالث'];
 
 describe('derived tables', () => {
-  it('span counts equal a recount after any sequence of span writes', async () => {
+  it('span counts and span facts equal a recount after any sequence of span writes', async () => {
     // Dexie's debug mode traces the bulkAdd failures the sequences provoke.
     vi.spyOn(console, 'trace').mockImplementation(() => undefined);
     await fc.assert(
@@ -151,6 +196,7 @@ describe('derived tables', () => {
         db = createDb(`t-${crypto.randomUUID()}`);
         for (const op of ops) await op(db);
         expect(await storedCounts(db)).toEqual(await expectedCounts(db));
+        expect(await storedFacts(db)).toEqual(await expectedFacts(db));
       }),
       { numRuns: 40 },
     );
@@ -202,7 +248,7 @@ describe('derived tables', () => {
     ]);
     await db.annotators.add({ id: 'laila', name: 'ليلى', kind: 'self', createdAt: 1 });
     const backup = await backupText(db);
-    expect(backup).not.toMatch(/"(docMeta|docTokens|spanCounts|derivedTables)"/);
+    expect(backup).not.toMatch(/"(docMeta|docTokens|spanCounts|spanFacts|derivedTables)"/);
     await deleteDocuments(
       db,
       docs.map((d) => d.id),
@@ -210,6 +256,7 @@ describe('derived tables', () => {
     await db.spans.clear();
     expect(await db.docMeta.count()).toBe(0);
     expect(await db.spanCounts.count()).toBe(0);
+    expect(await db.spanFacts.count()).toBe(0);
 
     const reader = new BackupReader();
     for (const l of splitJsonl(backup)) reader.push(l);
@@ -221,6 +268,8 @@ describe('derived tables', () => {
       docId: docs[0]!.id,
       counts: { [LABELS[0]!]: 2 },
     });
+    expect(await storedFacts(db)).toEqual(await expectedFacts(db));
+    expect((await db.spanFacts.get(docs[0]!.id))!.id).toEqual(['s1', 's2']);
     expect((await db.settings.get('derivedTables'))?.value).toEqual(currentDerivedMarker());
   });
 });
@@ -295,6 +344,10 @@ describe('the start-up check of the derived tables', () => {
     expect(await ensureDerived(db)).toBe(true);
     await expectDocumentRows(db);
     expect(await storedCounts(db)).toEqual(await expectedCounts(db));
+    expect(await storedFacts(db)).toEqual(await expectedFacts(db));
+    expect(unpackFacts((await db.spanFacts.get(added.id))!).map((f) => f.label)).toEqual([
+      LABELS[1],
+    ]);
     expect(await ensureDerived(db)).toBe(false);
   });
 

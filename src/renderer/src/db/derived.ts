@@ -6,13 +6,15 @@
  * - `docTokens`: each document's tokens, so export does not run the
  *   tokenizer;
  * - `spanCounts`: spans per label for each (annotator, document), so the
- *   list's counts are 10,000 rows instead of 100,000 span keys.
+ *   list's counts are 10,000 rows instead of 100,000 span keys;
+ * - `spanFacts`: what agreement and Analysis read of each span, one row
+ *   per document (span-facts.ts), so they read 10,000 rows, not 100,000.
  *
  * Documents never change (the id is the hash of the text), so their two
  * rows are written once, with the document, by storeDocuments
  * (store-documents.ts). Spans change all the time and through many paths
  * (annotating, undo, dataset import, label rename, gold, restore), so the
- * span counts are kept by a Dexie DBCore middleware inside the same
+ * span counts and facts are kept by a Dexie DBCore middleware inside the same
  * IndexedDB transaction as every span write, whatever API made it. The
  * tables are rebuilt only when the marker in settings says they follow
  * another version (derived-check.ts).
@@ -27,6 +29,7 @@ import type {
 } from 'dexie';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
 import { packedTokensOf, type PackedTokens } from '@core/token-pack.ts';
+import { FactDeltas, type SpanFactsRecord } from './span-facts.ts';
 
 /** The document list's fields of one document. */
 export interface DocMetaRecord {
@@ -149,6 +152,29 @@ function applyCounts(
   });
 }
 
+/** Writes `deltas` into the spanFacts table within `trans`. */
+function applyFacts(
+  facts: DBCoreTable,
+  trans: DBCoreTransaction,
+  deltas: FactDeltas,
+): Promise<void> | void {
+  if (deltas.size === 0) return;
+  const keys = deltas.keys();
+  return facts.getMany({ trans, keys }).then((found) => {
+    const existing = found as (SpanFactsRecord | undefined)[];
+    const rows = deltas.merged(existing);
+    const puts = rows.filter((r): r is SpanFactsRecord => r !== null);
+    const gone = keys.filter((_, i) => rows[i] === null && existing[i] !== undefined);
+    const del = (): Promise<void> | void =>
+      gone.length > 0
+        ? checked(facts.mutate({ trans, type: 'delete', keys: gone }), 'span facts')
+        : undefined;
+    return puts.length > 0
+      ? checked(facts.mutate({ trans, type: 'put', values: puts }), 'span facts').then(del)
+      : del();
+  });
+}
+
 /** The records a delete or put is about to replace (not for adds). */
 function previous(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
   const { trans } = req;
@@ -213,8 +239,11 @@ const lastSpanWrite = new WeakMap<DBCoreTransaction, Promise<unknown>>();
 
 function spansTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
   const counts = down.table('spanCounts');
+  const facts = down.schema.tables.some((t) => t.name === 'spanFacts')
+    ? down.table('spanFacts')
+    : null;
   const run = (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> =>
-    mutateSpans(table, counts, req);
+    mutateSpans(table, counts, facts, req);
   return {
     mutate(req) {
       const prev = lastSpanWrite.get(req.trans);
@@ -231,14 +260,15 @@ function spansTable(down: DBCore, table: DBCoreTable): Partial<DBCoreTable> {
   };
 }
 
-/** One span mutation, then the span counts it changes, in its transaction. */
+/** One span mutation, then the span counts and facts it changes, in its transaction. */
 function mutateSpans(
   table: DBCoreTable,
   counts: DBCoreTable,
+  facts: DBCoreTable | null,
   req: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
   if (req.type === 'deleteRange' && req.range.type === ANY_RANGE) {
-    // Every span goes (a clear or a restore): so do all counts.
+    // Every span goes (a clear or a restore): so do all counts and facts.
     return table
       .mutate(req)
       .then((res) =>
@@ -246,6 +276,13 @@ function mutateSpans(
           checked(
             counts.mutate({ trans: req.trans, type: 'deleteRange', range: req.range }),
             'span counts',
+          ).then(() =>
+            facts
+              ? checked(
+                  facts.mutate({ trans: req.trans, type: 'deleteRange', range: req.range }),
+                  'span facts',
+                )
+              : undefined,
           ),
         ),
       );
@@ -262,17 +299,32 @@ function mutateSpans(
         const values = (req as { values?: readonly SpanRecord[] }).values ?? [];
         for (const i of succeeded(req, res)) after.set(values[i]!.id, values[i]!);
         const deltas = new CountDeltas();
+        const factDeltas = new FactDeltas();
         for (const s of new Map(old.map((o) => [o.id, o])).values())
-          if (!failed.has(s.id)) deltas.add(s, -1);
-        for (const s of after.values()) deltas.add(s, +1);
-        return applyCounts(counts, req.trans, deltas);
+          if (!failed.has(s.id)) {
+            deltas.add(s, -1);
+            factDeltas.remove(s);
+          }
+        for (const s of after.values()) {
+          deltas.add(s, +1);
+          factDeltas.add(s);
+        }
+        const c = applyCounts(counts, req.trans, deltas);
+        const f = (): Promise<void> | void =>
+          facts ? applyFacts(facts, req.trans, factDeltas) : undefined;
+        return c ? c.then(f) : f();
       }),
     );
   return before ? before.then(write) : write([]);
 }
 
 /** The derived tables: never backed up or restored, always recomputed. */
-export const DERIVED_TABLES: readonly string[] = ['docMeta', 'docTokens', 'spanCounts'];
+export const DERIVED_TABLES: readonly string[] = [
+  'docMeta',
+  'docTokens',
+  'spanCounts',
+  'spanFacts',
+];
 
 /**
  * Bumped whenever the derived rows are computed differently: profiles whose
@@ -282,20 +334,24 @@ export const DERIVED_VERSION = 1;
 
 /**
  * The middleware: read-write transactions over spans also take in
- * spanCounts, and every mutation of spans updates the counts before it
- * resolves. Adds read nothing; a put, update or delete reads the records it
- * replaces (their labels leave the counts).
+ * spanCounts and spanFacts, and every mutation of spans updates both before
+ * it resolves. Adds read no spans; a put, update or delete reads the
+ * records it replaces (their labels leave the counts, their facts the
+ * rows). Each write reads and rewrites the facts rows of the documents it
+ * touches (one row per document).
  */
 export const spanCountsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'SpanCounts',
   create(down) {
     if (!down.schema.tables.some((t) => t.name === 'spanCounts')) return {};
+    const hasFacts = down.schema.tables.some((t) => t.name === 'spanFacts');
+    const derived = hasFacts ? ['spanCounts', 'spanFacts'] : ['spanCounts'];
     return {
       transaction(stores, mode, options) {
         const scope =
-          mode === 'readwrite' && stores.includes('spans') && !stores.includes('spanCounts')
-            ? [...stores, 'spanCounts']
+          mode === 'readwrite' && stores.includes('spans')
+            ? [...stores, ...derived.filter((t) => !stores.includes(t))]
             : stores;
         return down.transaction(scope, mode, options);
       },

@@ -14,8 +14,9 @@ import type {
   StatusRecord,
 } from '@core/model.ts';
 import { TOKENIZER_VERSION } from '@core/token-pack.ts';
-import { rebuildDerived } from './derived-rebuild.ts';
+import { rebuildDerived, rebuildSpanFacts } from './derived-rebuild.ts';
 import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
+import type { SpanFactsRecord } from './span-facts.ts';
 import {
   DERIVED_VERSION,
   spanCountsMiddleware,
@@ -35,7 +36,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -50,6 +51,8 @@ export type WorkbenchDb = Dexie & {
   docMeta: EntityTable<DocMetaRecord, 'id'>;
   docTokens: EntityTable<DocTokensRecord, 'docId'>;
   spanCounts: Dexie.Table<SpanCountRecord, [string, string]>;
+  /** What agreement and Analysis read of the spans, one row per document (version 10, span-facts.ts). */
+  spanFacts: EntityTable<SpanFactsRecord, 'docId'>;
   /** The tokens datasets brought (see dataset-tokens.ts). */
   tokenSets: Dexie.Table<TokenSetRecord, [string, string]>;
   lineTokens: Dexie.Table<LineTokensRecord, [string, string]>;
@@ -149,6 +152,13 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     conflicts: '&id, docId',
     syncMeta: '&key',
   });
+
+  // Version 10: the span facts, one derived row per document with what
+  // agreement and Analysis read of its spans (span-facts.ts), kept by the
+  // derived middleware; the upgrade fills it from the stored spans.
+  db.version(10)
+    .stores({ spanFacts: '&docId' })
+    .upgrade((tx) => rebuildSpanFacts((name) => tx.table(name)));
 
   db.use(spanCountsMiddleware);
   db.use(outboxTracking);

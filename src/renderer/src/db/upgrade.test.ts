@@ -10,8 +10,15 @@ import { CountDeltas, docMetaOf } from './derived.ts';
 import { currentDerivedMarker, ensureDerived } from './derived-check.ts';
 import { createDb, DB_VERSION } from './schema.ts';
 import { describeOpenError, NewerProfileError, openWorkbenchDb } from './db.ts';
-import { readRawDb, V1_DATA, V1_STORES, writeRawDb } from './fixtures/v1-profile.ts';
+import {
+  readRawDb,
+  V1_DATA,
+  V1_STORES,
+  writeRawDb,
+  type StoreSpec,
+} from './fixtures/v1-profile.ts';
 import { V3_DATA, V3_STORES } from './fixtures/v3-profile.ts';
+import { factOf, packFacts, unpackFacts } from './span-facts.ts';
 
 /** The index names of each store of database `name`, as IndexedDB has them. */
 function rawIndexes(name: string): Promise<Record<string, string[]>> {
@@ -31,7 +38,7 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
   });
 }
 
-/** The indexes of the current schema (version 8 dropped the unread ones; 9 added the team tables). */
+/** The indexes of the current schema (version 8 dropped the unread ones; 9 added the team tables; 10 the span facts). */
 const CURRENT_INDEXES = {
   documents: [],
   spans: ['[docId+annotatorId]', 'annotatorId', 'docId', 'holderActorId', 'label'],
@@ -42,6 +49,7 @@ const CURRENT_INDEXES = {
   docMeta: ['importedAt'],
   docTokens: [],
   spanCounts: [],
+  spanFacts: [],
   actors: [],
   tokenSets: [],
   lineTokens: ['docId'],
@@ -172,6 +180,84 @@ describe('schema upgrades', () => {
     const tx = raw.transaction('spans', 'readonly');
     expect([...tx.objectStore('spans').indexNames]).toContain('holderActorId');
     raw.close();
+  });
+
+  it('version 10 fills the span facts of a version-9 profile from its spans, one row per document', async () => {
+    const name = freshName();
+    // Version 9's stores as IndexedDB has them: version 3's without the
+    // indexes version 8 dropped, plus actors, dataset tokens and team tables.
+    const noIndex = { indexes: [] };
+    const v9: Record<string, StoreSpec> = {
+      ...V3_STORES,
+      documents: { keyPath: 'id', ...noIndex },
+      spans: {
+        keyPath: 'id',
+        indexes: [
+          ...V3_STORES.spans!.indexes.filter((i) => i.name !== '[annotatorId+docId+label]'),
+          { name: 'holderActorId', keyPath: 'holderActorId' },
+        ],
+      },
+      annotators: { keyPath: 'id', ...noIndex },
+      actors: { keyPath: 'id', ...noIndex },
+      tokenSets: { keyPath: ['docId', 'digest'], ...noIndex },
+      lineTokens: {
+        keyPath: ['docId', 'annotatorId'],
+        indexes: [{ name: 'docId', keyPath: 'docId' }],
+      },
+      assignments: {
+        keyPath: 'docId',
+        indexes: [{ name: 'annotatorIds', keyPath: 'annotatorIds', multiEntry: true }],
+      },
+      outbox: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
+      syncRevs: { keyPath: 'id', ...noIndex },
+      conflicts: { keyPath: 'id', indexes: [{ name: 'docId', keyPath: 'docId' }] },
+      syncMeta: { keyPath: 'key', ...noIndex },
+    };
+    const attributed: SpanRecord = {
+      ...(V3_DATA.spans![0] as SpanRecord),
+      id: 'span-3',
+      annotatorId: 'gold',
+      holder: 'مصطفى الكاظمي',
+      holderActorId: 'kadhimi',
+      target: 'القوات',
+      attribution: 'reported-speech',
+      provenance: ['laila'],
+    };
+    const spans = [...(V3_DATA.spans as SpanRecord[]), attributed];
+    // A current marker: the upgrade, not the start-up check, fills the facts.
+    const settings = [
+      ...V3_DATA.settings!,
+      { key: 'derivedTables', value: currentDerivedMarker() },
+    ];
+    await writeRawDb(name, 90, v9, { ...V3_DATA, spans, settings });
+    const warn = vi.spyOn(console, 'warn');
+
+    const db = await openWorkbenchDb(createDb(name));
+    expect(warn).not.toHaveBeenCalled();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.spans.toArray()).toEqual(spans);
+    const docIds = [...new Set(spans.map((x) => x.docId))].sort();
+    expect(await db.spanFacts.orderBy(':id').toArray()).toEqual(
+      docIds.map((d) => packFacts(d, spans.filter((x) => x.docId === d).map(factOf))),
+    );
+    // Only what agreement and Analysis read: no note, times or provenance.
+    const facts = unpackFacts((await db.spanFacts.get(attributed.docId))!);
+    expect(facts.find((f) => f.id === 'span-3')).toEqual({
+      id: 'span-3',
+      docId: attributed.docId,
+      annotatorId: 'gold',
+      label: attributed.label,
+      start: attributed.start,
+      end: attributed.end,
+      quote: attributed.quote,
+      holder: 'مصطفى الكاظمي',
+      holderActorId: 'kadhimi',
+      target: 'القوات',
+      attribution: 'reported-speech',
+    });
+    expect(await ensureDerived(db)).toBe(false);
+    db.close();
+    expect(await rawIndexes(name)).toEqual(CURRENT_INDEXES);
   });
 
   it('refuses a profile written by a newer version and never changes it', async () => {

@@ -19,7 +19,7 @@ export type Annotations = Map<string, Map<string, DashSpan[]>>;
 
 /** Groups spans and statuses by document and annotator ("annotated" = a status or a span). */
 export function groupAnnotations(
-  spans: readonly SpanRecord[],
+  spans: Iterable<Pick<SpanRecord, 'docId' | 'annotatorId' | 'start' | 'end' | 'label' | 'quote'>>,
   statuses: readonly StatusRecord[],
 ): Annotations {
   const out: Annotations = new Map();

@@ -1,10 +1,13 @@
 /**
  * The agreement dashboard's live data: annotators, document titles, every
- * span (with its stored quote), status and gold rejection, and the tokens
+ * span (its facts, quote included, from the spanFacts rows: one per
+ * document, db/span-facts.ts), status and gold rejection, and the tokens
  * each compared document rests on (core's one rule: the dataset's tokens
  * when every chosen annotator's line brought the same, else the
  * workbench's, read packed from docTokens). Never the articles' text.
  * Tokens never change for a document, so they are read once per session.
+ * Tables read whole are read with one getAll (toArray), not a get per
+ * key: each request is a round trip to the browser's IndexedDB backend.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgreementDoc } from '@core/agreement/types.ts';
@@ -12,6 +15,7 @@ import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type StatusRecord } from '@cor
 import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { db } from '../db/db.ts';
 import { rejectedKey } from '../db/gold.ts';
+import { unpackFacts } from '../db/span-facts.ts';
 import { tokensFor } from '../db/tokens.ts';
 import {
   chosenDocs,
@@ -41,6 +45,28 @@ const workbenchBounds = new Map<string, ArrayLike<number>>();
 const datasetBounds = new Map<string, ArrayLike<number>>();
 const setKey = (docId: string, digest: string): string => `${docId}\u0000${digest}`;
 
+/**
+ * Rows of `table` for `keys`: one getAll of the whole table when the keys
+ * are nearly all of it (one request instead of one per key), else a get
+ * per key (token rows are large: reading rows not needed costs more than
+ * the requests saved).
+ */
+async function rowsFor<K, R>(
+  table: {
+    count(): Promise<number>;
+    toArray(): Promise<R[]>;
+    bulkGet(keys: K[]): Promise<(R | undefined)[]>;
+  },
+  keys: K[],
+  keyOf: (r: R) => string,
+  keyString: (k: K) => string,
+): Promise<(R | undefined)[]> {
+  if (keys.length === 0) return [];
+  if (keys.length < 0.9 * (await table.count())) return table.bulkGet(keys);
+  const by = new Map((await table.toArray()).map((r) => [keyOf(r), r]));
+  return keys.map((k) => by.get(keyString(k)));
+}
+
 /** Reads the token boundaries `needs` asks for that this session has not read yet. */
 async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
   const wb = needs.filter((n) => n.digest === null && !workbenchBounds.has(n.docId));
@@ -48,8 +74,18 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
     (n) => n.digest !== null && !datasetBounds.has(setKey(n.docId, n.digest)),
   );
   const [packed, sets] = await Promise.all([
-    db.docTokens.bulkGet(wb.map((n) => n.docId)),
-    db.tokenSets.bulkGet(ds.map((n) => [n.docId, n.digest!] as [string, string])),
+    rowsFor(
+      db.docTokens,
+      wb.map((n) => n.docId),
+      (r) => r.docId,
+      (k) => k,
+    ),
+    rowsFor(
+      db.tokenSets,
+      ds.map((n) => [n.docId, n.digest!] as [string, string]),
+      (r) => setKey(r.docId, r.digest),
+      ([d, g]) => setKey(d, g),
+    ),
   ]);
   const stale: string[] = [];
   wb.forEach((n, i) => {
@@ -74,15 +110,19 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
 
 async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t0 = performance.now();
-  const [annotatorRows, spans, statuses, lines, rejectedRows] = await Promise.all([
+  const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows] = await Promise.all([
     db.annotators.toArray(),
-    db.spans.toArray(),
+    db.spanFacts.toArray(),
     db.statuses.toArray(),
     db.lineTokens.toArray(),
     db.settings.where('key').startsWith(rejectedKey('')).toArray(),
+    db.docMeta.toArray(),
   ]);
   const annotators = sortAnnotators(annotatorRows);
-  const annotations = groupAnnotations(spans, statuses);
+  const annotations = groupAnnotations(
+    factRows.flatMap((r) => unpackFacts(r)),
+    statuses,
+  );
   const picked =
     chosen ??
     annotators
@@ -92,10 +132,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const built = chosenDocs(annotations, picked, lineTokenIndex(lines));
   const t1 = performance.now();
   const needs = built.flatMap((b) => (b.need ? [b.need] : []));
-  const [titleRows] = await Promise.all([
-    db.docMeta.bulkGet([...annotations.keys()]),
-    readTokens(needs),
-  ]);
+  await readTokens(needs);
   const docs = built.map(({ doc, need }) => ({
     ...doc,
     tokens: [],
@@ -109,7 +146,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   performance.measure('stance:agreement-rows', { start: t0, end: t1 });
   performance.measure('stance:agreement-tokens', { start: t1, end: performance.now() });
   const titles = new Map<string, string>();
-  for (const m of titleRows) if (m) titles.set(m.id, m.title);
+  for (const m of metaRows) if (annotations.has(m.id)) titles.set(m.id, m.title);
   const gold = new Map(
     statuses.filter((s) => s.annotatorId === GOLD_ANNOTATOR_ID).map((s) => [s.docId, s]),
   );
