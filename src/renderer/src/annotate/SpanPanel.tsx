@@ -11,6 +11,7 @@ import { deleteSpan, updateSpan } from './actions.ts';
 import { updateSession, useSession } from './session.ts';
 import { useAutosave } from './useAutosave.ts';
 import { useKnownHolders, useSpans } from './useSpans.ts';
+import { T, useT } from '../i18n/T.tsx';
 import './span-panel.css';
 
 export function SpanPanel({
@@ -24,13 +25,14 @@ export function SpanPanel({
   const spans = useSpans(docId, self.id);
   const { selectedSpanId } = useSession();
   const selected = spans.find((s) => s.id === selectedSpanId);
+  const t = useT();
   if (!docId) return null;
   return (
     <section aria-labelledby="spans-heading" className="span-panel">
-      <h2 id="spans-heading">Spans ({spans.length})</h2>
+      <h2 id="spans-heading">{t('spans.heading', { count: spans.length })}</h2>
       {selected && <SpanEditor key={selected.id} span={selected} labels={labels} />}
       {spans.length === 0 ? (
-        <p className="empty">Select words in the article, then press a label's hotkey.</p>
+        <p className="empty">{t('spans.empty')}</p>
       ) : (
         <SpanList spans={spans} labels={labels} selectedSpanId={selectedSpanId} />
       )}
@@ -63,9 +65,10 @@ function SpanList({
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
   const byKey = useMemo(() => new Map(labels.map((l) => [l.key, l])), [labels]);
+  const t = useT();
   return (
     <div className="span-scroll" ref={scrollRef}>
-      <ul className="span-list" aria-label="Spans" style={{ height: virtualizer.getTotalSize() }}>
+      <ul className="span-list" aria-label={t('spans.list')} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const s = spans[item.index]!;
           const l = byKey.get(s.label);
@@ -96,12 +99,12 @@ function SpanList({
                 </q>
                 {s.holder && (
                   <span className="span-holder">
-                    Holder: <bdi>{s.holder}</bdi>
+                    <T id="spans.holder" values={{ holder: <bdi>{s.holder}</bdi> }} />
                   </span>
                 )}
                 {s.note && (
                   <span className="span-note">
-                    Note: <bdi>{s.note}</bdi>
+                    <T id="spans.note" values={{ note: <bdi>{s.note}</bdi> }} />
                   </span>
                 )}
               </button>
@@ -124,6 +127,7 @@ function SpanEditor({
   const [note, setNote] = useState(span.note ?? '');
   const holders = useKnownHolders();
   const listId = useId();
+  const t = useT();
   const saveHolder = useAutosave(
     holder,
     span.holder,
@@ -137,7 +141,7 @@ function SpanEditor({
   return (
     <form
       className="span-editor"
-      aria-label="Selected span"
+      aria-label={t('spans.selected')}
       onSubmit={(e) => {
         e.preventDefault();
         saveHolder();
@@ -148,7 +152,7 @@ function SpanEditor({
         {span.quote}
       </q>
       <label>
-        Label
+        <T id="spans.label" />
         <select
           value={span.label}
           onChange={(e) => void updateSpan(span.id, { label: e.target.value }, 'relabel span')}
@@ -164,14 +168,14 @@ function SpanEditor({
         </select>
       </label>
       <label>
-        Holder
+        <T id="spans.holderField" />
         <input
           dir="auto"
           list={listId}
           value={holder}
           onChange={(e) => setHolder(e.target.value)}
           onBlur={saveHolder}
-          placeholder="Who holds this stance"
+          placeholder={t('spans.holderPlaceholder')}
         />
       </label>
       <datalist id={listId}>
@@ -180,7 +184,7 @@ function SpanEditor({
         ))}
       </datalist>
       <label>
-        Note
+        <T id="spans.noteField" />
         <textarea
           dir="auto"
           rows={2}
@@ -189,15 +193,22 @@ function SpanEditor({
           onBlur={saveNote}
         />
       </label>
-      <p className="span-meta">Holder and note are saved as you type.</p>
+      <p className="span-meta">{t('spans.autosave')}</p>
       <div className="span-editor-actions">
         <button type="button" className="danger" onClick={() => void deleteSpan(span.id)}>
-          Delete span
+          <T id="spans.delete" />
         </button>
       </div>
       <p className="span-meta">
-        {span.start}–{span.end} · by {span.annotatorId} · updated{' '}
-        {new Date(span.updatedAt).toLocaleString()}
+        <T
+          id="spans.meta"
+          values={{
+            start: span.start,
+            end: span.end,
+            who: <bdi>{span.annotatorId}</bdi>,
+            when: new Date(span.updatedAt),
+          }}
+        />
       </p>
     </form>
   );

@@ -15,10 +15,14 @@ import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
 import { SpanPanel } from '../annotate/SpanPanel.tsx';
 import { relativeId } from '../annotate/navigation.ts';
 import { TeamView } from '../team/TeamView.tsx';
+import { useT } from '../i18n/T.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   const [mode, setMode] = useState<WorkbenchMode>('annotate');
+  // Focus mode: the side panels are hidden and the reading pane takes the window.
+  const [focus, setFocus] = useState(false);
+  const t = useT();
   // The list's current sorted and filtered order (next/previous document).
   const [order, setOrder] = useState<string[]>([]);
   useSampleCorpus();
@@ -26,9 +30,11 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   const [reviewSide, setReviewSide] = useState<HTMLElement | null>(null);
   useAutoBackup();
   return (
-    <div className={`workbench mode-${mode}`}>
+    <div className={`workbench mode-${mode}${focus && mode === 'annotate' ? ' focus-mode' : ''}`}>
       <AppHeader self={self} reviewing={mode !== 'annotate'} />
-      <nav className="doc-list" aria-label="Documents">
+      <nav className="doc-list" aria-label={t('workbench.documents')}
+        hidden={focus && mode === 'annotate'}
+      >
         <ImportControls self={self} onImported={setDocId} />
         <DocumentList
           self={self}
@@ -37,7 +43,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
           onVisibleOrder={setOrder}
         />
       </nav>
-      <main className="reading-pane" aria-label="Reading pane">
+      <main className="reading-pane" aria-label={t('workbench.readingPane')}>
         <ModeTabs mode={mode} onChange={setMode} />
         {mode === 'annotate' ? (
           <>
@@ -45,6 +51,8 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
             <ReadingPane
               self={self}
               docId={docId}
+              focus={focus}
+              onToggleFocus={() => setFocus((f) => !f)}
               onOpenRelative={(delta) => {
                 const next = relativeId(order, docId, delta);
                 if (next) setDocId(next);
@@ -70,7 +78,10 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       {mode !== 'agreement' && (
         <aside
           className="side-panel"
-          aria-label={mode === 'annotate' ? 'Labels and spans' : 'Labels and proposals'}
+          hidden={focus && mode === 'annotate'}
+          aria-label={
+            mode === 'annotate' ? t('workbench.labelsAndSpans') : t('workbench.labelsAndProposals')
+          }
         >
           <LabelPanel />
           <GuidelinesPanel />

@@ -8,6 +8,12 @@ export interface Settings {
   sampleCorpusVersion: number;
   /** Which derived rows and tokenizer the derived tables follow (derived-check.ts). */
   derivedTables: DerivedMarker;
+  /** The interface language ('en' or 'ar'); unset: the system's (i18n/locale.ts). */
+  uiLanguage: string;
+  /** 'latn' (0-9) or 'arab' (٠-٩) digits; unset: the language's default. */
+  digits: string;
+  /** Focus mode: the side panels hidden, the reading pane takes the window. */
+  focusMode: boolean;
 }
 
 /** The versions the stored derived rows were computed with. */
