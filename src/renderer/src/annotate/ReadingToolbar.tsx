@@ -87,14 +87,26 @@ export function ReadingToolbar(props: ReadingToolbarProps): React.JSX.Element {
             <T id="toolbar.smallerGlyph" />
           </button>
           <span aria-label={t('toolbar.textSizePx')}>{props.fontSize}</span>
-          <button type="button" onClick={() => props.onFontSize(1)} aria-label={t('toolbar.larger')}>
+          <button
+            type="button"
+            onClick={() => props.onFontSize(1)}
+            aria-label={t('toolbar.larger')}
+          >
             <T id="toolbar.largerGlyph" />
           </button>
         </span>
-        <button type="button" onClick={() => void undo(docId, self.id)} title={t('toolbar.undoKey')}>
+        <button
+          type="button"
+          onClick={() => void undo(docId, self.id)}
+          title={t('toolbar.undoKey')}
+        >
           <T id="toolbar.undo" />
         </button>
-        <button type="button" onClick={() => void redo(docId, self.id)} title={t('toolbar.redoKey')}>
+        <button
+          type="button"
+          onClick={() => void redo(docId, self.id)}
+          title={t('toolbar.redoKey')}
+        >
           <T id="toolbar.redo" />
         </button>
         <button

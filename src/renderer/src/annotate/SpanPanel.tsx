@@ -68,7 +68,11 @@ function SpanList({
   const t = useT();
   return (
     <div className="span-scroll" ref={scrollRef}>
-      <ul className="span-list" aria-label={t('spans.list')} style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        className="span-list"
+        aria-label={t('spans.list')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const s = spans[item.index]!;
           const l = byKey.get(s.label);

@@ -32,7 +32,9 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   return (
     <div className={`workbench mode-${mode}${focus && mode === 'annotate' ? ' focus-mode' : ''}`}>
       <AppHeader self={self} reviewing={mode !== 'annotate'} />
-      <nav className="doc-list" aria-label={t('workbench.documents')}
+      <nav
+        className="doc-list"
+        aria-label={t('workbench.documents')}
         hidden={focus && mode === 'annotate'}
       >
         <ImportControls self={self} onImported={setDocId} />

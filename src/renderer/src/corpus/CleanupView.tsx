@@ -115,11 +115,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
               {t('cleanup.raw')}
             </label>
           </fieldset>
-          {locked && (
-            <p className="cleanup-note">
-              {t('cleanup.locked', { count: spanCount })}
-            </p>
-          )}
+          {locked && <p className="cleanup-note">{t('cleanup.locked', { count: spanCount })}</p>}
           {n === 0 ? (
             <p className="cleanup-note">{t('cleanup.nothing')}</p>
           ) : (

@@ -201,9 +201,7 @@ export function DocumentList({
         {(team.config || (assigned && assigned.size > 0)) && (
           <label className="doc-mine">
             <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />{' '}
-            {assigned
-              ? t('docs.assignedCount', { count: assigned.size })
-              : t('docs.assigned')}
+            {assigned ? t('docs.assignedCount', { count: assigned.size }) : t('docs.assigned')}
           </label>
         )}
         <p className="doc-count" aria-live="polite">
@@ -256,9 +254,7 @@ export function DocumentList({
                   <span className="sep" aria-hidden="true">
                     {' · '}
                   </span>
-                  <span className={`doc-status ${row.status}`}>
-                    {t(STATUS_LABELS[row.status])}
-                  </span>
+                  <span className={`doc-status ${row.status}`}>{t(STATUS_LABELS[row.status])}</span>
                 </span>
                 {row.spanTotal > 0 && (
                   <span className="doc-counts">

@@ -116,7 +116,10 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
               <li key={i} className={`import-${o.status}`}>
                 <T
                   id="import.line"
-                  values={{ file: <strong dir="auto">{o.file}</strong>, what: <OutcomeLine o={o} /> }}
+                  values={{
+                    file: <strong dir="auto">{o.file}</strong>,
+                    what: <OutcomeLine o={o} />,
+                  }}
                 />
               </li>
             ))}

@@ -36,10 +36,12 @@ function describeReport(r: ImportReport, t: Translate): string {
     t('dsImport.updated', { count: r.spansUpdated }),
     t('dsImport.unchanged', { count: r.spansUnchanged }),
   ];
-  if (r.labelsAdded.length) parts.push(t('dsImport.labelsAdded', { list: r.labelsAdded.join(sep) }));
+  if (r.labelsAdded.length)
+    parts.push(t('dsImport.labelsAdded', { list: r.labelsAdded.join(sep) }));
   if (r.annotatorsAdded.length)
     parts.push(t('dsImport.annotatorsAdded', { list: r.annotatorsAdded.join(sep) }));
-  if (r.actorsAdded.length) parts.push(t('dsImport.actorsAdded', { list: r.actorsAdded.join('، ') }));
+  if (r.actorsAdded.length)
+    parts.push(t('dsImport.actorsAdded', { list: r.actorsAdded.join('، ') }));
   if (r.actorNotes.length) parts.push(r.actorNotes.join('; '));
   return t('dsImport.report', { file: r.fileName, parts: parts.join(sep) });
 }
@@ -182,7 +184,9 @@ export function DatasetImportDialog({
             <>
               <ul className="ds-problems" aria-label={t('dsImport.badLines')}>
                 {a.errors.slice(0, SHOWN_PROBLEMS).map((e) => (
-                  <li key={e.line}>{t('dsImport.lineMsg', { line: e.line, message: e.message })}</li>
+                  <li key={e.line}>
+                    {t('dsImport.lineMsg', { line: e.line, message: e.message })}
+                  </li>
                 ))}
                 {a.errors.length > SHOWN_PROBLEMS && (
                   <li>{t('dsImport.more', { count: a.errors.length - SHOWN_PROBLEMS })}</li>

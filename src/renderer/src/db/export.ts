@@ -89,7 +89,7 @@ async function documentIds(db: WorkbenchDb, opts: ExportOptions): Promise<string
 /**
  * How many documents of the export's set no chosen annotator touched (no
  * span, no status), so the export leaves them out unless
- * `includeUnannotated`. Reads index keys and status records, not spans.
+ * `includeUnannotated`. Reads span-count keys and status records, not spans.
  */
 export async function exportCoverage(
   db: WorkbenchDb,
@@ -97,17 +97,16 @@ export async function exportCoverage(
 ): Promise<ExportCoverage> {
   const ids = await documentIds(db, { ...opts, format: 'spans', labels: null });
   const touched = new Set<string>();
-  await db.transaction('r', [db.spans, db.statuses], async () => {
-    for (const a of opts.annotatorIds) {
-      const keys = await db.spans
-        .where('[annotatorId+docId+label]')
-        .between([a, Dexie.minKey, Dexie.minKey], [a, Dexie.maxKey, Dexie.maxKey])
-        .uniqueKeys();
-      for (const k of keys) touched.add((k as unknown as [string, string, string])[1]);
-    }
-    const statuses = await db.statuses.where('annotatorId').anyOf(opts.annotatorIds).toArray();
-    for (const s of statuses) touched.add(s.docId);
-  });
+  for (const a of opts.annotatorIds) {
+    // spanCounts has a row per (annotator, document) with spans (derived.ts).
+    const keys = await db.spanCounts
+      .where('[annotatorId+docId]')
+      .between([a, Dexie.minKey], [a, Dexie.maxKey])
+      .primaryKeys();
+    for (const k of keys) touched.add((k as unknown as [string, string])[1]);
+  }
+  const statuses = await db.statuses.where('annotatorId').anyOf(opts.annotatorIds).toArray();
+  for (const s of statuses) touched.add(s.docId);
   return { documents: ids.length, untouched: ids.filter((id) => !touched.has(id)).length };
 }
 
