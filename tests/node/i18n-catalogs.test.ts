@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import en from '../../src/renderer/src/i18n/messages/en.json';
-import ar from '../../src/renderer/src/i18n/messages/ar.json';
-import { intlLocale, systemLanguage } from '../../src/renderer/src/i18n/locale.ts';
+import en from '../../src/core/i18n/messages/en.json';
+import ar from '../../src/core/i18n/messages/ar.json';
+import { intlLocale, systemLanguage } from '../../src/core/i18n/locale.ts';
 
 const EN = en as Record<string, string>;
 const AR = ar as Record<string, string>;

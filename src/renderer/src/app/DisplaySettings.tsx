@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { chooseDigits, chooseLanguage } from '../i18n/actions.ts';
 import { useUiLocale } from '../i18n/I18nProvider.tsx';
-import { asDigits, asLanguage } from '../i18n/locale.ts';
+import { asDigits, asLanguage } from '@core/i18n/locale.ts';
 import { T, useT } from '../i18n/T.tsx';
 import { reportFailure } from '../failures.ts';
 

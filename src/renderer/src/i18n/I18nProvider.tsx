@@ -15,7 +15,7 @@ import {
   systemLanguage,
   type DigitStyle,
   type UiLanguage,
-} from './locale.ts';
+} from '@core/i18n/locale.ts';
 import { useUiPrefs } from './useUiPrefs.ts';
 
 /** The language and digits in effect. */
@@ -40,7 +40,7 @@ export function I18nProvider({
   children: ReactNode;
 }): React.JSX.Element {
   const prefs = useUiPrefs(open);
-  const lang = prefs.lang ?? systemLanguage();
+  const lang = prefs.lang ?? systemLanguage(navigator.languages ?? [navigator.language]);
   const digits = prefs.digits ?? defaultDigits(lang);
   useLayoutEffect(() => {
     const html = document.documentElement;

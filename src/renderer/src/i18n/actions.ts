@@ -1,6 +1,6 @@
 /** Changing the interface language and digits, bound to the app's database. */
 import { db } from '../db/db.ts';
-import type { DigitStyle, UiLanguage } from './locale.ts';
+import type { DigitStyle, UiLanguage } from '@core/i18n/locale.ts';
 import { writeDigits, writeLanguage } from './ui-prefs.ts';
 
 /** Switches the interface language (remembered in the profile's settings). */

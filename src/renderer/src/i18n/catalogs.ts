@@ -4,9 +4,9 @@
  * and the Arabic catalog must have exactly the same keys (catalogs.test.ts).
  * The Electron main process reads the same files for its menus.
  */
-import en from './messages/en.json';
-import ar from './messages/ar.json';
-import type { UiLanguage } from './locale.ts';
+import en from '@core/i18n/messages/en.json';
+import ar from '@core/i18n/messages/ar.json';
+import type { UiLanguage } from '@core/i18n/locale.ts';
 
 /** Every message id (a key of the English catalog). */
 export type MessageId = keyof typeof en;

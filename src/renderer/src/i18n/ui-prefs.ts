@@ -5,7 +5,7 @@
  */
 import type { WorkbenchDb } from '../db/schema.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
-import { asDigits, asLanguage, type DigitStyle, type UiLanguage } from './locale.ts';
+import { asDigits, asLanguage, type DigitStyle, type UiLanguage } from '@core/i18n/locale.ts';
 
 /** The stored choices; undefined where none (or no valid one) is stored. */
 export interface UiPrefs {

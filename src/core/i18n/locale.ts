@@ -1,7 +1,9 @@
 /**
  * The interface language and digit style: which ones exist, the default
  * taken from the system language, and how a stored value is checked (a
- * setting read from IndexedDB or a restored backup is untrusted).
+ * setting read from IndexedDB or a restored backup is untrusted). Shared
+ * by the renderer and the main process (menus); the catalogs are
+ * messages/*.json.
  */
 
 /** The languages the interface speaks. */
@@ -12,14 +14,12 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DIGIT_STYLES = ['latn', 'arab'] as const;
 export type DigitStyle = (typeof DIGIT_STYLES)[number];
 
-/** The interface language the system asks for: Arabic for any `ar*` tag, else English. */
-export function systemLanguage(
-  tags: readonly string[] = typeof navigator === 'undefined'
-    ? []
-    : navigator.languages?.length
-      ? navigator.languages
-      : [navigator.language],
-): UiLanguage {
+/**
+ * The interface language the system asks for, from its preferred language
+ * tags (navigator.languages, or Electron's app.getPreferredSystemLanguages):
+ * the first that is Arabic or English decides; English otherwise.
+ */
+export function systemLanguage(tags: readonly string[]): UiLanguage {
   for (const tag of tags) {
     const base = tag.toLowerCase().split('-')[0];
     if (base === 'ar') return 'ar';
