@@ -46,10 +46,12 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         />
       </nav>
       <main className="reading-pane" aria-label={t('workbench.readingPane')}>
-        <ModeTabs mode={mode} onChange={setMode} />
+        <div className="pane-bar">
+          <ModeTabs mode={mode} onChange={setMode} />
+          {mode === 'annotate' && <CleanupView docId={docId} onDocIdChange={setDocId} />}
+        </div>
         {mode === 'annotate' ? (
           <>
-            <CleanupView docId={docId} onDocIdChange={setDocId} />
             <ReadingPane
               self={self}
               docId={docId}

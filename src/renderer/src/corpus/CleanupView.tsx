@@ -87,7 +87,9 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
           aria-controls={panelId}
           onClick={() => setOpen(!open)}
         >
-          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+          <span aria-hidden="true" className={open ? undefined : 'dir-icon'}>
+            {open ? '▾' : '▸'}
+          </span>{' '}
           {t('cleanup.heading', { count: n })}
           {doc.textSource === 'raw' ? t('cleanup.rawInUse') : ''}
         </button>

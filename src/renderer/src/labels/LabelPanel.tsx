@@ -8,6 +8,8 @@ import type { LabelDef } from '@core/model.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { applyLabel, useSession } from '../annotate/session.ts';
 import { LabelEditor } from './LabelEditor.tsx';
+import { patternOf } from '../annotate/label-patterns.ts';
+import '../annotate/reading-pane.css';
 import { useT, type Translate } from '../i18n/T.tsx';
 import './labels.css';
 
@@ -35,6 +37,11 @@ export function LabelPanel(): React.JSX.Element {
               onClick={() => applyLabel(l.key)}
             >
               <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+              <span
+                className={`pattern-sample pattern-${patternOf(labels, l.key)}`}
+                style={{ '--c': l.color } as React.CSSProperties}
+                aria-hidden="true"
+              />
               {l.hotkey !== null && (
                 <kbd aria-label={t('labels.hotkey', { key: l.hotkey })}>{l.hotkey}</kbd>
               )}
