@@ -79,20 +79,20 @@ export function ReadingToolbar(props: ReadingToolbarProps): React.JSX.Element {
           </select>
         </label>
         <span className="rp-group" role="group" aria-label={t('toolbar.textSize')}>
-          <button
-            type="button"
-            onClick={() => props.onFontSize(-1)}
-            aria-label={t('toolbar.smaller')}
-          >
-            <T id="toolbar.smallerGlyph" />
+          <button type="button" onClick={() => props.onFontSize(-1)}>
+            <span aria-hidden="true">
+              <T id="toolbar.smallerGlyph" />
+            </span>
+            <span className="sr-only">{t('toolbar.smaller')}</span>
           </button>
-          <span aria-label={t('toolbar.textSizePx')}>{props.fontSize}</span>
-          <button
-            type="button"
-            onClick={() => props.onFontSize(1)}
-            aria-label={t('toolbar.larger')}
-          >
-            <T id="toolbar.largerGlyph" />
+          <span aria-label={t('toolbar.textSizePx')}>
+            {t('docs.number', { n: props.fontSize })}
+          </span>
+          <button type="button" onClick={() => props.onFontSize(1)}>
+            <span aria-hidden="true">
+              <T id="toolbar.largerGlyph" />
+            </span>
+            <span className="sr-only">{t('toolbar.larger')}</span>
           </button>
         </span>
         <button
