@@ -144,25 +144,22 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
                   </circle>
                 )}
               </svg>
-              <button
-                type="button"
-                className="num"
-                aria-label={what}
-                onClick={() => open(r, 'alpha')}
-              >
-                {t('alpha.value', { value: fmt(alpha) })}
-                {r.ci && <small>{t('alpha.ci', { range: fmtCi(r.ci) })}</small>}
+              <button type="button" className="num" onClick={() => open(r, 'alpha')}>
+                {/* Named by the full sentence; the short figure is what shows. */}
+                <span aria-hidden="true">
+                  {t('alpha.value', { value: fmt(alpha) })}
+                  {r.ci && <small>{t('alpha.ci', { range: fmtCi(r.ci) })}</small>}
+                </span>
+                <span className="sr-only">{what}</span>
               </button>
               <span className={`band band-${band ?? 'none'}`}>
                 {band ? t(BAND_SHORT[band]) : t('band.undefined')}
               </span>
-              <button
-                type="button"
-                className="num muted"
-                aria-label={t('alpha.meanKappa', { name: r.name, value: fmt(kappa) })}
-                onClick={() => open(r, 'kappa')}
-              >
-                {t('alpha.kappaValue', { value: fmt(kappa) })}
+              <button type="button" className="num muted" onClick={() => open(r, 'kappa')}>
+                <span aria-hidden="true">{t('alpha.kappaValue', { value: fmt(kappa) })}</span>
+                <span className="sr-only">
+                  {t('alpha.meanKappa', { name: r.name, value: fmt(kappa) })}
+                </span>
               </button>
             </li>
           );
