@@ -44,7 +44,7 @@ async function chooseLanguage(page: Page, from: Lang, to: Lang): Promise<void> {
 for (const lang of ['en', 'ar'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`every screen in ${lang}, ${theme}: no serious axe violation`, async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await page.emulateMedia({ colorScheme: theme });
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.goto('/');
