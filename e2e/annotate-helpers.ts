@@ -85,10 +85,16 @@ export async function drag(
  * once, as a hand would, and waits for the pane to show the selection: a
  * real drag must work the first time.
  */
-export async function dragPhrase(page: Page, phrase: string, backwards = false): Promise<void> {
+export async function dragPhrase(
+  page: Page,
+  phrase: string,
+  backwards = false,
+  /** The selection status's name and text in the interface language. */
+  status = { name: 'Selection', text: 'Selected:' },
+): Promise<void> {
   const { first, last } = await phrasePoints(page, phrase);
   await (backwards ? drag(page, last, first) : drag(page, first, last));
-  await expect(page.getByRole('status', { name: 'Selection' })).toContainText('Selected:');
+  await expect(page.getByRole('status', { name: status.name })).toContainText(status.text);
 }
 
 /** Every stored span, read with the raw IndexedDB API. */

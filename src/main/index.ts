@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './app-scheme.ts';
 import { registerIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
+import { systemLanguage } from '../core/i18n/locale.ts';
 import { moveProfileIfNeeded } from './profile-migration/run.ts';
 import { cleanUpBeforeQuit } from './quit.ts';
 import { createMainWindow, denyAllPermissions, hardenContents } from './window.ts';
@@ -30,7 +31,8 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 void app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer();
-  installMenu(app.isPackaged);
+  // Menus follow the system language (the window's own choice is not sent to main yet).
+  installMenu(app.isPackaged, systemLanguage(app.getPreferredSystemLanguages()));
   const ipc = registerIpc({ window: () => mainWindow, devServerUrl });
   // Open exports are aborted and their partial files deleted before quitting.
   cleanUpBeforeQuit(app, ipc.dispose);

@@ -32,6 +32,13 @@ describe('application menu', () => {
     expect(roles(menuTemplate(false, 'linux'))).toEqual(expect.arrayContaining(DEV_ONLY));
   });
 
+  it('names its menus in the system language, from the same catalogs as the window', () => {
+    const names = (lang: 'en' | 'ar'): (string | undefined)[] =>
+      menuTemplate(true, 'linux', lang).map((i) => i.label);
+    expect(names('en')).toEqual(['File', 'Edit', 'View', 'Window']);
+    expect(names('ar')).toEqual(['ملف', 'تحرير', 'عرض', 'نافذة']);
+  });
+
   it('adds the app menu on macOS only', () => {
     expect(roles(menuTemplate(true, 'darwin'))[0]).toBe('appMenu');
     expect(roles(menuTemplate(true, 'linux'))).not.toContain('appMenu');

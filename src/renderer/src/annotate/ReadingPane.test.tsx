@@ -11,6 +11,7 @@ import { updateSession } from '../annotate/session.ts';
 import { FailureList } from '../components/FailureList.tsx';
 import { currentFailures, dismissFailure } from '../failures.ts';
 import { ReadingPane } from './ReadingPane.tsx';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { SpanPanel } from './SpanPanel.tsx';
 import { holdTables } from '../test/hold-tables.ts';
 import { waitFor } from '../test/wait.ts';
@@ -35,11 +36,11 @@ beforeEach(async () => {
   document.body.appendChild(host);
   root = createRoot(host);
   root.render(
-    <>
+    <I18nProvider open>
       <ReadingPane self={self} docId={doc.id} />
       <SpanPanel self={self} docId={doc.id} />
       <FailureList layer={0} />
-    </>,
+    </I18nProvider>,
   );
   await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
   // The label set is read on its own: a hotkey means nothing until it is
@@ -209,7 +210,11 @@ describe('ReadingPane', () => {
     await db.transaction('rw', db.labels, () => db.labels.bulkPut(labels));
     const hold = await holdTables(db.name, ['labels']);
     root = createRoot(host!);
-    root.render(<ReadingPane self={self} docId={doc.id} />);
+    root.render(
+      <I18nProvider open>
+        <ReadingPane self={self} docId={doc.id} />
+      </I18nProvider>,
+    );
     await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
     await selectAndRelease('جندي');
     // The labels are not read yet: the sticky-label menu offers only "Off".
@@ -233,7 +238,11 @@ describe('ReadingPane', () => {
     host!.className = 'reading-pane';
     host!.style.height = '300px';
     host!.style.overflow = 'auto';
-    root!.render(<ReadingPane self={self} docId={long.id} />);
+    root!.render(
+      <I18nProvider open>
+        <ReadingPane self={self} docId={long.id} />
+      </I18nProvider>,
+    );
     await waitFor(() =>
       expect(host!.querySelector('.rp-para')!.textContent).toMatch(/^الفقرة 1\./),
     );

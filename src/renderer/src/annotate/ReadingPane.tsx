@@ -40,6 +40,7 @@ import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { offerOccurrences } from '../suggest/service.ts';
 import { useSuggestionLayer } from '../suggest/useSuggestionLayer.ts';
+import { T, useT } from '../i18n/T.tsx';
 import './reading-pane.css';
 
 export interface ReadingPaneProps {
@@ -47,6 +48,10 @@ export interface ReadingPaneProps {
   docId: string | null;
   /** Opens the next (+1) or previous (−1) document of the list's order. */
   onOpenRelative?: (delta: 1 | -1) => void;
+  /** Focus mode is on (the side panels are hidden). */
+  focus?: boolean;
+  /** Turns focus mode on or off (the F key, the toolbar's button). */
+  onToggleFocus?: () => void;
 }
 
 /** A long quote cut to its first and last words for messages. */
@@ -59,10 +64,26 @@ function shorten(quote: string): string {
 
 const NO_LABELS: LabelDef[] = [];
 
-export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): React.JSX.Element {
+export function ReadingPane({
+  self,
+  docId,
+  onOpenRelative,
+  focus = false,
+  onToggleFocus,
+}: ReadingPaneProps): React.JSX.Element {
   const article = useArticle(docId);
-  if (!docId) return <p className="empty">Open an article to start annotating.</p>;
-  if (!article || article.doc.id !== docId) return <p className="empty">Loading…</p>;
+  if (!docId)
+    return (
+      <p className="empty">
+        <T id="annotate.openArticle" />
+      </p>
+    );
+  if (!article || article.doc.id !== docId)
+    return (
+      <p className="empty">
+        <T id="annotate.loading" />
+      </p>
+    );
   return (
     <DocumentView
       key={docId}
@@ -72,6 +93,8 @@ export function ReadingPane({ self, docId, onOpenRelative }: ReadingPaneProps): 
       text={article.doc.text}
       tokens={article.tokens}
       onOpenRelative={onOpenRelative}
+      focus={focus}
+      onToggleFocus={onToggleFocus}
     />
   );
 }
@@ -84,10 +107,13 @@ interface ViewProps {
   /** The text's tokens (db/tokens.ts), for snapping and resizing by words. */
   tokens: () => readonly Token[];
   onOpenRelative: ((delta: 1 | -1) => void) | undefined;
+  focus: boolean;
+  onToggleFocus: (() => void) | undefined;
 }
 
 function DocumentView(props: ViewProps): React.JSX.Element {
-  const { self, docId, title, text, tokens, onOpenRelative } = props;
+  const { self, docId, title, text, tokens, onOpenRelative, onToggleFocus } = props;
+  const t = useT();
   const loadedLabels = useLoadedLabels();
   const labels = loadedLabels ?? NO_LABELS;
   const spans = useSpans(docId, self.id);
@@ -227,7 +253,7 @@ function DocumentView(props: ViewProps): React.JSX.Element {
     const { pending, selectedSpanId } = target;
     if (pending) create(key, pending.start, pending.end);
     else if (selectedSpanId) void updateSpan(selectedSpanId, { label: key }, `relabel as ${key}`);
-    else updateSession({ notice: 'Select some text first, then choose a label.' });
+    else updateSession({ notice: t('annotate.selectFirst') });
   };
   const applyLabelRef = useRef(applyLabel);
   useLayoutEffect(() => {
@@ -290,6 +316,7 @@ function DocumentView(props: ViewProps): React.JSX.Element {
     },
     fontSize: changeFont,
     shortcuts: () => setSheetOpen(true),
+    focusMode: () => onToggleFocus?.(),
   });
 
   return (
@@ -303,13 +330,30 @@ function DocumentView(props: ViewProps): React.JSX.Element {
         onFontSize={changeFont}
         onShortcuts={() => setSheetOpen(true)}
         onDoneAndNext={() => void doneAndNext()}
+        focus={props.focus}
+        onToggleFocus={onToggleFocus}
       />
-      <p role="status" aria-label="Selection" className="rp-notice">
-        {session.pending
-          ? `Selected: “${shorten(map.slice(session.pending.start, session.pending.end))}”. Press a label's hotkey or click a label.`
-          : (session.notice ?? '')}
+      <p role="status" aria-label={t('annotate.selection')} className="rp-notice">
+        {session.pending ? (
+          <T
+            id="annotate.selected"
+            values={{
+              quote: (
+                <bdi lang="ar" dir="rtl">
+                  {shorten(map.slice(session.pending.start, session.pending.end))}
+                </bdi>
+              ),
+            }}
+          />
+        ) : (
+          (session.notice ?? '')
+        )}
       </p>
-      <article className="rp-doc" aria-label="Article text" style={{ fontSize: `${fontSize}px` }}>
+      <article
+        className="rp-doc"
+        aria-label={t('annotate.articleText')}
+        style={{ fontSize: `${fontSize}px` }}
+      >
         <div className="rp-text" ref={textRef}>
           {paras.map((p) => (
             <p key={p.index} className="rp-para" dir="rtl" lang="ar">
@@ -323,14 +367,14 @@ function DocumentView(props: ViewProps): React.JSX.Element {
           className="rp-handle"
           ref={startHandle}
           hidden
-          title="Drag to move the start of the span"
+          title={t('annotate.dragStart')}
           aria-hidden="true"
         />
         <div
           className="rp-handle"
           ref={endHandle}
           hidden
-          title="Drag to move the end of the span"
+          title={t('annotate.dragEnd')}
           aria-hidden="true"
         />
       </article>

@@ -1,32 +1,40 @@
-/** The `?` sheet: every keyboard shortcut of the workbench, in a modal dialog. */
+/**
+ * The `?` sheet: every keyboard shortcut of the workbench, in a modal
+ * dialog. Key names stay as printed on the keys; the descriptions are in
+ * the interface language. Keys are in a column of their own that may wrap,
+ * so a long key entry never squeezes the descriptions.
+ */
 import type { LabelDef } from '@core/model.ts';
 import { Dialog } from '../components/Dialog.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { T, useT } from '../i18n/T.tsx';
 
-const SHORTCUTS: [string, string][] = [
-  ['Drag', 'Select words (snaps to whole words)'],
-  ['Alt + drag', 'Select characters (never splits a letter from its marks)'],
-  ['1 – 9', 'Label the selection, or relabel the selected span'],
-  ['Shift + 1 – 9', 'Sticky label on/off: every selection becomes a span of it'],
-  ['Click a span', 'Select it (click again to cycle through overlapping spans)'],
-  ['n / p', 'Next / previous span'],
-  ['Shift + ← / →', 'Move the end of the selected span by one word'],
-  [
-    'Shift + Alt + ← / →, or Ctrl + Shift + ← / →',
-    'Move the start of the selected span by one word',
-  ],
-  ['Drag a handle', 'Move the start or end of the selected span (Alt: by letters)'],
-  ['Delete / Backspace', 'Delete the selected span'],
-  ['Enter', 'Accept the current suggestion (it becomes your span)'],
-  ['Backspace (no span selected)', 'Reject the current suggestion'],
-  ['j / k', 'Next / previous suggestion'],
-  ['h', 'Confirm the proposed holder and attribution of the selected span'],
-  ['Ctrl/Cmd + Z', 'Undo'],
-  ['Ctrl/Cmd + Shift + Z, Ctrl + Y', 'Redo'],
-  ['] / [', 'Next / previous document'],
-  ['Ctrl/Cmd + Enter', 'Mark the document done and open the next'],
-  ['+ / −', 'Larger / smaller text'],
-  ['Esc', 'Clear the selection'],
-  ['?', 'This sheet'],
+/** A key as printed on the keyboard, or a message naming a gesture. */
+type Key = string | { id: MessageId };
+
+const SHORTCUTS: [Key, MessageId][] = [
+  [{ id: 'key.drag' }, 'sheet.drag'],
+  [{ id: 'key.altDrag' }, 'sheet.altDrag'],
+  ['1 – 9', 'sheet.label'],
+  ['Shift + 1 – 9', 'sheet.sticky'],
+  [{ id: 'key.click' }, 'sheet.click'],
+  ['n / p', 'sheet.nextSpan'],
+  ['Shift + ← / →', 'sheet.moveEnd'],
+  [{ id: 'key.moveStart' }, 'sheet.moveStart'],
+  [{ id: 'key.dragHandle' }, 'sheet.handle'],
+  ['Delete / Backspace', 'sheet.delete'],
+  ['Enter', 'sheet.acceptSuggestion'],
+  [{ id: 'key.backspaceNoSpan' }, 'sheet.rejectSuggestion'],
+  ['j / k', 'sheet.nextSuggestion'],
+  ['h', 'sheet.confirmHolder'],
+  ['Ctrl/Cmd + Z', 'sheet.undo'],
+  ['Ctrl/Cmd + Shift + Z, Ctrl + Y', 'sheet.redo'],
+  ['] / [', 'sheet.nextDoc'],
+  ['Ctrl/Cmd + Enter', 'sheet.doneNext'],
+  ['+ / −', 'sheet.fontSize'],
+  ['F', 'sheet.focus'],
+  ['Esc', 'sheet.escape'],
+  ['?', 'sheet.sheet'],
 ];
 
 export function ShortcutSheet({
@@ -36,16 +44,25 @@ export function ShortcutSheet({
   labels: readonly LabelDef[];
   onClose: () => void;
 }): React.JSX.Element {
+  const t = useT();
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} className="sheet">
-      <table>
+    <Dialog title={t('sheet.title')} onClose={onClose} className="sheet">
+      <table className="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('sheet.key')}</th>
+            <th scope="col">{t('sheet.action')}</th>
+          </tr>
+        </thead>
         <tbody>
           {SHORTCUTS.map(([k, what]) => (
-            <tr key={k}>
+            <tr key={what}>
               <th scope="row">
-                <kbd>{k}</kbd>
+                <kbd dir={typeof k === 'string' ? 'ltr' : undefined}>
+                  {typeof k === 'string' ? k : t(k.id)}
+                </kbd>
               </th>
-              <td>{what}</td>
+              <td>{t(what)}</td>
             </tr>
           ))}
           {labels
@@ -53,9 +70,11 @@ export function ShortcutSheet({
             .map((l) => (
               <tr key={l.key}>
                 <th scope="row">
-                  <kbd>{l.hotkey}</kbd>
+                  <kbd dir="ltr">{l.hotkey}</kbd>
                 </th>
-                <td>{l.name}</td>
+                <td>
+                  <T id="sheet.labelHotkey" values={{ name: <bdi>{l.name}</bdi> }} />
+                </td>
               </tr>
             ))}
         </tbody>

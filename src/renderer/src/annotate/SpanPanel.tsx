@@ -12,6 +12,7 @@ import { updateSession, useSession } from './session.ts';
 import { useAutosave } from './useAutosave.ts';
 import { useSpans } from './useSpans.ts';
 import { AttributionEditor } from '../actors/AttributionEditor.tsx';
+import { T, useT } from '../i18n/T.tsx';
 import './span-panel.css';
 
 export function SpanPanel({
@@ -25,13 +26,14 @@ export function SpanPanel({
   const spans = useSpans(docId, self.id);
   const { selectedSpanId } = useSession();
   const selected = spans.find((s) => s.id === selectedSpanId);
+  const t = useT();
   if (!docId) return null;
   return (
     <section aria-labelledby="spans-heading" className="span-panel">
-      <h2 id="spans-heading">Spans ({spans.length})</h2>
+      <h2 id="spans-heading">{t('spans.heading', { count: spans.length })}</h2>
       {selected && <SpanEditor key={selected.id} span={selected} labels={labels} />}
       {spans.length === 0 ? (
-        <p className="empty">Select words in the article, then press a label's hotkey.</p>
+        <p className="empty">{t('spans.empty')}</p>
       ) : (
         <SpanList spans={spans} labels={labels} selectedSpanId={selectedSpanId} />
       )}
@@ -64,9 +66,14 @@ function SpanList({
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
   const byKey = useMemo(() => new Map(labels.map((l) => [l.key, l])), [labels]);
+  const t = useT();
   return (
     <div className="span-scroll" ref={scrollRef}>
-      <ul className="span-list" aria-label="Spans" style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        className="span-list"
+        aria-label={t('spans.list')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const s = spans[item.index]!;
           const l = byKey.get(s.label);
@@ -97,12 +104,12 @@ function SpanList({
                 </q>
                 {s.holder && (
                   <span className="span-holder">
-                    Holder: <bdi>{s.holder}</bdi>
+                    <T id="spans.holder" values={{ holder: <bdi>{s.holder}</bdi> }} />
                   </span>
                 )}
                 {s.note && (
                   <span className="span-note">
-                    Note: <bdi>{s.note}</bdi>
+                    <T id="spans.note" values={{ note: <bdi>{s.note}</bdi> }} />
                   </span>
                 )}
               </button>
@@ -122,6 +129,7 @@ function SpanEditor({
   labels: readonly LabelDef[];
 }): React.JSX.Element {
   const [note, setNote] = useState(span.note ?? '');
+  const t = useT();
   const saveNote = useAutosave(
     note,
     span.note,
@@ -130,7 +138,7 @@ function SpanEditor({
   return (
     <form
       className="span-editor"
-      aria-label="Selected span"
+      aria-label={t('spans.selected')}
       onSubmit={(e) => {
         e.preventDefault();
         saveNote();
@@ -140,7 +148,7 @@ function SpanEditor({
         {span.quote}
       </q>
       <label>
-        Label
+        <T id="spans.label" />
         <select
           value={span.label}
           onChange={(e) => void updateSpan(span.id, { label: e.target.value }, 'relabel span')}
@@ -157,7 +165,7 @@ function SpanEditor({
       </label>
       <AttributionEditor span={span} />
       <label>
-        Note
+        <T id="spans.noteField" />
         <textarea
           dir="auto"
           rows={2}
@@ -166,15 +174,22 @@ function SpanEditor({
           onBlur={saveNote}
         />
       </label>
-      <p className="span-meta">Holder, target and note are saved as you type.</p>
+      <p className="span-meta">{t('spans.autosave')}</p>
       <div className="span-editor-actions">
         <button type="button" className="danger" onClick={() => void deleteSpan(span.id)}>
-          Delete span
+          <T id="spans.delete" />
         </button>
       </div>
       <p className="span-meta">
-        {span.start}–{span.end} · by {span.annotatorId} · updated{' '}
-        {new Date(span.updatedAt).toLocaleString()}
+        <T
+          id="spans.meta"
+          values={{
+            start: span.start,
+            end: span.end,
+            who: <bdi>{span.annotatorId}</bdi>,
+            when: new Date(span.updatedAt),
+          }}
+        />
       </p>
     </form>
   );

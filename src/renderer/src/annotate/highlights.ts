@@ -10,6 +10,7 @@
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { assignLanes } from '@core/spans.ts';
 import type { DomTextMap } from './text-map.ts';
+import { patternOf, type Pattern } from './label-patterns.ts';
 
 const SELECTED = 'sw-selected';
 const PENDING = 'sw-pending';
@@ -25,6 +26,7 @@ export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   private names = new Map<string, string>();
   private colors = new Map<string, string>();
+  private patterns = new Map<string, Pattern>();
   private painted: SpanRecord[] = [];
   private lanes = new Map<string, number>();
 
@@ -35,6 +37,7 @@ export class HighlightPainter {
     this.clearHighlights();
     this.names = new Map(labels.map((l, i) => [l.key, `sw-l${i}`]));
     this.colors = new Map(labels.map((l) => [l.key, safeColor(l.color)]));
+    this.patterns = new Map(labels.map((l) => [l.key, patternOf(labels, l.key)]));
     const rules = labels.map(
       (l, i) =>
         `::highlight(sw-l${i}) { background-color: color-mix(in srgb, ${safeColor(l.color)} 30%, transparent); }`,
@@ -145,11 +148,11 @@ export class HighlightPainter {
       for (const rect of rects[k]!) {
         if (rect.width < 1) continue;
         const bar = document.createElement('div');
-        bar.className = 'sw-underline';
+        bar.className = `sw-underline pattern-${this.patterns.get(span.label) ?? 'solid'}`;
         bar.style.left = `${rect.left - origin.left}px`;
         bar.style.width = `${rect.width}px`;
         bar.style.top = `${rect.bottom - origin.top + 1 + lane * 4}px`;
-        bar.style.background = color;
+        bar.style.setProperty('--c', color);
         frag.appendChild(bar);
       }
     });

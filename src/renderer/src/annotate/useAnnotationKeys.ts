@@ -26,6 +26,8 @@ export interface KeyActions {
   acceptSuggestion: () => boolean;
   /** Moves to the next (+1) or previous (−1) suggestion. */
   stepSuggestion: (delta: 1 | -1) => void;
+  /** F: focus mode on or off. */
+  focusMode?: () => void;
 }
 
 /** What the physical keys mean on a US layout, for layouts that type other letters. */
@@ -109,6 +111,7 @@ export function useAnnotationKeys(actions: KeyActions): void {
       else if (e.shiftKey && arrow) a.resize(e.altKey ? 'start' : 'end', arrow);
       else if (key === '+' || key === '=') a.fontSize(1);
       else if (key === '-') a.fontSize(-1);
+      else if (key === 'f' && !e.altKey && a.focusMode) a.focusMode();
       else handled = false;
       if (handled) e.preventDefault();
     };

@@ -3,6 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { validateAnalystName } from '../db/profile.ts';
 import { reportFailure } from '../failures.ts';
 import { startProfile } from './actions.ts';
+import { T, useT } from '../i18n/T.tsx';
+import { DisplaySettings } from './DisplaySettings.tsx';
 
 export function FirstRun(): React.JSX.Element {
   const [name, setName] = useState('');
@@ -10,6 +12,7 @@ export function FirstRun(): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const errorId = useId();
+  const t = useT();
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -23,7 +26,7 @@ export function FirstRun(): React.JSX.Element {
       await startProfile(name);
     } catch (err) {
       reportFailure(
-        { key: 'first-run', what: 'Creating your profile', where: 'Welcome to Stance Workbench' },
+        { key: 'first-run', what: 'Creating your profile', where: t('firstRun.title') },
         err,
       );
       setBusy(false);
@@ -32,6 +35,7 @@ export function FirstRun(): React.JSX.Element {
 
   return (
     <div className="first-run-backdrop">
+      <DisplaySettings />
       <form
         role="dialog"
         aria-modal="true"
@@ -39,13 +43,14 @@ export function FirstRun(): React.JSX.Element {
         className="first-run"
         onSubmit={(e) => void submit(e)}
       >
-        <h1 id={titleId}>Welcome to Stance Workbench</h1>
+        <h1 id={titleId}>
+          <T id="firstRun.title" />
+        </h1>
         <p>
-          Your name is stored with every span you make and in every dataset you export, so that
-          colleagues can compare their labels with yours.
+          <T id="firstRun.intro" />
         </p>
         <label>
-          Your name
+          <T id="firstRun.name" />
           <input
             autoFocus
             value={name}
@@ -64,7 +69,7 @@ export function FirstRun(): React.JSX.Element {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          Start annotating
+          <T id="firstRun.start" />
         </button>
       </form>
     </div>

@@ -20,10 +20,14 @@ import { useSuggestService } from '../suggest/useSuggestService.ts';
 import { ActorsButton } from '../actors/ActorsButton.tsx';
 import { AnalysisView } from '../actors/AnalysisView.tsx';
 import { selectOnOpen } from '../annotate/session.ts';
+import { useT } from '../i18n/T.tsx';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
   const [mode, setMode] = useState<WorkbenchMode>('annotate');
+  // Focus mode: the side panels are hidden and the reading pane takes the window.
+  const [focus, setFocus] = useState(false);
+  const t = useT();
   // The list's current sorted and filtered order (next/previous document).
   const [order, setOrder] = useState<string[]>([]);
   useSampleCorpus();
@@ -33,9 +37,13 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // The suggestion worker follows the corpus, this analyst's spans and the open document.
   useSuggestService(self.id, mode === 'annotate' ? docId : null);
   return (
-    <div className={`workbench mode-${mode}`}>
+    <div className={`workbench mode-${mode}${focus && mode === 'annotate' ? ' focus-mode' : ''}`}>
       <AppHeader self={self} reviewing={mode === 'review' || mode === 'agreement'} />
-      <nav className="doc-list" aria-label="Documents">
+      <nav
+        className="doc-list"
+        aria-label={t('workbench.documents')}
+        hidden={focus && mode === 'annotate'}
+      >
         <ImportControls self={self} onImported={setDocId} />
         <DocumentList
           self={self}
@@ -44,14 +52,18 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
           onVisibleOrder={setOrder}
         />
       </nav>
-      <main className="reading-pane" aria-label="Reading pane">
-        <ModeTabs mode={mode} onChange={setMode} />
+      <main className="reading-pane" aria-label={t('workbench.readingPane')}>
+        <div className="pane-bar">
+          <ModeTabs mode={mode} onChange={setMode} />
+          {mode === 'annotate' && <CleanupView docId={docId} onDocIdChange={setDocId} />}
+        </div>
         {mode === 'annotate' ? (
           <>
-            <CleanupView docId={docId} onDocIdChange={setDocId} />
             <ReadingPane
               self={self}
               docId={docId}
+              focus={focus}
+              onToggleFocus={() => setFocus((f) => !f)}
               onOpenRelative={(delta) => {
                 const next = relativeId(order, docId, delta);
                 if (next) setDocId(next);
@@ -92,7 +104,10 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       {mode !== 'agreement' && mode !== 'analysis' && (
         <aside
           className="side-panel"
-          aria-label={mode === 'annotate' ? 'Labels and spans' : 'Labels and proposals'}
+          hidden={focus && mode === 'annotate'}
+          aria-label={
+            mode === 'annotate' ? t('workbench.labelsAndSpans') : t('workbench.labelsAndProposals')
+          }
         >
           {mode === 'annotate' && <ActorsButton docId={docId} />}
           <LabelPanel />

@@ -9,6 +9,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { clearFailures, popLayer, pushLayer } from '../failures.ts';
 import { FailureList } from './FailureList.tsx';
+import { T } from '../i18n/T.tsx';
 import './dialog.css';
 
 export interface DialogProps {
@@ -74,7 +75,7 @@ export function Dialog({
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" onClick={close} disabled={busy}>
-          Close
+          <T id="dialog.close" />
         </button>
       </div>
       {children}

@@ -6,6 +6,7 @@
  */
 import { dismissFailure } from '../failures.ts';
 import { useFailures, useTopLayer } from '../hooks/useFailures.ts';
+import { T, useT } from '../i18n/T.tsx';
 
 export function FailureList({
   layer,
@@ -17,21 +18,30 @@ export function FailureList({
 }): React.JSX.Element | null {
   const failures = useFailures();
   const top = useTopLayer();
+  const t = useT();
   if (layer !== top || failures.length === 0) return null;
   return (
     <div className={`failures ${className}`}>
       {failures.map((f) => (
         <div key={f.id} role="alert" className="failure">
           <p>
-            <strong>{f.what} failed</strong> <span className="failure-where">({f.where})</span>:{' '}
-            {f.reason}
+            <T
+              id="failure.failed"
+              values={{
+                what: f.what,
+                where: f.where,
+                reason: f.reason,
+                b: (c) => <strong>{c}</strong>,
+                w: (c) => <span className="failure-where">{c}</span>,
+              }}
+            />
           </p>
           <button
             type="button"
             onClick={() => dismissFailure(f.id)}
-            aria-label={`Dismiss: ${f.what} failed`}
+            aria-label={t('failure.dismissLabel', { what: f.what })}
           >
-            Dismiss
+            <T id="failure.dismiss" />
           </button>
         </div>
       ))}

@@ -1,4 +1,5 @@
 /** A labelled progress bar for reading, writing or exporting. */
+import { useIntl } from 'react-intl';
 import './progress-bar.css';
 
 export function ProgressBar({
@@ -10,11 +11,14 @@ export function ProgressBar({
   done: number;
   total: number;
 }): React.JSX.Element {
-  const pct = total > 0 ? Math.round((done / total) * 100) : 0;
+  const intl = useIntl();
+  const share = total > 0 ? done / total : 0;
   return (
     <div className="progress">
       <progress aria-label={label} value={done} max={Math.max(total, 1)} />
-      <span aria-hidden="true">{pct}%</span>
+      <span aria-hidden="true">
+        {intl.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 })}
+      </span>
     </div>
   );
 }

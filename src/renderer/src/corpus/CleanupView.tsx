@@ -11,6 +11,7 @@ import { clearFailures, reportFailure } from '../failures.ts';
 import { useDocument } from '../hooks/useDocument.ts';
 import { switchTextSource } from './actions.ts';
 import { useSpanCount } from './useSpanCount.ts';
+import { useT } from '../i18n/T.tsx';
 import './cleanup-view.css';
 
 const FAILURE = 'cleanup';
@@ -26,18 +27,19 @@ const PREVIEW = 280;
 function RemovalItem({ r }: { r: Removal }): React.JSX.Element {
   const [full, setFull] = useState(false);
   const long = r.text.length > PREVIEW;
+  const t = useT();
   return (
     <li className="removal">
       <div className="removal-head">
         <span className="removal-reason">{r.reason}</span>
-        <span className="removal-line">line {r.line}</span>
+        <span className="removal-line">{t('cleanup.line', { line: r.line })}</span>
       </div>
       <blockquote className="removal-text" dir="auto" lang="ar">
         {full || !long ? r.text : `${r.text.slice(0, PREVIEW)}…`}
       </blockquote>
       {long && (
         <button type="button" className="link-button" onClick={() => setFull(!full)}>
-          {full ? 'Show less' : `Show all ${r.text.length.toLocaleString('en')} characters`}
+          {full ? t('cleanup.less') : t('cleanup.all', { count: r.text.length })}
         </button>
       )}
     </li>
@@ -51,6 +53,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
   const [busy, setBusy] = useState(false);
   const panelId = useId();
   const headingId = useId();
+  const t = useT();
   if (!doc) return null;
 
   const locked = spanCount > 0;
@@ -84,15 +87,17 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
           aria-controls={panelId}
           onClick={() => setOpen(!open)}
         >
-          <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
-          Cleanup: {n === 0 ? 'nothing removed' : `${n} removal${n === 1 ? '' : 's'}`}
-          {doc.textSource === 'raw' ? ' (raw text in use)' : ''}
+          <span aria-hidden="true" className={open ? undefined : 'dir-icon'}>
+            {open ? '▾' : '▸'}
+          </span>{' '}
+          {t('cleanup.heading', { count: n })}
+          {doc.textSource === 'raw' ? t('cleanup.rawInUse') : ''}
         </button>
       </h2>
       {open && (
         <div id={panelId} className="cleanup-panel">
           <fieldset disabled={locked || busy} className="text-source">
-            <legend>Text to annotate</legend>
+            <legend>{t('cleanup.textToAnnotate')}</legend>
             <label>
               <input
                 type="radio"
@@ -100,7 +105,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
                 checked={doc.textSource === 'clean'}
                 onChange={() => void choose('clean')}
               />
-              Cleaned text
+              {t('cleanup.clean')}
             </label>
             <label>
               <input
@@ -109,18 +114,14 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
                 checked={doc.textSource === 'raw'}
                 onChange={() => void choose('raw')}
               />
-              Raw text, as imported
+              {t('cleanup.raw')}
             </label>
           </fieldset>
-          {locked && (
-            <p className="cleanup-note">
-              The text is fixed: this document has {spanCount} span{spanCount === 1 ? '' : 's'}.
-            </p>
-          )}
+          {locked && <p className="cleanup-note">{t('cleanup.locked', { count: spanCount })}</p>}
           {n === 0 ? (
-            <p className="cleanup-note">Import removed nothing from this document.</p>
+            <p className="cleanup-note">{t('cleanup.nothing')}</p>
           ) : (
-            <ol className="removals" aria-label="Removed at import">
+            <ol className="removals" aria-label={t('cleanup.removed')}>
               {doc.removed.map((r, i) => (
                 <RemovalItem key={i} r={r} />
               ))}

@@ -20,6 +20,8 @@ import {
   type SortKey,
 } from './document-rows.ts';
 import { useAssignedTo, useTeam } from '../team/useTeam.ts';
+import { useIntl } from 'react-intl';
+import { T, useT } from '../i18n/T.tsx';
 import './document-list.css';
 
 export interface DocumentListProps {
@@ -141,6 +143,7 @@ export function DocumentList({
   const ids = { search: useId(), sort: useId(), status: useId(), label: useId(), outlet: useId() };
   const labelName = new Map(labels.map((l) => [l.key, l]));
   const labelOrder = labels.map((l) => l.key);
+  const t = useT();
 
   return (
     <div className="document-list">
@@ -148,46 +151,46 @@ export function DocumentList({
         <input
           type="search"
           className="doc-search"
-          aria-label="Search documents"
-          placeholder="Search titles and text…"
+          aria-label={t('docs.search')}
+          placeholder={t('docs.searchPlaceholder')}
           dir="auto"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
         <div className="doc-selects">
-          <label htmlFor={ids.sort}>Sort</label>
+          <label htmlFor={ids.sort}>{t('docs.sort')}</label>
           <select id={ids.sort} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
             {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
               <option key={k} value={k}>
-                {SORT_LABELS[k]}
+                {t(SORT_LABELS[k])}
               </option>
             ))}
           </select>
-          <label htmlFor={ids.status}>Status</label>
+          <label htmlFor={ids.status}>{t('docs.status')}</label>
           <select
             id={ids.status}
             value={status}
             onChange={(e) => setStatus(e.target.value as DocStatus | 'all')}
           >
-            <option value="all">All</option>
+            <option value="all">{t('docs.all')}</option>
             {(Object.keys(STATUS_LABELS) as DocStatus[]).map((k) => (
               <option key={k} value={k}>
-                {STATUS_LABELS[k]}
+                {t(STATUS_LABELS[k])}
               </option>
             ))}
           </select>
-          <label htmlFor={ids.label}>Label</label>
+          <label htmlFor={ids.label}>{t('docs.label')}</label>
           <select id={ids.label} value={label} onChange={(e) => setLabel(e.target.value)}>
-            <option value="any">Any</option>
+            <option value="any">{t('docs.any')}</option>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
                 {l.name}
               </option>
             ))}
           </select>
-          <label htmlFor={ids.outlet}>Outlet</label>
+          <label htmlFor={ids.outlet}>{t('docs.outlet')}</label>
           <select id={ids.outlet} value={outlet} onChange={(e) => setOutlet(e.target.value)}>
-            <option value="all">All</option>
+            <option value="all">{t('docs.all')}</option>
             {outlets.map((o) => (
               <option key={o} value={o}>
                 {o}
@@ -198,21 +201,21 @@ export function DocumentList({
         {(team.config || (assigned && assigned.size > 0)) && (
           <label className="doc-mine">
             <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />{' '}
-            Assigned to me{assigned ? ` (${assigned.size})` : ''}
+            {assigned ? t('docs.assignedCount', { count: assigned.size }) : t('docs.assigned')}
           </label>
         )}
         <p className="doc-count" aria-live="polite">
           {rows === undefined
-            ? 'Loading documents…'
-            : `${visible.length} of ${rows.length} document${rows.length === 1 ? '' : 's'}`}
+            ? t('docs.loading')
+            : t('docs.count', { shown: visible.length, count: rows.length })}
         </p>
       </div>
-      {rows !== undefined && rows.length === 0 && <p className="empty">No documents yet.</p>}
+      {rows !== undefined && rows.length === 0 && <p className="empty">{t('docs.none')}</p>}
       <div
         ref={scrollRef}
         className="doc-scroll"
         role="listbox"
-        aria-label="Documents"
+        aria-label={t('workbench.documents')}
         onKeyDown={onKeyDown}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -235,15 +238,23 @@ export function DocumentList({
                   setFocusIndex(v.index);
                 }}
               >
-                <span className="doc-title" dir="auto" lang="ar">
-                  {row.title}
-                </span>
+                {row.title ? (
+                  <span className="doc-title" dir="auto" lang="ar">
+                    {row.title}
+                  </span>
+                ) : (
+                  <span className="doc-title untitled">{t('toolbar.noTitle')}</span>
+                )}
                 <span className="doc-meta">
-                  <span dir="auto">{row.outlet ?? 'Unknown outlet'}</span>
-                  <span className="sep"> · </span>
-                  <span>{row.date ? row.date.slice(0, 10) : 'No date'}</span>
-                  <span className="sep"> · </span>
-                  <span className={`doc-status ${row.status}`}>{STATUS_LABELS[row.status]}</span>
+                  <span dir="auto">{row.outlet ?? t('docs.unknownOutlet')}</span>
+                  <span className="sep" aria-hidden="true">
+                    {' · '}
+                  </span>
+                  <span>{row.date ? <DocDate iso={row.date} /> : t('docs.noDate')}</span>
+                  <span className="sep" aria-hidden="true">
+                    {' · '}
+                  </span>
+                  <span className={`doc-status ${row.status}`}>{t(STATUS_LABELS[row.status])}</span>
                 </span>
                 {row.spanTotal > 0 && (
                   <span className="doc-counts">
@@ -254,7 +265,15 @@ export function DocumentList({
                           style={{ background: labelName.get(key)?.color ?? '#888' }}
                           aria-hidden="true"
                         />
-                        <span className="sr-only">{labelName.get(key)?.name ?? key}:</span> {n}
+                        <span className="sr-only">
+                          <T
+                            id="docs.countOf"
+                            values={{ label: labelName.get(key)?.name ?? key, count: n }}
+                          />
+                        </span>
+                        <span aria-hidden="true">
+                          <T id="docs.number" values={{ n }} />
+                        </span>
                       </span>
                     ))}
                   </span>
@@ -265,5 +284,19 @@ export function DocumentList({
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * A document's date as stored (YYYY-MM-DD, unambiguous in both languages),
+ * its digits in the chosen digit style.
+ */
+function DocDate({ iso }: { iso: string }): React.JSX.Element {
+  const intl = useIntl();
+  const day = iso.slice(0, 10);
+  return (
+    <time dateTime={day} dir="ltr">
+      {day.replace(/\d/g, (d) => intl.formatNumber(Number(d)))}
+    </time>
   );
 }

@@ -13,6 +13,7 @@ import { DatasetImportDialog } from '../datasets/DatasetImportDialog.tsx';
 import { host } from '../host/host.ts';
 import { importArticleFiles } from './actions.ts';
 import { useFileDrop } from './useFileDrop.ts';
+import { T, useT, type Translate } from '../i18n/T.tsx';
 import './import-controls.css';
 
 const FAILURE = 'import-articles';
@@ -24,32 +25,24 @@ export interface ImportControlsProps {
   onImported?: (id: string) => void;
 }
 
-function summary(outcomes: ImportOutcome[]): string {
+function summary(outcomes: ImportOutcome[], t: Translate): string {
   const n = (s: ImportOutcome['status']): number => outcomes.filter((o) => o.status === s).length;
   const parts = [
-    `${n('imported')} imported`,
-    n('duplicate') > 0 ? `${n('duplicate')} already in the corpus` : '',
-    n('error') > 0 ? `${n('error')} not imported` : '',
+    t('import.nImported', { count: n('imported') }),
+    n('duplicate') > 0 ? t('import.nDuplicate', { count: n('duplicate') }) : '',
+    n('error') > 0 ? t('import.nError', { count: n('error') }) : '',
   ].filter(Boolean);
-  return `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+  return t('import.summary', { count: outcomes.length, parts: parts.join(t('list.sep')) });
 }
 
 function OutcomeLine({ o }: { o: ImportOutcome }): React.JSX.Element {
   switch (o.status) {
     case 'imported':
-      return (
-        <>
-          imported as “<bdi>{o.title}</bdi>”
-        </>
-      );
+      return <T id="import.importedAs" values={{ title: <bdi>{o.title}</bdi> }} />;
     case 'duplicate':
-      return (
-        <>
-          already in the corpus as “<bdi>{o.title}</bdi>”; not imported again
-        </>
-      );
+      return <T id="import.duplicateAs" values={{ title: <bdi>{o.title}</bdi> }} />;
     case 'error':
-      return <>not imported: {o.reason}</>;
+      return <T id="import.notImported" values={{ reason: o.reason }} />;
   }
 }
 
@@ -60,6 +53,7 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
   const [datasets, setDatasets] = useState<HostFile[]>([]);
   const [busy, setBusy] = useState(false);
   const reportId = useId();
+  const t = useT();
 
   const run = useCallback(
     async (files: HostFile[]): Promise<void> => {
@@ -98,27 +92,37 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
   return (
     <div className="import-controls">
       <button type="button" onClick={() => void open()} disabled={busy}>
-        Open files…
+        <T id="import.open" />
       </button>
-      <span className="import-hint">or drop articles (.txt, .html) and datasets here</span>
+      <span className="import-hint">
+        <T id="import.hint" />
+      </span>
       {busy && (
         <p role="status" className="import-busy">
-          Importing…
+          <T id="import.busy" />
         </p>
       )}
       {outcomes && (
         <section className="import-report" role="region" aria-labelledby={reportId}>
-          <h2 id={reportId}>Import report</h2>
-          <p role="status">{summary(outcomes)}</p>
+          <h2 id={reportId}>
+            <T id="import.report" />
+          </h2>
+          <p role="status">{summary(outcomes, t)}</p>
           <ul>
             {outcomes.map((o, i) => (
               <li key={i} className={`import-${o.status}`}>
-                <strong dir="auto">{o.file}</strong>: <OutcomeLine o={o} />
+                <T
+                  id="import.line"
+                  values={{
+                    file: <strong dir="auto">{o.file}</strong>,
+                    what: <OutcomeLine o={o} />,
+                  }}
+                />
               </li>
             ))}
           </ul>
           <button type="button" onClick={() => setOutcomes(null)}>
-            Dismiss
+            <T id="failure.dismiss" />
           </button>
         </section>
       )}
@@ -132,7 +136,7 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop files to import them
+          <T id="import.drop" />
         </div>
       )}
     </div>

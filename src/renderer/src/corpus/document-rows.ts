@@ -3,22 +3,25 @@
  * component so the rules are easy to read and test.
  */
 import type { DocStatus } from '@core/model.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
 import type { DocumentRow } from './useDocumentRows.ts';
 
 export type SortKey = 'imported' | 'date' | 'title' | 'outlet' | 'status';
 
-export const SORT_LABELS: Record<SortKey, string> = {
-  imported: 'Import order',
-  date: 'Date (newest first)',
-  title: 'Title',
-  outlet: 'Outlet',
-  status: 'Status',
+/** The message naming each sort order. */
+export const SORT_LABELS: Record<SortKey, MessageId> = {
+  imported: 'docs.sort.imported',
+  date: 'docs.sort.date',
+  title: 'docs.sort.title',
+  outlet: 'docs.sort.outlet',
+  status: 'docs.sort.status',
 };
 
-export const STATUS_LABELS: Record<DocStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  done: 'Done',
+/** The message naming each status. */
+export const STATUS_LABELS: Record<DocStatus, MessageId> = {
+  'not-started': 'status.not-started',
+  'in-progress': 'status.in-progress',
+  done: 'status.done',
 };
 
 const STATUS_ORDER: Record<DocStatus, number> = { 'not-started': 0, 'in-progress': 1, done: 2 };

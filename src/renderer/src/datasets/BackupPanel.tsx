@@ -25,6 +25,7 @@ import {
   saveCopyOfKept,
   type RowProgress,
 } from './actions.ts';
+import { T, useT, type Translate } from '../i18n/T.tsx';
 import './datasets.css';
 
 const FAILURE = 'backup';
@@ -35,10 +36,10 @@ interface Pending {
   contents: BackupContents;
 }
 
-function rows(c: BackupContents): string {
+function rows(c: BackupContents, t: Translate): string {
   return Object.entries(c.tables)
-    .map(([t, r]) => `${r.length} ${t}`)
-    .join(', ');
+    .map(([table, r]) => t('backup.tableRows', { count: r.length, table }))
+    .join(t('list.sep'));
 }
 
 export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
@@ -47,6 +48,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   const [progress, setProgress] = useState<RowProgress | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const t = useT();
 
   const refresh = useCallback(() => {
     void listKeptBackups().then(setStored);
@@ -73,13 +75,13 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   const saveFile = (): Promise<void> =>
     task('Saving a backup file', async () => {
       const r = await saveBackupFile(setProgress);
-      setMessage(r ? `Backup saved to ${r.path}.` : 'Backup cancelled.');
+      setMessage(r ? t('backup.saved', { path: r.path }) : t('backup.cancelled'));
     });
 
   const saveStored = (): Promise<void> =>
     task('Keeping a backup in the app', async () => {
       const info = await keepBackup();
-      setMessage(`Backup ${info.name} kept in the app.`);
+      setMessage(t('backup.kept', { name: info.name }));
       refresh();
     });
 
@@ -98,8 +100,8 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     setPending(null);
     const before = await restoreReplacing(p.contents);
     setMessage(
-      `Restored ${p.source}: ${rows(p.contents)}.` +
-        (before ? ` What it replaced is kept as ${before.name}.` : ''),
+      t('backup.restored', { source: p.source, rows: rows(p.contents, t) }) +
+        (before ? t('backup.replacedKept', { name: before.name }) : ''),
     );
     refresh();
   }
@@ -119,7 +121,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   const copyStored = (name: string): Promise<void> =>
     task(`Saving a copy of ${name}`, async () => {
       const path = await saveCopyOfKept(name);
-      setMessage(path ? `A copy of ${name} was saved to ${path}.` : 'Cancelled.');
+      setMessage(path ? t('backup.copySaved', { name, path }) : t('backup.copyCancelled'));
     });
 
   const restoreStored = (name: string): Promise<void> =>
@@ -127,74 +129,77 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
 
   return (
     <Dialog
-      title="Backup and restore"
+      title={t('backup.title')}
       onClose={onClose}
       busy={busy}
       failureKey={FAILURE}
       className="ds-dialog"
     >
       <p className="ds-status">
-        A backup holds every document, span, annotator, label, status and setting of this profile in
-        one file. The app keeps the newest {KEEP_PER_KIND} daily backups, the newest {KEEP_PER_KIND}{' '}
-        kept by hand, and a copy of your data before each restore.
+        <T id="backup.intro" values={{ n: KEEP_PER_KIND }} />
       </p>
       <div className="ds-actions" style={{ justifyContent: 'flex-start' }}>
         <button type="button" onClick={() => void saveFile()} disabled={busy}>
-          Save backup file…
+          <T id="backup.saveFile" />
         </button>
         <button type="button" onClick={() => void saveStored()} disabled={busy}>
-          Keep a backup in the app
+          <T id="backup.keep" />
         </button>
         <button type="button" onClick={() => void restoreFile()} disabled={busy}>
-          Restore from file…
+          <T id="backup.restoreFile" />
         </button>
       </div>
       {progress && (
-        <ProgressBar label="Backup progress" done={progress.done} total={progress.total} />
+        <ProgressBar label={t('backup.progress')} done={progress.done} total={progress.total} />
       )}
       {stored.length > 0 && (
-        <ul className="ds-backups" aria-label="Backups kept in the app">
+        <ul className="ds-backups" aria-label={t('backup.list')}>
           {stored.map((b) => (
             <li key={b.name}>
               <span>
-                {b.name} · {(b.size / 1024).toFixed(0)} KB
+                <T
+                  id="backup.item"
+                  values={{ name: <bdi>{b.name}</bdi>, kb: Math.round(b.size / 1024) }}
+                />
               </span>
               <button
                 type="button"
-                aria-label={`Save a copy of ${b.name}`}
+                aria-label={t('backup.saveCopyOf', { name: b.name })}
                 disabled={busy}
                 onClick={() => void copyStored(b.name)}
               >
-                Save a copy…
+                <T id="backup.saveCopy" />
               </button>
               <button
                 type="button"
-                aria-label={`Restore ${b.name}`}
+                aria-label={t('backup.restoreName', { name: b.name })}
                 disabled={busy}
                 onClick={() => void restoreStored(b.name)}
               >
-                Restore
+                <T id="backup.restore" />
               </button>
             </li>
           ))}
         </ul>
       )}
       {pending && (
-        <div role="alertdialog" aria-label="Replace this profile?" className="ds-field">
+        <div role="alertdialog" aria-label={t('backup.replaceQ')} className="ds-field">
           <p>
-            This profile already has documents or spans. Restoring {pending.source} (
-            {rows(pending.contents)}) replaces everything in it.
+            <T
+              id="backup.replaceText"
+              values={{ source: <bdi>{pending.source}</bdi>, rows: rows(pending.contents, t) }}
+            />
           </p>
           <div className="ds-actions">
             <button type="button" onClick={() => setPending(null)}>
-              Keep my data
+              <T id="backup.keepMine" />
             </button>
             <button
               type="button"
               className="primary"
               onClick={() => void task(`Restoring ${pending.source}`, () => restore(pending))}
             >
-              Replace with the backup
+              <T id="backup.replace" />
             </button>
           </div>
         </div>

@@ -19,6 +19,7 @@ import { clearFailures, reportFailure } from '../failures.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { host } from '../host/host.ts';
 import { analyzeDatasetFile, importAnalysedDataset } from './actions.ts';
+import { T, useT, type Translate } from '../i18n/T.tsx';
 import './datasets.css';
 
 const FAILURE = 'dataset-import';
@@ -26,19 +27,23 @@ const WHERE = 'Import dataset';
 
 const SHOWN_PROBLEMS = 200;
 
-function describeReport(r: ImportReport): string {
+function describeReport(r: ImportReport, t: Translate): string {
+  const sep = t('list.sep');
   const parts = [
-    `${r.documentsCreated} new document(s)`,
-    `${r.documentsMatched} matched`,
-    `${r.spansAdded} span(s) added`,
-    `${r.spansUpdated} updated`,
-    `${r.spansUnchanged} already there`,
+    t('dsImport.newDocs', { count: r.documentsCreated }),
+    t('dsImport.matched', { count: r.documentsMatched }),
+    t('dsImport.spansAdded', { count: r.spansAdded }),
+    t('dsImport.updated', { count: r.spansUpdated }),
+    t('dsImport.unchanged', { count: r.spansUnchanged }),
   ];
-  if (r.labelsAdded.length) parts.push(`labels added: ${r.labelsAdded.join(', ')}`);
-  if (r.annotatorsAdded.length) parts.push(`annotators added: ${r.annotatorsAdded.join(', ')}`);
-  if (r.actorsAdded.length) parts.push(`actors added: ${r.actorsAdded.join('، ')}`);
+  if (r.labelsAdded.length)
+    parts.push(t('dsImport.labelsAdded', { list: r.labelsAdded.join(sep) }));
+  if (r.annotatorsAdded.length)
+    parts.push(t('dsImport.annotatorsAdded', { list: r.annotatorsAdded.join(sep) }));
+  if (r.actorsAdded.length)
+    parts.push(t('dsImport.actorsAdded', { list: r.actorsAdded.join('، ') }));
   if (r.actorNotes.length) parts.push(r.actorNotes.join('; '));
-  return `Imported ${r.fileName}: ${parts.join(', ')}.`;
+  return t('dsImport.report', { file: r.fileName, parts: parts.join(sep) });
 }
 
 export function DatasetImportDialog({
@@ -59,6 +64,7 @@ export function DatasetImportDialog({
   const [annotator, setAnnotator] = useState('');
   const [labelMap, setLabelMap] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
+  const t = useT();
 
   useEffect(() => {
     if (!file) return;
@@ -134,25 +140,24 @@ export function DatasetImportDialog({
 
   return (
     <Dialog
-      title="Import dataset"
+      title={t('dsImport.title')}
       onClose={onClose}
       busy={busy}
       failureKey={FAILURE}
       className="ds-dialog"
     >
       <p className="ds-status">
-        Spans JSONL (ours or Prodigy db-out) or doccano JSONL. Offsets are checked against the text;
-        nothing is written until you choose to import.
+        <T id="dsImport.intro" />
       </p>
       <div className="ds-actions" style={{ justifyContent: 'flex-start' }}>
         <button type="button" onClick={() => void choose()} disabled={busy}>
-          Choose dataset file…
+          <T id="dsImport.choose" />
         </button>
         {file && <span dir="auto">{file.name}</span>}
       </div>
       {busy && progress && (
         <ProgressBar
-          label={progress.phase === 'reading' ? 'Reading progress' : 'Import progress'}
+          label={progress.phase === 'reading' ? t('dsImport.readProgress') : t('dsImport.progress')}
           done={progress.done}
           total={progress.total}
         />
@@ -160,33 +165,35 @@ export function DatasetImportDialog({
       {a && (
         <>
           <p className="ds-status">
-            {a.format === 'doccano' ? 'doccano JSONL' : 'Spans JSONL'}: {a.records.length} valid
-            line(s)
-            {a.errors.length > 0 && `, ${a.errors.length} bad line(s)`}
-            {a.skipped > 0 && `, ${a.skipped} skipped (not accepted)`}.
-            {a.annotators.length > 0 && ` Spans by: ${a.annotators.join(', ')}.`}
+            {t('dsImport.found', {
+              format: a.format === 'doccano' ? 'doccano JSONL' : 'Spans JSONL',
+              valid: a.records.length,
+            })}
+            {a.errors.length > 0 && t('dsImport.bad', { count: a.errors.length })}
+            {a.skipped > 0 && t('dsImport.skipped', { count: a.skipped })}
+            {t('dsImport.end')}
+            {a.annotators.length > 0 &&
+              t('dsImport.by', { list: a.annotators.join(t('list.sep')) })}
           </p>
           {a.annotators.includes(self.id) && (
             <p role="note" className="ds-status">
-              Some lines carry your own annotator id ({self.id}): their spans are imported as yours.
-              Spans you already have over the same words with the same label are kept as they are,
-              not added twice.
+              <T id="dsImport.ownId" values={{ id: <bdi>{self.id}</bdi> }} />
             </p>
           )}
           {a.errors.length > 0 && (
             <>
-              <ul className="ds-problems" aria-label="Bad lines">
+              <ul className="ds-problems" aria-label={t('dsImport.badLines')}>
                 {a.errors.slice(0, SHOWN_PROBLEMS).map((e) => (
                   <li key={e.line}>
-                    line {e.line}: {e.message}
+                    {t('dsImport.lineMsg', { line: e.line, message: e.message })}
                   </li>
                 ))}
                 {a.errors.length > SHOWN_PROBLEMS && (
-                  <li>… and {a.errors.length - SHOWN_PROBLEMS} more</li>
+                  <li>{t('dsImport.more', { count: a.errors.length - SHOWN_PROBLEMS })}</li>
                 )}
               </ul>
               <fieldset>
-                <legend>Bad lines</legend>
+                <legend>{t('dsImport.badLines')}</legend>
                 <label>
                   <input
                     type="radio"
@@ -194,7 +201,7 @@ export function DatasetImportDialog({
                     checked={!validOnly}
                     onChange={() => setValidOnly(false)}
                   />{' '}
-                  Import nothing
+                  {t('dsImport.nothing')}
                 </label>
                 <label>
                   <input
@@ -203,14 +210,14 @@ export function DatasetImportDialog({
                     checked={validOnly}
                     onChange={() => setValidOnly(true)}
                   />{' '}
-                  Import only the valid lines
+                  {t('dsImport.validOnly')}
                 </label>
               </fieldset>
             </>
           )}
           {needsAnnotator && (
             <label className="ds-field">
-              Whose spans are the {a.withoutAnnotator} line(s) without _annotator_id?
+              {t('dsImport.whose', { count: a.withoutAnnotator })}
               <input
                 type="text"
                 dir="auto"
@@ -221,22 +228,25 @@ export function DatasetImportDialog({
           )}
           {unknown.length > 0 && (
             <fieldset>
-              <legend>Labels not in your label set</legend>
+              <legend>{t('dsImport.unknownLabels')}</legend>
               <div className="ds-labels">
                 {unknown.map((l) => (
                   <label key={l.key} className="ds-field">
-                    <span dir="auto">
-                      {l.key} ({l.count} span(s))
+                    <span>
+                      <T
+                        id="dsImport.labelCount"
+                        values={{ key: <bdi>{l.key}</bdi>, count: l.count }}
+                      />
                     </span>
                     <select
-                      aria-label={`What to do with label ${l.key}`}
+                      aria-label={t('dsImport.whatToDo', { key: l.key })}
                       value={labelMap[l.key] ?? ''}
                       onChange={(e) => setLabelMap((m) => ({ ...m, [l.key]: e.target.value }))}
                     >
-                      <option value="">Add as a new label</option>
+                      <option value="">{t('dsImport.addNew')}</option>
                       {labels.map((k) => (
                         <option key={k.key} value={k.key}>
-                          Map to {k.key}
+                          {t('dsImport.mapTo', { key: k.key })}
                         </option>
                       ))}
                     </select>
@@ -249,7 +259,7 @@ export function DatasetImportDialog({
       )}
       {report && (
         <p role="status" className="ds-status">
-          {describeReport(report)}
+          {describeReport(report, t)}
         </p>
       )}
       <div className="ds-actions">
@@ -259,7 +269,7 @@ export function DatasetImportDialog({
           disabled={!canImport}
           onClick={() => void runImport()}
         >
-          Import
+          <T id="dsImport.import" />
         </button>
       </div>
     </Dialog>

@@ -4,6 +4,7 @@ import type { AnnotatorRecord } from '@core/model.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { DatasetImportDialog } from './DatasetImportDialog.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { T, useT } from '../i18n/T.tsx';
 import './datasets.css';
 
 type Open = 'export' | 'import' | 'backup' | null;
@@ -18,16 +19,17 @@ export function DatasetToolbar({
 }): React.JSX.Element {
   const [open, setOpen] = useState<Open>(null);
   const close = (): void => setOpen(null);
+  const t = useT();
   return (
-    <div className="ds-toolbar" role="toolbar" aria-label="Datasets">
+    <div className="ds-toolbar" role="toolbar" aria-label={t('datasets.toolbar')}>
       <button type="button" onClick={() => setOpen('import')}>
-        Import dataset…
+        <T id="datasets.import" />
       </button>
       <button type="button" onClick={() => setOpen('export')}>
-        Export…
+        <T id="datasets.export" />
       </button>
       <button type="button" onClick={() => setOpen('backup')}>
-        Backup…
+        <T id="datasets.backup" />
       </button>
       {open === 'export' && <ExportDialog self={self} onClose={close} defaultGold={reviewing} />}
       {open === 'import' && <DatasetImportDialog self={self} onClose={close} />}

@@ -14,14 +14,16 @@ import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { exportDataset } from './actions.ts';
 import { useDocumentTitles } from './useDocumentTitles.ts';
+import { T, useT, type Translate } from '../i18n/T.tsx';
+import { useExportCoverage } from './useExportCoverage.ts';
 import './datasets.css';
 
 const FAILURE = 'export';
 
-function annotatorLabel(a: AnnotatorRecord): string {
-  if (a.kind === 'self') return `${a.name} (you)`;
-  if (a.kind === 'gold') return 'Gold (adjudicated)';
-  return `${a.name} (colleague)`;
+function annotatorLabel(a: AnnotatorRecord, t: Translate): string {
+  if (a.kind === 'self') return t('export.you', { name: a.name });
+  if (a.kind === 'gold') return t('export.gold');
+  return t('export.colleague', { name: a.name });
 }
 
 export function ExportDialog({
@@ -47,6 +49,11 @@ export function ExportDialog({
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [includeUnannotated, setIncludeUnannotated] = useState(false);
+  const t = useT();
+  const chosenIds = [...chosen];
+  const coverage = useExportCoverage(chosenIds, which === 'selection' ? selection : which);
+  const onlyGold = chosenIds.every((id) => id === GOLD_ANNOTATOR_ID);
 
   const toggle = (set: Set<string>, key: string): Set<string> => {
     const next = new Set(set);
@@ -71,13 +78,14 @@ export function ExportDialog({
               ? null
               : labels.map((l) => l.key).filter((k) => !skipLabels.has(k)),
           documents: which === 'selection' ? selection : which,
+          includeUnannotated: includeUnannotated && !onlyGold,
         },
         setProgress,
       );
       setMessage(
         result
-          ? `Exported ${result.records} record(s) with ${result.spans} span(s) to ${result.path}.`
-          : 'Export cancelled.',
+          ? t('export.done', { records: result.records, spans: result.spans, path: result.path })
+          : t('export.cancelled'),
       );
     } catch (err) {
       reportFailure(
@@ -95,14 +103,14 @@ export function ExportDialog({
 
   return (
     <Dialog
-      title="Export dataset"
+      title={t('export.title')}
       onClose={onClose}
       busy={busy}
       failureKey={FAILURE}
       className="ds-dialog"
     >
       <label className="ds-field">
-        Format
+        <T id="export.format" />
         <select value={format} onChange={(e) => setFormat(e.target.value as OutputFormat)}>
           {OUTPUT_FORMATS.map((f) => (
             <option key={f} value={f}>
@@ -112,7 +120,7 @@ export function ExportDialog({
         </select>
       </label>
       <fieldset>
-        <legend>Annotators</legend>
+        <legend>{t('export.annotators')}</legend>
         {annotators.map((a) => (
           <label key={a.id}>
             <input
@@ -120,12 +128,12 @@ export function ExportDialog({
               checked={chosen.has(a.id)}
               onChange={() => setChosen((s) => toggle(s, a.id))}
             />{' '}
-            <span dir="auto">{annotatorLabel(a)}</span>
+            <bdi>{annotatorLabel(a, t)}</bdi>
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Labels</legend>
+        <legend>{t('export.labels')}</legend>
         {labels.map((l) => (
           <label key={l.key}>
             <input
@@ -133,17 +141,17 @@ export function ExportDialog({
               checked={!skipLabels.has(l.key)}
               onChange={() => setSkipLabels((s) => toggle(s, l.key))}
             />{' '}
-            {l.key}
+            <bdi>{l.key}</bdi>
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Documents</legend>
+        <legend>{t('export.documents')}</legend>
         {(
           [
-            ['all', 'All documents'],
-            ['done', 'Done only'],
-            ['selection', 'A selection'],
+            ['all', t('export.all')],
+            ['done', t('export.doneOnly')],
+            ['selection', t('export.selection')],
           ] as const
         ).map(([value, text]) => (
           <label key={value}>
@@ -159,7 +167,7 @@ export function ExportDialog({
         {which === 'selection' && (
           <select
             multiple
-            aria-label="Documents to export"
+            aria-label={t('export.toExport')}
             value={selection}
             onChange={(e) => setSelection([...e.target.selectedOptions].map((o) => o.value))}
           >
@@ -170,9 +178,31 @@ export function ExportDialog({
             ))}
           </select>
         )}
+        {coverage && coverage.untouched > 0 && (
+          <div className="ds-note" role="note">
+            <p>
+              {onlyGold
+                ? t('export.leftOutGold', {
+                    count: coverage.untouched,
+                    total: coverage.documents,
+                  })
+                : t('export.leftOut', { count: coverage.untouched, total: coverage.documents })}
+            </p>
+            {!onlyGold && (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={includeUnannotated}
+                  onChange={(e) => setIncludeUnannotated(e.target.checked)}
+                />{' '}
+                {t('export.includeUnannotated', { count: coverage.untouched })}
+              </label>
+            )}
+          </div>
+        )}
       </fieldset>
       {progress && busy && (
-        <ProgressBar label="Export progress" done={progress.done} total={progress.total} />
+        <ProgressBar label={t('export.progress')} done={progress.done} total={progress.total} />
       )}
       {message && (
         <p role="status" className="ds-status">
@@ -186,7 +216,7 @@ export function ExportDialog({
           disabled={!canExport}
           onClick={() => void start()}
         >
-          Export
+          <T id="export.export" />
         </button>
       </div>
     </Dialog>

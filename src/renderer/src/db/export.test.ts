@@ -9,6 +9,7 @@ import { createProfile } from './profile.ts';
 import { packedTokensOf, TOKENIZER_VERSION, type PackedTokens } from '@core/token-pack.ts';
 import {
   DOCS_PER_CHUNK,
+  exportCoverage,
   runExport,
   writeDataset,
   type ExportOptions,
@@ -133,6 +134,60 @@ describe('runExport', () => {
     ).rejects.toThrow(new RegExp(`document ${first!.docId}, span pro-withdrawal`));
     expect(host.calls).toContain('abort');
     expect(host.calls).not.toContain('commit');
+  });
+});
+
+describe('documents nobody annotated', () => {
+  // Three documents Laila annotated, two nobody touched.
+  async function withUntouched(): Promise<{ db: WorkbenchDb }> {
+    const db = await profileWithDocs(3);
+    const extra = await Promise.all(
+      ['خبر لم يقرأه أحد', 'خبر آخر بلا تعليق'].map((text) => buildDocumentRecord({ text })),
+    );
+    await storeDocuments(db, extra);
+    return { db };
+  }
+  const lines = async (db: WorkbenchDb, opts: ExportOptions): Promise<{ id: string }[]> => {
+    let out = '';
+    await writeDataset(db, opts, async (c) => {
+      out += c;
+    });
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string });
+  };
+
+  it('counts the documents an export leaves out', async () => {
+    const { db } = await withUntouched();
+    expect(await exportCoverage(db, { annotatorIds: ['Laila'], documents: 'all' })).toEqual({
+      documents: 5,
+      untouched: 2,
+    });
+    // Gold touched nothing: every document would be left out.
+    expect(await exportCoverage(db, { annotatorIds: ['gold'], documents: 'all' })).toEqual({
+      documents: 5,
+      untouched: 5,
+    });
+  });
+
+  it('writes them as records with no spans only when asked, and never for gold', async () => {
+    const { db } = await withUntouched();
+    const base: ExportOptions = {
+      format: 'spans',
+      annotatorIds: ['Laila', 'gold'],
+      labels: null,
+      documents: 'all',
+    };
+    expect(await lines(db, base)).toHaveLength(3);
+    const all = (await lines(db, { ...base, includeUnannotated: true })) as unknown as {
+      id: string;
+      spans: unknown[];
+      _annotator_id: string;
+    }[];
+    expect(all).toHaveLength(5);
+    const empty = all.filter((r) => r.spans.length === 0);
+    expect(empty.map((r) => r._annotator_id)).toEqual(['Laila', 'Laila']);
   });
 });
 

@@ -22,6 +22,7 @@ import { OUTPUT_FORMAT_INFO, recordWriter, type OutputFormat } from '@core/forma
 import type { DatasetRecord, DatasetSpan } from '@core/formats/record.ts';
 import { storedTokenCache } from '@core/token-cache.ts';
 import type { PackedTokens } from '@core/token-pack.ts';
+import Dexie from 'dexie';
 import type { WorkbenchDb } from './schema.ts';
 import { storedTokensIn, type StoredTokensLookup } from './tokens.ts';
 
@@ -36,6 +37,21 @@ export interface ExportOptions {
   labels: string[] | null;
   /** Every document, only those the annotator marked done, or a selection of ids. */
   documents: 'all' | 'done' | string[];
+  /**
+   * Also write a record, with no spans, for each document an annotator
+   * (other than gold) neither annotated nor gave a status: otherwise such
+   * documents are left out. Gold never gets empty records: a document not
+   * adjudicated is not one whose gold has no spans.
+   */
+  includeUnannotated?: boolean;
+}
+
+/** How many of the documents an export covers it writes no record for. */
+export interface ExportCoverage {
+  /** Documents the chosen set holds (all, done, or the selection). */
+  documents: number;
+  /** Of those, documents none of the chosen annotators annotated or gave a status. */
+  untouched: number;
 }
 
 /** Progress of an export: documents processed out of the total. */
@@ -68,6 +84,30 @@ async function documentIds(db: WorkbenchDb, opts: ExportOptions): Promise<string
     return [...new Set(ids)].sort();
   }
   return (await db.documents.orderBy(':id').primaryKeys()) as string[];
+}
+
+/**
+ * How many documents of the export's set no chosen annotator touched (no
+ * span, no status), so the export leaves them out unless
+ * `includeUnannotated`. Reads span-count keys and status records, not spans.
+ */
+export async function exportCoverage(
+  db: WorkbenchDb,
+  opts: Pick<ExportOptions, 'annotatorIds' | 'documents'>,
+): Promise<ExportCoverage> {
+  const ids = await documentIds(db, { ...opts, format: 'spans', labels: null });
+  const touched = new Set<string>();
+  for (const a of opts.annotatorIds) {
+    // spanCounts has a row per (annotator, document) with spans (derived.ts).
+    const keys = await db.spanCounts
+      .where('[annotatorId+docId]')
+      .between([a, Dexie.minKey], [a, Dexie.maxKey])
+      .primaryKeys();
+    for (const k of keys) touched.add((k as unknown as [string, string])[1]);
+  }
+  const statuses = await db.statuses.where('annotatorId').anyOf(opts.annotatorIds).toArray();
+  for (const s of statuses) touched.add(s.docId);
+  return { documents: ids.length, untouched: ids.filter((id) => !touched.has(id)).length };
 }
 
 /**
@@ -122,7 +162,8 @@ export function buildRecords(
       const status = statusOf.get(key(doc.id, annotatorId));
       if (opts.documents === 'done' && status?.status !== 'done') continue;
       const mine = spansOf.get(key(doc.id, annotatorId)) ?? [];
-      if (mine.length === 0 && !status) continue;
+      const empty = mine.length === 0 && !status;
+      if (empty && !(opts.includeUnannotated && annotatorId !== GOLD_ANNOTATOR_ID)) continue;
       out.push({
         docId: doc.id,
         text: doc.text,

@@ -14,6 +14,12 @@ export interface Settings {
   suggestTallies: Record<string, SuggestTally>;
   /** The project's cue phrases per label (a gazetteer, core/suggest/gazetteer.ts). */
   suggestGazetteer: Record<string, string[]>;
+  /** The interface language ('en' or 'ar'); unset: the system's (i18n/locale.ts). */
+  uiLanguage: string;
+  /** 'latn' (0-9) or 'arab' (٠-٩) digits; unset: the language's default. */
+  digits: string;
+  /** Focus mode: the side panels hidden, the reading pane takes the window. */
+  focusMode: boolean;
 }
 
 /** How many suggestions of one label the analyst accepted and rejected. */

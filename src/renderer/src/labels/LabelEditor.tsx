@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { blankLabel, describeLabelUsage, type LabelUsage } from '../db/labels.ts';
 import { clearFailures, reportFailure } from '../failures.ts';
 import { removeLabel, storeLabel, usageOf } from './actions.ts';
+import { T, useT } from '../i18n/T.tsx';
 
 const FAILURE = 'labels';
 
@@ -22,6 +23,7 @@ export function LabelEditor({
   const [key, setKey] = useState<string | null>(labels[0]?.key ?? null);
   const [draft, setDraft] = useState<LabelDef>(() => labels[0] ?? blankLabel(labels));
   const [confirm, setConfirm] = useState<LabelUsage | null>(null);
+  const t = useT();
 
   const pick = (k: string): void => {
     const l = labels.find((x) => x.key === k);
@@ -70,29 +72,29 @@ export function LabelEditor({
 
   return (
     <Dialog
-      title="Edit labels"
+      title={t('labels.edit')}
       onClose={onClose}
       failureKey={FAILURE}
       className="sheet label-editor"
     >
       <label>
-        Label to edit{' '}
+        {t('labels.toEdit')}{' '}
         <select value={key ?? ''} onChange={(e) => pick(e.target.value)}>
           {labels.map((l) => (
             <option key={l.key} value={l.key}>
               {l.name}
             </option>
           ))}
-          <option value="">New label…</option>
+          <option value="">{t('labels.new')}</option>
         </select>
       </label>
       <form onSubmit={(e) => void save(e)} className="label-form">
         <label>
-          Name
+          {t('labels.name')}
           <input value={draft.name} onChange={(e) => set({ name: e.target.value })} />
         </label>
         <label>
-          Arabic name
+          {t('labels.nameAr')}
           <input
             dir="rtl"
             lang="ar"
@@ -101,7 +103,7 @@ export function LabelEditor({
           />
         </label>
         <label>
-          Colour
+          {t('labels.colour')}
           <input
             type="color"
             value={draft.color}
@@ -109,12 +111,12 @@ export function LabelEditor({
           />
         </label>
         <label>
-          Hotkey
+          {t('labels.hotkeyField')}
           <select
             value={draft.hotkey ?? ''}
             onChange={(e) => set({ hotkey: e.target.value ? Number(e.target.value) : null })}
           >
-            <option value="">None</option>
+            <option value="">{t('toolbar.none')}</option>
             {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((h) => (
               <option key={h} value={h}>
                 {h}
@@ -123,7 +125,7 @@ export function LabelEditor({
           </select>
         </label>
         <label>
-          Definition
+          {t('labels.definition')}
           <textarea
             rows={3}
             value={draft.definition}
@@ -131,7 +133,7 @@ export function LabelEditor({
           />
         </label>
         <label>
-          Examples (one per line)
+          {t('labels.examplesField')}
           <textarea
             rows={3}
             dir="auto"
@@ -141,16 +143,21 @@ export function LabelEditor({
         </label>
         {confirm !== null && (
           <p role="alert" className="error">
-            “{key}” is used by {confirm.total} {confirm.total === 1 ? 'span' : 'spans'}:{' '}
-            {describeLabelUsage(confirm)}. Deleting the label deletes all of them, whoever made
-            them, and cannot be undone. Press “Delete label and its spans” to confirm.
+            <T
+              id="labels.confirm"
+              values={{
+                key: <bdi>{key}</bdi>,
+                count: confirm.total,
+                usage: describeLabelUsage(confirm),
+              }}
+            />
           </p>
         )}
         <div className="span-editor-actions">
-          <button type="submit">Save label</button>
+          <button type="submit">{t('labels.save')}</button>
           {key !== null && (
             <button type="button" className="danger" onClick={() => void remove()}>
-              {confirm !== null ? 'Delete label and its spans' : 'Delete label'}
+              {confirm !== null ? t('labels.deleteWithSpans') : t('labels.delete')}
             </button>
           )}
         </div>

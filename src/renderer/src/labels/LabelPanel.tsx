@@ -8,24 +8,28 @@ import type { LabelDef } from '@core/model.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { applyLabel, useSession } from '../annotate/session.ts';
 import { LabelEditor } from './LabelEditor.tsx';
+import { patternOf } from '../annotate/label-patterns.ts';
+import '../annotate/reading-pane.css';
+import { useT, type Translate } from '../i18n/T.tsx';
 import './labels.css';
 
 /** The hover text of a label: definition and examples. */
-export function guidelineText(l: LabelDef): string {
+export function guidelineText(l: LabelDef, t: Translate): string {
   const examples = l.examples.map((e) => `• ${e}`).join('\n');
-  return `${l.name} (${l.nameAr}): ${l.definition}${examples ? `\nExamples:\n${examples}` : ''}`;
+  return `${l.name} (${l.nameAr}): ${l.definition}${examples ? `\n${t('labels.examples')}\n${examples}` : ''}`;
 }
 
 export function LabelPanel(): React.JSX.Element {
   const labels = useLabels();
   const { sticky } = useSession();
   const [editing, setEditing] = useState(false);
+  const t = useT();
   return (
     <section aria-labelledby="labels-heading">
-      <h2 id="labels-heading">Labels</h2>
-      <ul className="labels" aria-label="Labels">
+      <h2 id="labels-heading">{t('labels.title')}</h2>
+      <ul className="labels" aria-label={t('labels.title')}>
         {labels.map((l) => (
-          <li key={l.key} className="label-item" title={guidelineText(l)}>
+          <li key={l.key} className="label-item" title={guidelineText(l, t)}>
             <button
               type="button"
               className="label-button"
@@ -33,8 +37,15 @@ export function LabelPanel(): React.JSX.Element {
               onClick={() => applyLabel(l.key)}
             >
               <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
-              {l.hotkey !== null && <kbd aria-label={`hotkey ${l.hotkey}`}>{l.hotkey}</kbd>}
-              <span className="label-key">{l.key}</span>
+              <span
+                className={`pattern-sample pattern-${patternOf(labels, l.key)}`}
+                style={{ '--c': l.color } as React.CSSProperties}
+                aria-hidden="true"
+              />
+              {l.hotkey !== null && (
+                <kbd aria-label={t('labels.hotkey', { key: l.hotkey })}>{l.hotkey}</kbd>
+              )}
+              <bdi className="label-key">{l.key}</bdi>
               <span className="label-ar" lang="ar" dir="rtl">
                 {l.nameAr}
               </span>
@@ -43,7 +54,7 @@ export function LabelPanel(): React.JSX.Element {
         ))}
       </ul>
       <button type="button" className="label-edit-button" onClick={() => setEditing(true)}>
-        Edit labels
+        {t('labels.edit')}
       </button>
       {editing && <LabelEditor labels={labels} onClose={() => setEditing(false)} />}
     </section>

@@ -4,6 +4,8 @@
  * agreement dashboard (every document).
  */
 
+import { useT } from '../i18n/T.tsx';
+
 export interface AcceptAgreedControlProps {
   /** Annotators who proposed spans: the largest sensible N. */
   proposers: number;
@@ -11,8 +13,8 @@ export interface AcceptAgreedControlProps {
   onMinAgree: (n: number) => void;
   onAccept: () => void;
   disabled?: boolean;
-  /** Appended to the button's text, e.g. `, in every document`. */
-  scope?: string;
+  /** Every document (the dashboard) rather than the open one. */
+  everyDocument?: boolean;
 }
 
 export function AcceptAgreedControl({
@@ -21,12 +23,13 @@ export function AcceptAgreedControl({
   onMinAgree,
   onAccept,
   disabled = false,
-  scope = '',
+  everyDocument = false,
 }: AcceptAgreedControlProps): React.JSX.Element {
+  const t = useT();
   return (
     <>
       <label>
-        Minimum annotators agreeing
+        {t('accept.min')}
         <input
           type="number"
           min={1}
@@ -36,7 +39,7 @@ export function AcceptAgreedControl({
         />
       </label>
       <button type="button" disabled={disabled} onClick={onAccept}>
-        Accept all where at least {minAgree} annotators agree exactly{scope}
+        {everyDocument ? t('accept.allEvery', { n: minAgree }) : t('accept.all', { n: minAgree })}
       </button>
     </>
   );

@@ -13,6 +13,7 @@ import { describeError } from '@core/errors.ts';
 import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from './actions.ts';
 import { GoldSpanEditor } from './GoldSpanEditor.tsx';
 import { Quote } from './Quote.tsx';
+import { useT } from '../i18n/T.tsx';
 
 export interface AdjudicationListProps {
   docId: string;
@@ -40,7 +41,7 @@ export function LabelTag({
   return (
     <span className="label-tag">
       <span className="swatch" style={{ background: def?.color ?? '#777' }} aria-hidden="true" />
-      {label}
+      <bdi>{label}</bdi>
     </span>
   );
 }
@@ -50,6 +51,8 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
     props;
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const t = useT();
+  const sep = t('list.sep');
   const goldKeys = new Set(gold.map(spanKey));
   const run = (p: Promise<unknown>): void => {
     setError('');
@@ -58,7 +61,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
 
   return (
     <div className="adjudication">
-      <ul className="proposals" aria-label="Proposed spans">
+      <ul className="proposals" aria-label={t('adj.proposed')}>
         {candidates.map((c) => {
           const quote = cpSlice(text, c.start, c.end);
           const inGold = goldKeys.has(c.key);
@@ -78,37 +81,43 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
               <LabelTag label={c.label} labels={labels} />
               <Quote text={quote} />
               <span className="who">
-                {c.annotators.map(nameOf).join(', ')} ({c.annotators.length}/{proposers.length})
+                {t('adj.who', {
+                  names: c.annotators.map(nameOf).join(sep),
+                  n: c.annotators.length,
+                  of: proposers.length,
+                })}
                 {missing.length > 0 && (
-                  <span className="not-who"> · not {missing.map(nameOf).join(', ')}</span>
+                  <span className="not-who">
+                    {t('adj.notWho', { names: missing.map(nameOf).join(sep) })}
+                  </span>
                 )}
               </span>
               <span className="state">
-                {inGold ? 'in gold' : isRejected ? 'rejected' : 'pending'}
+                {inGold ? t('adj.inGold') : isRejected ? t('adj.rejected') : t('adj.pending')}
               </span>
               <button
                 type="button"
                 disabled={inGold}
-                aria-label={`Accept “${quote}” as ${c.label} into gold`}
+                aria-label={t('adj.acceptAs', { quote, label: c.label })}
                 onClick={() => run(acceptIntoGold(docId, c))}
               >
-                Accept
+                {t('adj.accept')}
               </button>
               {isRejected ? (
                 <button
                   type="button"
-                  aria-label={`Undo rejecting “${quote}” as ${c.label}`}
+                  aria-label={t('adj.undoRejectAs', { quote, label: c.label })}
                   onClick={() => run(unreject(docId, c))}
                 >
-                  Undo reject
+                  {t('adj.undoReject')}
                 </button>
               ) : (
                 <button
                   type="button"
-                  aria-label={`Reject “${quote}” as ${c.label}`}
+                  aria-label={t('adj.rejectAs', { quote, label: c.label })}
                   onClick={() => run(rejectProposal(docId, c))}
                 >
-                  Reject
+                  {t('adj.reject')}
                 </button>
               )}
             </li>
@@ -116,30 +125,30 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
         })}
       </ul>
       {gold.length > 0 && (
-        <ul className="gold-spans" aria-label="Gold spans">
+        <ul className="gold-spans" aria-label={t('adj.goldSpans')}>
           {gold.map((g) => (
             <li key={g.id} className="gold-span" data-gold={spanKey(g)}>
               <LabelTag label={g.label} labels={labels} />
               <Quote text={g.quote} />
               <span className="who">
                 {g.provenance && g.provenance.length > 0
-                  ? `agreed: ${g.provenance.map(nameOf).join(', ')}`
-                  : 'no annotator has exactly this span'}
+                  ? t('adj.agreed', { names: g.provenance.map(nameOf).join(sep) })
+                  : t('adj.noneExact')}
               </span>
               <button
                 type="button"
                 aria-expanded={editing === g.id}
-                aria-label={`Edit gold span “${g.quote}”`}
+                aria-label={t('adj.editGold', { quote: g.quote })}
                 onClick={() => setEditing(editing === g.id ? null : g.id)}
               >
-                Edit
+                {t('adj.edit')}
               </button>
               <button
                 type="button"
-                aria-label={`Remove gold span “${g.quote}”`}
+                aria-label={t('adj.removeGold', { quote: g.quote })}
                 onClick={() => run(removeGoldSpan(g.id))}
               >
-                Remove
+                {t('adj.remove')}
               </button>
               {editing === g.id && (
                 <GoldSpanEditor span={g} tokens={tokens} labels={labels} onError={setError} />

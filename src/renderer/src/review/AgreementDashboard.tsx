@@ -27,6 +27,7 @@ import { SpanEvidence } from './SpanEvidence.tsx';
 import { TokenBasisNote } from './TokenBasisNote.tsx';
 import { useAgreementData, useFoldedKeys } from './useAgreementData.ts';
 import { useIntervals } from './useIntervals.ts';
+import { T, useT } from '../i18n/T.tsx';
 
 export interface AgreementDashboardProps {
   self: AnnotatorRecord;
@@ -49,6 +50,7 @@ export function AgreementDashboard({
   const [query, setQuery] = useState('');
   const [onlyShared, setOnlyShared] = useState(false);
   const folded = useFoldedKeys(query.trim() !== '');
+  const t = useT();
 
   const active = useMemo(() => {
     const ids = new Set<string>();
@@ -97,9 +99,11 @@ export function AgreementDashboard({
       );
   }, [docs, data]);
 
-  if (!data) return <p className="loading">Computing agreement…</p>;
+  if (!data) return <p className="loading">{t('agreement.computing')}</p>;
   const nameOf = (id: string): string =>
-    id === self.id ? `${nameIn(data.annotators, id)} (you)` : nameIn(data.annotators, id);
+    id === self.id
+      ? t('export.you', { name: nameIn(data.annotators, id) })
+      : nameIn(data.annotators, id);
   const toggle = (id: string): void =>
     setPicked(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const open = (q: EvidenceQuery, title: string): void => setEvidence({ q, title });
@@ -115,17 +119,17 @@ export function AgreementDashboard({
     );
     setMessage(
       n === 0
-        ? `No new span has at least ${minAgree} annotators agreeing exactly.`
-        : `Accepted ${n} span${n === 1 ? '' : 's'} into gold across ${docs.length} documents.`,
+        ? t('review.noneAgree', { n: minAgree })
+        : t('agreement.accepted', { count: n, docs: docs.length }),
     );
   };
 
   return (
-    <section className="dashboard" aria-label="Agreement dashboard">
+    <section className="dashboard" aria-label={t('agreement.dashboard')}>
       <header className="dash-head">
-        <h2>Agreement</h2>
+        <h2>{t('mode.agreement')}</h2>
         <fieldset className="layers">
-          <legend>Annotators</legend>
+          <legend>{t('export.annotators')}</legend>
           {active.map((a) => (
             <label key={a.id}>
               <input
@@ -133,20 +137,20 @@ export function AgreementDashboard({
                 checked={chosen.includes(a.id)}
                 onChange={() => toggle(a.id)}
               />
-              {nameOf(a.id)}
+              <bdi>{nameOf(a.id)}</bdi>
             </label>
           ))}
         </fieldset>
         <fieldset className="layers">
-          <legend>Documents</legend>
-          <label>
-            Containing{' '}
+          <legend>{t('export.documents')}</legend>
+          <label className="dash-search">
+            {t('agreement.containing')}
             <input
               type="search"
               dir="auto"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              placeholder="words in the title or text"
+              placeholder={t('agreement.searchPlaceholder')}
             />
           </label>
           <label>
@@ -155,12 +159,12 @@ export function AgreementDashboard({
               checked={onlyShared}
               onChange={() => setOnlyShared(!onlyShared)}
             />
-            Only documents every chosen annotator annotated
+            {t('agreement.onlyShared')}
           </label>
         </fieldset>
         <p className="dash-scope" role="status">
-          {countOf(report.documents, 'document')}, {countOf(ordered.length, 'annotator')}.{' '}
-          {ordered.length < 2 && 'Choose at least two annotators to compare.'}
+          {t('agreement.scope', { docs: report.documents, annotators: ordered.length })}{' '}
+          {ordered.length < 2 && t('agreement.chooseTwo')}
         </p>
         {ordered.length >= 2 && <TokenBasisNote report={report} nameOf={nameOf} />}
       </header>
@@ -182,8 +186,16 @@ export function AgreementDashboard({
         {ordered.length < 2
           ? ''
           : ci
-            ? `Intervals: 95 % bootstrap, ${ci.resamples.toLocaleString('en')} resamples of the ${ci.documents} documents two or more annotators annotated (seed ${ci.seed}).`
-            : `Computing 95 % intervals (${DEFAULT_RESAMPLES.toLocaleString('en')} resamples, seed ${DEFAULT_SEED})… ${Math.round(progress * 100)} %`}
+            ? t('agreement.intervals', {
+                resamples: ci.resamples,
+                docs: ci.documents,
+                seed: ci.seed,
+              })
+            : t('agreement.computingIntervals', {
+                resamples: DEFAULT_RESAMPLES,
+                seed: DEFAULT_SEED,
+                progress,
+              })}
       </p>
       <div className="dash-figures">
         <AlphaDotPlot report={report} ci={ci} labels={labels} onOpen={open} />
@@ -199,11 +211,9 @@ export function AgreementDashboard({
         />
       </div>
       <section className="progress" aria-labelledby="progress-h">
-        <h3 id="progress-h">Adjudication</h3>
+        <h3 id="progress-h">{t('agreement.adjudication')}</h3>
         <label className="progress-bar">
-          <span>
-            {adjudicated} of {countOf(rows.length, 'document')} adjudicated
-          </span>
+          <span>{t('agreement.adjudicated', { n: adjudicated, count: rows.length })}</span>
           <progress max={Math.max(1, rows.length)} value={adjudicated} />
         </label>
         <div className="adjudicate-all">
@@ -213,7 +223,7 @@ export function AgreementDashboard({
             onMinAgree={setMinAgree}
             onAccept={() => void acceptAll()}
             disabled={docs.length === 0}
-            scope=", in every document"
+            everyDocument
           />
           <span role="status">{message}</span>
         </div>
@@ -230,16 +240,21 @@ export function AgreementDashboard({
         onOpenReview={onOpenReview}
       />
       <p className="dash-note">
-        Definitions: docs/agreement.md. “—” marks an undefined figure (for instance a label nobody
-        used). <code>npx stance agreement FILE… --ci</code> gives the same numbers, intervals
-        included, on the same annotators&apos; files: the files imported here, and, for annotations
-        made here, their export from here.
+        <T
+          id="agreement.note"
+          values={{
+            cmd: (
+              <code dir="ltr">
+                {/* A command line, the same in every language. */}
+                {CLI}
+              </code>
+            ),
+          }}
+        />
       </p>
     </section>
   );
 }
 
-/** "1 document", "2 documents". */
-function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
-}
+/** The CLI command that gives the same figures. */
+const CLI = 'npx stance agreement FILE… --ci';

@@ -9,15 +9,18 @@
 import type { AgreementIntervals, Interval } from '@core/agreement/bootstrap.ts';
 import {
   RELIABLE_ALPHA,
-  RELIABILITY_TEXT,
   TENTATIVE_ALPHA,
   reliabilityOf,
+  type Reliability,
 } from '@core/agreement/reliability.ts';
 import type { FullReport } from '@core/agreement/report.ts';
 import type { LabelFigures } from '@core/agreement/types.ts';
 import type { LabelDef } from '@core/model.ts';
 import type { EvidenceQuery } from './evidence.ts';
-import { fmt, meanOf } from './format.ts';
+import { meanOf } from './format.ts';
+import { useFmt } from './useFmt.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { T, useT } from '../i18n/T.tsx';
 import { pairFigureValues } from '@core/agreement/types.ts';
 
 export interface AlphaDotPlotProps {
@@ -35,10 +38,23 @@ interface Row {
   ci: Interval | undefined;
 }
 
-const fmtCi = (ci: Interval | undefined): string =>
-  ci === undefined ? '' : ci === null ? '' : `${fmt(ci[0])}–${fmt(ci[1])}`;
+/** Each band's words (as core's RELIABILITY_TEXT, which the CLI prints) and its short name. */
+const BAND_TEXT: Record<Reliability, MessageId> = {
+  reliable: 'band.reliable',
+  tentative: 'band.tentative',
+  unreliable: 'band.unreliable',
+};
+const BAND_SHORT: Record<Reliability, MessageId> = {
+  reliable: 'band.reliableShort',
+  tentative: 'band.tentativeShort',
+  unreliable: 'band.unreliableShort',
+};
 
 export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps): React.JSX.Element {
+  const t = useT();
+  const fmt = useFmt();
+  const fmtCi = (ci: Interval | undefined): string =>
+    ci === undefined || ci === null ? '' : `${fmt(ci[0])}–${fmt(ci[1])}`;
   const color = (key: string): string => labels.find((l) => l.key === key)?.color ?? '#777';
   const rows: Row[] = [
     ...Object.entries(report.labels).map(([key, f]) => ({
@@ -48,7 +64,13 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
       f,
       ci: ci?.labels[key]?.alpha,
     })),
-    { key: null, name: 'all labels (macro)', color: '#444', f: report.macro, ci: ci?.macro.alpha },
+    {
+      key: null,
+      name: t('alpha.macro'),
+      color: '#444',
+      f: report.macro,
+      ci: ci?.macro.alpha,
+    },
   ];
   // The axis runs from 0 (or below, when an interval goes below) to 1.
   const lows = rows.flatMap((r) => [r.f.alpha ?? 0, r.ci?.[0] ?? 0]);
@@ -57,29 +79,27 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
     `${(((Math.max(min, Math.min(1, v)) - min) / (1 - min)) * 100).toFixed(2)}%`;
   const ticks = [min, ...[0, 0.2, 0.4, 1].filter((t) => t > min)];
   const u = report.units.alpha;
-  const open = (r: Row, what: string): void =>
-    onOpen({ kind: 'label', label: r.key }, `${what} for ${r.name}`);
+  const open = (r: Row, what: 'alpha' | 'kappa'): void =>
+    onOpen({ kind: 'label', label: r.key }, t('alpha.for', { what, name: r.name }));
   return (
     <figure className="alpha-plot">
       <figcaption>
-        Krippendorff&apos;s α per label over all chosen annotators: the dot is α, the whiskers its
-        95 % bootstrap interval; lines at 0.667 (tentative) and 0.800 (reliable). κ̄ is the mean of
-        the pairwise Cohen&apos;s κ. α rests on {u.tokens.toLocaleString('en')} tokens in{' '}
-        {u.documents.toLocaleString('en')} documents.
+        <T id="alpha.caption" values={{ tokens: u.tokens, docs: u.documents }} />
       </figcaption>
-      <ul aria-label="Alpha per label">
+      <ul aria-label={t('alpha.list')}>
         {rows.map((r) => {
           const alpha = r.f.alpha;
           const band = reliabilityOf(alpha);
           const kappa = meanOf(pairFigureValues(r.f.kappa));
-          const what = `alpha for ${r.name}: ${fmt(alpha)}${
-            r.ci ? `, 95 % interval ${fmtCi(r.ci)}` : ''
-          }${band ? `, ${RELIABILITY_TEXT[band]}` : ''}`;
+          const what =
+            t('alpha.what', { name: r.name, value: fmt(alpha) }) +
+            (r.ci ? t('alpha.interval', { range: fmtCi(r.ci) }) : '') +
+            (band ? t('list.sep') + t(BAND_TEXT[band]) : '');
           return (
             <li key={r.name} className={`dot-row${r.key === null ? ' macro' : ''}`}>
-              <span className="dot-name" title={r.name}>
+              <bdi className="dot-name" title={r.name}>
                 {r.name}
-              </span>
+              </bdi>
               <svg className="dot-track" height="26" role="presentation">
                 <line
                   x1={x(TENTATIVE_ALPHA)}
@@ -111,7 +131,7 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
                     className="dot"
                     role="button"
                     tabIndex={0}
-                    aria-label={`${what} (point on the chart)`}
+                    aria-label={t('alpha.point', { what })}
                     onClick={() => open(r, 'alpha')}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter' || e.key === ' ') {
@@ -124,31 +144,22 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
                   </circle>
                 )}
               </svg>
-              <button
-                type="button"
-                className="num"
-                aria-label={what}
-                onClick={() => open(r, 'alpha')}
-              >
-                α {fmt(alpha)}
-                {r.ci && <small> [{fmtCi(r.ci)}]</small>}
+              <button type="button" className="num" onClick={() => open(r, 'alpha')}>
+                {/* Named by the full sentence; the short figure is what shows. */}
+                <span aria-hidden="true">
+                  {t('alpha.value', { value: fmt(alpha) })}
+                  {r.ci && <small>{t('alpha.ci', { range: fmtCi(r.ci) })}</small>}
+                </span>
+                <span className="sr-only">{what}</span>
               </button>
               <span className={`band band-${band ?? 'none'}`}>
-                {band === 'reliable'
-                  ? 'reliable'
-                  : band === 'tentative'
-                    ? 'tentative'
-                    : band === 'unreliable'
-                      ? 'not reliable for training'
-                      : 'undefined'}
+                {band ? t(BAND_SHORT[band]) : t('band.undefined')}
               </span>
-              <button
-                type="button"
-                className="num muted"
-                aria-label={`mean kappa for ${r.name}: ${fmt(kappa)}`}
-                onClick={() => open(r, 'kappa')}
-              >
-                κ̄ {fmt(kappa)}
+              <button type="button" className="num muted" onClick={() => open(r, 'kappa')}>
+                <span aria-hidden="true">{t('alpha.kappaValue', { value: fmt(kappa) })}</span>
+                <span className="sr-only">
+                  {t('alpha.meanKappa', { name: r.name, value: fmt(kappa) })}
+                </span>
               </button>
             </li>
           );
@@ -156,16 +167,16 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
         <li className="dot-row axis" aria-hidden="true">
           <span />
           <svg className="dot-track" height="18">
-            {ticks.map((t) => (
-              <text key={t} x={x(t)} y="13" textAnchor="middle">
-                {t.toFixed(1)}
+            {ticks.map((tick) => (
+              <text key={tick} x={x(tick)} y="13" textAnchor="middle">
+                {fmt(tick).slice(0, -2)}
               </text>
             ))}
             <text x={x(TENTATIVE_ALPHA)} y="13" textAnchor="middle" className="thr-label">
-              .667
+              {fmt(TENTATIVE_ALPHA).replace(/^[0٠]/, '')}
             </text>
             <text x={x(RELIABLE_ALPHA)} y="13" textAnchor="middle" className="thr-label">
-              .8
+              {fmt(RELIABLE_ALPHA).replace(/^[0٠]/, '').slice(0, -2)}
             </text>
           </svg>
         </li>

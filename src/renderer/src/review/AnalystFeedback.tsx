@@ -14,12 +14,15 @@ import type { LabelDef } from '@core/model.ts';
 import { LabelTag } from './AdjudicationList.tsx';
 import type { Annotations } from './agreement-docs.ts';
 import { Quote } from './Quote.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { T, useT } from '../i18n/T.tsx';
 
-export const FEEDBACK_TEXT: Record<FeedbackKind, string> = {
-  missed: 'missed',
-  extra: 'extra',
-  label: 'other label',
-  extent: 'other extent',
+/** The message naming each kind of difference from gold. */
+export const FEEDBACK_TEXT: Record<FeedbackKind, MessageId> = {
+  missed: 'fb.missed',
+  extra: 'fb.extra',
+  label: 'fb.label',
+  extent: 'fb.extent',
 };
 const KINDS: FeedbackKind[] = ['missed', 'extra', 'label', 'extent'];
 
@@ -37,6 +40,7 @@ export interface AnalystFeedbackProps {
 export function AnalystFeedback(p: AnalystFeedbackProps): React.JSX.Element {
   const analysts = p.annotators.filter((a) => a.id !== GOLD_ANNOTATOR_ID);
   const [picked, setPicked] = useState<string | null>(null);
+  const t = useT();
   const who =
     picked ??
     (analysts.find((a) => a.id === p.self.id && hasWork(p.annotations, a.id)) ?? analysts[0])?.id ??
@@ -64,9 +68,9 @@ export function AnalystFeedback(p: AnalystFeedbackProps): React.JSX.Element {
       ?.quote ?? '';
   return (
     <section className="feedback" aria-labelledby="feedback-h">
-      <h3 id="feedback-h">Feedback against gold</h3>
+      <h3 id="feedback-h">{t('fb.title')}</h3>
       <label>
-        Analyst{' '}
+        {t('fb.analyst')}{' '}
         <select value={who ?? ''} onChange={(e) => setPicked(e.target.value)}>
           {analysts.map((a) => (
             <option key={a.id} value={a.id}>
@@ -76,20 +80,17 @@ export function AnalystFeedback(p: AnalystFeedbackProps): React.JSX.Element {
         </select>
       </label>
       {docs.length === 0 ? (
-        <p className="empty">
-          No adjudicated document that this analyst annotated yet: gold is compared once a document
-          is marked adjudicated.
-        </p>
+        <p className="empty">{t('fb.none')}</p>
       ) : (
         <>
-          <table aria-label="Differences from gold per label">
+          <table aria-label={t('fb.table')}>
             <thead>
               <tr>
-                <th scope="col">Label</th>
-                <th scope="col">matched</th>
+                <th scope="col">{t('spans.label')}</th>
+                <th scope="col">{t('fb.matched')}</th>
                 {KINDS.map((k) => (
                   <th scope="col" key={k}>
-                    {FEEDBACK_TEXT[k]}
+                    {t(FEEDBACK_TEXT[k])}
                   </th>
                 ))}
               </tr>
@@ -124,21 +125,30 @@ export function AnalystFeedback(p: AnalystFeedbackProps): React.JSX.Element {
                     {p.titles.get(d.docId) ?? d.docId}
                   </button>
                 </h4>
-                <ul aria-label={`Differences from gold in ${p.titles.get(d.docId) ?? d.docId}`}>
+                <ul aria-label={t('fb.inDoc', { title: p.titles.get(d.docId) ?? d.docId })}>
                   {d.f.items.map((it, i) => (
                     <li key={i} className={`fb fb-${it.kind}`}>
-                      <span className="fb-kind">{FEEDBACK_TEXT[it.kind]}</span>
+                      <span className="fb-kind">{t(FEEDBACK_TEXT[it.kind])}</span>
                       {it.gold && (
                         <span>
-                          gold <LabelTag label={it.gold.label} labels={p.labels} />{' '}
-                          <Quote text={quote(d.spans, GOLD_ANNOTATOR_ID, it.gold)} />
+                          <T
+                            id="fb.gold"
+                            values={{
+                              label: <LabelTag label={it.gold.label} labels={p.labels} />,
+                              quote: <Quote text={quote(d.spans, GOLD_ANNOTATOR_ID, it.gold)} />,
+                            }}
+                          />
                         </span>
                       )}
                       {it.own && (
                         <span>
-                          {it.gold ? 'theirs ' : ''}
-                          <LabelTag label={it.own.label} labels={p.labels} />{' '}
-                          <Quote text={quote(d.spans, who!, it.own)} />
+                          <T
+                            id={it.gold ? 'fb.theirs' : 'fb.own'}
+                            values={{
+                              label: <LabelTag label={it.own.label} labels={p.labels} />,
+                              quote: <Quote text={quote(d.spans, who!, it.own)} />,
+                            }}
+                          />
                         </span>
                       )}
                     </li>

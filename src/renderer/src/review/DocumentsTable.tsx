@@ -10,6 +10,7 @@ import type { DocDisagreement } from '@core/agreement/disagreements.ts';
 import { KINDS, KIND_TEXT } from './disagreement-text.ts';
 import type { EvidenceQuery } from './evidence.ts';
 import { GOLD_STATE_TEXT, type DocGold } from './gold-state.ts';
+import { useT } from '../i18n/T.tsx';
 
 export interface DocRow {
   docId: string;
@@ -34,25 +35,27 @@ export function DocumentsTable({
 }: DocumentsTableProps): React.JSX.Element {
   const [shown, setShown] = useState(PAGE);
   const [onlyOpen, setOnlyOpen] = useState(false);
+  const t = useT();
   const list = onlyOpen ? rows.filter((r) => r.gold.state !== 'adjudicated') : rows;
   return (
     <section className="doc-table" aria-labelledby="doc-table-h">
-      <h3 id="doc-table-h">Documents by disagreement</h3>
+      <h3 id="doc-table-h">{t('docTable.title')}</h3>
       <label className="doc-filter">
         <input type="checkbox" checked={onlyOpen} onChange={() => setOnlyOpen(!onlyOpen)} />
-        Only documents that need adjudication (
-        {rows.filter((r) => r.gold.state !== 'adjudicated').length})
+        {t('docTable.onlyOpen', {
+          count: rows.filter((r) => r.gold.state !== 'adjudicated').length,
+        })}
       </label>
-      <table aria-label="Documents by disagreement">
+      <table aria-label={t('docTable.title')}>
         <thead>
           <tr>
-            <th scope="col">Document</th>
-            <th scope="col">Annotators</th>
-            <th scope="col">Gold</th>
-            <th scope="col">Disagreeing regions</th>
+            <th scope="col">{t('docTable.document')}</th>
+            <th scope="col">{t('export.annotators')}</th>
+            <th scope="col">{t('review.goldLane')}</th>
+            <th scope="col">{t('docTable.regions')}</th>
             {KINDS.map((k) => (
               <th scope="col" key={k} className="kind-col">
-                of kind: {KIND_TEXT[k]}
+                {t('docTable.ofKind', { kind: t(KIND_TEXT[k]) })}
               </th>
             ))}
           </tr>
@@ -65,7 +68,7 @@ export function DocumentsTable({
                   type="button"
                   className="link"
                   dir="auto"
-                  aria-label={`Review ${r.title}`}
+                  aria-label={t('docTable.review', { title: r.title })}
                   onClick={() => onOpenReview(r.docId)}
                 >
                   {r.title}
@@ -73,11 +76,10 @@ export function DocumentsTable({
               </td>
               <td className="n">{r.annotators}</td>
               <td className={`gold-state gs-${r.gold.state}`}>
-                {GOLD_STATE_TEXT[r.gold.state]}
+                {t(GOLD_STATE_TEXT[r.gold.state])}
                 {r.gold.state !== 'adjudicated' && r.gold.proposals > 0 && (
                   <span className="muted">
-                    {' '}
-                    ({r.gold.pending} of {r.gold.proposals} undecided)
+                    {t('docTable.undecided', { n: r.gold.pending, of: r.gold.proposals })}
                   </span>
                 )}
               </td>
@@ -85,9 +87,12 @@ export function DocumentsTable({
                 <button
                   type="button"
                   className="num"
-                  aria-label={`Disagreements in ${r.title}: ${r.d.score}`}
+                  aria-label={t('docTable.disIn', { title: r.title, n: r.d.score })}
                   onClick={() =>
-                    onOpen({ kind: 'doc', docId: r.docId }, `disagreements in ${r.title}`)
+                    onOpen(
+                      { kind: 'doc', docId: r.docId },
+                      t('docTable.disInTitle', { title: r.title }),
+                    )
                   }
                 >
                   {r.d.score}
@@ -98,11 +103,15 @@ export function DocumentsTable({
                   <button
                     type="button"
                     className="num"
-                    aria-label={`${KIND_TEXT[kind]} in ${r.title}: ${r.d.counts[kind]}`}
+                    aria-label={t('docTable.kindIn', {
+                      kind: t(KIND_TEXT[kind]),
+                      title: r.title,
+                      n: r.d.counts[kind],
+                    })}
                     onClick={() =>
                       onOpen(
                         { kind: 'doc', docId: r.docId, only: kind },
-                        `${KIND_TEXT[kind]} in ${r.title}`,
+                        t('docTable.kindInTitle', { kind: t(KIND_TEXT[kind]), title: r.title }),
                       )
                     }
                   >
@@ -114,13 +123,13 @@ export function DocumentsTable({
           ))}
         </tbody>
       </table>
-      <p className="muted small">
-        A disagreeing region can be of more than one kind, so the kinds need not add up to the
-        regions.
-      </p>
+      <p className="muted small">{t('docTable.kindsNote')}</p>
       {list.length > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, list.length - shown)} more of {list.length - shown}
+          {t('docTable.more', {
+            n: Math.min(PAGE, list.length - shown),
+            rest: list.length - shown,
+          })}
         </button>
       )}
     </section>

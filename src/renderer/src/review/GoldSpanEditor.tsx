@@ -7,6 +7,7 @@ import type { LabelDef, SpanRecord } from '@core/model.ts';
 import type { Token } from '@core/tokenize.ts';
 import { editGoldSpan } from './actions.ts';
 import { GoldAttribution } from '../actors/GoldAttribution.tsx';
+import { T, useT } from '../i18n/T.tsx';
 
 export interface GoldSpanEditorProps {
   span: SpanRecord;
@@ -22,6 +23,7 @@ export function GoldSpanEditor({
   labels,
   onError,
 }: GoldSpanEditorProps): React.JSX.Element {
+  const t = useT();
   const save = (change: { start?: number; end?: number; label?: string }): void => {
     onError('');
     editGoldSpan(span.id, change).catch((e: unknown) =>
@@ -37,9 +39,9 @@ export function GoldSpanEditor({
     : [span.label, ...labels.map((l) => l.key)];
 
   return (
-    <div className="gold-editor" role="group" aria-label={`Editing gold span “${span.quote}”`}>
+    <div className="gold-editor" role="group" aria-label={t('gold.editing', { quote: span.quote })}>
       <label>
-        Label
+        {t('spans.label')}
         <select value={span.label} onChange={(e) => save({ label: e.target.value })}>
           {keys.map((k) => (
             <option key={k} value={k}>
@@ -53,31 +55,31 @@ export function GoldSpanEditor({
         disabled={prevStart === undefined}
         onClick={() => save({ start: prevStart! })}
       >
-        Extend start by a word
+        {t('gold.extendStart')}
       </button>
       <button
         type="button"
         disabled={nextStart === undefined}
         onClick={() => save({ start: nextStart! })}
       >
-        Shrink start by a word
+        {t('gold.shrinkStart')}
       </button>
       <button
         type="button"
         disabled={prevEnd === undefined}
         onClick={() => save({ end: prevEnd! })}
       >
-        Shrink end by a word
+        {t('gold.shrinkEnd')}
       </button>
       <button
         type="button"
         disabled={nextEnd === undefined}
         onClick={() => save({ end: nextEnd! })}
       >
-        Extend end by a word
+        {t('gold.extendEnd')}
       </button>
       <span className="extent">
-        {span.start}–{span.end}
+        <T id="gold.extent" values={{ start: span.start, end: span.end }} />
       </span>
       <GoldAttribution span={span} />
     </div>

@@ -3,16 +3,18 @@
  * the agreement dashboard, the Analysis view (actors/) and the team view. Rendered by Workbench; the review modes
  * replace the reading pane's content.
  */
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/T.tsx';
 import './review.css';
 
 export type WorkbenchMode = 'annotate' | 'review' | 'agreement' | 'analysis' | 'team';
 
-const MODES: { id: WorkbenchMode; name: string }[] = [
-  { id: 'annotate', name: 'Annotate' },
-  { id: 'review', name: 'Review' },
-  { id: 'agreement', name: 'Agreement' },
-  { id: 'analysis', name: 'Analysis' },
-  { id: 'team', name: 'Team' },
+const MODES: { id: WorkbenchMode; name: MessageId }[] = [
+  { id: 'annotate', name: 'mode.annotate' },
+  { id: 'review', name: 'mode.review' },
+  { id: 'agreement', name: 'mode.agreement' },
+  { id: 'analysis', name: 'mode.analysis' },
+  { id: 'team', name: 'mode.team' },
 ];
 
 export function ModeTabs({
@@ -22,8 +24,9 @@ export function ModeTabs({
   mode: WorkbenchMode;
   onChange: (m: WorkbenchMode) => void;
 }): React.JSX.Element {
+  const t = useT();
   return (
-    <div role="tablist" aria-label="Workbench mode" className="mode-tabs">
+    <div role="tablist" aria-label={t('mode.label')} className="mode-tabs">
       {MODES.map((m) => (
         <button
           key={m.id}
@@ -33,7 +36,7 @@ export function ModeTabs({
           className={mode === m.id ? 'mode-tab active' : 'mode-tab'}
           onClick={() => onChange(m.id)}
         >
-          {m.name}
+          {t(m.name)}
         </button>
       ))}
     </div>

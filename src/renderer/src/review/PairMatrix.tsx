@@ -9,14 +9,17 @@ import type { AgreementIntervals, Interval } from '@core/agreement/bootstrap.ts'
 import type { FullReport } from '@core/agreement/report.ts';
 import { pairFigure } from '@core/agreement/types.ts';
 import type { EvidenceQuery } from './evidence.ts';
-import { fmt } from './format.ts';
+import { useFmt } from './useFmt.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/T.tsx';
 
 export type PairMetric = 'kappa' | 'f1_exact' | 'f1_overlap';
 
-export const METRIC_NAMES: Record<PairMetric, string> = {
-  kappa: "Cohen's κ (tokens)",
-  f1_exact: 'span F1, exact',
-  f1_overlap: 'span F1, overlap',
+/** The message naming each pair figure. */
+export const METRIC_NAMES: Record<PairMetric, MessageId> = {
+  kappa: 'pair.kappa',
+  f1_exact: 'pair.f1Exact',
+  f1_overlap: 'pair.f1Overlap',
 };
 
 export interface PairMatrixProps {
@@ -41,6 +44,8 @@ export function heat(x: number | null | undefined): { background: string; color:
 
 export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
   const { report, ci, metric, label, nameOf, onOpen } = props;
+  const t = useT();
+  const fmt = useFmt();
   // Own keys only: a label may be called `__proto__`.
   const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
   const figures =
@@ -53,11 +58,11 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
         : undefined
     : undefined;
   const ids = report.annotators;
-  const labelName = label ?? 'all labels (macro)';
+  const labelName = label ?? t('alpha.macro');
   const unitsOf = (a: string, b: string): string => {
     if (metric === 'kappa') {
       const u = pairFigure(report.units.pairs, a, b);
-      return u ? `${u.tokens.toLocaleString('en')} tokens in ${u.documents} documents` : '';
+      return u ? t('pair.tokensIn', { tokens: u.tokens, docs: u.documents }) : '';
     }
     const n =
       label === null
@@ -65,30 +70,30 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
         : has(report.units.spans, label)
           ? (pairFigure(report.units.spans[label]!, a, b) ?? 0)
           : 0;
-    return `${n} spans`;
+    return t('pair.spans', { count: n });
   };
   return (
     <figure className="pair-matrix">
       <figcaption>
-        Agreement per annotator pair:{' '}
+        {t('pair.caption')}{' '}
         <select
-          aria-label="Pair figure"
+          aria-label={t('pair.figure')}
           value={metric}
           onChange={(e) => props.onMetric(e.target.value as PairMetric)}
         >
           {(Object.keys(METRIC_NAMES) as PairMetric[]).map((m) => (
             <option key={m} value={m}>
-              {METRIC_NAMES[m]}
+              {t(METRIC_NAMES[m])}
             </option>
           ))}
         </select>{' '}
-        for{' '}
+        {t('pair.for')}{' '}
         <select
-          aria-label="Pair label"
+          aria-label={t('pair.label')}
           value={label ?? ''}
           onChange={(e) => props.onLabel(e.target.value === '' ? null : e.target.value)}
         >
-          <option value="">all labels (macro)</option>
+          <option value="">{t('alpha.macro')}</option>
           {Object.keys(report.labels).map((l) => (
             <option key={l} value={l}>
               {l}
@@ -96,7 +101,7 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
           ))}
         </select>
       </figcaption>
-      <table aria-label="Annotator pairs">
+      <table aria-label={t('pair.table')}>
         <thead>
           <tr>
             <td />
@@ -114,12 +119,12 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
                 {nameOf(a)}
               </th>
               {ids.map((b) => {
-                if (a === b) return <td key={b} className="diag" aria-label="same annotator" />;
+                if (a === b) return <td key={b} className="diag" aria-label={t('pair.same')} />;
                 const v = figures ? pairFigure(figures[metric], a, b) : undefined;
                 const interval: Interval | undefined =
                   metric === 'kappa' && intervals ? pairFigure(intervals, a, b) : undefined;
                 const range = interval
-                  ? `, 95 % interval ${fmt(interval[0])}–${fmt(interval[1])}`
+                  ? t('alpha.interval', { range: `${fmt(interval[0])}–${fmt(interval[1])}` })
                   : '';
                 return (
                   <td key={b} style={heat(v)}>
@@ -128,11 +133,24 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
                       className="num cell"
                       style={{ color: heat(v).color }}
                       title={unitsOf(a, b)}
-                      aria-label={`${METRIC_NAMES[metric]} ${nameOf(a)} and ${nameOf(b)}, ${labelName}: ${fmt(v)}${range}; ${unitsOf(a, b)}`}
+                      aria-label={t('pair.cell', {
+                        metric: t(METRIC_NAMES[metric]),
+                        a: nameOf(a),
+                        b: nameOf(b),
+                        label: labelName,
+                        value: fmt(v),
+                        range,
+                        units: unitsOf(a, b),
+                      })}
                       onClick={() =>
                         onOpen(
                           { kind: 'pair', a, b, label },
-                          `${METRIC_NAMES[metric]}: ${nameOf(a)} and ${nameOf(b)}, ${labelName}`,
+                          t('pair.cellTitle', {
+                            metric: t(METRIC_NAMES[metric]),
+                            a: nameOf(a),
+                            b: nameOf(b),
+                            label: labelName,
+                          }),
                         )
                       }
                     >
@@ -151,10 +169,10 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
         </tbody>
       </table>
       <div className="heat-legend" aria-hidden="true">
-        <span>0</span>
+        <span>{fmt(0).slice(0, 1)}</span>
         <span className="heat-ramp" />
-        <span>1</span>
-        <span className="muted">— undefined</span>
+        <span>{fmt(1).slice(0, 1)}</span>
+        <span className="muted">{t('pair.undefined')}</span>
       </div>
     </figure>
   );

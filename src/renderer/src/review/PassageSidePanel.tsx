@@ -11,6 +11,7 @@ import { cpSlice } from '@core/offsets.ts';
 import { LabelTag } from './AdjudicationList.tsx';
 import type { Block } from './blocks.ts';
 import { Quote } from './Quote.tsx';
+import { useT } from '../i18n/T.tsx';
 
 export interface PassageSidePanelProps {
   text: string;
@@ -25,41 +26,52 @@ export interface PassageSidePanelProps {
 
 export function PassageSidePanel(p: PassageSidePanelProps): React.JSX.Element {
   const goldKeys = new Set(p.gold.map(spanKey));
-  const state = (c: Candidate): string =>
-    goldKeys.has(c.key) ? 'in gold' : p.rejected.includes(c.key) ? 'rejected' : 'pending';
+  const t = useT();
+  const state = (c: Candidate): 'in-gold' | 'rejected' | 'pending' =>
+    goldKeys.has(c.key) ? 'in-gold' : p.rejected.includes(c.key) ? 'rejected' : 'pending';
+  const stateText = {
+    'in-gold': t('adj.inGold'),
+    rejected: t('adj.rejected'),
+    pending: t('adj.pending'),
+  };
   return (
     <section className="passage-side" aria-labelledby="passage-side-h">
-      <h2 id="passage-side-h">Selected passage</h2>
+      <h2 id="passage-side-h">{t('side.title')}</h2>
       {!p.passage ? (
-        <p className="empty">
-          Click a passage&apos;s lane or a proposal to see its proposals here.
-        </p>
+        <p className="empty">{t('side.empty')}</p>
       ) : (
         <>
           <p className="passage-side-text" dir="rtl" lang="ar">
             {cpSlice(p.text, p.passage.start, p.passage.end)}
           </p>
           <h3>
-            Proposals ({p.candidates.length}):{' '}
-            {p.candidates.filter((c) => state(c) === 'pending').length} pending
+            {t('side.proposals', {
+              count: p.candidates.length,
+              pending: p.candidates.filter((c) => state(c) === 'pending').length,
+            })}
           </h3>
-          <ul aria-label="Proposals in the selected passage">
+          <ul aria-label={t('side.proposalsList')}>
             {p.candidates.map((c) => (
-              <li key={c.key} className={`side-proposal ${state(c).replace(' ', '-')}`}>
+              <li key={c.key} className={`side-proposal ${state(c)}`}>
                 <LabelTag label={c.label} labels={p.labels} />{' '}
                 <Quote text={cpSlice(p.text, c.start, c.end)} />
                 <span className="who">
-                  {c.annotators.map(p.nameOf).join(', ')} ({c.annotators.length}/
-                  {p.proposers.length}) · {state(c)}
+                  {t('adj.who', {
+                    names: c.annotators.map(p.nameOf).join(t('list.sep')),
+                    n: c.annotators.length,
+                    of: p.proposers.length,
+                  })}
+                  {' · '}
+                  {stateText[state(c)]}
                 </span>
               </li>
             ))}
           </ul>
-          <h3>Gold ({p.gold.length})</h3>
+          <h3>{t('side.gold', { count: p.gold.length })}</h3>
           {p.gold.length === 0 ? (
-            <p className="empty">Nothing accepted in this passage yet.</p>
+            <p className="empty">{t('side.noGold')}</p>
           ) : (
-            <ul aria-label="Gold spans in the selected passage">
+            <ul aria-label={t('side.goldList')}>
               {p.gold.map((g) => (
                 <li key={g.id}>
                   <LabelTag label={g.label} labels={p.labels} /> <Quote text={g.quote} />

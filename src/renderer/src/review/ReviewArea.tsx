@@ -2,6 +2,7 @@
 import type { AnnotatorRecord } from '@core/model.ts';
 import { AgreementDashboard } from './AgreementDashboard.tsx';
 import { ReviewView } from './ReviewView.tsx';
+import { T } from '../i18n/T.tsx';
 
 export interface ReviewAreaProps {
   mode: 'review' | 'agreement';
@@ -22,6 +23,10 @@ export function ReviewArea({
 }: ReviewAreaProps): React.JSX.Element {
   if (mode === 'agreement') return <AgreementDashboard self={self} onOpenReview={onOpenReview} />;
   if (!docId)
-    return <p className="empty">Open an article, or a row of the Agreement table, to review it.</p>;
+    return (
+      <p className="empty">
+        <T id="review.openOne" />
+      </p>
+    );
   return <ReviewView key={docId} self={self} docId={docId} side={side} />;
 }

@@ -24,6 +24,7 @@ import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
 import { useDocReview } from './useDocReview.ts';
 import { GoldConflict } from '../team/GoldConflict.tsx';
+import { useT, type Translate } from '../i18n/T.tsx';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -52,6 +53,7 @@ export function ReviewView({
   const [focus, setFocus] = useState<{ start: number; end: number } | null>(null);
   const [selected, setSelected] = useState<Block | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const t = useT();
 
   const text = data?.doc.text ?? '';
   const byAnn = data?.byAnn ?? NO_SPANS;
@@ -85,8 +87,8 @@ export function ReviewView({
 
   useLaneHighlights(root, { text, paras, spans: byAnn, slotOf, disagreements: disagreeing, focus });
 
-  if (data === null) return <p className="empty">This document is no longer in the profile.</p>;
-  if (!data) return <p className="loading">Loading the review…</p>;
+  if (data === null) return <p className="empty">{t('review.gone')}</p>;
+  if (!data) return <p className="loading">{t('review.loading')}</p>;
   const { doc, rejected, goldStatus } = data;
   const nameOf = (id: string): string => nameIn(data.annotators, id);
 
@@ -117,9 +119,7 @@ export function ReviewView({
     });
     if (n === null) return;
     setMessage(
-      n === 0
-        ? `No new span has at least ${minAgree} annotators agreeing exactly.`
-        : `Accepted ${n} span${n === 1 ? '' : 's'} into gold.`,
+      n === 0 ? t('review.noneAgree', { n: minAgree }) : t('review.accepted', { count: n }),
     );
   };
   const inBlock =
@@ -128,12 +128,48 @@ export function ReviewView({
       s.start >= b.start && s.start < b.end;
   const current = selected && blocks.find((b) => b.start === selected.start);
 
+  // One analyst and no gold yet: nothing to compare or adjudicate. Say what
+  // Review is for and how colleagues' labels come in, and offer no action
+  // that cannot apply.
+  const solo = proposers.length < 2 && gold.length === 0 && rejected.length === 0 && !goldStatus;
+  if (solo)
+    return (
+      <section className="review review-solo" aria-label={t('review.of', { title: doc.title })}>
+        <header className="review-head">
+          <h2 dir="auto">{doc.title}</h2>
+        </header>
+        <div className="solo-note" role="note">
+          <p>{t('review.soloWhat')}</p>
+          <p>
+            {proposers.length === 0
+              ? t('review.soloNobody')
+              : t('review.soloOne', { name: nameOf(proposers[0]!) })}
+          </p>
+          <p>{t('review.soloHow')}</p>
+          <ul>
+            <li>{t('review.soloImport')}</li>
+            <li>{t('review.soloTeam')}</li>
+          </ul>
+        </div>
+        {data.blindHidden && (
+          <p className="blind-note" role="note">
+            {t('review.blind')}
+          </p>
+        )}
+      </section>
+    );
+
   return (
-    <section className="review" aria-label={`Review of ${doc.title}`} ref={root} style={colorVars}>
+    <section
+      className="review"
+      aria-label={t('review.of', { title: doc.title })}
+      ref={root}
+      style={colorVars}
+    >
       <header className="review-head">
         <h2 dir="auto">{doc.title}</h2>
         <fieldset className="layers">
-          <legend>Layers</legend>
+          <legend>{t('review.layers')}</legend>
           {lanes.map((a) => (
             <label key={a.id}>
               <input
@@ -148,7 +184,7 @@ export function ReviewView({
                   })
                 }
               />
-              Show {laneName(a, self)}
+              {t('review.show', { name: laneName(a, self, t) })}
             </label>
           ))}
         </fieldset>
@@ -168,23 +204,21 @@ export function ReviewView({
               ).catch((e: unknown) => setMessage(describeError(e)))
             }
           >
-            {goldStatus?.status === 'done' ? 'Reopen adjudication' : 'Mark adjudicated'}
+            {goldStatus?.status === 'done' ? t('review.reopen') : t('review.markAdjudicated')}
           </button>
           <span role="status" className="review-message">
             {message}
-            {goldStatus?.status === 'done' ? ' Gold is marked adjudicated.' : ''}
+            {goldStatus?.status === 'done' ? t('review.isAdjudicated') : ''}
           </span>
         </div>
         {data.blindHidden && (
           <p className="blind-note" role="note">
-            Blind mode: colleagues’ labels on this document stay hidden until you mark it done.
+            {t('review.blind')}
           </p>
         )}
         <GoldConflict docId={docId} text={doc.text} />
         <p className="disagree-summary">
-          {proposers.length < 2
-            ? 'Only one annotator annotated this document: nothing to compare.'
-            : disagreementSummary(disagreement)}
+          {proposers.length < 2 ? t('review.onlyOne') : disagreementSummary(disagreement, t)}
         </p>
       </header>
 
@@ -207,19 +241,21 @@ export function ReviewView({
               (current === b ? ' selected' : '')
             }
             role="group"
-            aria-label={`Passage at ${b.start}–${b.end}`}
+            aria-label={t('review.passageAt', { start: b.start, end: b.end })}
             onFocus={() => setSelected(b)}
           >
             {blockDis.length > 0 && (
               <p className="passage-flag">
                 ≠{' '}
-                {[...new Set(blockDis.flatMap((r) => r.kinds))].map((k) => KIND_TEXT[k]).join('; ')}
+                {[...new Set(blockDis.flatMap((r) => r.kinds))]
+                  .map((k) => t(KIND_TEXT[k]))
+                  .join(t('list.semi'))}
               </p>
             )}
             <div className="lanes">
               {visible.map((a) => (
                 <div className="lane" key={a.id}>
-                  <span className={`lane-name kind-${a.kind}`}>{laneName(a, self)}</span>
+                  <bdi className={`lane-name kind-${a.kind}`}>{laneName(a, self, t)}</bdi>
                   <p
                     className="lane-text"
                     dir="rtl"
@@ -228,7 +264,10 @@ export function ReviewView({
                     data-annotator={a.id}
                     data-block={bi}
                     onClick={(e) => focusSpanAt(e, a.id, b)}
-                    aria-label={`${laneName(a, self)}: ${(byAnn.get(a.id) ?? []).filter(inBlock(b)).length} spans`}
+                    aria-label={t('review.laneSpans', {
+                      name: laneName(a, self, t),
+                      count: (byAnn.get(a.id) ?? []).filter(inBlock(b)).length,
+                    })}
                   >
                     {blockText}
                   </p>
@@ -268,7 +307,7 @@ export function ReviewView({
   );
 }
 
-function laneName(a: AnnotatorRecord, self: AnnotatorRecord): string {
-  if (a.id === GOLD_ANNOTATOR_ID) return 'Gold';
-  return a.id === self.id ? `${a.name} (you)` : a.name;
+function laneName(a: AnnotatorRecord, self: AnnotatorRecord, t: Translate): string {
+  if (a.id === GOLD_ANNOTATOR_ID) return t('review.goldLane');
+  return a.id === self.id ? t('export.you', { name: a.name }) : a.name;
 }

@@ -10,6 +10,8 @@ import { LabelTag } from './AdjudicationList.tsx';
 import { KIND_TEXT } from './disagreement-text.ts';
 import { spanEvidence, type EvidenceQuery } from './evidence.ts';
 import { Quote } from './Quote.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { T, useT } from '../i18n/T.tsx';
 
 export interface SpanEvidenceProps {
   title: string;
@@ -24,10 +26,16 @@ export interface SpanEvidenceProps {
   onClose: () => void;
 }
 
-const MATCH_TEXT = { exact: 'exact match', overlap: 'overlaps only', none: 'unmatched' } as const;
+const MATCH_TEXT: Record<'exact' | 'overlap' | 'none', MessageId> = {
+  exact: 'ev.exact',
+  overlap: 'ev.overlap',
+  none: 'ev.none',
+};
 const MAX_DOCS = 30;
 
 export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
+  const t = useT();
+  const sep = t('list.sep');
   const title = (docId: string): string => p.titles.get(docId) ?? docId;
   // Quotes are the spans' own (stored with each span): no article is read.
   const quoteOf = (
@@ -48,7 +56,11 @@ export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
               .filter((r) => (q.only ? r.kinds.includes(q.only) : r.kinds.length > 0))
               .map((r) => ({
                 key: `${r.start}-${r.end}`,
-                head: `${r.kinds.map((k) => KIND_TEXT[k]).join('; ')}${r.absent.length > 0 ? ` (no span: ${r.absent.map(p.nameOf).join(', ')})` : ''}`,
+                head:
+                  r.kinds.map((k) => t(KIND_TEXT[k])).join(t('list.semi')) +
+                  (r.absent.length > 0
+                    ? t('ev.noSpan', { names: r.absent.map(p.nameOf).join(sep) })
+                    : ''),
                 spans: r.spans.map((s) => ({ ...s, note: '' })),
               })),
           },
@@ -63,24 +75,27 @@ export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
                 ...s,
                 note:
                   q.kind === 'pair'
-                    ? MATCH_TEXT[s.match]
-                    : `agreed by ${s.agreedBy.length} of ${p.annotators.filter((a) => p.docs.find((x) => x.id === d.docId)?.annotations.has(a)).length}`,
+                    ? t(MATCH_TEXT[s.match])
+                    : t('ev.agreedBy', {
+                        n: s.agreedBy.length,
+                        of: p.annotators.filter((a) =>
+                          p.docs.find((x) => x.id === d.docId)?.annotations.has(a),
+                        ).length,
+                      }),
               })),
             },
           ],
         }));
 
   return (
-    <section className="evidence" role="dialog" aria-label={`Spans behind ${p.title}`}>
+    <section className="evidence" role="dialog" aria-label={t('ev.behind', { title: p.title })}>
       <header>
-        <h3>Spans behind {p.title}</h3>
+        <h3>{t('ev.behind', { title: p.title })}</h3>
         <button type="button" onClick={p.onClose}>
-          Close
+          {t('dialog.close')}
         </button>
       </header>
-      {groups.length === 0 && (
-        <p className="empty">No spans: the figure is undefined or there is nothing to compare.</p>
-      )}
+      {groups.length === 0 && <p className="empty">{t('ev.empty')}</p>}
       {groups.slice(0, MAX_DOCS).map((g) => (
         <article key={g.docId} className="evidence-doc">
           <h4>
@@ -99,11 +114,11 @@ export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
               <ul>
                 {it.spans.map((s, i) => (
                   <li key={i} className={`ev ev-${'match' in s ? String(s.match) : 'region'}`}>
-                    <span className="who">{p.nameOf(s.annotatorId)}</span>
+                    <bdi className="who">{p.nameOf(s.annotatorId)}</bdi>
                     <LabelTag label={s.label} labels={p.labels} />
                     <Quote text={quoteOf(g.docId, s)} />
                     <span className="extent">
-                      {s.start}–{s.end}
+                      <T id="gold.extent" values={{ start: s.start, end: s.end }} />
                     </span>
                     {s.note && <span className="note">{s.note}</span>}
                   </li>
@@ -114,9 +129,7 @@ export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
         </article>
       ))}
       {groups.length > MAX_DOCS && (
-        <p className="empty">
-          …and {groups.length - MAX_DOCS} more documents; open them from the documents table.
-        </p>
+        <p className="empty">{t('ev.more', { count: groups.length - MAX_DOCS })}</p>
       )}
     </section>
   );

@@ -6,13 +6,14 @@
 import type { FullReport } from '@core/agreement/report.ts';
 import type { Units } from '@core/agreement/tallies.ts';
 import { annotatorPairs, pairFigure } from '@core/agreement/types.ts';
+import { T, useT, type Translate } from '../i18n/T.tsx';
 
-function sourceText(u: Units): string {
+function sourceText(u: Units, t: Translate): string {
   const { dataset, workbench } = u.token_source;
-  if (u.documents === 0) return 'no document yet';
-  if (workbench === 0) return `the files' own tokens (all ${dataset} documents)`;
-  if (dataset === 0) return `the workbench tokenizer (all ${workbench} documents)`;
-  return `the files' own tokens in ${dataset} documents, the workbench tokenizer in ${workbench}`;
+  if (u.documents === 0) return t('tokens.noDoc');
+  if (workbench === 0) return t('tokens.files', { n: dataset });
+  if (dataset === 0) return t('tokens.workbench', { n: workbench });
+  return t('tokens.mixed', { dataset, workbench });
 }
 
 export function TokenBasisNote({
@@ -22,6 +23,7 @@ export function TokenBasisNote({
   report: FullReport;
   nameOf: (id: string) => string;
 }): React.JSX.Element {
+  const t = useT();
   const pairs = annotatorPairs(report.annotators).map(
     ([a, b]) => [a, b, pairFigure(report.units.pairs, a, b)!] as const,
   );
@@ -31,19 +33,22 @@ export function TokenBasisNote({
       u.token_source.workbench === report.units.alpha.token_source.workbench,
   );
   return (
-    <div className="token-basis" role="note" aria-label="Tokens the figures rest on">
+    <div className="token-basis" role="note" aria-label={t('tokens.label')}>
       <p>
-        κ and α rest on <strong>{sourceText(report.units.alpha)}</strong>:{' '}
-        {report.units.alpha.tokens.toLocaleString('en')} tokens. A document uses its files&apos;
-        tokens when every chosen annotator&apos;s file brought the very same ones; otherwise (a file
-        without tokens, files that differ, or annotations made here) the workbench tokenizer&apos;s,
-        for everyone.
+        <T
+          id="tokens.note"
+          values={{
+            source: sourceText(report.units.alpha, t),
+            tokens: report.units.alpha.tokens,
+            b: (c) => <strong>{c}</strong>,
+          }}
+        />
       </p>
       {!same && (
         <ul>
           {pairs.map(([a, b, u], i) => (
             <li key={i}>
-              κ {nameOf(a)} and {nameOf(b)}: {sourceText(u)}
+              {t('tokens.pair', { a: nameOf(a), b: nameOf(b), source: sourceText(u, t) })}
             </li>
           ))}
         </ul>

@@ -7,13 +7,15 @@
 import { candidates } from '@core/agreement/adjudicate.ts';
 import { spanKey, type AgreementSpan } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type StatusRecord } from '@core/model.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
 
 export type GoldState = 'not-started' | 'pending' | 'adjudicated';
 
-export const GOLD_STATE_TEXT: Record<GoldState, string> = {
-  'not-started': 'not started',
-  pending: 'proposals pending',
-  adjudicated: 'adjudicated',
+/** The message naming each adjudication state. */
+export const GOLD_STATE_TEXT: Record<GoldState, MessageId> = {
+  'not-started': 'gold.not-started',
+  pending: 'gold.pending',
+  adjudicated: 'gold.adjudicated',
 };
 
 export interface DocGold {

@@ -7,16 +7,18 @@ import { useState } from 'react';
 import { cpSlice } from '@core/offsets.ts';
 import { resolveConflict } from '../sync/runtime.ts';
 import { useConflicts, useTeam } from './useTeam.ts';
+import { useT, type Translate } from '../i18n/T.tsx';
 
-const T = {
-  title: 'Gold conflict: two versions of this document’s gold',
-  intro:
-    'Two adjudicators changed this gold while apart. Both versions are kept; the lanes show the first until you choose.',
+/** The section's words in the interface language. */
+const texts = (t: Translate) => ({
+  title: t('goldConflict.title'),
+  intro: t('goldConflict.intro'),
   version: (by: string, at: number, summary: string) =>
-    `${by}, ${new Date(at).toLocaleString()}: ${summary}`,
-  keep: (by: string) => `Keep ${by}’s version`,
-  onlyAdjudicators: 'Only adjudicators resolve gold conflicts.',
-};
+    t('team.versionText', { by, at: new Date(at), summary }),
+  keep: (by: string) => t('goldConflict.keep', { by }),
+  spansOf: (by: string) => t('goldConflict.spansOf', { by }),
+  onlyAdjudicators: t('goldConflict.only'),
+});
 
 export function GoldConflict({
   docId,
@@ -25,6 +27,7 @@ export function GoldConflict({
   docId: string;
   text: string;
 }): React.JSX.Element | null {
+  const T = texts(useT());
   const conflicts = useConflicts(docId).filter((c) => c.kind === 'gold');
   const team = useTeam();
   const [message, setMessage] = useState('');
@@ -39,7 +42,7 @@ export function GoldConflict({
         {c.versions.map((v) => (
           <li key={v.rev}>
             <p>{T.version(v.updatedBy, v.updatedAt, v.summary)}</p>
-            <ul aria-label={`Spans of ${v.updatedBy}’s version`}>
+            <ul aria-label={T.spansOf(v.updatedBy)}>
               {(v.spans ?? []).map((s) => (
                 <li key={s.id} dir="rtl" lang="ar">
                   {s.label}: {cpSlice(text, s.start, s.end)}

@@ -1,17 +1,20 @@
 /** A stacked bar per analyst: done, in progress, not started (SVG, no library). */
 import type { AnalystProgress } from '@core/team/progress.ts';
+import { useT, type Translate } from '../i18n/T.tsx';
 
-const T = {
-  title: 'Progress per analyst',
+/** The chart's words in the interface language. */
+const texts = (t: Translate) => ({
+  title: t('team.chart'),
   bar: (p: AnalystProgress) =>
-    `${p.name}: ${p.done} done, ${p.inProgress} in progress, ${p.notStarted} not started`,
-};
+    t('team.bar', { name: p.name, done: p.done, prog: p.inProgress, rest: p.notStarted }),
+});
 
 const ROW = 28;
 const WIDTH = 420;
 const LABEL = 120;
 
 export function ProgressChart({ rows }: { rows: AnalystProgress[] }): React.JSX.Element {
+  const T = texts(useT());
   const max = Math.max(1, ...rows.map((r) => r.done + r.inProgress + r.notStarted));
   const scale = (n: number): number => ((WIDTH - LABEL - 8) * n) / max;
   return (

@@ -8,30 +8,29 @@ import type { AnnotatorRecord } from '@core/model.ts';
 import { connectTeam, disconnectTeam, forgetRefused, signInAgain } from './team-actions.ts';
 import { syncText } from './TeamStatus.tsx';
 import { useTeam } from './useTeam.ts';
+import { useT, type Translate } from '../i18n/T.tsx';
 
-const T = {
-  title: 'Team project',
-  intro:
-    'Share this profile’s work with a team through a CouchDB server. Your work stays in this profile: the server gets a copy, and you keep working offline.',
-  server: 'Server URL',
-  project: 'Project',
-  user: 'User name',
-  password: 'Password',
-  connect: 'Connect',
-  connecting: 'Connecting…',
-  close: 'Close',
-  connectedAs: (user: string, roles: string) => `Connected as ${user} (${roles})`,
-  to: (project: string, server: string) => `Project ${project} on ${server}`,
-  signIn: 'Sign in again',
-  refused: (n: number, why: string) =>
-    `${n} change${n === 1 ? ' was' : 's were'} refused and stay only in this profile: ${why}`,
-  forget: 'Stop showing refused changes',
-  disconnect: 'Disconnect',
-  disconnectNote:
-    'Disconnecting keeps all your work in this profile; it stops syncing and forgets the password.',
-  rejected: (n: number, first: string) =>
-    `${n} document${n === 1 ? '' : 's'} from the server did not fit and were skipped (first: ${first}).`,
-};
+/** The dialog's words in the interface language. */
+const texts = (t: Translate) => ({
+  title: t('teamDlg.title'),
+  intro: t('teamDlg.intro'),
+  server: t('teamDlg.server'),
+  project: t('teamDlg.project'),
+  user: t('teamDlg.user'),
+  password: t('teamDlg.password'),
+  connect: t('teamDlg.connect'),
+  connecting: t('teamDlg.connecting'),
+  close: t('dialog.close'),
+  connectedAs: (user: string, roles: string) => t('teamDlg.connectedAs', { user, roles }),
+  to: (project: string, server: string) => t('teamDlg.to', { project, server }),
+  syncState: t('teamDlg.syncState'),
+  signIn: t('teamDlg.signIn'),
+  refused: (n: number, why: string) => t('teamDlg.refused', { count: n, why }),
+  forget: t('teamDlg.forget'),
+  disconnect: t('teamDlg.disconnect'),
+  disconnectNote: t('teamDlg.disconnectNote'),
+  rejected: (n: number, first: string) => t('teamDlg.rejected', { count: n, first }),
+});
 
 export function TeamDialog({
   self,
@@ -40,6 +39,8 @@ export function TeamDialog({
   self: AnnotatorRecord;
   onClose: () => void;
 }): React.JSX.Element {
+  const t = useT();
+  const T = texts(t);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const team = useTeam();
@@ -110,8 +111,8 @@ export function TeamDialog({
         <div className="team-details">
           <p>{T.connectedAs(team.config.user, team.config.roles.join(', '))}</p>
           <p>{T.to(team.config.project, team.config.server)}</p>
-          <p role="status" aria-label="Sync state">
-            {syncText(team)}
+          <p role="status" aria-label={T.syncState}>
+            {syncText(team, t)}
           </p>
           {(team.signedOut ?? st?.lastError?.message) && (
             <p className="error">{team.signedOut ?? st?.lastError?.message}</p>

@@ -8,21 +8,24 @@ import type { TeamState } from '../sync/runtime.ts';
 import { TeamDialog } from './TeamDialog.tsx';
 import { useTeam } from './useTeam.ts';
 import './team.css';
+import { useT, type Translate } from '../i18n/T.tsx';
 
-const T = {
-  label: 'Team sync',
-  offline: 'Team: not connected',
-  starting: 'Team: connecting…',
-  synced: 'Synced',
-  waiting: (n: number) => `${n} change${n === 1 ? '' : 's'} waiting`,
-  refused: (n: number) => `, ${n} refused`,
-  signedOut: 'Signed out: sign in to sync',
-  unreachable: 'Server unreachable',
-  error: (code: number | string) => `Sync error ${code}`,
-};
+/** The status's words in the interface language. */
+const texts = (t: Translate) => ({
+  label: t('teamStatus.label'),
+  offline: t('teamStatus.offline'),
+  starting: t('teamStatus.starting'),
+  synced: t('teamStatus.synced'),
+  waiting: (n: number) => t('teamStatus.waiting', { count: n }),
+  refused: (n: number) => t('teamStatus.refused', { count: n }),
+  signedOut: t('teamStatus.signedOut'),
+  unreachable: t('teamStatus.unreachable'),
+  error: (code: number | string) => t('teamStatus.error', { code: String(code) }),
+});
 
-/** The words for a team state (exported for the e2e test of each). */
-export function syncText(s: TeamState): string {
+/** The words for a team state, in the language of `t`. */
+export function syncText(s: TeamState, t: Translate): string {
+  const T = texts(t);
   if (!s.config) return T.offline;
   if (s.signedOut) return T.signedOut;
   const st = s.status;
@@ -38,8 +41,10 @@ export function syncText(s: TeamState): string {
 
 export function TeamStatus({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const team = useTeam();
+  const t = useT();
+  const T = texts(t);
   const [open, setOpen] = useState(false);
-  const text = syncText(team);
+  const text = syncText(team, t);
   const tone = !team.config
     ? 'off'
     : team.signedOut || team.status?.lastError

@@ -9,28 +9,30 @@ import { resolveConflict } from '../sync/runtime.ts';
 import { assignDocuments, setBlindMode } from './team-actions.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { useConflicts, useProgress, useProjectSettings, useTeam } from './useTeam.ts';
+import { T as T_, useT, type Translate } from '../i18n/T.tsx';
 
-const T = {
-  region: 'Team',
-  progress: 'Progress',
-  analyst: 'Analyst',
-  done: 'Done',
-  inProgress: 'In progress',
-  notStarted: 'Not started',
-  of: (assigned: boolean) => (assigned ? 'assigned documents' : 'all documents'),
-  notConnected:
-    'Connect to a team project (the Team sync button above) to share work, assign documents and follow progress.',
-  lead: 'Lead tools',
-  assignTo: 'Assign to',
-  assign: (n: number) => `Assign the ${n} document${n === 1 ? '' : 's'} in the list`,
-  unassign: (n: number) => `Unassign the ${n} document${n === 1 ? '' : 's'} in the list`,
-  assigned: (n: number, who: string) => `${n} assignment${n === 1 ? '' : 's'} changed for ${who}.`,
-  blind:
-    'Blind mode: colleagues’ labels stay hidden from an analyst until they mark the document done',
-  conflicts: 'Conflicting project settings',
-  conflict: (kind: string) => `Two versions of the ${kind}`,
-  keep: (by: string) => `Keep the version by ${by}`,
-};
+/** The view's words in the interface language. */
+const texts = (t: Translate) => ({
+  region: t('mode.team'),
+  progress: t('team.progress'),
+  analyst: t('fb.analyst'),
+  done: t('status.done'),
+  inProgress: t('status.in-progress'),
+  notStarted: t('status.not-started'),
+  of: (assigned: boolean) => (assigned ? t('team.assignedDocs') : t('team.allDocs')),
+  notConnected: t('team.notConnected'),
+  lead: t('team.lead'),
+  assignTo: t('team.assignTo'),
+  assign: (n: number) => t('team.assign', { count: n }),
+  unassign: (n: number) => t('team.unassign', { count: n }),
+  assigned: (n: number, who: string) => t('team.assigned', { count: n, who }),
+  blind: t('team.blind'),
+  conflicts: t('team.conflicts'),
+  conflict: (kind: string) => t('team.conflict', { kind }),
+  labelSet: t('team.labelSet'),
+  projectSettings: t('team.projectSettings'),
+  keep: (by: string) => t('team.keep', { by }),
+});
 
 export function TeamView({
   self,
@@ -39,6 +41,7 @@ export function TeamView({
   self: AnnotatorRecord;
   visibleIds: string[];
 }): React.JSX.Element {
+  const T = texts(useT());
   const team = useTeam();
   const rows = useProgress();
   const settings = useProjectSettings();
@@ -135,16 +138,23 @@ export function TeamView({
               <p>
                 {T.conflict(
                   c.kind === 'labels'
-                    ? 'label set'
+                    ? T.labelSet
                     : c.kind === 'settings'
-                      ? 'project settings'
+                      ? T.projectSettings
                       : c.kind,
                 )}
               </p>
               <ul>
                 {c.versions.map((v) => (
                   <li key={v.rev}>
-                    {v.updatedBy}, {new Date(v.updatedAt).toLocaleString()}: {v.summary}{' '}
+                    <T_
+                      id="team.version"
+                      values={{
+                        by: <bdi>{v.updatedBy}</bdi>,
+                        at: new Date(v.updatedAt),
+                        summary: v.summary,
+                      }}
+                    />{' '}
                     <button
                       type="button"
                       disabled={!lead}
