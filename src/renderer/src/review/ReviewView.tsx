@@ -128,10 +128,15 @@ export function ReviewView({
       s.start >= b.start && s.start < b.end;
   const current = selected && blocks.find((b) => b.start === selected.start);
 
-  // One analyst and no gold yet: nothing to compare or adjudicate. Say what
-  // Review is for and how colleagues' labels come in, and offer no action
-  // that cannot apply.
-  const solo = proposers.length < 2 && gold.length === 0 && rejected.length === 0 && !goldStatus;
+  // The analyst alone (nobody else's spans) and no gold yet: nothing to
+  // compare or adjudicate. Say what Review is for and how colleagues'
+  // labels come in, and offer no action that cannot apply. One colleague's
+  // spans can be adjudicated: accepting them into gold applies.
+  const solo =
+    proposers.every((id) => id === self.id) &&
+    gold.length === 0 &&
+    rejected.length === 0 &&
+    !goldStatus;
   if (solo)
     return (
       <section className="review review-solo" aria-label={t('review.of', { title: doc.title })}>
