@@ -100,10 +100,8 @@ export default tseslint.config(
     files: ['src/renderer/**/*.tsx'],
     ignores: [
       'src/renderer/**/*.test.tsx',
-      // actors/ and suggest/ are being written on other branches with their
-      // strings in `const T = {}` objects; they move to the catalogs after
-      // those branches are merged.
-      'src/renderer/src/actors/**',
+      // suggest/ still keeps its strings in `const T = {}` objects; they
+      // move to the catalogs next.
       'src/renderer/src/suggest/**',
     ],
     plugins: { ui: { rules: { 'no-literal-ui-text': noLiteralUiText } } },

@@ -14,6 +14,7 @@ import { makeSpan } from '../db/spans.ts';
 import { updateSession } from '../annotate/session.ts';
 import { undo } from '../annotate/editor.ts';
 import { SpanPanel } from '../annotate/SpanPanel.tsx';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { waitFor } from '../test/wait.ts';
 import { attributeSpan } from './actions.ts';
 
@@ -71,7 +72,11 @@ beforeEach(async () => {
   host = document.createElement('div');
   document.body.appendChild(host);
   root = createRoot(host);
-  root.render(<SpanPanel self={self} docId={doc.id} />);
+  root.render(
+    <I18nProvider open>
+      <SpanPanel self={self} docId={doc.id} />
+    </I18nProvider>,
+  );
 });
 
 afterEach(() => {
