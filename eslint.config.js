@@ -98,12 +98,7 @@ export default tseslint.config(
   {
     // Every UI string comes from the catalogs (src/renderer/src/i18n/messages).
     files: ['src/renderer/**/*.tsx'],
-    ignores: [
-      'src/renderer/**/*.test.tsx',
-      // suggest/ still keeps its strings in `const T = {}` objects; they
-      // move to the catalogs next.
-      'src/renderer/src/suggest/**',
-    ],
+    ignores: ['src/renderer/**/*.test.tsx'],
     plugins: { ui: { rules: { 'no-literal-ui-text': noLiteralUiText } } },
     rules: {
       'ui/no-literal-ui-text': [
