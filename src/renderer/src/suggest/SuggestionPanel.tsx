@@ -68,7 +68,7 @@ export function SuggestionPanel({
         {phaseText(st, t)}
         {st.error && ` ${st.error}`}
       </p>
-      {st.hidden && <p className="suggest-hidden">{st.hidden}</p>}
+      {st.hidden && <p className="suggest-hidden">{t(st.hidden)}</p>}
       {offer && (
         <div role="group" aria-label={t('suggest.occurrences')} className="suggest-offer">
           <p dir="auto">
@@ -83,7 +83,17 @@ export function SuggestionPanel({
             type="button"
             onClick={() => {
               dismissOffer();
-              void labelAll(self.id, offer);
+              void labelAll(self.id, offer).then(
+                (ok) =>
+                  ok &&
+                  updateSession({
+                    notice: t('suggest.labelled', {
+                      n: offer.items.length,
+                      quote: offer.quote,
+                      label: name(offer.label),
+                    }),
+                  }),
+              );
             }}
           >
             {t('suggest.labelAll', { n: offer.items.length })}
