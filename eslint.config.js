@@ -98,14 +98,7 @@ export default tseslint.config(
   {
     // Every UI string comes from the catalogs (src/renderer/src/i18n/messages).
     files: ['src/renderer/**/*.tsx'],
-    ignores: [
-      'src/renderer/**/*.test.tsx',
-      // actors/ and suggest/ are being written on other branches with their
-      // strings in `const T = {}` objects; they move to the catalogs after
-      // those branches are merged.
-      'src/renderer/src/actors/**',
-      'src/renderer/src/suggest/**',
-    ],
+    ignores: ['src/renderer/**/*.test.tsx'],
     plugins: { ui: { rules: { 'no-literal-ui-text': noLiteralUiText } } },
     rules: {
       'ui/no-literal-ui-text': [

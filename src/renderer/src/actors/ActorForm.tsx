@@ -7,26 +7,16 @@ import { useId, useState } from 'react';
 import type { ActorFields } from '@core/actors/operations.ts';
 import type { FieldError } from '@core/actors/model.ts';
 import { ACTOR_KINDS, type ActorKind } from '@core/model.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/T.tsx';
 
-const T = {
-  nameAr: 'Arabic name',
-  nameEn: 'English name',
-  kind: 'Kind',
-  affiliation: 'Affiliation',
-  aliases: 'Aliases (one per line)',
-  save: 'Save actor',
-  cancel: 'Cancel',
-  kinds: {
-    person: 'Person',
-    'party-or-faction': 'Party or faction',
-    government: 'Government',
-    state: 'State',
-  } satisfies Record<ActorKind, string>,
-  errorIn: (field: string, message: string) => `${field}: ${message}`,
+/** The message id of each actor kind's display name, for the list and the form. */
+export const KIND_NAMES: Readonly<Record<ActorKind, MessageId>> = {
+  person: 'actors.kind.person',
+  'party-or-faction': 'actors.kind.party',
+  government: 'actors.kind.government',
+  state: 'actors.kind.state',
 };
-
-/** The display names of actor kinds, for the list and the form. */
-export const KIND_NAMES: Readonly<Record<ActorKind, string>> = T.kinds;
 
 /** An empty actor, or one named `nameAr`. */
 export function blankFields(nameAr = ''): ActorFields {
@@ -51,6 +41,7 @@ export function ActorForm({
   onSave,
   onCancel,
 }: ActorFormProps): React.JSX.Element {
+  const t = useT();
   const [f, setF] = useState(initial);
   const [aliases, setAliases] = useState(initial.aliases.join('\n'));
   const id = useId();
@@ -70,7 +61,7 @@ export function ActorForm({
     >
       <h3 id={`${id}-h`}>{title}</h3>
       <label>
-        {T.nameAr}
+        {t('actors.nameAr')}
         <input
           dir="rtl"
           lang="ar"
@@ -79,21 +70,21 @@ export function ActorForm({
         />
       </label>
       <label>
-        {T.nameEn}
+        {t('actors.nameEn')}
         <input dir="ltr" value={f.nameEn} onChange={(e) => set({ nameEn: e.target.value })} />
       </label>
       <label>
-        {T.kind}
+        {t('actors.kind')}
         <select value={f.kind} onChange={(e) => set({ kind: e.target.value as ActorKind })}>
           {ACTOR_KINDS.map((k) => (
             <option key={k} value={k}>
-              {T.kinds[k]}
+              {t(KIND_NAMES[k])}
             </option>
           ))}
         </select>
       </label>
       <label>
-        {T.affiliation}
+        {t('actors.affiliation')}
         <input
           dir="auto"
           value={f.affiliation ?? ''}
@@ -101,7 +92,7 @@ export function ActorForm({
         />
       </label>
       <label className="actor-aliases">
-        {T.aliases}
+        {t('actors.aliasesField')}
         <textarea
           dir="auto"
           rows={3}
@@ -112,14 +103,16 @@ export function ActorForm({
       {errors.length > 0 && (
         <ul role="alert" className="error actor-errors">
           {errors.map((e) => (
-            <li key={`${e.field}:${e.message}`}>{T.errorIn(e.field, e.message)}</li>
+            <li key={`${e.field}:${e.message}`}>
+              {t('actors.errorIn', { field: e.field, message: e.message })}
+            </li>
           ))}
         </ul>
       )}
       <div className="actor-form-actions">
-        <button type="submit">{T.save}</button>
+        <button type="submit">{t('actors.save')}</button>
         <button type="button" onClick={onCancel}>
-          {T.cancel}
+          {t('actors.cancel')}
         </button>
       </div>
     </form>

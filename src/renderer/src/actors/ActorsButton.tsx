@@ -6,14 +6,12 @@ import { useState } from 'react';
 import { cpSlice } from '@core/offsets.ts';
 import { useSession } from '../annotate/session.ts';
 import { useDocument } from '../hooks/useDocument.ts';
+import { useT } from '../i18n/T.tsx';
 import { ActorsDialog } from './ActorsDialog.tsx';
-
-const T = {
-  open: 'Actors…',
-};
 
 /** Opens the Actors dialog; `docId` is the article open in the reading pane. */
 export function ActorsButton({ docId }: { docId: string | null }): React.JSX.Element {
+  const t = useT();
   const [open, setOpen] = useState<string | null | false>(false);
   const { pending } = useSession();
   const doc = useDocument(docId);
@@ -21,7 +19,7 @@ export function ActorsButton({ docId }: { docId: string | null }): React.JSX.Ele
   return (
     <>
       <button type="button" className="actors-button" onClick={() => setOpen(selected)}>
-        {T.open}
+        {t('actors.open')}
       </button>
       {open !== false && <ActorsDialog selectedText={open} onClose={() => setOpen(false)} />}
     </>

@@ -22,36 +22,11 @@ import {
   redoActor,
   undoActor,
 } from './actions.ts';
+import { useT, type Translate } from '../i18n/T.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
 import { ActorForm, blankFields, KIND_NAMES } from './ActorForm.tsx';
 import { useActorHistory, useActors } from './useActors.ts';
 import './actors.css';
-
-const T = {
-  title: 'Actors',
-  newActor: 'New actor',
-  fromSelection: (name: string) => `New actor from “${name}”`,
-  edit: (name: string) => `Edit ${name}`,
-  editButton: 'Edit',
-  deleteButton: 'Delete',
-  undo: (name: string | null) => (name ? `Undo: ${name}` : 'Undo'),
-  redo: (name: string | null) => (name ? `Redo: ${name}` : 'Redo'),
-  list: 'Project actors',
-  empty: 'No actors yet. Select a name in the article, then open this dialog to add it.',
-  colAr: 'Arabic name',
-  colEn: 'English name',
-  colKind: 'Kind',
-  colAffiliation: 'Affiliation',
-  colAliases: 'Aliases',
-  colActions: 'Actions',
-  colMerge: 'Merge',
-  pick: (name: string) => `Select ${name} for merging`,
-  keep: 'Keep',
-  merge: (n: number) => `Merge ${n} actors into the one kept`,
-  done: (what: string, name: string) => `${what}: ${name}.`,
-  undone: (what: string) => `Undid: ${what}.`,
-  redone: (what: string) => `Redid: ${what}.`,
-  existing: (name: string) => `“${name}” already names an actor.`,
-};
 
 type Editing = { id: string | null; initial: ActorFields; title: string } | null;
 
@@ -64,6 +39,7 @@ export interface ActorsDialogProps {
 
 /** The modal list and editor of the project's actors. */
 export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): React.JSX.Element {
+  const t = useT();
   const actors = useActors();
   const history = useActorHistory();
   const [editing, setEditing] = useState<Editing>(null);
@@ -74,21 +50,23 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
   const selectedName = selectedText ? nameFromSelection(selectedText) : '';
   const existing = selectedName ? findNamed(actors, selectedName) : null;
 
-  const run = (p: Promise<ActorEditResult>, what: string, after?: () => void): void => {
+  const run = (p: Promise<ActorEditResult>, done: MessageId, after?: () => void): void => {
     setMessage('');
     p.then(
       (r) => {
         if (!r.ok) return setErrors(r.errors);
         setErrors([]);
-        setMessage([T.done(what, r.actor.nameAr || r.actor.nameEn), ...r.edit.warnings].join(' '));
+        setMessage(
+          [t(done, { name: r.actor.nameAr || r.actor.nameEn }), ...r.edit.warnings].join(' '),
+        );
         after?.();
       },
       (e: unknown) => setMessage(describeError(e)),
     );
   };
-  const history_ = (p: Promise<string | null>, say: (n: string) => string): void => {
+  const history_ = (p: Promise<string | null>, say: MessageId): void => {
     p.then(
-      (n) => n && setMessage(say(n)),
+      (n) => n && setMessage(t(say, { what: n })),
       (e: unknown) => setMessage(describeError(e)),
     );
   };
@@ -98,50 +76,54 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
   };
 
   return (
-    <Dialog title={T.title} onClose={onClose} className="actors-dialog">
+    <Dialog title={t('actors.title')} onClose={onClose} className="actors-dialog">
       <div
         className="actors-body"
         onKeyDown={(e) => {
           const field = (e.target as Element).closest('input, textarea, select');
           if (field || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
           e.preventDefault();
-          if (e.shiftKey) history_(redoActor(), T.redone);
-          else history_(undoActor(), T.undone);
+          if (e.shiftKey) history_(redoActor(), 'actors.redone');
+          else history_(undoActor(), 'actors.undone');
         }}
       >
-        <div className="actors-toolbar" role="toolbar" aria-label={T.title}>
+        <div className="actors-toolbar" role="toolbar" aria-label={t('actors.title')}>
           {selectedName && !existing && (
             <button
               type="button"
               onClick={() =>
-                open({ id: null, initial: blankFields(selectedName), title: T.newActor })
+                open({
+                  id: null,
+                  initial: blankFields(selectedName),
+                  title: t('actors.newActor'),
+                })
               }
             >
-              {T.fromSelection(selectedName)}
+              {t('actors.fromSelection', { name: selectedName })}
             </button>
           )}
           <button
             type="button"
-            onClick={() => open({ id: null, initial: blankFields(), title: T.newActor })}
+            onClick={() => open({ id: null, initial: blankFields(), title: t('actors.newActor') })}
           >
-            {T.newActor}
+            {t('actors.newActor')}
           </button>
           <button
             type="button"
             disabled={!history.undo}
-            onClick={() => history_(undoActor(), T.undone)}
+            onClick={() => history_(undoActor(), 'actors.undone')}
           >
-            {T.undo(history.undo)}
+            {history.undo ? t('actors.undoNamed', { name: history.undo }) : t('actors.undo')}
           </button>
           <button
             type="button"
             disabled={!history.redo}
-            onClick={() => history_(redoActor(), T.redone)}
+            onClick={() => history_(redoActor(), 'actors.redone')}
           >
-            {T.redo(history.redo)}
+            {history.redo ? t('actors.redoNamed', { name: history.redo }) : t('actors.redo')}
           </button>
         </div>
-        {existing && <p className="actors-note">{T.existing(selectedName)}</p>}
+        {existing && <p className="actors-note">{t('actors.existing', { name: selectedName })}</p>}
         {editing && (
           <ActorForm
             key={`${editing.id}:${editing.initial.nameAr}`}
@@ -152,7 +134,7 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
             onSave={(fields) =>
               run(
                 editing.id ? editActor(editing.id, fields) : createActor(fields),
-                editing.id ? 'Saved' : 'Created',
+                editing.id ? 'actors.saved' : 'actors.created',
                 () => setEditing(null),
               )
             }
@@ -162,18 +144,18 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
           {message}
         </p>
         {actors.length === 0 ? (
-          <p className="empty">{T.empty}</p>
+          <p className="empty">{t('actors.empty')}</p>
         ) : (
-          <table className="actors-table" aria-label={T.list}>
+          <table className="actors-table" aria-label={t('actors.list')}>
             <thead>
               <tr>
-                <th scope="col">{T.colMerge}</th>
-                <th scope="col">{T.colAr}</th>
-                <th scope="col">{T.colEn}</th>
-                <th scope="col">{T.colKind}</th>
-                <th scope="col">{T.colAffiliation}</th>
-                <th scope="col">{T.colAliases}</th>
-                <th scope="col">{T.colActions}</th>
+                <th scope="col">{t('actors.colMerge')}</th>
+                <th scope="col">{t('actors.nameAr')}</th>
+                <th scope="col">{t('actors.nameEn')}</th>
+                <th scope="col">{t('actors.kind')}</th>
+                <th scope="col">{t('actors.affiliation')}</th>
+                <th scope="col">{t('actors.colAliases')}</th>
+                <th scope="col">{t('actors.colActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -184,7 +166,7 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={T.pick(name)}
+                        aria-label={t('actors.pick', { name })}
                         checked={picked.includes(a.id)}
                         onChange={(e) =>
                           setPicked((p) =>
@@ -197,7 +179,7 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
                       {a.nameAr}
                     </th>
                     <td dir="ltr">{a.nameEn}</td>
-                    <td>{KIND_NAMES[a.kind]}</td>
+                    <td>{t(KIND_NAMES[a.kind])}</td>
                     <td dir="auto">{a.affiliation}</td>
                     <td dir="auto" className="actor-alias-cell">
                       {a.aliases.join('، ')}
@@ -205,20 +187,24 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
                     <td className="actor-row-actions">
                       <button
                         type="button"
-                        aria-label={T.edit(name)}
+                        aria-label={t('actors.edit', { name })}
                         onClick={() =>
-                          open({ id: a.id, initial: fieldsOf(a), title: T.edit(name) })
+                          open({
+                            id: a.id,
+                            initial: fieldsOf(a),
+                            title: t('actors.edit', { name }),
+                          })
                         }
                       >
-                        {T.editButton}
+                        {t('actors.editButton')}
                       </button>
                       <button
                         type="button"
                         className="danger"
-                        aria-label={`${T.deleteButton} ${name}`}
-                        onClick={() => run(deleteActor(a.id), 'Deleted')}
+                        aria-label={t('actors.delete', { name })}
+                        onClick={() => run(deleteActor(a.id), 'actors.deleted')}
                       >
-                        {T.deleteButton}
+                        {t('actors.deleteButton')}
                       </button>
                     </td>
                   </tr>
@@ -232,13 +218,14 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
             actors={actors.filter((a) => picked.includes(a.id))}
             keep={keep}
             onKeep={setKeep}
+            t={t}
             onMerge={(keepId) =>
               run(
                 mergeActors(
                   keepId,
                   picked.filter((id) => id !== keepId),
                 ),
-                'Merged into',
+                'actors.merged',
                 () => setPicked([]),
               )
             }
@@ -254,17 +241,19 @@ function MergeBar({
   keep,
   onKeep,
   onMerge,
+  t,
 }: {
   actors: ActorRecord[];
+  t: Translate;
   keep: string | null;
   onKeep: (id: string) => void;
   onMerge: (keepId: string) => void;
 }): React.JSX.Element {
   const kept = actors.some((a) => a.id === keep) ? keep! : actors[0]!.id;
   return (
-    <div className="actors-merge" role="group" aria-label={T.merge(actors.length)}>
+    <div className="actors-merge" role="group" aria-label={t('actors.merge', { n: actors.length })}>
       <label>
-        {T.keep}
+        {t('actors.keep')}
         <select value={kept} onChange={(e) => onKeep(e.target.value)}>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
@@ -274,7 +263,7 @@ function MergeBar({
         </select>
       </label>
       <button type="button" onClick={() => onMerge(kept)}>
-        {T.merge(actors.length)}
+        {t('actors.merge', { n: actors.length })}
       </button>
     </div>
   );

@@ -5,20 +5,14 @@
  */
 import type { AnnotatorRecord } from '@core/model.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/T.tsx';
 
-const T = {
-  region: 'Filters',
-  who: 'Spans of',
-  everyone: 'Every annotator (not gold)',
-  gold: 'Gold (adjudicated)',
-  outlet: 'Outlet',
-  anyOutlet: 'Every outlet',
-  noOutlet: '(no outlet)',
-  from: 'From',
-  to: 'To',
-  bucket: 'Time buckets',
-  buckets: { day: 'Days', month: 'Months', year: 'Years' },
-};
+const BUCKETS = {
+  day: 'analysis.days',
+  month: 'analysis.months',
+  year: 'analysis.years',
+} as const satisfies Record<FilterState['bucket'], MessageId>;
 
 /** The filter as the analyst set it (strings, as the controls hold them). */
 export interface FilterState {
@@ -49,15 +43,16 @@ export function AnalysisFilters({
   annotators,
   outlets,
 }: AnalysisFiltersProps): React.JSX.Element {
+  const t = useT();
   const set = (patch: Partial<FilterState>): void => onChange({ ...value, ...patch });
   return (
     <fieldset className="analysis-filters">
-      <legend>{T.region}</legend>
+      <legend>{t('analysis.filters')}</legend>
       <label>
-        {T.who}
+        {t('analysis.who')}
         <select value={value.who} onChange={(e) => set({ who: e.target.value })}>
-          <option value="">{T.everyone}</option>
-          <option value={GOLD_ANNOTATOR_ID}>{T.gold}</option>
+          <option value="">{t('analysis.everyone')}</option>
+          <option value={GOLD_ANNOTATOR_ID}>{t('analysis.gold')}</option>
           {annotators
             .filter((a) => a.id !== GOLD_ANNOTATOR_ID)
             .map((a) => (
@@ -68,33 +63,33 @@ export function AnalysisFilters({
         </select>
       </label>
       <label>
-        {T.outlet}
+        {t('analysis.outlet')}
         <select value={value.outlet} onChange={(e) => set({ outlet: e.target.value })}>
-          <option value="">{T.anyOutlet}</option>
+          <option value="">{t('analysis.anyOutlet')}</option>
           {outlets.map((o) => (
             <option key={o ?? NO_OUTLET} value={o ?? NO_OUTLET}>
-              {o ?? T.noOutlet}
+              {o ?? t('analysis.noOutlet')}
             </option>
           ))}
         </select>
       </label>
       <label>
-        {T.from}
+        {t('analysis.from')}
         <input type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />
       </label>
       <label>
-        {T.to}
+        {t('analysis.to')}
         <input type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
       <label>
-        {T.bucket}
+        {t('analysis.bucket')}
         <select
           value={value.bucket}
           onChange={(e) => set({ bucket: e.target.value as FilterState['bucket'] })}
         >
           {(['day', 'month', 'year'] as const).map((b) => (
             <option key={b} value={b}>
-              {T.buckets[b]}
+              {t(BUCKETS[b])}
             </option>
           ))}
         </select>

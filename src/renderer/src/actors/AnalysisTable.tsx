@@ -4,17 +4,7 @@
  * total, and a mark on counts that include statements annotators disagree on.
  */
 import { SEVERAL_LABELS, type AnalysisView } from '@core/actors/analysis.ts';
-
-const T = {
-  table: 'Actors × labels',
-  holder: 'Holder',
-  total: 'Total',
-  several: 'Several labels',
-  totals: 'All holders',
-  cell: (n: number, column: string, holder: string) =>
-    `${n} ${column} statement${n === 1 ? '' : 's'} by ${holder}: show the evidence`,
-  disputed: (n: number) => `${n} disputed`,
-};
+import { useT, type Translate } from '../i18n/T.tsx';
 
 /** A cell of the table: a holder row and a column. */
 export interface CellRef {
@@ -32,8 +22,12 @@ export interface AnalysisTableProps {
 }
 
 /** The column's display name. */
-export function columnName(column: string, labelNames: ReadonlyMap<string, string>): string {
-  return column === SEVERAL_LABELS ? T.several : (labelNames.get(column) ?? column);
+export function columnName(
+  column: string,
+  labelNames: ReadonlyMap<string, string>,
+  t: Translate,
+): string {
+  return column === SEVERAL_LABELS ? t('analysis.several') : (labelNames.get(column) ?? column);
 }
 
 /** The table of counts. */
@@ -43,17 +37,18 @@ export function AnalysisTable({
   selected,
   onSelect,
 }: AnalysisTableProps): React.JSX.Element {
+  const t = useT();
   return (
-    <table className="analysis-table" aria-label={T.table}>
+    <table className="analysis-table" aria-label={t('analysis.table')}>
       <thead>
         <tr>
-          <th scope="col">{T.holder}</th>
+          <th scope="col">{t('analysis.holder')}</th>
           {view.columns.map((c) => (
             <th scope="col" key={c}>
-              {columnName(c, labelNames)}
+              {columnName(c, labelNames, t)}
             </th>
           ))}
-          <th scope="col">{T.total}</th>
+          <th scope="col">{t('analysis.total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -82,7 +77,11 @@ export function AnalysisTable({
                     <button
                       type="button"
                       aria-pressed={on}
-                      aria-label={T.cell(n, columnName(c, labelNames), r.holder.name)}
+                      aria-label={t('analysis.cell', {
+                        n,
+                        column: columnName(c, labelNames, t),
+                        holder: r.holder.name,
+                      })}
                       onClick={() => onSelect(on ? null : { row: r.key, column: c })}
                     >
                       {n}
@@ -98,7 +97,7 @@ export function AnalysisTable({
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">{T.totals}</th>
+          <th scope="row">{t('analysis.totals')}</th>
           {view.columns.map((c) => (
             <td key={c} className="count">
               {view.totals.counts[c] ?? 0}

@@ -13,6 +13,7 @@ import type { AnnotatorRecord } from '@core/model.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLoadedLabels } from '../hooks/useLabels.ts';
+import { useT } from '../i18n/T.tsx';
 import { saveText } from './actions.ts';
 import { AnalysisFilters, NO_OUTLET, type FilterState } from './AnalysisFilters.tsx';
 import { AnalysisTable, columnName, type CellRef } from './AnalysisTable.tsx';
@@ -20,22 +21,6 @@ import { EvidenceList } from './EvidenceList.tsx';
 import { StanceChart, type ChartSeries } from './StanceChart.tsx';
 import { useAnalysis } from './useAnalysis.ts';
 import './analysis.css';
-
-const T = {
-  region: 'Analysis',
-  loading: 'Counting…',
-  summary: (statements: number, spans: number, docs: number) =>
-    `${statements} statement(s) from ${spans} span(s) in ${docs} article(s).`,
-  disagreements: (label: number, holder: number) =>
-    `Disagreements: ${label} statement(s) with different labels, ${holder} with different holders (each counted once).`,
-  empty: 'No spans pass the filters. Label spans and give them holders in Annotate.',
-  csv: 'Export table as CSV',
-  saved: (where: string) => `Saved ${where}.`,
-  overTime: 'Stance over time',
-  byOutlet: 'Stance by outlet',
-  undated: (n: number) => `${n} statement(s) from undated articles are not in the chart over time.`,
-  noOutlet: '(no outlet)',
-};
 
 const SEVERAL_COLOR = '#8c8c8c';
 
@@ -48,6 +33,7 @@ export interface AnalysisViewProps {
 
 /** The whole Analysis view. */
 export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Element {
+  const t = useT();
   const [f, setF] = useState<FilterState>({ who: '', outlet: '', from: '', to: '', bucket: 'day' });
   const [cell, setCell] = useState<CellRef | null>(null);
   const [message, setMessage] = useState('');
@@ -77,11 +63,11 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
     () => (data ? [...new Set([...data.input.docs.values()].map((d) => d.outlet))] : []),
     [data],
   );
-  if (!data) return <p className="empty">{T.loading}</p>;
+  if (!data) return <p className="empty">{t('analysis.loading')}</p>;
 
   const series: ChartSeries[] = data.columns.map((c) => ({
     key: c,
-    name: columnName(c, labelNames),
+    name: columnName(c, labelNames, t),
     color:
       c === SEVERAL_LABELS ? SEVERAL_COLOR : (labels.find((l) => l.key === c)?.color ?? '#777'),
   }));
@@ -92,13 +78,13 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
       'stance-analysis.csv',
       analysisCsv(data, { labelNames: Object.fromEntries(labelNames) }),
     ).then(
-      (where) => where && setMessage(T.saved(where)),
+      (where) => where && setMessage(t('analysis.saved', { where })),
       (e: unknown) => setMessage(describeError(e)),
     );
   };
 
   return (
-    <section className="analysis-view" aria-label={T.region}>
+    <section className="analysis-view" aria-label={t('analysis.region')}>
       <AnalysisFilters
         value={f}
         onChange={(v) => {
@@ -110,16 +96,23 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
       />
       <div className="analysis-actions">
         <p role="status">
-          {T.summary(data.totals.total, data.spans, data.documents)}{' '}
-          {T.disagreements(data.disagreements.label, data.disagreements.holder)}
+          {t('analysis.summary', {
+            statements: data.totals.total,
+            spans: data.spans,
+            docs: data.documents,
+          })}{' '}
+          {t('analysis.disagreements', {
+            label: data.disagreements.label,
+            holder: data.disagreements.holder,
+          })}
         </p>
         <button type="button" onClick={exportCsv} disabled={data.rows.length === 0}>
-          {T.csv}
+          {t('analysis.csv')}
         </button>
         <span role="status">{message}</span>
       </div>
       {data.rows.length === 0 ? (
-        <p className="empty">{T.empty}</p>
+        <p className="empty">{t('analysis.empty')}</p>
       ) : (
         <>
           <AnalysisTable view={data} labelNames={labelNames} selected={cell} onSelect={setCell} />
@@ -129,7 +122,7 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
               docs={data.input.docs}
               actors={data.input.actors}
               units={row.units[cell.column] ?? []}
-              column={columnName(cell.column, labelNames)}
+              column={columnName(cell.column, labelNames, t)}
               holder={row.holder.name}
               nameOf={(id) => names.get(id) ?? id}
               onOpen={onOpenSpan}
@@ -137,19 +130,21 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
           )}
           <div className="analysis-charts">
             <StanceChart
-              title={T.overTime}
+              title={t('analysis.overTime')}
               fileName="stance-over-time"
               series={series}
               bars={data.overTime.map((b) => ({ ...b, name: b.bucket }))}
             />
             <StanceChart
-              title={T.byOutlet}
+              title={t('analysis.byOutlet')}
               fileName="stance-by-outlet"
               series={series}
-              bars={data.byOutlet.map((b) => ({ ...b, name: b.outlet ?? T.noOutlet }))}
+              bars={data.byOutlet.map((b) => ({ ...b, name: b.outlet ?? t('analysis.noOutlet') }))}
             />
           </div>
-          {data.undated.total > 0 && <p className="span-meta">{T.undated(data.undated.total)}</p>}
+          {data.undated.total > 0 && (
+            <p className="span-meta">{t('analysis.undated', { n: data.undated.total })}</p>
+          )}
         </>
       )}
     </section>

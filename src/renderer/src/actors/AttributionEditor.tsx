@@ -9,25 +9,16 @@ import { describeError } from '@core/errors.ts';
 import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/model.ts';
 import { useAutosave } from '../annotate/useAutosave.ts';
 import { useKnownHolders } from '../annotate/useSpans.ts';
+import { useT } from '../i18n/T.tsx';
 import { attributeSpan, holderFromNewActor } from './actions.ts';
 import { ATTRIBUTION_NAMES, ProposalBox } from './ProposalBox.tsx';
 import { useActors, useKnownTargets } from './useActors.ts';
 import { useConfirmKey } from './useConfirmKey.ts';
 import { useHolderProposal } from './useHolderProposal.ts';
 
-const T = {
-  holderActor: 'Holder actor',
-  noActor: '— no actor (free text below) —',
-  holderText: 'Holder (free text)',
-  holderTextHint: 'Who holds this stance, when no actor fits',
-  target: 'Target',
-  targetHint: 'What the stance is about',
-  attribution: 'Attribution',
-  noKind: '— not set —',
-};
-
 /** The attribution fields of `span` and its proposal. */
 export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Element {
+  const t = useT();
   const actors = useActors();
   const proposal = useHolderProposal(span.docId, span.start, span.end, actors);
   const [error, setError] = useState('');
@@ -48,7 +39,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
   useConfirmKey(canConfirm, confirm);
 
   return (
-    <div className="attribution-editor" role="group" aria-label="Attribution">
+    <div className="attribution-editor" role="group" aria-label={t('actors.attribution')}>
       {proposal && (
         <ProposalBox
           proposal={proposal}
@@ -65,14 +56,14 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
         />
       )}
       <label>
-        {T.holderActor}
+        {t('actors.holderActor')}
         <select
           value={span.holderActorId ?? ''}
           onChange={(e) =>
             void attributeSpan(span.id, { actorId: e.target.value || null }, 'set holder actor')
           }
         >
-          <option value="">{T.noActor}</option>
+          <option value="">{t('actors.noActorFree')}</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
               {a.nameAr || a.nameEn}
@@ -88,7 +79,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
       <HolderText key={span.holderActorId ?? ''} span={span} />
       <TargetField span={span} />
       <label>
-        {T.attribution}
+        {t('actors.attribution')}
         <select
           value={span.attribution ?? ''}
           onChange={(e) =>
@@ -99,10 +90,10 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
             )
           }
         >
-          <option value="">{T.noKind}</option>
+          <option value="">{t('actors.noKind')}</option>
           {ATTRIBUTION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {ATTRIBUTION_NAMES[k]}
+              {t(ATTRIBUTION_NAMES[k])}
             </option>
           ))}
         </select>
@@ -121,6 +112,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
  * typing it removes the actor (it is the fallback).
  */
 function HolderText({ span }: { span: SpanRecord }): React.JSX.Element {
+  const t = useT();
   const [text, setText] = useState(span.holder ?? '');
   const holders = useKnownHolders();
   const listId = useId();
@@ -131,14 +123,14 @@ function HolderText({ span }: { span: SpanRecord }): React.JSX.Element {
   return (
     <>
       <label>
-        {T.holderText}
+        {t('actors.holderText')}
         <input
           dir="auto"
           list={listId}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onBlur={flush}
-          placeholder={T.holderTextHint}
+          placeholder={t('actors.holderTextHint')}
         />
       </label>
       <datalist id={listId}>
@@ -152,6 +144,7 @@ function HolderText({ span }: { span: SpanRecord }): React.JSX.Element {
 
 /** The target, with the project's targets and those of other spans as suggestions. */
 function TargetField({ span }: { span: SpanRecord }): React.JSX.Element {
+  const t = useT();
   const [text, setText] = useState(span.target ?? '');
   const targets = useKnownTargets();
   const listId = useId();
@@ -161,14 +154,14 @@ function TargetField({ span }: { span: SpanRecord }): React.JSX.Element {
   return (
     <>
       <label>
-        {T.target}
+        {t('actors.target')}
         <input
           dir="auto"
           list={listId}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onBlur={flush}
-          placeholder={T.targetHint}
+          placeholder={t('actors.targetHint')}
         />
       </label>
       <datalist id={listId}>

@@ -7,17 +7,8 @@ import type { AnalysisDoc, AnalysisView, EvidenceSpan } from '@core/actors/analy
 import { holderInfo } from '@core/actors/analysis.ts';
 import { ActorIndex } from '@core/actors/model.ts';
 import type { ActorRecord } from '@core/model.ts';
+import { useT } from '../i18n/T.tsx';
 import { useMemo } from 'react';
-
-const T = {
-  region: (column: string, holder: string) => `Evidence: ${column} by ${holder}`,
-  by: (who: string) => `marked by ${who}`,
-  labelDisagreement: 'Annotators gave this statement different labels.',
-  holderDisagreement: (others: string) =>
-    `Annotators attribute this text to other holders too (${others}); it is counted once.`,
-  open: (quote: string, title: string) => `Open “${quote}” in ${title}`,
-  undated: 'no date',
-};
 
 /** Props of EvidenceList. */
 export interface EvidenceListProps {
@@ -43,10 +34,11 @@ export function EvidenceList({
   nameOf,
   onOpen,
 }: EvidenceListProps): React.JSX.Element {
+  const t = useT();
   const index = useMemo(() => new ActorIndex(actors), [actors]);
   return (
-    <section className="evidence" aria-label={T.region(column, holder)}>
-      <h3>{T.region(column, holder)}</h3>
+    <section className="evidence" aria-label={t('analysis.evidence', { column, holder })}>
+      <h3>{t('analysis.evidence', { column, holder })}</h3>
       <ol>
         {units.map((i) => {
           const u = view.units[i]!;
@@ -58,16 +50,18 @@ export function EvidenceList({
                 {title}
               </p>
               <p className="evidence-doc">
-                <bdi>{doc?.outlet ?? ''}</bdi> · {doc?.date ?? T.undated} ·{' '}
-                {T.by(u.annotators.map(nameOf).join(', '))}
+                <bdi>{doc?.outlet ?? ''}</bdi> · {doc?.date ?? t('analysis.undatedDoc')} ·{' '}
+                {t('analysis.markedBy', { who: u.annotators.map(nameOf).join(', ') })}
               </p>
-              {u.disagreements.includes('label') && <p className="flag">⚑ {T.labelDisagreement}</p>}
+              {u.disagreements.includes('label') && (
+                <p className="flag">⚑ {t('analysis.labelDisagreement')}</p>
+              )}
               {u.disagreements.includes('holder') && (
                 <p className="flag">
                   ⚑{' '}
-                  {T.holderDisagreement(
-                    u.otherHolders.map((k) => holderInfo(k, index).name).join('، '),
-                  )}
+                  {t('analysis.holderDisagreement', {
+                    others: u.otherHolders.map((k) => holderInfo(k, index).name).join('، '),
+                  })}
                 </p>
               )}
               <ul>
@@ -77,7 +71,7 @@ export function EvidenceList({
                       type="button"
                       dir="rtl"
                       className="evidence-link"
-                      aria-label={T.open(s.quote, title)}
+                      aria-label={t('analysis.openQuote', { quote: s.quote, title })}
                       onClick={() => onOpen(s)}
                     >
                       <q dir="rtl" lang="ar">

@@ -7,21 +7,13 @@ import { useState } from 'react';
 import { describeError } from '@core/errors.ts';
 import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/model.ts';
 import { settleGold } from './actions.ts';
+import { useT } from '../i18n/T.tsx';
 import { ATTRIBUTION_NAMES } from './ProposalBox.tsx';
 import { useActors } from './useActors.ts';
 
-const T = {
-  region: 'Gold attribution',
-  holder: 'Gold holder',
-  noActor: '— no actor —',
-  target: 'Gold target',
-  attribution: 'Gold attribution',
-  noKind: '— not set —',
-  save: 'Save target',
-};
-
 /** The gold span's holder, target and attribution kind, each saved when changed. */
 export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Element {
+  const t = useT();
   const actors = useActors();
   const [target, setTarget] = useState(span.target ?? '');
   const [error, setError] = useState('');
@@ -30,14 +22,16 @@ export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Eleme
     settleGold(span.id, patch).catch((e: unknown) => setError(describeError(e)));
   };
   return (
-    <div className="gold-attribution" role="group" aria-label={T.region}>
+    <div className="gold-attribution" role="group" aria-label={t('actors.goldRegion')}>
       <label>
-        {T.holder}
+        {t('actors.goldHolder')}
         <select
           value={span.holderActorId ?? ''}
           onChange={(e) => settle({ actorId: e.target.value || null })}
         >
-          <option value="">{span.holder && !span.holderActorId ? span.holder : T.noActor}</option>
+          <option value="">
+            {span.holder && !span.holderActorId ? span.holder : t('actors.noActor')}
+          </option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
               {a.nameAr || a.nameEn}
@@ -46,7 +40,7 @@ export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Eleme
         </select>
       </label>
       <label>
-        {T.target}
+        {t('actors.goldTarget')}
         <input
           dir="auto"
           value={target}
@@ -55,17 +49,17 @@ export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Eleme
         />
       </label>
       <label>
-        {T.attribution}
+        {t('actors.goldRegion')}
         <select
           value={span.attribution ?? ''}
           onChange={(e) =>
             settle({ attribution: (e.target.value || null) as AttributionKind | null })
           }
         >
-          <option value="">{T.noKind}</option>
+          <option value="">{t('actors.noKind')}</option>
           {ATTRIBUTION_KINDS.map((k) => (
             <option key={k} value={k}>
-              {ATTRIBUTION_NAMES[k]}
+              {t(ATTRIBUTION_NAMES[k])}
             </option>
           ))}
         </select>

@@ -7,25 +7,16 @@
 import type { SpanProposal } from '@core/actors/propose.ts';
 import { displayName } from '@core/actors/model.ts';
 import type { ActorRecord, AttributionKind } from '@core/model.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/T.tsx';
 import { CONFIRM_KEY } from './useConfirmKey.ts';
 
-const T = {
-  region: 'Proposed attribution',
-  holder: 'Proposed holder',
-  none: 'No actor is named near this span.',
-  confirm: 'Confirm proposal',
-  confirmed: 'The proposal is the span’s attribution.',
-  newActor: (name: string) => `Make “${name}” an actor and the holder`,
-  why: 'Why',
-  kinds: {
-    'direct-quote': 'Direct quote',
-    'reported-speech': 'Reported speech',
-    'outlet-voice': 'Outlet’s own voice',
-  } satisfies Record<AttributionKind, string>,
+/** Message ids of the display names of attribution kinds. */
+export const ATTRIBUTION_NAMES: Readonly<Record<AttributionKind, MessageId>> = {
+  'direct-quote': 'actors.attr.direct',
+  'reported-speech': 'actors.attr.reported',
+  'outlet-voice': 'actors.attr.outlet',
 };
-
-/** Display names of attribution kinds. */
-export const ATTRIBUTION_NAMES: Readonly<Record<AttributionKind, string>> = T.kinds;
 
 /** Props of ProposalBox. */
 export interface ProposalBoxProps {
@@ -45,26 +36,27 @@ export function ProposalBox({
   onConfirm,
   onNewActor,
 }: ProposalBoxProps): React.JSX.Element {
+  const t = useT();
   const top = proposal.holders[0];
   const actor = top ? actors.find((a) => a.id === top.actorId) : undefined;
   const kind = proposal.attribution[0]?.kind;
   const reasons = [...(top?.reasons ?? []), ...(proposal.attribution[0]?.reasons ?? [])];
   return (
-    <section className="proposal-box" aria-label={T.region}>
+    <section className="proposal-box" aria-label={t('actors.proposal')}>
       <p>
-        {T.holder}:{' '}
+        {t('actors.proposedHolder')}
         {actor ? (
           <strong dir="rtl" lang="ar" className="proposal-holder">
             {displayName(actor)}
           </strong>
         ) : (
-          <span>{T.none}</span>
+          <span>{t('actors.proposalNone')}</span>
         )}
-        {kind && <span className="proposal-kind"> · {T.kinds[kind]}</span>}
+        {kind && <span className="proposal-kind"> · {t(ATTRIBUTION_NAMES[kind])}</span>}
       </p>
       {reasons.length > 0 && (
         <details>
-          <summary>{T.why}</summary>
+          <summary>{t('actors.why')}</summary>
           <ul className="proposal-reasons">
             {reasons.map((r) => (
               <li key={r} dir="auto">
@@ -75,15 +67,15 @@ export function ProposalBox({
         </details>
       )}
       {confirmed ? (
-        <p className="span-meta">{T.confirmed}</p>
+        <p className="span-meta">{t('actors.confirmed')}</p>
       ) : (
         <button type="button" aria-keyshortcuts={CONFIRM_KEY} onClick={onConfirm}>
-          {T.confirm} <kbd>{CONFIRM_KEY.toUpperCase()}</kbd>
+          {t('actors.confirm')} <kbd>{CONFIRM_KEY.toUpperCase()}</kbd>
         </button>
       )}
       {!actor && proposal.unknownSpeaker && (
         <button type="button" onClick={() => onNewActor(proposal.unknownSpeaker!.text)}>
-          {T.newActor(proposal.unknownSpeaker.text)}
+          {t('actors.makeActor', { name: proposal.unknownSpeaker.text })}
         </button>
       )}
     </section>

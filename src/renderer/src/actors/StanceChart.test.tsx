@@ -6,6 +6,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { pngBlob, svgMarkup } from './chart-export.ts';
 import { StanceChart } from './StanceChart.tsx';
+import { IntlProvider } from 'react-intl';
+import { CATALOGS } from '../i18n/catalogs.ts';
 
 let root: Root;
 let host: HTMLElement;
@@ -24,15 +26,17 @@ beforeEach(() => {
   root = createRoot(host);
   flushSync(() =>
     root.render(
-      <StanceChart
-        title="Stance by outlet"
-        fileName="x"
-        series={SERIES}
-        bars={[
-          { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
-          { name: 'رووداو', counts: { b: 1 }, total: 1 },
-        ]}
-      />,
+      <IntlProvider locale="en" messages={CATALOGS.en}>
+        <StanceChart
+          title="Stance by outlet"
+          fileName="x"
+          series={SERIES}
+          bars={[
+            { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
+            { name: 'رووداو', counts: { b: 1 }, total: 1 },
+          ]}
+        />
+      </IntlProvider>,
     ),
   );
 });

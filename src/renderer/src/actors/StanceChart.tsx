@@ -8,17 +8,8 @@ import { useRef, useState } from 'react';
 import { describeError } from '@core/errors.ts';
 import type { Counts } from '@core/actors/analysis.ts';
 import { saveText } from './actions.ts';
+import { useT } from '../i18n/T.tsx';
 import { downloadBlob, pngBlob, svgMarkup } from './chart-export.ts';
-
-const T = {
-  saveSvg: (title: string) => `Save “${title}” as SVG`,
-  savePng: (title: string) => `Save “${title}” as PNG`,
-  svg: 'SVG',
-  png: 'PNG',
-  saved: (where: string) => `Saved ${where}.`,
-  empty: 'Nothing to chart.',
-  bar: (name: string, parts: string, total: number) => `${name}: ${parts} (${total} in all)`,
-};
 
 /** One column (label) of the chart: its key, name and colour. */
 export interface ChartSeries {
@@ -71,6 +62,7 @@ export function StanceChart({
   bars,
   series,
 }: StanceChartProps): React.JSX.Element {
+  const t = useT();
   const ref = useRef<SVGSVGElement>(null);
   const [message, setMessage] = useState('');
   const max = Math.max(1, ...bars.map((b) => b.total));
@@ -80,13 +72,19 @@ export function StanceChart({
   const height = top + Math.max(1, bars.length) * ROW + 4;
   const described = bars
     .map((b) =>
-      T.bar(b.name, series.map((s) => `${b.counts[s.key] ?? 0} ${s.name}`).join(', '), b.total),
+      t('analysis.bar', {
+        name: b.name,
+        parts: series
+          .map((s) => t('analysis.barPart', { n: b.counts[s.key] ?? 0, label: s.name }))
+          .join(', '),
+        total: b.total,
+      }),
     )
     .join('. ');
   const save = (p: Promise<string | null>): void => {
     setMessage('');
     p.then(
-      (where) => where && setMessage(T.saved(where)),
+      (where) => where && setMessage(t('analysis.saved', { where })),
       (e: unknown) => setMessage(describeError(e)),
     );
   };
@@ -94,9 +92,7 @@ export function StanceChart({
     <figure className="stance-chart">
       {/* The title is drawn in the SVG, so a saved chart carries it. */}
       {bars.length === 0 ? (
-        <p className="empty">
-          {title}: {T.empty}
-        </p>
+        <p className="empty">{t('analysis.chartEmpty', { title })}</p>
       ) : (
         <svg
           ref={ref}
@@ -144,15 +140,15 @@ export function StanceChart({
       <div className="chart-actions">
         <button
           type="button"
-          aria-label={T.saveSvg(title)}
+          aria-label={t('analysis.saveSvg', { title })}
           disabled={bars.length === 0}
           onClick={() => save(saveText(`${fileName}.svg`, svgMarkup(ref.current!)))}
         >
-          {T.svg}
+          {t('analysis.svg')}
         </button>
         <button
           type="button"
-          aria-label={T.savePng(title)}
+          aria-label={t('analysis.savePng', { title })}
           disabled={bars.length === 0}
           onClick={() =>
             save(
@@ -163,7 +159,7 @@ export function StanceChart({
             )
           }
         >
-          {T.png}
+          {t('analysis.png')}
         </button>
         <span role="status">{message}</span>
       </div>

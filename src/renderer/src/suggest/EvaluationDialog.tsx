@@ -9,34 +9,19 @@ import type { LabelDef } from '@core/model.ts';
 import type { SuggesterScore } from '@core/suggest/evaluate.ts';
 import { SUGGESTERS, type SuggesterName } from '@core/suggest/types.ts';
 import { Dialog } from '../components/Dialog.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT } from '../i18n/T.tsx';
 import { saveThreshold } from './actions.ts';
 import { GazetteerEditor } from './GazetteerEditor.tsx';
 import { switchesFor, thresholdOf } from './service.ts';
 import { useSuggestState } from './store.ts';
 import { useSuggestSettings } from './useSuggestSettings.ts';
 
-const T = {
-  title: 'Suggestion evaluation',
-  none: 'No figures yet: label some spans (the suggesters learn from your own spans).',
-  running: 'Measuring…',
-  basis: (docs: number, spans: number, scheme: string, folds: number) =>
-    `Held out by document (${scheme}, ${folds} fold(s)): ${docs} document(s), ${spans} of your spans.`,
-  names: { matcher: 'Matcher', model: 'Model', 'cue-sentence': 'Cue-sentence baseline' },
-  label: 'Label',
-  exact: 'F1 exact',
-  overlap: 'F1 overlap',
-  docs: 'Documents',
-  spans: 'Spans',
-  proposed: 'Proposed',
-  macro: 'Macro',
-  threshold: (n: string) => `Threshold for ${n} (held-out overlap F1)`,
-  on: 'On',
-  off: 'Off',
-  tallies: 'Accepted and rejected suggestions',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  noTallies: 'None yet.',
-} as const;
+const NAMES = {
+  matcher: 'suggest.name.matcher',
+  model: 'suggest.name.model',
+  'cue-sentence': 'suggest.name.cue',
+} as const satisfies Record<SuggesterName, MessageId>;
 
 const fmt = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
 
@@ -48,56 +33,62 @@ export function EvaluationDialog({
   labels: readonly LabelDef[];
   onClose: () => void;
 }): React.JSX.Element {
+  const t = useT();
   const st = useSuggestState();
   const { thresholds, tallies } = useSuggestSettings();
   const ev = st.evaluation;
   const switches = switchesFor(thresholds);
   const name = (key: string): string => labels.find((l) => l.key === key)?.name ?? key;
   return (
-    <Dialog title={T.title} onClose={onClose} className="suggest-eval">
-      {st.phase === 'evaluating' && <p role="status">{T.running}</p>}
+    <Dialog title={t('suggest.evalTitle')} onClose={onClose} className="suggest-eval">
+      {st.phase === 'evaluating' && <p role="status">{t('suggest.running')}</p>}
       {!ev ? (
-        <p className="empty">{T.none}</p>
+        <p className="empty">{t('suggest.evalNone')}</p>
       ) : (
         <>
-          <p>{T.basis(ev.documents, ev.spans, ev.scheme, ev.folds)}</p>
+          <p>
+            {t('suggest.basis', {
+              docs: ev.documents,
+              spans: ev.spans,
+              scheme: ev.scheme,
+              folds: ev.folds,
+            })}
+          </p>
           {SUGGESTERS.map((n) => {
             const score = ev.suggesters[n];
             const d = switches[n];
             return (
               score && (
-                <section key={n} aria-label={T.names[n]} className="suggest-eval-block">
-                  <h3>
-                    {T.names[n]}: {d?.on ? T.on : T.off}
-                  </h3>
+                <section key={n} aria-label={t(NAMES[n])} className="suggest-eval-block">
+                  <h3>{t('suggest.onOff', { name: t(NAMES[n]), on: String(!!d?.on) })}</h3>
                   <p className="suggest-reason">{d?.reason}</p>
                   <Threshold name={n} value={thresholdOf(n, thresholds)} />
-                  <ScoreTable score={score} label={name} caption={T.names[n]} />
+                  <ScoreTable score={score} label={name} caption={t(NAMES[n])} />
                 </section>
               )
             );
           })}
         </>
       )}
-      <section aria-label={T.tallies}>
-        <h3>{T.tallies}</h3>
+      <section aria-label={t('suggest.tallies')}>
+        <h3>{t('suggest.tallies')}</h3>
         {Object.keys(tallies).length === 0 ? (
-          <p className="empty">{T.noTallies}</p>
+          <p className="empty">{t('suggest.noTallies')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">{T.label}</th>
-                <th scope="col">{T.accepted}</th>
-                <th scope="col">{T.rejected}</th>
+                <th scope="col">{t('suggest.label')}</th>
+                <th scope="col">{t('suggest.accepted')}</th>
+                <th scope="col">{t('suggest.rejected')}</th>
               </tr>
             </thead>
             <tbody>
-              {Object.entries(tallies).map(([key, t]) => (
+              {Object.entries(tallies).map(([key, n]) => (
                 <tr key={key}>
                   <th scope="row">{name(key)}</th>
-                  <td>{t.accepted}</td>
-                  <td>{t.rejected}</td>
+                  <td>{n.accepted}</td>
+                  <td>{n.rejected}</td>
                 </tr>
               ))}
             </tbody>
@@ -111,9 +102,10 @@ export function EvaluationDialog({
 
 /** The editable threshold of one suggester. */
 function Threshold({ name, value }: { name: SuggesterName; value: number }): React.JSX.Element {
+  const t = useT();
   return (
     <label className="suggest-threshold">
-      {T.threshold(T.names[name])}{' '}
+      {t('suggest.threshold', { name: t(NAMES[name]) })}{' '}
       <input
         type="number"
         min={0}
@@ -140,17 +132,18 @@ function ScoreTable({
   label: (key: string) => string;
   caption: string;
 }): React.JSX.Element {
+  const t = useT();
   return (
     <table>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{T.label}</th>
-          <th scope="col">{T.exact}</th>
-          <th scope="col">{T.overlap}</th>
-          <th scope="col">{T.docs}</th>
-          <th scope="col">{T.spans}</th>
-          <th scope="col">{T.proposed}</th>
+          <th scope="col">{t('suggest.label')}</th>
+          <th scope="col">{t('suggest.exact')}</th>
+          <th scope="col">{t('suggest.overlap')}</th>
+          <th scope="col">{t('suggest.docs')}</th>
+          <th scope="col">{t('suggest.spans')}</th>
+          <th scope="col">{t('suggest.proposed')}</th>
         </tr>
       </thead>
       <tbody>
@@ -165,7 +158,7 @@ function ScoreTable({
           </tr>
         ))}
         <tr>
-          <th scope="row">{T.macro}</th>
+          <th scope="row">{t('suggest.macro')}</th>
           <td>{fmt(score.macro.f1_exact)}</td>
           <td>{fmt(score.macro.f1_overlap)}</td>
           <td />

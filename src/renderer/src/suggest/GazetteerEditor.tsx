@@ -7,16 +7,8 @@
 import { useEffect, useState } from 'react';
 import type { LabelDef } from '@core/model.ts';
 import { saveGazetteer } from './actions.ts';
+import { useT } from '../i18n/T.tsx';
 import { useSuggestSettings } from './useSuggestSettings.ts';
-
-const T = {
-  heading: 'Cue phrases (gazetteer)',
-  help: 'One phrase a line. Matching ignores tashkeel, tatweel, alef forms and attached و ف ب ل ك ال.',
-  phrases: (label: string) => `Cue phrases for ${label}`,
-  save: 'Save cue phrases',
-  saved: 'Saved.',
-  problems: 'Not saved:',
-} as const;
 
 /** Lines of a textarea as phrases: trimmed, blank lines dropped. */
 function phrasesOf(text: string): string[] {
@@ -28,6 +20,7 @@ function phrasesOf(text: string): string[] {
 
 /** The gazetteer editor (in the evaluation dialog). */
 export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): React.JSX.Element {
+  const t = useT();
   const { gazetteer } = useSuggestSettings();
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [result, setResult] = useState<string[] | null>(null);
@@ -45,12 +38,12 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
     setResult(await saveGazetteer(JSON.stringify(value)));
   };
   return (
-    <section aria-label={T.heading} className="suggest-gazetteer">
-      <h3>{T.heading}</h3>
-      <p className="empty">{T.help}</p>
+    <section aria-label={t('suggest.gazetteer')} className="suggest-gazetteer">
+      <h3>{t('suggest.gazetteer')}</h3>
+      <p className="empty">{t('suggest.gazetteerHelp')}</p>
       {labels.map((l) => (
         <label key={l.key} className="suggest-cues">
-          {T.phrases(l.name)}
+          {t('suggest.phrases', { label: l.name })}
           <textarea
             dir="rtl"
             lang="ar"
@@ -65,15 +58,15 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
         </label>
       ))}
       <button type="button" onClick={() => void save()}>
-        {T.save}
+        {t('suggest.savePhrases')}
       </button>
       {result && (
         <div role="status">
           {result.length === 0 ? (
-            T.saved
+            t('suggest.saved')
           ) : (
             <>
-              {T.problems}
+              {t('suggest.problems')}
               <ul>
                 {result.map((r) => (
                   <li key={r}>{r}</li>

@@ -11,6 +11,8 @@ import type { AnnotatorRecord, LabelDef } from '@core/model.ts';
 import type { SuggesterName } from '@core/suggest/types.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { updateSession } from '../annotate/session.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
+import { useT, type Translate } from '../i18n/T.tsx';
 import { labelAll } from './actions.ts';
 import { EvaluationDialog } from './EvaluationDialog.tsx';
 import { dismissOffer, nextUncertain } from './service.ts';
@@ -18,46 +20,23 @@ import { updateSuggestState, useSuggestState, type SuggestState } from './store.
 import { acceptCurrent, rejectCurrent } from './useSuggestionLayer.ts';
 import './suggest.css';
 
-const T = {
-  heading: 'Suggestions',
-  status: 'Suggester status',
-  starting: 'Starting the suggesters…',
-  training: 'Training on your spans…',
-  evaluating: 'Measuring on held-out documents…',
-  none: 'No suggestion here.',
-  noneOn: 'No suggester is on: see Evaluation.',
-  current: 'Current suggestion',
-  accept: 'Accept',
-  reject: 'Reject',
-  list: 'Suggestions in this article',
-  occurrences: 'Other occurrences',
-  labelAll: (n: number) => `Label all ${n} occurrences`,
-  notNow: 'Not now',
-  occurs: (q: string, n: number, inDoc: number) =>
-    `“${q}” occurs ${n} more time(s): ${inDoc} in this article, ${n - inDoc} in other articles.`,
-  uncertain: 'Next most uncertain sentence',
-  noUncertain: 'No model yet, or no unlabelled sentence left here.',
-  evaluation: 'Evaluation…',
-  trained: (texts: number, spans: number) =>
-    `Up to date: model trained on ${texts} document(s) and your ${spans} span(s).`,
-  untrained: 'No spans of yours to learn from yet.',
-  more: (n: number) => `and ${n} more`,
-} as const;
-
-const SOURCE: Record<SuggesterName, string> = {
-  matcher: 'matcher',
-  model: 'model',
-  'cue-sentence': 'cue sentence',
-};
+const SOURCE = {
+  matcher: 'suggest.source.matcher',
+  model: 'suggest.source.model',
+  'cue-sentence': 'suggest.source.cue',
+} as const satisfies Record<SuggesterName, MessageId>;
 const SHOWN = 50;
 
 /** The phase in words. */
-function phaseText(st: SuggestState): string {
-  const pct = st.progress === null ? '' : ` ${Math.round(st.progress * 100)}%`;
-  if (st.phase === 'starting') return T.starting;
-  if (st.phase === 'training') return T.training + pct;
-  if (st.phase === 'evaluating') return T.evaluating + pct;
-  return st.trained ? T.trained(st.trained.texts, st.spans) : T.untrained;
+function phaseText(st: SuggestState, t: Translate): string {
+  const withProgress = (text: string): string =>
+    st.progress === null ? text : t('suggest.progress', { text, progress: st.progress });
+  if (st.phase === 'starting') return t('suggest.starting');
+  if (st.phase === 'training') return withProgress(t('suggest.training'));
+  if (st.phase === 'evaluating') return withProgress(t('suggest.evaluating'));
+  return st.trained
+    ? t('suggest.trained', { texts: st.trained.texts, spans: st.spans })
+    : t('suggest.untrained');
 }
 
 /** The suggestions section of the side panel (annotate mode). */
@@ -68,6 +47,7 @@ export function SuggestionPanel({
   self: AnnotatorRecord;
   docId: string | null;
 }): React.JSX.Element | null {
+  const t = useT();
   const st = useSuggestState();
   const labels = useLabels();
   const [evalOpen, setEvalOpen] = useState(false);
@@ -79,55 +59,72 @@ export function SuggestionPanel({
   const findUncertain = async (): Promise<void> => {
     const at = await nextUncertain();
     if (at) updateSession({ pending: at, selectedSpanId: null });
-    else updateSession({ notice: T.noUncertain });
+    else updateSession({ notice: t('suggest.noUncertain') });
   };
   return (
     <section aria-labelledby="suggest-heading" className="suggest-panel">
-      <h2 id="suggest-heading">{T.heading}</h2>
-      <p role="status" aria-label={T.status} className="suggest-status">
-        {phaseText(st)}
+      <h2 id="suggest-heading">{t('suggest.heading')}</h2>
+      <p role="status" aria-label={t('suggest.status')} className="suggest-status">
+        {phaseText(st, t)}
         {st.error && ` ${st.error}`}
       </p>
-      {st.hidden && <p className="suggest-hidden">{st.hidden}</p>}
+      {st.hidden && <p className="suggest-hidden">{t(st.hidden)}</p>}
       {offer && (
-        <div role="group" aria-label={T.occurrences} className="suggest-offer">
-          <p dir="auto">{T.occurs(offer.quote, offer.items.length, offer.inDoc)}</p>
+        <div role="group" aria-label={t('suggest.occurrences')} className="suggest-offer">
+          <p dir="auto">
+            {t('suggest.occurs', {
+              quote: offer.quote,
+              n: offer.items.length,
+              inDoc: offer.inDoc,
+              elsewhere: offer.items.length - offer.inDoc,
+            })}
+          </p>
           <button
             type="button"
             onClick={() => {
               dismissOffer();
-              void labelAll(self.id, offer);
+              void labelAll(self.id, offer).then(
+                (ok) =>
+                  ok &&
+                  updateSession({
+                    notice: t('suggest.labelled', {
+                      n: offer.items.length,
+                      quote: offer.quote,
+                      label: name(offer.label),
+                    }),
+                  }),
+              );
             }}
           >
-            {T.labelAll(offer.items.length)}
+            {t('suggest.labelAll', { n: offer.items.length })}
           </button>{' '}
           <button type="button" onClick={dismissOffer}>
-            {T.notNow}
+            {t('suggest.notNow')}
           </button>
         </div>
       )}
       {current && (
-        <div role="group" aria-label={T.current} className="suggest-current">
+        <div role="group" aria-label={t('suggest.current')} className="suggest-current">
           <p>
-            <strong>{name(current.label)}</strong> · {SOURCE[current.source]} ·{' '}
+            <strong>{name(current.label)}</strong> · {t(SOURCE[current.source])} ·{' '}
             {current.score.toFixed(2)}
           </p>
           <p dir="rtl" lang="ar" className="suggest-quote">
             {current.quote}
           </p>
           <button type="button" onClick={() => acceptCurrent()}>
-            {T.accept}
+            {t('suggest.accept')}
           </button>{' '}
           <button type="button" onClick={() => rejectCurrent()}>
-            {T.reject}
+            {t('suggest.reject')}
           </button>
         </div>
       )}
       {!st.hidden && list.length === 0 && st.phase === 'idle' && (
-        <p className="empty">{st.evaluation ? T.none : T.noneOn}</p>
+        <p className="empty">{st.evaluation ? t('suggest.none') : t('suggest.noneOn')}</p>
       )}
       {list.length > 0 && (
-        <ol aria-label={T.list} className="suggest-list">
+        <ol aria-label={t('suggest.list')} className="suggest-list">
           {list.slice(0, SHOWN).map((s, i) => (
             <li key={`${s.start}:${s.end}:${s.label}`}>
               <button
@@ -142,17 +139,19 @@ export function SuggestionPanel({
               </button>
             </li>
           ))}
-          {list.length > SHOWN && <li className="empty">{T.more(list.length - SHOWN)}</li>}
+          {list.length > SHOWN && (
+            <li className="empty">{t('suggest.more', { n: list.length - SHOWN })}</li>
+          )}
         </ol>
       )}
       <p className="suggest-actions">
         {!st.hidden && (
           <button type="button" onClick={() => void findUncertain()}>
-            {T.uncertain}
+            {t('suggest.uncertain')}
           </button>
         )}{' '}
         <button type="button" onClick={() => setEvalOpen(true)}>
-          {T.evaluation}
+          {t('suggest.evaluation')}
         </button>
       </p>
       {evalOpen && <EvaluationDialog labels={labels} onClose={() => setEvalOpen(false)} />}

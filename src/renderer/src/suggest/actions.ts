@@ -11,7 +11,6 @@ import { db } from '../db/db.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { makeSpan, type Change } from '../db/spans.ts';
 import { commitEdit } from '../annotate/editor.ts';
-import { updateSession } from '../annotate/session.ts';
 import type { OccurrenceOffer } from './store.ts';
 
 /** Adds `accepted` and `rejected` to a label's tally. */
@@ -29,6 +28,7 @@ export async function tally(label: string, accepted: number, rejected: number): 
  * of the document where the phrase was labelled, so one undo there takes
  * all of them back (spans in other documents included). Documents that
  * gain their first span are marked in progress within the same edit.
+ * Resolves true when stored (the caller tells the analyst).
  */
 export async function labelAll(selfId: string, offer: OccurrenceOffer): Promise<boolean> {
   const spans: SpanRecord[] = offer.items.map((o: Suggestion) =>
@@ -61,10 +61,7 @@ export async function labelAll(selfId: string, offer: OccurrenceOffer): Promise<
     ...statuses,
     ...spans.map((after): Change => ({ table: 'spans', before: null, after })),
   ]);
-  if (ok) {
-    updateSession({ notice: `Labelled ${n} occurrence(s) of “${offer.quote}” as ${offer.label}.` });
-    await tally(offer.label, n, 0);
-  }
+  if (ok) await tally(offer.label, n, 0);
   return ok;
 }
 

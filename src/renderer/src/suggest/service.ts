@@ -12,6 +12,7 @@ import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { SUGGESTERS, type AnnotatedText, type SuggesterName } from '@core/suggest/types.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
 import { describeError } from '@core/errors.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
 import { startSuggestWorker, type SuggestWorker } from './suggest-client.ts';
 import { getSuggestState, suggestionKey, updateSuggestState } from './store.ts';
 
@@ -54,11 +55,10 @@ function failed(err: unknown): void {
   updateSuggestState({ error: describeError(err), phase: 'idle', progress: null });
 }
 
-/** Why suggestions are hidden on `docId`, or null when they may show. */
-export function hiddenReason(docId: string): string | null {
-  if (blind.blind) return 'Suggestions are off: blind mode is on in this project.';
-  if (blind.shared.has(docId))
-    return 'Suggestions are off here: a colleague also annotates this document.';
+/** Why suggestions are hidden on `docId` (a message id), or null when they may show. */
+export function hiddenReason(docId: string): MessageId | null {
+  if (blind.blind) return 'suggest.hiddenBlind';
+  if (blind.shared.has(docId)) return 'suggest.hiddenShared';
   return null;
 }
 

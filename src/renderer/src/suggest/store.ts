@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import type { Evaluation } from '@core/suggest/evaluate.ts';
 import type { TrainingSummary } from '@core/suggest/model.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
 
 /** An offer to label every other occurrence of a phrase just labelled. */
 export interface OccurrenceOffer {
@@ -30,8 +31,8 @@ export interface SuggestState {
   /** How many of the analyst's spans the model and figures now follow. */
   spans: number;
   evaluation: Evaluation | null;
-  /** Why suggestions are hidden on the open document (blind mode, double annotation), or null. */
-  hidden: string | null;
+  /** Why suggestions are hidden on the open document (blind mode, double annotation; a message id), or null. */
+  hidden: MessageId | null;
   /** The open document's suggestions, in document order. */
   docId: string | null;
   suggestions: Suggestion[];
