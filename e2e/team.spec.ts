@@ -70,7 +70,7 @@ test('a span one analyst makes shows in a colleague’s Review while they work',
   await a.page.keyboard.press('1');
   // The product target is 2 s (measured in npm run bench); the verdict here
   // must not depend on this machine's speed.
-  await expect(review(b.page).getByLabel('omar: 1 spans')).toBeVisible({ timeout: 30_000 });
+  await expect(review(b.page).getByLabel('omar: 1 span')).toBeVisible({ timeout: 30_000 });
   test
     .info()
     .annotations.push({ type: 'span to colleague', description: `${Date.now() - pressed} ms` });
@@ -98,10 +98,10 @@ test('two adjudicators change gold offline; back online the conflict shows and i
     await expectSynced(p);
     await p.getByRole('tab', { name: 'Review' }).click();
     // Each sees both lanes (their own is called “NAME (you)”).
-    await expect(review(p).getByLabel(/^sara( \(you\))?: 1 spans$/)).toBeVisible({
+    await expect(review(p).getByLabel(/^sara( \(you\))?: 1 span$/)).toBeVisible({
       timeout: 30_000,
     });
-    await expect(review(p).getByLabel(/^nour( \(you\))?: 1 spans$/)).toBeVisible({
+    await expect(review(p).getByLabel(/^nour( \(you\))?: 1 span$/)).toBeVisible({
       timeout: 30_000,
     });
   }
@@ -116,7 +116,7 @@ test('two adjudicators change gold offline; back online the conflict shows and i
     .getByRole('button', { name: `Accept “${P2}” as pro-coalition into gold` })
     .click();
   for (const p of [sara.page, nour.page]) {
-    await expect(review(p).getByLabel('Gold: 1 spans').first()).toBeVisible();
+    await expect(review(p).getByLabel('Gold: 1 span').first()).toBeVisible();
     await expect(teamButton(p)).toHaveAccessibleName(/change.* waiting/, { timeout: 30_000 });
   }
   await sara.context.setOffline(false);
