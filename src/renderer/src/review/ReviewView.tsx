@@ -24,6 +24,7 @@ import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
 import { useDocReview } from './useDocReview.ts';
 import { GoldConflict } from '../team/GoldConflict.tsx';
+import { useTeam } from '../team/useTeam.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
 
 const GOLD_LANE: AnnotatorRecord = {
@@ -53,6 +54,7 @@ export function ReviewView({
   const [focus, setFocus] = useState<{ start: number; end: number } | null>(null);
   const [selected, setSelected] = useState<Block | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const team = useTeam();
   const t = useT();
 
   const text = data?.doc.text ?? '';
@@ -132,7 +134,10 @@ export function ReviewView({
   // compare or adjudicate. Say what Review is for and how colleagues'
   // labels come in, and offer no action that cannot apply. One colleague's
   // spans can be adjudicated: accepting them into gold applies.
+  // In a team project colleagues' labels arrive by themselves, and gold
+  // may be built from one analyst's spans: never solo there.
   const solo =
+    !team.config &&
     proposers.every((id) => id === self.id) &&
     gold.length === 0 &&
     rejected.length === 0 &&
