@@ -232,11 +232,15 @@ function fiftyDocuments(annotator: string, seed: number): { file: string; spans:
   return { file: `${lines.join('\n')}\n`, spans };
 }
 
-async function exportEverything(page: Page): Promise<string> {
+/** Exports every span of `names` from `page`'s profile, as its user would. */
+async function exportEverything(page: Page, names: string[]): Promise<string> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
-  const boxes = dialog.getByRole('group', { name: 'Annotators' }).getByRole('checkbox');
-  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  const group = dialog.getByRole('group', { name: 'Annotators' });
+  // The annotator list is a live query: wait for each analyst's box by name
+  // (a count taken at one instant may see the list before it has loaded).
+  for (const who of names) await group.getByRole('checkbox', { name: new RegExp(who) }).check();
+  await expect(group.getByRole('checkbox', { checked: true })).toHaveCount(names.length);
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const file = await download;
@@ -271,7 +275,7 @@ test('three analysts × 50 documents converge: every profile exports the same by
     });
   for (const page of pages) await expectSynced(page);
   const exports = [];
-  for (const page of pages) exports.push(await exportEverything(page));
+  for (const page of pages) exports.push(await exportEverything(page, names));
   expect(exports[0]!.split('\n').length).toBeGreaterThan(150);
   expect(exports[1]).toBe(exports[0]);
   expect(exports[2]).toBe(exports[0]);
