@@ -14,7 +14,9 @@ export const LABEL_PALETTE = [
   '#D55E00', // vermillion
   '#56B4E9', // sky blue
   '#F0E442', // yellow
-  '#000000',
+  // Brown, not Okabe–Ito's black: black vanished on the dark theme
+  // (tests/node/label-colours.test.ts checks every colour on both themes).
+  '#773300',
 ] as const;
 
 /** The label set a fresh profile starts with. */
