@@ -5,6 +5,7 @@
  */
 import { SEVERAL_LABELS, type AnalysisView } from '@core/actors/analysis.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
+import { useNumber } from '../i18n/useNumber.ts';
 
 /** A cell of the table: a holder row and a column. */
 export interface CellRef {
@@ -38,6 +39,7 @@ export function AnalysisTable({
   onSelect,
 }: AnalysisTableProps): React.JSX.Element {
   const t = useT();
+  const num = useNumber();
   return (
     <table className="analysis-table" aria-label={t('analysis.table')}>
       <thead>
@@ -72,7 +74,7 @@ export function AnalysisTable({
               return (
                 <td key={c} className="count">
                   {n === 0 ? (
-                    <span className="zero">0</span>
+                    <span className="zero">{num(0)}</span>
                   ) : (
                     <button
                       type="button"
@@ -84,14 +86,14 @@ export function AnalysisTable({
                       })}
                       onClick={() => onSelect(on ? null : { row: r.key, column: c })}
                     >
-                      {n}
-                      {disputed > 0 && <span className="disputed-mark"> ⚑{disputed}</span>}
+                      {num(n)}
+                      {disputed > 0 && <span className="disputed-mark"> ⚑{num(disputed)}</span>}
                     </button>
                   )}
                 </td>
               );
             })}
-            <td className="count total">{r.total}</td>
+            <td className="count total">{num(r.total)}</td>
           </tr>
         ))}
       </tbody>
@@ -100,10 +102,10 @@ export function AnalysisTable({
           <th scope="row">{t('analysis.totals')}</th>
           {view.columns.map((c) => (
             <td key={c} className="count">
-              {view.totals.counts[c] ?? 0}
+              {num(view.totals.counts[c] ?? 0)}
             </td>
           ))}
-          <td className="count total">{view.totals.total}</td>
+          <td className="count total">{num(view.totals.total)}</td>
         </tr>
       </tfoot>
     </table>

@@ -14,6 +14,7 @@ import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLoadedLabels } from '../hooks/useLabels.ts';
 import { useT } from '../i18n/T.tsx';
+import { useNumber } from '../i18n/useNumber.ts';
 import { saveText } from './actions.ts';
 import { AnalysisFilters, NO_OUTLET, type FilterState } from './AnalysisFilters.tsx';
 import { AnalysisTable, columnName, type CellRef } from './AnalysisTable.tsx';
@@ -34,6 +35,7 @@ export interface AnalysisViewProps {
 /** The whole Analysis view. */
 export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Element {
   const t = useT();
+  const num = useNumber();
   const [f, setF] = useState<FilterState>({ who: '', outlet: '', from: '', to: '', bucket: 'day' });
   const [cell, setCell] = useState<CellRef | null>(null);
   const [message, setMessage] = useState('');
@@ -133,7 +135,11 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
               title={t('analysis.overTime')}
               fileName="stance-over-time"
               series={series}
-              bars={data.overTime.map((b) => ({ ...b, name: b.bucket }))}
+              // The date bucket (2021-07-27) in the interface's digits.
+              bars={data.overTime.map((b) => ({
+                ...b,
+                name: b.bucket.replace(/\d/g, (d) => num(Number(d))),
+              }))}
             />
             <StanceChart
               title={t('analysis.byOutlet')}

@@ -11,6 +11,7 @@ import { SUGGESTERS, type SuggesterName } from '@core/suggest/types.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { useT } from '../i18n/T.tsx';
+import { useNumber, type FormatNumber } from '../i18n/useNumber.ts';
 import { saveThreshold } from './actions.ts';
 import { GazetteerEditor } from './GazetteerEditor.tsx';
 import { switchesFor, thresholdOf } from './service.ts';
@@ -23,7 +24,9 @@ const NAMES = {
   'cue-sentence': 'suggest.name.cue',
 } as const satisfies Record<SuggesterName, MessageId>;
 
-const fmt = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
+/** An F1 figure to three decimals in the interface's digits, or a dash when undefined. */
+const fmt = (num: FormatNumber, v: number | null): string =>
+  v === null ? '—' : num(v, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 /** The evaluation dialog, over the workbench. */
 export function EvaluationDialog({
@@ -34,6 +37,7 @@ export function EvaluationDialog({
   onClose: () => void;
 }): React.JSX.Element {
   const t = useT();
+  const num = useNumber();
   const st = useSuggestState();
   const { thresholds, tallies } = useSuggestSettings();
   const ev = st.evaluation;
@@ -87,8 +91,8 @@ export function EvaluationDialog({
               {Object.entries(tallies).map(([key, n]) => (
                 <tr key={key}>
                   <th scope="row">{name(key)}</th>
-                  <td>{n.accepted}</td>
-                  <td>{n.rejected}</td>
+                  <td>{num(n.accepted)}</td>
+                  <td>{num(n.rejected)}</td>
                 </tr>
               ))}
             </tbody>
@@ -133,6 +137,7 @@ function ScoreTable({
   caption: string;
 }): React.JSX.Element {
   const t = useT();
+  const num = useNumber();
   return (
     <table>
       <caption className="visually-hidden">{caption}</caption>
@@ -150,20 +155,20 @@ function ScoreTable({
         {Object.entries(score.labels).map(([key, l]) => (
           <tr key={key}>
             <th scope="row">{label(key)}</th>
-            <td>{fmt(l.f1_exact)}</td>
-            <td>{fmt(l.f1_overlap)}</td>
-            <td>{l.documents}</td>
-            <td>{l.reference}</td>
-            <td>{l.suggested}</td>
+            <td>{fmt(num, l.f1_exact)}</td>
+            <td>{fmt(num, l.f1_overlap)}</td>
+            <td>{num(l.documents)}</td>
+            <td>{num(l.reference)}</td>
+            <td>{num(l.suggested)}</td>
           </tr>
         ))}
         <tr>
           <th scope="row">{t('suggest.macro')}</th>
-          <td>{fmt(score.macro.f1_exact)}</td>
-          <td>{fmt(score.macro.f1_overlap)}</td>
+          <td>{fmt(num, score.macro.f1_exact)}</td>
+          <td>{fmt(num, score.macro.f1_overlap)}</td>
           <td />
-          <td>{score.reference}</td>
-          <td>{score.suggested}</td>
+          <td>{num(score.reference)}</td>
+          <td>{num(score.suggested)}</td>
         </tr>
       </tbody>
     </table>
