@@ -2,13 +2,19 @@
  * A stacked bar chart of stances (SVG, no library): one bar per date bucket
  * or outlet, one colour per label, with a legend; saved as SVG (through the
  * host's export path) or PNG. Colours and fonts are attributes, so the
- * saved file looks like the screen.
+ * saved file looks like the screen. It mirrors in Arabic (bars grow from
+ * the right, the legend starts at the right), and every label is measured
+ * and set in its own direction, so Arabic and English names never overlap.
  */
 import { useRef, useState } from 'react';
 import { describeError } from '@core/errors.ts';
 import type { Counts } from '@core/actors/analysis.ts';
 import { saveText } from './actions.ts';
+import { useIntl } from 'react-intl';
+import { asLanguage, directionOf } from '@core/i18n/locale.ts';
 import { useT } from '../i18n/T.tsx';
+import { useNumber } from '../i18n/useNumber.ts';
+import { anchorFor, textDirection, textWidth, useFontsLoaded } from '../components/text-metrics.ts';
 import { downloadBlob, pngBlob, svgMarkup } from './chart-export.ts';
 
 /** One column (label) of the chart: its key, name and colour. */
@@ -29,28 +35,43 @@ export interface StanceChartProps {
 
 const ROW = 26;
 const WIDTH = 560;
-const LABEL = 150;
 const LEGEND = 24;
 const FONT = "'Noto Naskh Arabic', system-ui, sans-serif";
-/** Generous width of a legend character at 11px (names are not measured). */
-const CHAR = 7;
+/** Legend text size, and the gap between a swatch and its text, and between entries. */
+const LEGEND_SIZE = 11;
+const SWATCH_GAP = 4;
+const ENTRY_GAP = 14;
+/** Room measured text is given beyond its canvas width (hinting, a late font). */
+const SLACK = 1.1;
 
-/** Legend entries in rows under the title, wrapped before the chart's edge. */
-function legendLayout(series: readonly ChartSeries[]): {
-  at: { x: number; y: number }[];
+/** Where a legend entry starts (from the chart's leading edge) and its row. */
+interface LegendSlot {
+  from: number;
+  y: number;
+  width: number;
+}
+
+/**
+ * Legend entries in rows under the title, measured in the legend's font and
+ * wrapped before the chart's edge. `from` counts from the leading edge: the
+ * left in a left-to-right interface, the right in Arabic.
+ */
+export function legendLayout(series: readonly ChartSeries[]): {
+  at: LegendSlot[];
   height: number;
 } {
-  const at: { x: number; y: number }[] = [];
-  let x = 4;
+  const at: LegendSlot[] = [];
+  let from = 4;
   let y = 22;
   for (const s of series) {
-    const w = 16 + s.name.length * CHAR + 14;
-    if (x > 4 && x + w > WIDTH) {
-      x = 4;
+    const width = Math.ceil(textWidth(s.name, LEGEND_SIZE, FONT) * SLACK);
+    const w = 12 + SWATCH_GAP + width + ENTRY_GAP;
+    if (from > 4 && from + w > WIDTH) {
+      from = 4;
       y += 18;
     }
-    at.push({ x, y });
-    x += w;
+    at.push({ from, y, width });
+    from += w;
   }
   return { at, height: y - 4 };
 }
@@ -63,10 +84,23 @@ export function StanceChart({
   series,
 }: StanceChartProps): React.JSX.Element {
   const t = useT();
+  const num = useNumber();
+  const intl = useIntl();
+  useFontsLoaded();
   const ref = useRef<SVGSVGElement>(null);
   const [message, setMessage] = useState('');
+  // The chart reads from the interface's leading edge: bars grow from the
+  // right in Arabic. `px` turns a distance from the leading edge into x.
+  const dir = directionOf(asLanguage(new Intl.Locale(intl.locale).language) ?? 'en');
+  const rtl = dir === 'rtl';
+  const px = (from: number): number => (rtl ? WIDTH - from : from);
+  const ahead = rtl ? 'left' : 'right';
+  const behind = rtl ? 'right' : 'left';
+  // The bar names' column is as wide as the widest name (within limits).
+  const nameWidth = Math.max(0, ...bars.map((b) => textWidth(b.name, 13, FONT)));
+  const labelCol = Math.min(220, Math.max(60, Math.ceil(nameWidth * SLACK) + 12));
   const max = Math.max(1, ...bars.map((b) => b.total));
-  const scale = (n: number): number => ((WIDTH - LABEL - 40) * n) / max;
+  const scale = (n: number): number => ((WIDTH - labelCol - 40) * n) / max;
   const legend = legendLayout(series);
   const top = LEGEND + legend.height;
   const height = top + Math.max(1, bars.length) * ROW + 4;
@@ -103,34 +137,84 @@ export function StanceChart({
           height={height}
           fontFamily={FONT}
           fontSize={13}
+          direction={dir}
         >
-          <text x={4} y={14} fontWeight={700} fill="#1d1d1b">
+          {/* Each text carries its own direction (Arabic and English names mix),
+              and is anchored so it runs away from the edge it starts at. */}
+          <text
+            x={px(4)}
+            y={14}
+            fontWeight={700}
+            fill="#1d1d1b"
+            direction={textDirection(title, dir)}
+            textAnchor={anchorFor(textDirection(title, dir), ahead)}
+          >
             {title}
           </text>
-          {series.map((s, i) => (
-            <g key={s.key} transform={`translate(${legend.at[i]!.x}, ${legend.at[i]!.y})`}>
-              <rect width={12} height={12} fill={s.color} />
-              <text x={16} y={11} fill="#1d1d1b" fontSize={11}>
-                {s.name}
-              </text>
-            </g>
-          ))}
+          {series.map((s, i) => {
+            const slot = legend.at[i]!;
+            const own = textDirection(s.name, dir);
+            return (
+              <g key={s.key} className="legend-entry">
+                <rect
+                  x={rtl ? WIDTH - slot.from - 12 : slot.from}
+                  y={slot.y}
+                  width={12}
+                  height={12}
+                  fill={s.color}
+                />
+                <text
+                  x={px(slot.from + 12 + SWATCH_GAP)}
+                  y={slot.y + 11}
+                  fill="#1d1d1b"
+                  fontSize={LEGEND_SIZE}
+                  direction={own}
+                  textAnchor={anchorFor(own, ahead)}
+                >
+                  {s.name}
+                </text>
+              </g>
+            );
+          })}
           {bars.map((b, i) => {
             const y = top + i * ROW;
-            let x = LABEL;
+            let from = labelCol;
+            const own = textDirection(b.name, dir);
             return (
               <g key={b.name}>
-                <text x={LABEL - 8} y={y + 15} textAnchor="end" fill="#1d1d1b">
+                <text
+                  x={px(labelCol - 8)}
+                  y={y + 15}
+                  fill="#1d1d1b"
+                  direction={own}
+                  textAnchor={anchorFor(own, behind)}
+                >
                   {b.name}
                 </text>
                 {series.map((s) => {
                   const w = scale(b.counts[s.key] ?? 0);
-                  const r = <rect key={s.key} x={x} y={y} width={w} height={18} fill={s.color} />;
-                  x += w;
+                  const r = (
+                    <rect
+                      key={s.key}
+                      x={rtl ? WIDTH - from - w : from}
+                      y={y}
+                      width={w}
+                      height={18}
+                      fill={s.color}
+                    />
+                  );
+                  from += w;
                   return r;
                 })}
-                <text x={x + 6} y={y + 14} fill="#5f5f5a" fontSize={11}>
-                  {b.total}
+                <text
+                  x={px(from + 6)}
+                  y={y + 14}
+                  fill="#5f5f5a"
+                  fontSize={11}
+                  direction={dir}
+                  textAnchor={anchorFor(dir, ahead)}
+                >
+                  {num(b.total)}
                 </text>
               </g>
             );

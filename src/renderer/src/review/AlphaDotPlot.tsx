@@ -5,6 +5,12 @@
  * not reliable for training data, with the mean pairwise κ and the units
  * the figure rests on. Plain SVG; every dot and number is a keyboard-
  * focusable control that opens the spans behind it.
+ *
+ * The axis mirrors with the interface: in Arabic it runs from 0 on the
+ * right to 1 on the left, as the rows read (name on the right, figures on
+ * the left), the way Arabic charts lay out a number line in a right-to-left
+ * page. Its labels are measured and any that would touch another is left
+ * out (the thresholds first, then the ends, then the inner ticks).
  */
 import type { AgreementIntervals, Interval } from '@core/agreement/bootstrap.ts';
 import {
@@ -16,7 +22,11 @@ import {
 import type { FullReport } from '@core/agreement/report.ts';
 import type { LabelFigures } from '@core/agreement/types.ts';
 import type { LabelDef } from '@core/model.ts';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { EvidenceQuery } from './evidence.ts';
+import { textWidth } from '../components/text-metrics.ts';
+import { useUiLocale } from '../i18n/I18nProvider.tsx';
+import { directionOf } from '@core/i18n/locale.ts';
 import { meanOf } from './format.ts';
 import { useFmt } from './useFmt.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
@@ -75,9 +85,21 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
   // The axis runs from 0 (or below, when an interval goes below) to 1.
   const lows = rows.flatMap((r) => [r.f.alpha ?? 0, r.ci?.[0] ?? 0]);
   const min = Math.min(0, Math.floor(Math.min(...lows) * 5) / 5);
-  const x = (v: number): string =>
-    `${(((Math.max(min, Math.min(1, v)) - min) / (1 - min)) * 100).toFixed(2)}%`;
+  const rtl = directionOf(useUiLocale().lang) === 'rtl';
+  /** Where `v` lies along the axis, 0 at the leading edge and 1 at the far one. */
+  const at = (v: number): number => {
+    const f = (Math.max(min, Math.min(1, v)) - min) / (1 - min);
+    return rtl ? 1 - f : f;
+  };
+  const x = (v: number): string => `${(at(v) * 100).toFixed(2)}%`;
   const ticks = [min, ...[0, 0.2, 0.4, 1].filter((t) => t > min)];
+  const axisLabels: AxisLabel[] = [
+    { v: TENTATIVE_ALPHA, text: fmt(TENTATIVE_ALPHA).replace(/^[0٠]/, ''), thr: true },
+    { v: RELIABLE_ALPHA, text: fmt(RELIABLE_ALPHA).replace(/^[0٠]/, '').slice(0, -2), thr: true },
+    ...[...ticks]
+      .sort((a, b) => Number(b === min || b === 1) - Number(a === min || a === 1))
+      .map((v) => ({ v, text: fmt(v).slice(0, -2), thr: false })),
+  ];
   const u = report.units.alpha;
   const open = (r: Row, what: 'alpha' | 'kappa'): void =>
     onOpen({ kind: 'label', label: r.key }, t('alpha.for', { what, name: r.name }));
@@ -166,21 +188,70 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
         })}
         <li className="dot-row axis" aria-hidden="true">
           <span />
-          <svg className="dot-track" height="18">
-            {ticks.map((tick) => (
-              <text key={tick} x={x(tick)} y="13" textAnchor="middle">
-                {fmt(tick).slice(0, -2)}
-              </text>
-            ))}
-            <text x={x(TENTATIVE_ALPHA)} y="13" textAnchor="middle" className="thr-label">
-              {fmt(TENTATIVE_ALPHA).replace(/^[0٠]/, '')}
-            </text>
-            <text x={x(RELIABLE_ALPHA)} y="13" textAnchor="middle" className="thr-label">
-              {fmt(RELIABLE_ALPHA).replace(/^[0٠]/, '').slice(0, -2)}
-            </text>
-          </svg>
+          <AxisLabels labels={axisLabels} at={at} />
         </li>
       </ul>
     </figure>
+  );
+}
+
+/** A label of the α axis: the value it marks, its text, whether a threshold. */
+interface AxisLabel {
+  v: number;
+  text: string;
+  thr: boolean;
+}
+
+/** Axis label size in px (as .dot-row.axis text in review.css). */
+const AXIS_SIZE = 10;
+
+/**
+ * The axis labels, placed in pixels once the track's width is known: in
+ * the given order of priority, each centred on its value, kept inside the
+ * track, and left out if it would come within 4 px of one already placed.
+ */
+function AxisLabels({
+  labels,
+  at,
+}: {
+  labels: AxisLabel[];
+  at: (v: number) => number;
+}): React.JSX.Element {
+  const ref = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(0);
+  const [font, setFont] = useState('system-ui, sans-serif');
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    setFont(getComputedStyle(el).fontFamily);
+    const measure = (): void => setWidth(el.getBoundingClientRect().width);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const placed: { from: number; to: number; label: AxisLabel }[] = [];
+  if (width > 0) {
+    for (const label of labels) {
+      // Thresholds are bold: a little more room than the regular measure.
+      const w = textWidth(label.text, AXIS_SIZE, font) * (label.thr ? 1.2 : 1.1);
+      const mid = Math.min(width - w / 2, Math.max(w / 2, at(label.v) * width));
+      const box = { from: mid - w / 2, to: mid + w / 2, label };
+      if (placed.every((p) => box.to + 4 <= p.from || box.from >= p.to + 4)) placed.push(box);
+    }
+  }
+  return (
+    <svg ref={ref} className="dot-track" height="18">
+      {placed.map(({ from, to, label }) => (
+        <text
+          key={`${label.thr}-${label.v}`}
+          x={(from + to) / 2}
+          y="13"
+          textAnchor="middle"
+          className={label.thr ? 'thr-label' : undefined}
+        >
+          {label.text}
+        </text>
+      ))}
+    </svg>
   );
 }
