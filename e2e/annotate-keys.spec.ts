@@ -160,9 +160,12 @@ test('document stance, text size, and done & next', async ({ page }) => {
   await firstRun(page);
   await openDocument(page, KADHIMI);
   const tools = page.getByRole('toolbar', { name: 'Annotation tools' });
-  await tools.getByRole('combobox', { name: 'Document stance' }).selectOption('neutral');
+  // Document stance and text size are in the toolbar's More tools menu.
+  const more = tools.getByRole('group', { name: 'More tools' });
+  await tools.getByRole('button', { name: 'More tools' }).click();
+  await more.getByRole('combobox', { name: 'Document stance' }).selectOption('neutral');
   await expect(tools).toContainText('In progress');
-  await tools.getByRole('button', { name: 'Larger text' }).click();
+  await more.getByRole('button', { name: 'Larger text' }).click();
   await expect(page.getByRole('article', { name: 'Article text' })).toHaveCSS('font-size', '22px');
 
   await page.getByRole('article', { name: 'Article text' }).click({ position: { x: 5, y: 5 } });
@@ -172,7 +175,9 @@ test('document stance, text size, and done & next', async ({ page }) => {
   await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('[');
   await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
-  await expect(tools.getByRole('combobox', { name: 'Document stance' })).toHaveValue('neutral');
+  await expect(more).toBeHidden();
+  await tools.getByRole('button', { name: 'More tools' }).click();
+  await expect(more.getByRole('combobox', { name: 'Document stance' })).toHaveValue('neutral');
 
   await page.reload();
   await openDocument(page, KADHIMI);
