@@ -1,6 +1,7 @@
 // Runs in real Chromium: the stance chart draws one bar segment per label
 // in proportion to its count, keeps its legend inside the chart, and its
-// SVG and PNG files are complete images.
+// SVG and PNG files are complete images. In the Arabic interface it
+// mirrors, and no legend entry overlaps another or its own swatch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
@@ -81,5 +82,92 @@ describe('StanceChart', () => {
     const view = new DataView(bytes.buffer);
     expect(view.getUint32(16)).toBe(Math.ceil(svg.viewBox.baseVal.width * 2));
     expect(view.getUint32(20)).toBe(Math.ceil(svg.viewBox.baseVal.height * 2));
+  });
+});
+
+describe('StanceChart in the Arabic interface', () => {
+  const AR_SERIES = [
+    { key: 'a', name: 'مؤيد للانسحاب', color: '#0072b2' },
+    { key: 'b', name: 'مؤيد لبقاء التحالف', color: '#e69f00' },
+    { key: 'c', name: 'Kurdish skepticism', color: '#009e73' },
+    { key: 'd', name: 'تصنيفات عدة', color: '#8c8c8c' },
+    { key: 'e', name: 'تصنيف خامس باسم طويل جدا', color: '#cc79a7' },
+  ];
+  let arRoot: Root;
+  let arHost: HTMLElement;
+  beforeEach(() => {
+    arHost = document.createElement('div');
+    arHost.dir = 'rtl';
+    arHost.lang = 'ar';
+    document.body.append(arHost);
+    arRoot = createRoot(arHost);
+    flushSync(() =>
+      arRoot.render(
+        <IntlProvider locale="ar-u-nu-arab" messages={CATALOGS.ar}>
+          <StanceChart
+            title="المواقف حسب المنبر"
+            fileName="x"
+            series={AR_SERIES}
+            bars={[
+              { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
+              { name: 'Rudaw', counts: { b: 1 }, total: 1 },
+            ]}
+          />
+        </IntlProvider>,
+      ),
+    );
+  });
+  afterEach(() => {
+    arRoot.unmount();
+    arHost.remove();
+  });
+
+  it('lays the legend out right to left with nothing overlapping, all inside the chart', () => {
+    const svg = arHost.querySelector('svg')!;
+    const width = svg.viewBox.baseVal.width;
+    const entries = [...svg.querySelectorAll('g.legend-entry')].map((g) => {
+      const swatch = g.querySelector('rect')!.getBBox();
+      const text = g.querySelector('text')!.getBBox();
+      return { name: g.textContent!, swatch, text };
+    });
+    expect(entries).toHaveLength(AR_SERIES.length);
+    const overlap = (a: DOMRect, b: DOMRect): boolean =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const boxes = entries.flatMap((e) => [
+      { what: `${e.name} swatch`, box: e.swatch },
+      { what: e.name, box: e.text },
+    ]);
+    const clashes: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        if (overlap(boxes[i]!.box, boxes[j]!.box))
+          clashes.push(`${boxes[i]!.what} / ${boxes[j]!.what}`);
+      }
+    }
+    expect(clashes).toEqual([]);
+    for (const t of svg.querySelectorAll('text')) {
+      const box = t.getBBox();
+      expect(box.x, t.textContent!).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, t.textContent!).toBeLessThanOrEqual(width);
+    }
+    // Mirrored: each swatch is to the right of its name, the first entry at the right.
+    for (const e of entries) expect(e.swatch.x).toBeGreaterThan(e.text.x + e.text.width - 1);
+    expect(entries[0]!.swatch.x).toBeGreaterThan(entries[1]!.swatch.x);
+  });
+
+  it('grows bars from the right, names at their right, totals in Arabic-Indic digits', () => {
+    const svg = arHost.querySelector('svg')!;
+    const bar = [...svg.querySelectorAll('rect[height="18"]')].map((r) =>
+      (r as SVGRectElement).getBBox(),
+    );
+    const name = [...svg.querySelectorAll('text')]
+      .find((t) => t.textContent === 'الشرق')!
+      .getBBox();
+    const rightmost = Math.max(...bar.map((b) => b.x + b.width));
+    expect(name.x).toBeGreaterThanOrEqual(rightmost);
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('٣');
+    expect(texts).toContain('١');
+    expect(texts.join(' ')).not.toMatch(/[0-9]/);
   });
 });
