@@ -108,6 +108,37 @@ async function expectNothingClipped(page: Page, where: string): Promise<void> {
   expect(bad.map((b) => `${where}: ${b.what} ${b.why}`)).toEqual([]);
 }
 
+/**
+ * The α axis under the dashboard's dots: its labels do not touch, and it
+ * runs from 0 at the leading edge to 1 at the far one (the right to the
+ * left in Arabic), like the rows above it. Polled: the labels are placed
+ * again whenever the track's width settles.
+ */
+async function expectAlphaAxis(page: Page, lang: Lang): Promise<void> {
+  const labels = page.locator('.dot-row.axis text');
+  await expect(labels.first()).toBeAttached();
+  const problems = async (): Promise<string[]> => {
+    const boxes = await labels.evaluateAll((ts) =>
+      ts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: r.left, right: r.right };
+      }),
+    );
+    const sorted = [...boxes].sort((a, b) => a.left - b.left);
+    const out: string[] = [];
+    if (sorted.length < 3) out.push(`only ${sorted.length} axis labels`);
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.left < sorted[i - 1]!.right)
+        out.push(`axis labels ${sorted[i - 1]!.text} and ${sorted[i]!.text} touch`);
+    }
+    const farEnd = lang === 'ar' ? sorted[0] : sorted[sorted.length - 1];
+    if (!/^[1١][.٫][0٠]$/.test(farEnd?.text ?? ''))
+      out.push(`the far end is not 1 (${sorted.map((b) => b.text).join(' ')})`);
+    return out;
+  };
+  await expect.poll(problems).toEqual([]);
+}
+
 for (const lang of ['en', 'ar'] as const) {
   for (const size of SIZES) {
     test(`${lang} at ${size.name}: no control is cut off`, async ({ browser }, info) => {
@@ -171,6 +202,7 @@ for (const lang of ['en', 'ar'] as const) {
       ] as const) {
         await tabs.getByRole('tab', { name: m(lang, tab) }).click();
         await expect(ready[screen]).toBeVisible();
+        if (screen === 'agreement') await expectAlphaAxis(page, lang);
         await shot(screen);
         await expectNothingClipped(page, screen);
       }

@@ -10,7 +10,7 @@
  * right to 1 on the left, as the rows read (name on the right, figures on
  * the left), the way Arabic charts lay out a number line in a right-to-left
  * page. Its labels are measured and any that would touch another is left
- * out (the thresholds first, then the ends, then the inner ticks).
+ * out (the ends first, then the thresholds, then the inner ticks).
  */
 import type { AgreementIntervals, Interval } from '@core/agreement/bootstrap.ts';
 import {
@@ -93,12 +93,14 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
   };
   const x = (v: number): string => `${(at(v) * 100).toFixed(2)}%`;
   const ticks = [min, ...[0, 0.2, 0.4, 1].filter((t) => t > min)];
+  // In order of priority: the two ends, the thresholds, the inner ticks.
+  const tick = (v: number): AxisLabel => ({ v, text: fmt(v).slice(0, -2), thr: false });
   const axisLabels: AxisLabel[] = [
+    tick(min),
+    tick(1),
     { v: TENTATIVE_ALPHA, text: fmt(TENTATIVE_ALPHA).replace(/^[0٠]/, ''), thr: true },
     { v: RELIABLE_ALPHA, text: fmt(RELIABLE_ALPHA).replace(/^[0٠]/, '').slice(0, -2), thr: true },
-    ...[...ticks]
-      .sort((a, b) => Number(b === min || b === 1) - Number(a === min || a === 1))
-      .map((v) => ({ v, text: fmt(v).slice(0, -2), thr: false })),
+    ...ticks.filter((v) => v !== min && v !== 1).map(tick),
   ];
   const u = report.units.alpha;
   const open = (r: Row, what: 'alpha' | 'kappa'): void =>
