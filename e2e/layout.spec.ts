@@ -186,6 +186,16 @@ for (const lang of ['en', 'ar'] as const) {
         const rows = tops.filter((top) => top > rowTop + 12);
         expect(rows, `toolbar items below the first row (tops ${tops.join(', ')})`).toEqual([]);
       }
+      // The More tools menu opens inside the window, and Escape closes it.
+      await toolbar.getByRole('button', { name: m(lang, 'toolbar.more') }).click();
+      const more = toolbar.getByRole('group', { name: m(lang, 'toolbar.more') });
+      await expect(
+        more.getByRole('combobox', { name: m(lang, 'toolbar.docStance') }),
+      ).toBeVisible();
+      await shot('more-tools');
+      await expectNothingClipped(page, 'more tools');
+      await page.keyboard.press('Escape');
+      await expect(more).toBeHidden();
 
       const tabs = page.getByRole('tablist', { name: m(lang, 'mode.label') });
       const ready = {
