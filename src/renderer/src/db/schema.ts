@@ -24,7 +24,8 @@ import {
   type DocTokensRecord,
   type SpanCountRecord,
 } from './derived.ts';
-import { outboxTracking } from '../sync/outbox.ts';
+import { markIncoming, outboxTracking } from '../sync/outbox.ts';
+import { clearCutOffTitles } from './untitled-upgrade.ts';
 import type {
   AssignmentRecord,
   ConflictRecord,
@@ -36,7 +37,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 10;
+export const DB_VERSION = 11;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -159,6 +160,18 @@ export function createDb(name = DB_NAME): WorkbenchDb {
   db.version(10)
     .stores({ spanFacts: '&docId' })
     .upgrade((tx) => rebuildSpanFacts((name) => tx.table(name)));
+
+  // Version 11 (issue 14): a document whose page gave no title kept a
+  // cut-off first sentence as its title; it now keeps none (the UI says "No
+  // title" beside its opening words, from docMeta's new optional `lead`).
+  // No store changes. The fix stays local (marked incoming: no outbox row),
+  // so an upgraded profile never rewrites a shared project's articles.
+  db.version(11)
+    .stores({})
+    .upgrade(async (tx) => {
+      markIncoming(tx);
+      await clearCutOffTitles((name) => tx.table(name));
+    });
 
   db.use(spanCountsMiddleware);
   db.use(outboxTracking);
