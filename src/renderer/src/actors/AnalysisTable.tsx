@@ -5,6 +5,7 @@
  */
 import { SEVERAL_LABELS, type AnalysisView } from '@core/actors/analysis.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
+import { useHolderName } from './useHolderName.ts';
 
 /** A cell of the table: a holder row and a column. */
 export interface CellRef {
@@ -38,6 +39,7 @@ export function AnalysisTable({
   onSelect,
 }: AnalysisTableProps): React.JSX.Element {
   const t = useT();
+  const holderName = useHolderName();
   return (
     <table className="analysis-table" aria-label={t('analysis.table')}>
       <thead>
@@ -56,7 +58,7 @@ export function AnalysisTable({
           <tr key={r.key}>
             <th scope="row" className={`holder-${r.holder.kind}`}>
               <span dir="auto" lang={r.holder.kind === 'actor' ? 'ar' : undefined}>
-                {r.holder.name}
+                {holderName(r.holder)}
               </span>
               {r.holder.nameEn && r.holder.nameEn !== r.holder.name && (
                 <span className="holder-en" dir="ltr">
@@ -80,7 +82,7 @@ export function AnalysisTable({
                       aria-label={t('analysis.cell', {
                         n,
                         column: columnName(c, labelNames, t),
-                        holder: r.holder.name,
+                        holder: holderName(r.holder),
                       })}
                       onClick={() => onSelect(on ? null : { row: r.key, column: c })}
                     >

@@ -10,6 +10,7 @@ import type { ActorRecord } from '@core/model.ts';
 import { useT } from '../i18n/T.tsx';
 import { useMemo } from 'react';
 import { useTitleText } from '../i18n/useTitleText.ts';
+import { useHolderName } from './useHolderName.ts';
 
 /** Props of EvidenceList. */
 export interface EvidenceListProps {
@@ -36,6 +37,7 @@ export function EvidenceList({
   onOpen,
 }: EvidenceListProps): React.JSX.Element {
   const t = useT();
+  const holderName = useHolderName();
   const titleText = useTitleText();
   const index = useMemo(() => new ActorIndex(actors), [actors]);
   return (
@@ -62,7 +64,7 @@ export function EvidenceList({
                 <p className="flag">
                   ⚑{' '}
                   {t('analysis.holderDisagreement', {
-                    others: u.otherHolders.map((k) => holderInfo(k, index).name).join('، '),
+                    others: u.otherHolders.map((k) => holderName(holderInfo(k, index))).join('، '),
                   })}
                 </p>
               )}
