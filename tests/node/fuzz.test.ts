@@ -102,8 +102,9 @@ describe('the stance CLI on untrusted files', () => {
     return { jsonl, html };
   }
 
-  // One property per command, each with a modest number of runs, so no test
-  // needs more than the default time limit on a busy machine.
+  // One property per command, each with a modest number of runs. The first
+  // `prepare` starts the HTML importer's worker thread, which compiles on a
+  // cold start: seconds on a busy machine (vitest.config.ts's hang guard).
   it('validate and prepare answer with exit 0 or 1 and a message, never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(anyBytes, async (bytes) => {

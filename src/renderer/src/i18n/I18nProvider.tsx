@@ -51,18 +51,16 @@ export function I18nProvider({
   }, [lang]);
   // The desktop host names its native menus and dialogs in the same language.
   useEffect(() => {
-    host
-      .setUiLanguage(lang)
-      .catch((err: unknown) =>
-        reportFailure(
-          {
-            key: 'ui-language',
-            what: 'Naming the menus in the chosen language',
-            where: 'Language',
-          },
-          err,
-        ),
-      );
+    host.setUiLanguage(lang).catch((err: unknown) =>
+      reportFailure(
+        {
+          key: 'ui-language',
+          what: 'Naming the menus in the chosen language',
+          where: 'Language',
+        },
+        err,
+      ),
+    );
   }, [lang]);
   return (
     <LocaleContext.Provider value={{ lang, digits }}>
