@@ -17,6 +17,8 @@ import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { rebuildDerived, rebuildSpanFacts } from './derived-rebuild.ts';
 import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
 import type { SpanFactsRecord } from './span-facts.ts';
+import type { GazetteerRecord } from './gazetteers.ts';
+import type { RejectionRecord } from './rejections.ts';
 import {
   DERIVED_VERSION,
   spanCountsMiddleware,
@@ -36,7 +38,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 10;
+export const DB_VERSION = 12;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -62,6 +64,10 @@ export type WorkbenchDb = Dexie & {
   syncRevs: EntityTable<SyncRevRecord, 'id'>;
   conflicts: EntityTable<ConflictRecord, 'id'>;
   syncMeta: EntityTable<SyncMetaRecord, 'key'>;
+  /** Each analyst's cue phrases per label (version 12, gazetteers.ts). */
+  gazetteers: EntityTable<GazetteerRecord, 'annotatorId'>;
+  /** Suggestions each analyst rejected (version 12, rejections.ts). */
+  rejections: Dexie.Table<RejectionRecord, [string, string, number, number, string]>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -159,6 +165,30 @@ export function createDb(name = DB_NAME): WorkbenchDb {
   db.version(10)
     .stores({ spanFacts: '&docId' })
     .upgrade((tx) => rebuildSpanFacts((name) => tx.table(name)));
+
+  // Version 11 is taken by other work (the lead numbers it when merging).
+  // Version 12: each analyst's gazetteer (cue phrases per label), one row
+  // per analyst, so a team project can share them (gazetteers.ts); and the
+  // suggestions each analyst rejected, kept across reloads (rejections.ts).
+  // The upgrade moves the profile's gazetteer setting into its analyst's row.
+  db.version(12)
+    .stores({
+      gazetteers: '&annotatorId',
+      rejections: '&[annotatorId+docId+start+end+label], [annotatorId+docId]',
+    })
+    .upgrade(async (tx) => {
+      const settings = tx.table('settings');
+      const self = (await settings.get('selfAnnotatorId')) as { value?: unknown } | undefined;
+      const old = (await settings.get('suggestGazetteer')) as { value?: unknown } | undefined;
+      // Without an analyst yet there is no one to own it: the setting stays.
+      if (typeof self?.value !== 'string' || !old) return;
+      await tx.table('gazetteers').put({
+        annotatorId: self.value,
+        phrases: old.value && typeof old.value === 'object' ? old.value : {},
+        updatedAt: Date.now(),
+      });
+      await settings.delete('suggestGazetteer');
+    });
 
   db.use(spanCountsMiddleware);
   db.use(outboxTracking);

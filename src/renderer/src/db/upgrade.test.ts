@@ -38,7 +38,10 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
   });
 }
 
-/** The indexes of the current schema (version 8 dropped the unread ones; 9 added the team tables; 10 the span facts). */
+/**
+ * The indexes of the current schema (version 8 dropped the unread ones; 9
+ * added the team tables; 10 the span facts; 12 the gazetteers and rejections).
+ */
 const CURRENT_INDEXES = {
   documents: [],
   spans: ['[docId+annotatorId]', 'annotatorId', 'docId', 'holderActorId', 'label'],
@@ -58,6 +61,44 @@ const CURRENT_INDEXES = {
   syncRevs: [],
   conflicts: ['docId'],
   syncMeta: [],
+  gazetteers: [],
+  rejections: ['[annotatorId+docId]'],
+};
+
+// Version 9's stores as IndexedDB has them: version 3's without the
+// indexes version 8 dropped, plus actors, dataset tokens and team tables.
+const noIndex = { indexes: [] };
+const V9_STORES: Record<string, StoreSpec> = {
+  ...V3_STORES,
+  documents: { keyPath: 'id', ...noIndex },
+  spans: {
+    keyPath: 'id',
+    indexes: [
+      ...V3_STORES.spans!.indexes.filter((i) => i.name !== '[annotatorId+docId+label]'),
+      { name: 'holderActorId', keyPath: 'holderActorId' },
+    ],
+  },
+  annotators: { keyPath: 'id', ...noIndex },
+  actors: { keyPath: 'id', ...noIndex },
+  tokenSets: { keyPath: ['docId', 'digest'], ...noIndex },
+  lineTokens: {
+    keyPath: ['docId', 'annotatorId'],
+    indexes: [{ name: 'docId', keyPath: 'docId' }],
+  },
+  assignments: {
+    keyPath: 'docId',
+    indexes: [{ name: 'annotatorIds', keyPath: 'annotatorIds', multiEntry: true }],
+  },
+  outbox: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
+  syncRevs: { keyPath: 'id', ...noIndex },
+  conflicts: { keyPath: 'id', indexes: [{ name: 'docId', keyPath: 'docId' }] },
+  syncMeta: { keyPath: 'key', ...noIndex },
+};
+
+/** Version 10's stores: version 9's and the span facts. */
+const V10_STORES: Record<string, StoreSpec> = {
+  ...V9_STORES,
+  spanFacts: { keyPath: 'docId', indexes: [] },
 };
 
 const names: string[] = [];
@@ -184,35 +225,7 @@ describe('schema upgrades', () => {
 
   it('version 10 fills the span facts of a version-9 profile from its spans, one row per document', async () => {
     const name = freshName();
-    // Version 9's stores as IndexedDB has them: version 3's without the
-    // indexes version 8 dropped, plus actors, dataset tokens and team tables.
-    const noIndex = { indexes: [] };
-    const v9: Record<string, StoreSpec> = {
-      ...V3_STORES,
-      documents: { keyPath: 'id', ...noIndex },
-      spans: {
-        keyPath: 'id',
-        indexes: [
-          ...V3_STORES.spans!.indexes.filter((i) => i.name !== '[annotatorId+docId+label]'),
-          { name: 'holderActorId', keyPath: 'holderActorId' },
-        ],
-      },
-      annotators: { keyPath: 'id', ...noIndex },
-      actors: { keyPath: 'id', ...noIndex },
-      tokenSets: { keyPath: ['docId', 'digest'], ...noIndex },
-      lineTokens: {
-        keyPath: ['docId', 'annotatorId'],
-        indexes: [{ name: 'docId', keyPath: 'docId' }],
-      },
-      assignments: {
-        keyPath: 'docId',
-        indexes: [{ name: 'annotatorIds', keyPath: 'annotatorIds', multiEntry: true }],
-      },
-      outbox: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
-      syncRevs: { keyPath: 'id', ...noIndex },
-      conflicts: { keyPath: 'id', indexes: [{ name: 'docId', keyPath: 'docId' }] },
-      syncMeta: { keyPath: 'key', ...noIndex },
-    };
+    const v9 = V9_STORES;
     const attributed: SpanRecord = {
       ...(V3_DATA.spans![0] as SpanRecord),
       id: 'span-3',
@@ -258,6 +271,28 @@ describe('schema upgrades', () => {
     expect(await ensureDerived(db)).toBe(false);
     db.close();
     expect(await rawIndexes(name)).toEqual(CURRENT_INDEXES);
+  });
+
+  it('version 12 moves the profile’s gazetteer setting into its analyst’s row', async () => {
+    const name = freshName();
+    // The profile as version 10 left it: the gazetteer a setting.
+    const gazetteer = { 'pro-withdrawal': ['انسحاب القوات', 'لا حاجة لقوات قتالية'] };
+    const settings = [
+      ...V3_DATA.settings!.filter((x) => x.key !== 'selfAnnotatorId'),
+      { key: 'derivedTables', value: currentDerivedMarker() },
+      { key: 'selfAnnotatorId', value: 'laila' },
+      { key: 'suggestGazetteer', value: gazetteer },
+    ];
+    await writeRawDb(name, 100, V10_STORES, { ...V3_DATA, settings });
+    const db = await openWorkbenchDb(createDb(name));
+    expect(db.verno).toBe(DB_VERSION);
+    const rows = await db.gazetteers.toArray();
+    expect(rows).toEqual([
+      { annotatorId: 'laila', phrases: gazetteer, updatedAt: expect.any(Number) },
+    ]);
+    expect(await db.settings.get('suggestGazetteer')).toBeUndefined();
+    expect(await db.rejections.count()).toBe(0);
+    db.close();
   });
 
   it('refuses a profile written by a newer version and never changes it', async () => {
