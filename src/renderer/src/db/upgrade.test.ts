@@ -278,7 +278,7 @@ describe('schema upgrades', () => {
     // The profile as version 10 left it: the gazetteer a setting.
     const gazetteer = { 'pro-withdrawal': ['انسحاب القوات', 'لا حاجة لقوات قتالية'] };
     const settings = [
-      ...V3_DATA.settings!.filter((x) => x.key !== 'selfAnnotatorId'),
+      ...V3_DATA.settings!.filter((x) => (x as { key: string }).key !== 'selfAnnotatorId'),
       { key: 'derivedTables', value: currentDerivedMarker() },
       { key: 'selfAnnotatorId', value: 'laila' },
       { key: 'suggestGazetteer', value: gazetteer },
