@@ -170,7 +170,8 @@ export function createDb(name = DB_NAME): WorkbenchDb {
   // Version 12: each analyst's gazetteer (cue phrases per label), one row
   // per analyst, so a team project can share them (gazetteers.ts); and the
   // suggestions each analyst rejected, kept across reloads (rejections.ts).
-  // The upgrade moves the profile's gazetteer setting into its analyst's row.
+  // The upgrade moves the profile's gazetteer setting into its analyst's row
+  // (and, in a connected project, queues it for the colleagues).
   db.version(12)
     .stores({
       gazetteers: '&annotatorId',
@@ -188,6 +189,15 @@ export function createDb(name = DB_NAME): WorkbenchDb {
         updatedAt: Date.now(),
       });
       await settings.delete('suggestGazetteer');
+      // A profile connected to a project sends its analyst's list (the
+      // outbox row the middleware writes for every later edit).
+      const config = (await tx.table('syncMeta').get('config')) as
+        { value?: { user?: unknown; roles?: unknown } } | undefined;
+      const roles = config?.value?.roles;
+      if (config?.value?.user === self.value && Array.isArray(roles) && roles.includes('analyst'))
+        await tx
+          .table('outbox')
+          .put({ id: `gazetteer:${self.value}`, stamp: crypto.randomUUID(), state: 0 });
     });
 
   db.use(spanCountsMiddleware);

@@ -283,7 +283,15 @@ describe('schema upgrades', () => {
       { key: 'selfAnnotatorId', value: 'laila' },
       { key: 'suggestGazetteer', value: gazetteer },
     ];
-    await writeRawDb(name, 100, V10_STORES, { ...V3_DATA, settings });
+    // Connected to a project as an analyst: the list is queued for colleagues.
+    const config = {
+      user: 'laila',
+      roles: ['analyst'],
+      project: 'p',
+      server: 'http://127.0.0.1:1',
+    };
+    const syncMeta = [{ key: 'config', value: config }];
+    await writeRawDb(name, 100, V10_STORES, { ...V3_DATA, settings, syncMeta });
     const db = await openWorkbenchDb(createDb(name));
     expect(db.verno).toBe(DB_VERSION);
     const rows = await db.gazetteers.toArray();
@@ -292,6 +300,9 @@ describe('schema upgrades', () => {
     ]);
     expect(await db.settings.get('suggestGazetteer')).toBeUndefined();
     expect(await db.rejections.count()).toBe(0);
+    expect(await db.outbox.toArray()).toEqual([
+      { id: 'gazetteer:laila', stamp: expect.any(String), state: 0 },
+    ]);
     db.close();
   });
 
