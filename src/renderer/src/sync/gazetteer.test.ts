@@ -1,7 +1,8 @@
 // Cue phrases in a team project, on real IndexedDB against a real
 // pouchdb-server: an analyst's list goes out through the outbox written in
 // the same transaction as the edit, reaches a colleague, and the
-// colleague's suggester matches the union with who listed each phrase; a
+// colleague's suggester matches the union with who listed each phrase; two
+// machines of one analyst settle on the later save; a
 // colleague's list is never sent by someone else; a lead who is no analyst
 // is told "not saved"; a hostile list from the server is skipped and named.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +59,40 @@ describe('cue phrases (gazetteers) in a team project', { timeout: 120_000 }, () 
     await eventually(async () =>
       expect((await huda.db.gazetteers.get('omar'))?.phrases).toEqual({}),
     );
+  });
+
+  it('two machines of one analyst change the list offline: the later save wins on both', async () => {
+    const { server, project } = await newProject();
+    const one = await member('omar', server, project);
+    const two = await member('omar', server, project);
+    await saveOwnGazetteer(one.db, 'omar', JSON.stringify(OMAR));
+    await eventually(async () =>
+      expect((await two.db.gazetteers.get('omar'))?.phrases).toEqual(OMAR),
+    );
+    await synced(one);
+    await synced(two);
+
+    await one.engine.stop();
+    await two.engine.stop();
+    const early = { 'pro-withdrawal': ['انسحاب القوات'] };
+    const late = { 'pro-coalition': ['بقاء القوات'] };
+    const now = Date.now();
+    await one.db.gazetteers.put({ annotatorId: 'omar', phrases: early, updatedAt: now + 1000 });
+    await two.db.gazetteers.put({ annotatorId: 'omar', phrases: late, updatedAt: now + 2000 });
+    one.restart();
+    two.restart();
+    await eventually(async () => {
+      expect((await one.db.gazetteers.get('omar'))?.phrases).toEqual(late);
+      expect((await two.db.gazetteers.get('omar'))?.phrases).toEqual(late);
+    });
+    await synced(one);
+    await synced(two);
+    const res = await commands.teamAdmin({
+      method: 'GET',
+      path: `/${project}/gazetteer:omar?conflicts=true`,
+    });
+    expect(res.body).toMatchObject({ phrases: late });
+    expect((res.body as { _conflicts?: string[] })._conflicts).toBeUndefined();
   });
 
   it('a colleague’s list changed locally is never sent; the project’s version stands', async () => {
