@@ -97,4 +97,18 @@ test('a cue phrase one analyst lists shows as a proposal in a colleague’s prof
   await expect(current.locator('.suggest-quote')).toHaveText(CUE);
   await expect(current).toContainText('Cue phrase listed by omar');
   await huda.screenshot({ path: test.info().outputPath('team-cue-proposal.png') });
+
+  // The same in Arabic, as Huda reads it.
+  await huda.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await expect(huda.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(huda.getByRole('group', { name: 'الاقتراح الحالي' })).toContainText(
+    'عبارة إشارة من المعجم، أضافها: omar',
+  );
+  await huda.getByRole('button', { name: 'التقييم…' }).click();
+  const ar = huda.getByRole('dialog', { name: 'تقييم الاقتراحات' });
+  await expect(
+    ar.getByRole('list', { name: 'عبارات الإشارة التي أضافها الزملاء لتصنيف Pro-withdrawal' }),
+  ).toContainText(`${CUE} أضافها: omar`);
+  await ar.getByRole('region', { name: 'عبارات الإشارة (المعجم)' }).scrollIntoViewIfNeeded();
+  await huda.screenshot({ path: test.info().outputPath('team-cue-editor-ar.png') });
 });
