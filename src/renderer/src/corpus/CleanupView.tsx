@@ -13,6 +13,7 @@ import { switchTextSource } from './actions.ts';
 import { useSpanCount } from './useSpanCount.ts';
 import { useT } from '../i18n/T.tsx';
 import './cleanup-view.css';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 const FAILURE = 'cleanup';
 
@@ -54,6 +55,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
   const panelId = useId();
   const headingId = useId();
   const t = useT();
+  const titleText = useTitleText();
   if (!doc) return null;
 
   const locked = spanCount > 0;
@@ -68,7 +70,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
         {
           key: FAILURE,
           what: `Switching to the ${source === 'raw' ? 'raw' : 'cleaned'} text`,
-          where: `Cleanup of “${doc.title}”`,
+          where: `Cleanup of “${titleText(doc.title)}”`,
         },
         err,
       );

@@ -26,7 +26,8 @@ import {
   type DocTokensRecord,
   type SpanCountRecord,
 } from './derived.ts';
-import { outboxTracking } from '../sync/outbox.ts';
+import { markIncoming, outboxTracking } from '../sync/outbox.ts';
+import { clearCutOffTitles } from './untitled-upgrade.ts';
 import type {
   AssignmentRecord,
   ConflictRecord,
@@ -166,7 +167,18 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     .stores({ spanFacts: '&docId' })
     .upgrade((tx) => rebuildSpanFacts((name) => tx.table(name)));
 
-  // Version 11 is taken by other work (the lead numbers it when merging).
+  // Version 11 (issue 14): a document whose page gave no title kept a
+  // cut-off first sentence as its title; it now keeps none (the UI says "No
+  // title" beside its opening words, from docMeta's new optional `lead`).
+  // No store changes. The fix stays local (marked incoming: no outbox row),
+  // so an upgraded profile never rewrites a shared project's articles.
+  db.version(11)
+    .stores({})
+    .upgrade(async (tx) => {
+      markIncoming(tx);
+      await clearCutOffTitles((name) => tx.table(name));
+    });
+
   // Version 12: each analyst's gazetteer (cue phrases per label), one row
   // per analyst, so a team project can share them (gazetteers.ts); and the
   // suggestions each analyst rejected, kept across reloads (rejections.ts).
