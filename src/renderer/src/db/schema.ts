@@ -17,6 +17,8 @@ import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { rebuildDerived, rebuildSpanFacts } from './derived-rebuild.ts';
 import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
 import type { SpanFactsRecord } from './span-facts.ts';
+import type { GazetteerRecord } from './gazetteers.ts';
+import type { RejectionRecord } from './rejections.ts';
 import {
   DERIVED_VERSION,
   spanCountsMiddleware,
@@ -37,7 +39,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 11;
+export const DB_VERSION = 12;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -63,6 +65,10 @@ export type WorkbenchDb = Dexie & {
   syncRevs: EntityTable<SyncRevRecord, 'id'>;
   conflicts: EntityTable<ConflictRecord, 'id'>;
   syncMeta: EntityTable<SyncMetaRecord, 'key'>;
+  /** Each analyst's cue phrases per label (version 12, gazetteers.ts). */
+  gazetteers: EntityTable<GazetteerRecord, 'annotatorId'>;
+  /** Suggestions each analyst rejected (version 12, rejections.ts). */
+  rejections: Dexie.Table<RejectionRecord, [string, string, number, number, string]>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -171,6 +177,39 @@ export function createDb(name = DB_NAME): WorkbenchDb {
     .upgrade(async (tx) => {
       markIncoming(tx);
       await clearCutOffTitles((name) => tx.table(name));
+    });
+
+  // Version 12: each analyst's gazetteer (cue phrases per label), one row
+  // per analyst, so a team project can share them (gazetteers.ts); and the
+  // suggestions each analyst rejected, kept across reloads (rejections.ts).
+  // The upgrade moves the profile's gazetteer setting into its analyst's row
+  // (and, in a connected project, queues it for the colleagues).
+  db.version(12)
+    .stores({
+      gazetteers: '&annotatorId',
+      rejections: '&[annotatorId+docId+start+end+label], [annotatorId+docId]',
+    })
+    .upgrade(async (tx) => {
+      const settings = tx.table('settings');
+      const self = (await settings.get('selfAnnotatorId')) as { value?: unknown } | undefined;
+      const old = (await settings.get('suggestGazetteer')) as { value?: unknown } | undefined;
+      // Without an analyst yet there is no one to own it: the setting stays.
+      if (typeof self?.value !== 'string' || !old) return;
+      await tx.table('gazetteers').put({
+        annotatorId: self.value,
+        phrases: old.value && typeof old.value === 'object' ? old.value : {},
+        updatedAt: Date.now(),
+      });
+      await settings.delete('suggestGazetteer');
+      // A profile connected to a project sends its analyst's list (the
+      // outbox row the middleware writes for every later edit).
+      const config = (await tx.table('syncMeta').get('config')) as
+        { value?: { user?: unknown; roles?: unknown } } | undefined;
+      const roles = config?.value?.roles;
+      if (config?.value?.user === self.value && Array.isArray(roles) && roles.includes('analyst'))
+        await tx
+          .table('outbox')
+          .put({ id: `gazetteer:${self.value}`, stamp: crypto.randomUUID(), state: 0 });
     });
 
   db.use(spanCountsMiddleware);

@@ -38,7 +38,11 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
   });
 }
 
-/** The indexes of the current schema (version 8 dropped the unread ones; 9 added the team tables; 10 the span facts; 11 changed data only). */
+/**
+ * The indexes of the current schema (version 8 dropped the unread ones; 9
+ * added the team tables; 10 the span facts; 11 changed data only; 12 the
+ * gazetteers and rejections).
+ */
 const CURRENT_INDEXES = {
   documents: [],
   spans: ['[docId+annotatorId]', 'annotatorId', 'docId', 'holderActorId', 'label'],
@@ -58,6 +62,8 @@ const CURRENT_INDEXES = {
   syncRevs: [],
   conflicts: ['docId'],
   syncMeta: [],
+  gazetteers: [],
+  rejections: ['[annotatorId+docId]'],
 };
 
 // Version 9's stores as IndexedDB has them: version 3's without the
@@ -314,6 +320,44 @@ describe('schema upgrades', () => {
     expect(await db.outbox.count()).toBe(0);
     db.close();
     expect(await rawIndexes(name)).toEqual(CURRENT_INDEXES);
+  });
+
+  it('version 12 moves the profile’s gazetteer setting into its analyst’s row', async () => {
+    const name = freshName();
+    // The profile as version 10 left it: the gazetteer a setting.
+    const gazetteer = { 'pro-withdrawal': ['انسحاب القوات', 'لا حاجة لقوات قتالية'] };
+    const settings = [
+      ...V3_DATA.settings!.filter((x) => (x as { key: string }).key !== 'selfAnnotatorId'),
+      { key: 'derivedTables', value: currentDerivedMarker() },
+      { key: 'selfAnnotatorId', value: 'laila' },
+      { key: 'suggestGazetteer', value: gazetteer },
+    ];
+    // Connected to a project as an analyst: the list is queued for colleagues.
+    const config = {
+      user: 'laila',
+      roles: ['analyst'],
+      project: 'p',
+      server: 'http://127.0.0.1:1',
+    };
+    const syncMeta = [{ key: 'config', value: config }];
+    await writeRawDb(
+      name,
+      100,
+      { ...V9_STORES, spanFacts: { keyPath: 'docId', indexes: [] } },
+      { ...V3_DATA, settings, syncMeta },
+    );
+    const db = await openWorkbenchDb(createDb(name));
+    expect(db.verno).toBe(DB_VERSION);
+    const rows = await db.gazetteers.toArray();
+    expect(rows).toEqual([
+      { annotatorId: 'laila', phrases: gazetteer, updatedAt: expect.any(Number) },
+    ]);
+    expect(await db.settings.get('suggestGazetteer')).toBeUndefined();
+    expect(await db.rejections.count()).toBe(0);
+    expect(await db.outbox.toArray()).toEqual([
+      { id: 'gazetteer:laila', stamp: expect.any(String), state: 0 },
+    ]);
+    db.close();
   });
 
   it('refuses a profile written by a newer version and never changes it', async () => {
