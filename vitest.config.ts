@@ -8,6 +8,14 @@ import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { couchCommands } from './tests/support/couch-commands.ts';
 
 const alias = { '@core': resolve('src/core') };
+
+// Hang guards, never speed verdicts: every test is small (its largest
+// takes about a second on an idle machine; big scales are in npm run bench),
+// and on a 2-core machine shared with two CPU-bound processes a cold start
+// (a worker thread compiling the HTML importer, a first IndexedDB open) can
+// take several times Vitest's 5 s default. A test that needs this long has
+// hung, not slowed.
+const HANG_GUARD_MS = 30_000;
 const chromium = process.env.CHROMIUM_PATH;
 
 export default defineConfig({
@@ -18,6 +26,8 @@ export default defineConfig({
         define: { __APP_VERSION__: JSON.stringify('test') },
         test: {
           name: 'node',
+          testTimeout: HANG_GUARD_MS,
+          hookTimeout: HANG_GUARD_MS,
           include: [
             'src/core/**/*.test.ts',
             'src/main/**/*.test.ts',
@@ -48,6 +58,8 @@ export default defineConfig({
         },
         test: {
           name: 'browser',
+          testTimeout: HANG_GUARD_MS,
+          hookTimeout: HANG_GUARD_MS,
           include: ['src/renderer/**/*.test.{ts,tsx}'],
           // A pouchdb-server for the team project tests (tests/support).
           globalSetup: ['tests/support/couch-global-setup.ts'],

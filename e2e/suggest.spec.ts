@@ -3,8 +3,9 @@
 // fifth (Kadhimi) is annotated with the suggestion layer. Label a phrase,
 // label all its occurrences in one step and take them back with one undo,
 // switch the model on in the evaluation panel, accept one model suggestion
-// with Enter and reject another with Backspace. Every wait is for a
-// condition (the panel says which spans its figures follow).
+// with Enter and reject another with Backspace, which stays rejected after
+// a reload. Every wait is for a condition (the panel says which spans its
+// figures follow).
 import { expect, test, type Page } from '@playwright/test';
 import { seedStanceLines } from '../tests/fixtures/seed-stances.ts';
 import {
@@ -34,7 +35,7 @@ async function mySpans(page: Page) {
   return (await storedSpans(page)).filter((s) => s.annotatorId === SELF);
 }
 
-test('label all occurrences, undo them at once, accept and reject model suggestions', async ({
+test('label all occurrences, undo them at once, accept and reject model suggestions (kept across a reload)', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -128,10 +129,23 @@ test('label all occurrences, undo them at once, accept and reject model suggesti
   };
   bump(firstLabel!, 0);
   bump(secondLabel!, 1);
-  for (const [label, [accepted, rejected]] of expected)
-    await expect(tallies.getByRole('row', { name: label })).toHaveText(
-      `${label}${accepted}${rejected}`,
-    );
+  const talliesRight = async () => {
+    for (const [label, [accepted, rejected]] of expected)
+      await expect(tallies.getByRole('row', { name: label })).toHaveText(
+        `${label}${accepted}${rejected}`,
+      );
+  };
+  await talliesRight();
+
+  // A rejected suggestion stays rejected after a reload; the tallies stay right.
+  await page.reload();
+  await openDocument(page, KADHIMI);
+  await upToDate(page, imported + 2);
+  await expect(list.getByRole('button').first()).toBeVisible();
+  await expect(list.getByRole('button', { name: `${secondLabel} ${second}` })).toHaveCount(0);
+  await expect(current.locator('.suggest-quote')).not.toHaveText(second!);
+  await page.getByRole('button', { name: 'Evaluation…' }).click();
+  await talliesRight();
   // The project's cue phrases: a bad one is refused, naming where; a good one is kept.
   const cues = dialog.getByRole('textbox', { name: 'Cue phrases for Pro-withdrawal' });
   await cues.fill('قوات قتالية\n' + 'ا'.repeat(501));

@@ -47,6 +47,8 @@ describe('stance prepare', () => {
         for (const t of l.tokens) expect(cpSlice(l.text, t.start, t.end)).toBe(t.text);
         expect(l.tokens.map((t) => t.id)).toEqual(l.tokens.map((_, i) => i));
       }
+      // 000 names no title and no date: none is invented.
+      expect(lines[0]!.meta).toMatchObject({ title: null, date: null });
       expect(lines[3]!.meta).toMatchObject({
         title:
           'ضمن إطار الجولة الرابعة من الحوار الستراتيجي.. قمة مرتقبة بين بايدن والكاظمي في واشنطن',

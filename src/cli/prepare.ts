@@ -87,7 +87,7 @@ async function prepareOne(path: string, raw: boolean, timeLimitMs: number): Prom
     tokens: tokenize(doc.text).map(({ text, start, end, id }) => ({ text, start, end, id })),
     meta: {
       doc_id: doc.id,
-      title: doc.title,
+      title: doc.title || null,
       date: doc.date,
       author: doc.author,
       source: doc.outlet,

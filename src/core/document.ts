@@ -29,20 +29,32 @@ export function searchKey(title: string, text: string): string {
   return foldArabic(`${title}\n${text}`);
 }
 
-/** A title for a document that has none: its first line, shortened. */
-export function fallbackTitle(text: string): string {
+/**
+ * The opening words of a text's first line, shortened at a word boundary:
+ * shown beside "No title" so that a document whose page gives no title
+ * stays recognisable in lists. Never stored or exported as a title.
+ */
+export function leadExcerpt(text: string, max = 80): string {
   const first =
     text
       .split('\n')
       .find((l) => l.trim().length > 0)
       ?.trim() ?? '';
-  return first.length > 120 ? `${first.slice(0, 117)}…` : first || 'Untitled';
+  const chars = [...first];
+  if (chars.length <= max) return first;
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[،,:؛\s]+$/u, '')}…`;
 }
 
-/** Builds a complete record, computing id, title fallback and search key. */
+/**
+ * Builds a complete record, computing id and search key. A document whose
+ * input names no title keeps an empty one: the UI says "No title" rather
+ * than presenting a cut-off sentence as a title.
+ */
 export async function buildDocumentRecord(input: DocumentInput): Promise<DocumentRecord> {
   const text = input.text.normalize('NFC');
-  const title = input.title?.trim() || fallbackTitle(text);
+  const title = input.title?.trim() ?? '';
   return {
     id: await sha256Hex(text),
     text,

@@ -6,6 +6,7 @@
  * time, because a compromised renderer could send anything.
  */
 import { z } from 'zod';
+import { UI_LANGUAGES, type UiLanguage } from './i18n/locale.ts';
 
 /** A file handed to the renderer: its name and raw bytes. */
 export interface HostFile {
@@ -106,6 +107,11 @@ export interface Host {
   teamSignOut(server: string): Promise<void>;
   /** Sends a request to the signed-in server; never rejects for HTTP errors. */
   teamRequest(req: TeamRequest, signal?: AbortSignal): Promise<TeamResponse>;
+  /**
+   * The interface language the analyst chose: the desktop host names its
+   * native menus and dialogs in it; the browser host has none to name.
+   */
+  setUiLanguage(lang: UiLanguage): Promise<void>;
 }
 
 /** File names the host accepts from the renderer: no paths, no dot-files. */
@@ -166,6 +172,10 @@ export const ipcChannels = {
         .max(256 * 1024 * 1024)
         .optional(),
     }),
+  },
+  setUiLanguage: {
+    channel: 'host:set-ui-language',
+    payload: z.object({ lang: z.enum(UI_LANGUAGES) }),
   },
 } as const;
 

@@ -6,20 +6,21 @@
  */
 import { dialog, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { classifyExternalUrl } from './external-url.ts';
+import { mainText } from './ui-language.ts';
 
 /** Shortens what a hostile page may have put in a URL before it is shown. */
 function shown(url: string): string {
   return JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url);
 }
 
-/** The confirmation dialog for opening `href` on `host`. */
+/** The confirmation dialog for opening `href` on `host`, in the interface language. */
 export function confirmOptions(href: string, host: string): MessageBoxOptions {
   return {
     type: 'question',
-    title: 'Open link',
-    message: `Open ${host} in your browser?`,
-    detail: `The link leads to ${host}:\n${href}`,
-    buttons: ['Cancel', 'Open in browser'],
+    title: mainText('main.openLinkTitle'),
+    message: mainText('main.openLinkMessage', { host }),
+    detail: mainText('main.openLinkDetail', { host, href }),
+    buttons: [mainText('main.cancel'), mainText('main.openInBrowser')],
     defaultId: 0,
     cancelId: 0,
     noLink: true,

@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './app-scheme.ts';
 import { registerIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { systemLanguage } from '../core/i18n/locale.ts';
+import { setMainLanguage, uiLanguage } from './ui-language.ts';
 import { moveProfileIfNeeded } from './profile-migration/run.ts';
 import { cleanUpBeforeQuit } from './quit.ts';
 import { createMainWindow, denyAllPermissions, hardenContents } from './window.ts';
@@ -31,9 +32,15 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 void app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer();
-  // Menus follow the system language (the window's own choice is not sent to main yet).
-  installMenu(app.isPackaged, systemLanguage(app.getPreferredSystemLanguages()));
-  const ipc = registerIpc({ window: () => mainWindow, devServerUrl });
+  // Menus and dialogs start in the system language, then follow the
+  // analyst's choice, which the window sends once it has read it.
+  setMainLanguage(systemLanguage(app.getPreferredSystemLanguages()));
+  installMenu(app.isPackaged, uiLanguage());
+  const ipc = registerIpc({
+    window: () => mainWindow,
+    devServerUrl,
+    onLanguage: () => installMenu(app.isPackaged, uiLanguage()),
+  });
   // Open exports are aborted and their partial files deleted before quitting.
   cleanUpBeforeQuit(app, ipc.dispose);
   // The dev server's origin is its own; the built renderer's data may still

@@ -139,6 +139,32 @@ describe('IPC handlers', () => {
     expect(openExternal).toHaveBeenCalledWith('https://www.alhurra.com/iraq');
   });
 
+  it('names its menus and dialogs in the language the analyst chose, and refuses any other', async () => {
+    const onLanguage = vi.fn();
+    handlers.clear();
+    ipc = registerIpc({ window: () => null, devServerUrl: undefined, onLanguage });
+    await expect(call('host:set-ui-language', { lang: 'fr' })).rejects.toThrow(
+      /host:set-ui-language: invalid payload \(lang: /u,
+    );
+    expect(onLanguage).not.toHaveBeenCalled();
+
+    await call('host:set-ui-language', { lang: 'ar' });
+    expect(onLanguage).toHaveBeenCalledTimes(1);
+    showMessageBox.mockResolvedValueOnce({ response: 0 });
+    await call('host:open-external', { url: 'https://www.alhurra.com/iraq' });
+    const [options] = showMessageBox.mock.calls[0]! as [Record<string, unknown>];
+    expect(options).toMatchObject({
+      title: 'فتح رابط',
+      message: 'أتريد فتح www.alhurra.com في المتصفح؟',
+      buttons: ['إلغاء', 'افتح في المتصفح'],
+    });
+    await call('host:export-begin', { suggestedName: 'spans.jsonl' });
+    expect(showSaveDialog.mock.calls.at(-1)![0]).toMatchObject({ title: 'تصدير' });
+
+    await call('host:set-ui-language', { lang: 'en' });
+    expect(onLanguage).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps backups in the user-data folder', async () => {
     const name = 'stance-backup-2021-07-26T10-00-00.jsonl';
     const info = (await call('host:backup-write', { name, data: '{}' })) as { name: string };

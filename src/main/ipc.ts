@@ -21,6 +21,7 @@ import {
 import { openExternalConfirmed } from './external-links.ts';
 import { readOpenedFile } from './open-files.ts';
 import { isTrustedSender } from './security.ts';
+import { mainText, setMainLanguage } from './ui-language.ts';
 import { BackupService } from './services/backups.ts';
 import { ExportService } from './services/exports.ts';
 import { TeamLink } from './services/team-link.ts';
@@ -31,6 +32,8 @@ export interface IpcContext {
   window: () => BrowserWindow | null;
   /** electron-vite's dev server, trusted as a sender in development only. */
   devServerUrl: string | undefined;
+  /** Renames the native menus after the analyst chose another language. */
+  onLanguage?: () => void;
 }
 
 /** Registers one handler with the sender check and payload validation. */
@@ -71,7 +74,7 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
   handle(ctx, 'openFiles', async (): Promise<HostFile[]> => {
     const win = ctx.window();
     const options: Electron.OpenDialogOptions = {
-      title: 'Open articles or datasets',
+      title: mainText('main.openDialog'),
       properties: ['openFile', 'multiSelections'],
       filters: [
         { name: 'Articles and datasets', extensions: ['txt', 'html', 'htm', 'jsonl', 'json'] },
@@ -91,7 +94,10 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
 
   handle(ctx, 'exportBegin', async ({ suggestedName }) => {
     const win = ctx.window();
-    const options: Electron.SaveDialogOptions = { title: 'Export', defaultPath: suggestedName };
+    const options: Electron.SaveDialogOptions = {
+      title: mainText('main.exportDialog'),
+      defaultPath: suggestedName,
+    };
     const res = win
       ? await dialog.showSaveDialog(win, options)
       : await dialog.showSaveDialog(options);
@@ -114,6 +120,10 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
   handle(ctx, 'teamSession', ({ server }) => team.sessionFor(server));
   handle(ctx, 'teamSignOut', () => team.signOut());
   handle(ctx, 'teamRequest', (req) => team.request(req));
+  handle(ctx, 'setUiLanguage', ({ lang }) => {
+    setMainLanguage(lang);
+    ctx.onLanguage?.();
+  });
 
   return {
     /**

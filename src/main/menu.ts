@@ -5,18 +5,16 @@
  * opens DevTools or reloads over unsaved work.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import en from '../core/i18n/messages/en.json';
-import ar from '../core/i18n/messages/ar.json';
 import type { UiLanguage } from '../core/i18n/locale.ts';
+import { mainText } from './ui-language.ts';
 
 /** The menus' names in each interface language (the renderer's catalogs). */
 function menuLabels(lang: UiLanguage): Record<'file' | 'edit' | 'view' | 'window', string> {
-  const c = lang === 'ar' ? ar : en;
   return {
-    file: c['menu.file'],
-    edit: c['menu.edit'],
-    view: c['menu.view'],
-    window: c['menu.window'],
+    file: mainText('menu.file', undefined, lang),
+    edit: mainText('menu.edit', undefined, lang),
+    view: mainText('menu.view', undefined, lang),
+    window: mainText('menu.window', undefined, lang),
   };
 }
 

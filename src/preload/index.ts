@@ -26,6 +26,7 @@ const host: Omit<Host, 'kind'> & { kind: 'electron' } = {
   teamSignOut: (server) => invoke(ipcChannels.teamSignOut.channel, { server }),
   // A signal cannot cross the bridge: the main process times requests out.
   teamRequest: (req) => invoke(ipcChannels.teamRequest.channel, req),
+  setUiLanguage: (lang) => invoke(ipcChannels.setUiLanguage.channel, { lang }),
 };
 
 contextBridge.exposeInMainWorld(HOST_GLOBAL, host);

@@ -28,10 +28,20 @@ export type ActorEditChange = ActorChange | SpanChange;
 
 /** An edit ready to be written: its name (for "Undid: …"), its changes and warnings. */
 export interface ActorEdit {
+  /** The edit in English words (CLI, logs). */
   name: string;
+  /** The same, as data, for the interface to put in its own language. */
+  what: ActorEditWhat;
   changes: ActorEditChange[];
   /** Things the analyst should know but that do not stop the edit (a shared alias). */
   warnings: string[];
+}
+
+/** What an actor edit did: its operation, whom it names, and (merge, link) into whom. */
+export interface ActorEditWhat {
+  op: 'add' | 'edit' | 'merge' | 'delete' | 'link';
+  subject: string;
+  into?: string;
 }
 
 /** The result of an actor operation: the edit, or the fields that are wrong. */
@@ -115,6 +125,7 @@ export function createActor(
     actor,
     edit: {
       name: `add actor ${displayName(actor)}`,
+      what: { op: 'add', subject: displayName(actor) },
       changes: [{ table: 'actors', before: null, after: actor }],
       warnings: clashes(actor, existing),
     },
@@ -201,6 +212,7 @@ export function editActor(
     actor: after,
     edit: {
       name: `edit actor ${displayName(after)}`,
+      what: { op: 'edit', subject: displayName(after) },
       changes: [{ table: 'actors', before, after }],
       warnings: clashes(after, existing),
     },
@@ -253,6 +265,7 @@ export function mergeActors(
     actor: after,
     edit: {
       name: `merge ${dups.map(displayName).join(', ')} into ${holder}`,
+      what: { op: 'merge', subject: dups.map(displayName).join('، '), into: holder },
       changes: [
         { table: 'actors', before: keep, after },
         ...dups.map((d): ActorChange => ({ table: 'actors', before: d, after: null })),
@@ -275,6 +288,7 @@ export function deleteActor(
   const holder = displayName(actor);
   return {
     name: `delete actor ${holder}`,
+    what: { op: 'delete', subject: holder },
     changes: [
       { table: 'actors', before: actor, after: null },
       ...spans
@@ -303,6 +317,7 @@ export function linkHolderText(
   const holder = displayName(actor);
   return {
     name: `link “${cleanName(text)}” to ${holder}`,
+    what: { op: 'link', subject: cleanName(text), into: holder },
     changes: spans
       .filter((s) => !s.holderActorId && s.holder && foldName(s.holder) === k)
       .map((s) => ({

@@ -17,7 +17,7 @@
  *   profile lacks (but the analyst) as colleagues (or gold), actors as
  *   actors.ts resolves them.
  */
-import { fallbackTitle, searchKey } from '../document.ts';
+import { searchKey } from '../document.ts';
 import { LABEL_PALETTE } from '../labels.ts';
 import { OffsetMap } from '../offsets.ts';
 import type { ParsedRecord } from '../formats/record.ts';
@@ -45,7 +45,7 @@ import {
 
 /** A document record for a line's text, kept exactly (offsets stay valid). */
 function documentOf(rec: ParsedRecord, id: string, fileName: string, now: number): DocumentRecord {
-  const title = rec.title?.trim() || fallbackTitle(rec.text.normalize('NFC'));
+  const title = rec.title?.trim() ?? '';
   return {
     id,
     text: rec.text,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { tokenize } from '../tokenize.ts';
 import { cpSlice } from '../offsets.ts';
 import { splitLines } from './cleanup.ts';
-import { fileKind, prepareArticle, shortTitle } from './prepare.ts';
+import { fileKind, prepareArticle } from './prepare.ts';
 
 const enc = new TextEncoder();
 
@@ -38,7 +38,8 @@ describe('prepareArticle', () => {
           return;
         }
         const { text, rawText, removed, title } = r.input;
-        expect(title.length).toBeGreaterThan(0);
+        // A title is what the page gave, trimmed, or none at all (never invented).
+        expect(title).toBe(title.trim());
         expect(text).toBe(text.normalize('NFC'));
         const rawLines = splitLines(rawText);
         for (const x of removed) {
@@ -77,12 +78,12 @@ describe('prepareArticle', () => {
     expect(r.ok && r.input.outlet).toBe('الجزيرة');
   });
 
-  it('shortens a first sentence into a title at a word boundary', () => {
-    expect(shortTitle('خبر قصير. ثم جملة ثانية.')).toBe('خبر قصير.');
-    const long =
-      'قال رئيس الوزراء العراقي، مصطفى الكاظمي، إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية لمحاربة تنظيم داعش';
-    expect(shortTitle(long)).toBe(
-      'قال رئيس الوزراء العراقي، مصطفى الكاظمي، إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية لمحاربة…',
-    );
+  it('gives an article whose page names no title an empty one, not its first sentence', () => {
+    const text =
+      'قال رئيس الوزراء العراقي، مصطفى الكاظمي، إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية لمحاربة تنظيم داعش.\nوأشار الكاظمي في مقابلة حصرية إلى أن العراق سيستمر في طلب التدريب.';
+    const r = prepareArticle({ name: '000.txt', bytes: enc.encode(text) });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.input.title).toBe('');
+    expect(r.ok && r.input.date).toBeNull();
   });
 });

@@ -41,19 +41,6 @@ export type PreparedInput = DocumentInput & { title: string; rawText: string; re
 export type PrepareResult =
   { ok: true; input: PreparedInput; encoding: TextEncodingName } | { ok: false; reason: string };
 
-/**
- * A readable title for an article whose page gives none: its first
- * sentence, shortened at a word boundary.
- */
-export function shortTitle(text: string): string {
-  const first = text.split('\n').find((l) => l.trim().length > 0) ?? '';
-  const sentence = first.split(/(?<=[.!?؟])\s/u)[0]!.trim();
-  if (sentence.length <= 100) return sentence || 'Untitled';
-  const cut = sentence.slice(0, 100);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[،,:؛\s]+$/u, '')}…`;
-}
-
 function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/iu.test(text.slice(0, 512));
 }
@@ -85,8 +72,7 @@ export function prepareArticle(
       return { ok: false, reason: 'nothing is left after removing page chrome: no article text' };
     }
     const hints = options.hints ?? {};
-    const title =
-      hints.title?.trim() || pageMeta.title?.trim() || clean.meta.title || shortTitle(clean.text);
+    const title = hints.title?.trim() || pageMeta.title?.trim() || clean.meta.title || '';
     const outlet = hints.outlet ?? pageMeta.outlet ?? clean.meta.outlet;
     return {
       ok: true,

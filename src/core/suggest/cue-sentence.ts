@@ -10,6 +10,7 @@
 import { OffsetMap } from '../offsets.ts';
 import { sentences } from '../tokenize.ts';
 import {
+  cuesOf,
   docWords,
   phraseVerdict,
   type DocWords,
@@ -39,7 +40,7 @@ export function cueSentenceSuggestions(
   let h = 0;
   let wi = 0;
   for (const s of sentences(doc.text)) {
-    const votes = new Map<string, { n: number; score: number; cue: string }>();
+    const votes = new Map<string, { n: number; score: number; cue: PhraseEntry }>();
     for (; h < hits.length && hits[h]!.start < s.end; h++) {
       const hit = hits[h]!;
       if (hit.start < s.start) continue;
@@ -47,17 +48,17 @@ export function cueSentenceSuggestions(
       if (v === undefined) verdicts.set(hit.phrase, (v = phraseVerdict(hit.phrase, cuePrior)));
       if (!v) continue;
       const cur = votes.get(v.label);
-      if (!cur) votes.set(v.label, { n: 1, score: v.score, cue: hit.phrase.key });
+      if (!cur) votes.set(v.label, { n: 1, score: v.score, cue: hit.phrase });
       else {
         cur.n++;
         if (v.score > cur.score) {
           cur.score = v.score;
-          cur.cue = hit.phrase.key;
+          cur.cue = hit.phrase;
         }
       }
     }
     let label: string | null = null;
-    let best: { n: number; score: number; cue: string } | null = null;
+    let best: { n: number; score: number; cue: PhraseEntry } | null = null;
     for (const [l, v] of votes)
       if (
         !best ||
@@ -84,7 +85,8 @@ export function cueSentenceSuggestions(
       label,
       score: best.score,
       source: 'cue-sentence',
-      evidence: best.cue,
+      evidence: best.cue.key,
+      ...cuesOf(best.cue, label),
     });
   }
   return out.sort(compareSuggestions);

@@ -219,6 +219,26 @@ describe('the matcher learns from spans', () => {
       ['لا حاجة للقوات الأجنبية', 'pro-withdrawal', 1],
       ['للقوات الأجنبية', 'pro-coalition', 1 / 3],
     ]);
+    // The proposal of a cue names the phrase as the gazetteer lists it; the others name none.
+    expect(s.map((x) => x.cues)).toEqual([undefined, ['هنا'], undefined, undefined]);
+  });
+
+  it('names every listed spelling of a cue behind a proposal, for its label only', () => {
+    const gazetteer = {
+      'pro-withdrawal': ['انسحاب القوات', 'إنسحاب القوّات'],
+      'pro-coalition': ['انسحاب القوات'],
+    };
+    const table = PhraseTable.learn([], lexicon, { gazetteer });
+    const [s] = matcherSuggestions(table, {
+      docId: 'd',
+      text: 'طالب النواب اليوم انسحاب القوات الآن',
+    });
+    // No analyst labelled it: the first label listing it, with both spellings it was listed in.
+    expect(s).toMatchObject({
+      quote: 'انسحاب القوات',
+      label: 'pro-withdrawal',
+      cues: ['انسحاب القوات', 'إنسحاب القوّات'],
+    });
   });
 });
 

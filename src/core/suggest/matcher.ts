@@ -31,6 +31,14 @@ export interface PhraseEntry extends Phrase {
   seen: number;
   /** Labels whose gazetteer lists this phrase. */
   cueLabels: string[];
+  /** label → the gazetteer's phrases as listed that are this phrase (spelling variants). */
+  cues: Map<string, string[]>;
+}
+
+/** The gazetteer's phrases behind a proposal of `label` from `e`, as a Suggestion's `cues`. */
+export function cuesOf(e: PhraseEntry, label: string): { cues?: string[] } {
+  const list = e.cues.get(label);
+  return list && list.length > 0 ? { cues: [...list] } : {};
 }
 
 /** The label and score the matcher gives a phrase, or null when it has none. */
@@ -93,7 +101,11 @@ export class PhraseTable {
     for (const [label, phrases] of Object.entries(options.gazetteer ?? {}))
       for (const p of phrases) {
         const e = table.entry(p);
-        if (e && !e.cueLabels.includes(label)) e.cueLabels.push(label);
+        if (!e) continue;
+        if (!e.cueLabels.includes(label)) e.cueLabels.push(label);
+        const listed = e.cues.get(label);
+        if (!listed) e.cues.set(label, [p]);
+        else if (!listed.includes(p)) listed.push(p);
       }
     for (const t of texts) {
       const map = new OffsetMap(t.text);
@@ -123,7 +135,7 @@ export class PhraseTable {
     if (!p) return null;
     let e = this.entries.get(p.key);
     if (!e) {
-      e = { ...p, counts: new Map(), seen: 0, cueLabels: [] };
+      e = { ...p, counts: new Map(), seen: 0, cueLabels: [], cues: new Map() };
       this.entries.set(p.key, e);
       this.set = null;
     }
@@ -172,6 +184,7 @@ export function matcherSuggestions(
       score: v.score,
       source: 'matcher',
       evidence: hit.phrase.key,
+      ...cuesOf(hit.phrase, v.label),
     });
   }
   // Per label, by start and then longest first: a proposal ending no later

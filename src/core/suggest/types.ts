@@ -52,6 +52,8 @@ export interface Suggestion {
   source: SuggesterName;
   /** Why: the phrase or cue matched (matcher, cue-sentence); absent for the model. */
   evidence?: string;
+  /** The gazetteer's cue phrases behind it, as listed (matcher, cue-sentence); absent when none. */
+  cues?: string[];
 }
 
 /** Orders suggestions by document order: start, then end, then label. */

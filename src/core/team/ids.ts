@@ -9,6 +9,7 @@
  * | `span:USER:SPANID`          | one span of USER                   | USER         |
  * | `status:USER:DOCID`         | USER's status and document stance  | USER         |
  * | `annotator:USER`            | USER's display name                | USER         |
+ * | `gazetteer:USER`            | USER's cue phrases per label       | USER         |
  * | `article:DOCID`             | an article (text and metadata)     | any member   |
  * | `gold:DOCID`                | a document's gold layer            | adjudicators |
  * | `assign:DOCID`              | who a document is assigned to      | leads        |
@@ -21,13 +22,22 @@
 
 /** Kinds of project documents. */
 export type TeamDocKind =
-  'span' | 'status' | 'annotator' | 'article' | 'gold' | 'assign' | 'labels' | 'settings';
+  | 'span'
+  | 'status'
+  | 'annotator'
+  | 'gazetteer'
+  | 'article'
+  | 'gold'
+  | 'assign'
+  | 'labels'
+  | 'settings';
 
 /** A parsed project document id. */
 export type TeamDocId =
   | { kind: 'span'; user: string; spanId: string }
   | { kind: 'status'; user: string; docId: string }
   | { kind: 'annotator'; user: string }
+  | { kind: 'gazetteer'; user: string }
   | { kind: 'article'; docId: string }
   | { kind: 'gold'; docId: string }
   | { kind: 'assign'; docId: string }
@@ -42,6 +52,7 @@ export const SETTINGS_ID = 'project:settings';
 export const spanDocId = (user: string, spanId: string): string => `span:${user}:${spanId}`;
 export const statusDocId = (user: string, docId: string): string => `status:${user}:${docId}`;
 export const annotatorDocId = (user: string): string => `annotator:${user}`;
+export const gazetteerDocId = (user: string): string => `gazetteer:${user}`;
 export const articleDocId = (docId: string): string => `article:${docId}`;
 export const goldDocId = (docId: string): string => `gold:${docId}`;
 export const assignDocId = (docId: string): string => `assign:${docId}`;
@@ -68,6 +79,8 @@ export function parseTeamDocId(id: string): TeamDocId | null {
     }
     case 'annotator':
       return { kind: 'annotator', user: rest };
+    case 'gazetteer':
+      return { kind: 'gazetteer', user: rest };
     case 'article':
     case 'gold':
     case 'assign':
@@ -77,7 +90,12 @@ export function parseTeamDocId(id: string): TeamDocId | null {
   }
 }
 
-/** The user who owns an analyst's document (span, status, annotator); null for shared ones. */
+/** The user who owns an analyst's document (span, status, annotator, gazetteer); null for shared ones. */
 export function ownerOf(id: TeamDocId): string | null {
-  return id.kind === 'span' || id.kind === 'status' || id.kind === 'annotator' ? id.user : null;
+  return id.kind === 'span' ||
+    id.kind === 'status' ||
+    id.kind === 'annotator' ||
+    id.kind === 'gazetteer'
+    ? id.user
+    : null;
 }

@@ -46,6 +46,13 @@ const gold = (by: string, patch: Record<string, unknown> = {}): Doc => ({
   updatedAt: 5,
   ...patch,
 });
+const cues = (user: string, patch: Record<string, unknown> = {}): Doc => ({
+  _id: `gazetteer:${user}`,
+  annotatorId: user,
+  phrases: { 'pro-withdrawal': ['انسحاب القوات', 'لا حاجة لقوات قتالية'] },
+  updatedAt: 3,
+  ...patch,
+});
 const article = (text = 'نص المقال'): Doc => ({ _id: 'article:d1', text, title: 'عنوان' });
 
 /** The same cases, run against a function. */
@@ -90,6 +97,43 @@ function cases(validate: typeof validateDocUpdate): void {
     expect(verdict(status('omar', { status: 'finished' }), null, omar)).toMatch(/status must be/);
     expect(verdict(status('omar', { docId: 'd2' }), null, omar)).toMatch(/docId must be d1/);
     expect(verdict({ _id: 'span:omar' }, null, omar)).toBe('403 Malformed id span:omar.');
+  });
+
+  it('lets an analyst write and delete only their own cue phrases (gazetteer)', () => {
+    expect(verdict(cues('omar'), null, omar)).toBe('ok');
+    expect(verdict(cues('omar', { phrases: {} }), cues('omar'), omar)).toBe('ok');
+    expect(verdict({ _id: 'gazetteer:omar', _deleted: true }, cues('omar'), omar)).toBe('ok');
+    // Another analyst's list, even by an adjudicator or a lead, is refused.
+    expect(verdict(cues('omar'), null, sara)).toBe(
+      '403 gazetteer:omar: only omar may change their cue phrases; you are sara.',
+    );
+    expect(verdict({ _id: 'gazetteer:omar', _deleted: true }, cues('omar'), lina)).toMatch(
+      /^403 .*only omar/,
+    );
+    // Keeping cue phrases is an analyst's work, like spans.
+    expect(verdict(cues('lina'), null, lina)).toBe(
+      '403 gazetteer:lina: only analysts keep cue phrases.',
+    );
+    expect(verdict(cues('omar'), null, admin)).toBe('ok');
+  });
+
+  it('refuses a malformed gazetteer, naming what is wrong', () => {
+    expect(verdict(cues('omar', { annotatorId: 'sara' }), null, omar)).toBe(
+      '403 gazetteer:omar: annotatorId must be omar.',
+    );
+    expect(verdict(cues('omar', { updatedAt: 'now' }), null, omar)).toBe(
+      '403 gazetteer:omar: updatedAt must be a number.',
+    );
+    expect(verdict(cues('omar', { phrases: ['انسحاب'] }), null, omar)).toBe(
+      '403 gazetteer:omar: phrases must be an object of lists per label.',
+    );
+    expect(verdict(cues('omar', { phrases: null }), null, omar)).toMatch(/phrases must be/);
+    expect(verdict(cues('omar', { phrases: { x: 'انسحاب' } }), null, omar)).toBe(
+      '403 gazetteer:omar: the phrases of x must be a list.',
+    );
+    expect(verdict(cues('omar', { phrases: { x: ['انسحاب', 7] } }), null, omar)).toBe(
+      '403 gazetteer:omar: phrase 1 of x must be text.',
+    );
   });
 
   it('lets only adjudicators write gold, as themselves', () => {

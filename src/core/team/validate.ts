@@ -12,7 +12,7 @@
  *
  * Rules: server admins may do anything; everyone else needs a member role
  * (analyst, adjudicator or lead). Analysts write only their own spans,
- * statuses and name (the user is in the id); any member adds articles,
+ * statuses, name and gazetteer (cue phrases; the user is in the id); any member adds articles,
  * whose text never changes; adjudicators write gold; leads write the label
  * set, the project settings and the assignments. Shared documents say who
  * wrote them (`updatedBy`), and that must be the writer.
@@ -117,6 +117,36 @@ export function validateDocUpdate(
       throw { forbidden: id + ': only ' + rest + ' may change their name; you are ' + name + '.' };
     if (!deleted && (typeof newDoc.name !== 'string' || newDoc.name === ''))
       throw { forbidden: id + ': name is missing.' };
+    return;
+  }
+
+  if (prefix === 'gazetteer') {
+    if (rest !== name)
+      throw {
+        forbidden: id + ': only ' + rest + ' may change their cue phrases; you are ' + name + '.',
+      };
+    if (!analyst) throw { forbidden: id + ': only analysts keep cue phrases.' };
+    if (deleted) return;
+    if (newDoc.annotatorId !== rest)
+      throw { forbidden: id + ': annotatorId must be ' + rest + '.' };
+    if (typeof newDoc.updatedAt !== 'number')
+      throw { forbidden: id + ': updatedAt must be a number.' };
+    var phrases = newDoc.phrases as Record<string, unknown>;
+    if (
+      !phrases ||
+      typeof phrases !== 'object' ||
+      Object.prototype.toString.call(phrases) === '[object Array]'
+    )
+      throw { forbidden: id + ': phrases must be an object of lists per label.' };
+    for (var label in phrases) {
+      if (!Object.prototype.hasOwnProperty.call(phrases, label)) continue;
+      list = phrases[label] as unknown[];
+      if (Object.prototype.toString.call(list) !== '[object Array]')
+        throw { forbidden: id + ': the phrases of ' + label + ' must be a list.' };
+      for (i = 0; i < list.length; i++)
+        if (typeof list[i] !== 'string')
+          throw { forbidden: id + ': phrase ' + i + ' of ' + label + ' must be text.' };
+    }
     return;
   }
 

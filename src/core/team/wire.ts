@@ -56,6 +56,18 @@ export type StatusBody = z.infer<typeof statusBody>;
 export const annotatorBody = z.object({ name: text(200).min(1) });
 export type AnnotatorBody = z.infer<typeof annotatorBody>;
 
+/**
+ * An analyst's cue phrases per label: `gazetteer:USER`. The phrases are
+ * checked further by `parseGazetteer` (core/suggest/gazetteer.ts) on
+ * arrival, which holds the limits.
+ */
+export const gazetteerBody = z.object({
+  annotatorId: name,
+  phrases: z.record(z.string(), z.unknown()),
+  updatedAt: time,
+});
+export type GazetteerBody = z.infer<typeof gazetteerBody>;
+
 const removal = z.object({
   rule: text(200),
   reason: text(2000),

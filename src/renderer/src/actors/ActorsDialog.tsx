@@ -13,6 +13,7 @@ import {
 import { ActorIndex, type FieldError } from '@core/actors/model.ts';
 import { describeError } from '@core/errors.ts';
 import type { ActorRecord } from '@core/model.ts';
+import type { ActorEditWhat } from '@core/actors/operations.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import {
   createActor,
@@ -25,6 +26,7 @@ import {
 import { useT, type Translate } from '../i18n/T.tsx';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { ActorForm, blankFields, KIND_NAMES } from './ActorForm.tsx';
+import { useEditText } from './useEditText.ts';
 import { useActorHistory, useActors } from './useActors.ts';
 import './actors.css';
 
@@ -42,6 +44,7 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
   const t = useT();
   const actors = useActors();
   const history = useActorHistory();
+  const editText = useEditText();
   const [editing, setEditing] = useState<Editing>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState('');
@@ -64,9 +67,9 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
       (e: unknown) => setMessage(describeError(e)),
     );
   };
-  const history_ = (p: Promise<string | null>, say: MessageId): void => {
+  const history_ = (p: Promise<ActorEditWhat | null>, say: MessageId): void => {
     p.then(
-      (n) => n && setMessage(t(say, { what: n })),
+      (n) => n && setMessage(t(say, { what: editText(n) })),
       (e: unknown) => setMessage(describeError(e)),
     );
   };
@@ -113,14 +116,18 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
             disabled={!history.undo}
             onClick={() => history_(undoActor(), 'actors.undone')}
           >
-            {history.undo ? t('actors.undoNamed', { name: history.undo }) : t('actors.undo')}
+            {history.undo
+              ? t('actors.undoNamed', { name: editText(history.undo) })
+              : t('actors.undo')}
           </button>
           <button
             type="button"
             disabled={!history.redo}
             onClick={() => history_(redoActor(), 'actors.redone')}
           >
-            {history.redo ? t('actors.redoNamed', { name: history.redo }) : t('actors.redo')}
+            {history.redo
+              ? t('actors.redoNamed', { name: editText(history.redo) })
+              : t('actors.redo')}
           </button>
         </div>
         {existing && <p className="actors-note">{t('actors.existing', { name: selectedName })}</p>}

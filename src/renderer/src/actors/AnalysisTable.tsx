@@ -6,6 +6,7 @@
 import { SEVERAL_LABELS, type AnalysisView } from '@core/actors/analysis.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
 import { useNumber } from '../i18n/useNumber.ts';
+import { useHolderName } from './useHolderName.ts';
 
 /** A cell of the table: a holder row and a column. */
 export interface CellRef {
@@ -40,6 +41,7 @@ export function AnalysisTable({
 }: AnalysisTableProps): React.JSX.Element {
   const t = useT();
   const num = useNumber();
+  const holderName = useHolderName();
   return (
     <table className="analysis-table" aria-label={t('analysis.table')}>
       <thead>
@@ -58,7 +60,7 @@ export function AnalysisTable({
           <tr key={r.key}>
             <th scope="row" className={`holder-${r.holder.kind}`}>
               <span dir="auto" lang={r.holder.kind === 'actor' ? 'ar' : undefined}>
-                {r.holder.name}
+                {holderName(r.holder)}
               </span>
               {r.holder.nameEn && r.holder.nameEn !== r.holder.name && (
                 <span className="holder-en" dir="ltr">
@@ -82,7 +84,7 @@ export function AnalysisTable({
                       aria-label={t('analysis.cell', {
                         n,
                         column: columnName(c, labelNames, t),
-                        holder: r.holder.name,
+                        holder: holderName(r.holder),
                       })}
                       onClick={() => onSelect(on ? null : { row: r.key, column: c })}
                     >

@@ -22,6 +22,7 @@ import { EvidenceList } from './EvidenceList.tsx';
 import { StanceChart, type ChartSeries } from './StanceChart.tsx';
 import { useAnalysis } from './useAnalysis.ts';
 import './analysis.css';
+import { useHolderName } from './useHolderName.ts';
 
 const SEVERAL_COLOR = '#8c8c8c';
 
@@ -36,6 +37,7 @@ export interface AnalysisViewProps {
 export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Element {
   const t = useT();
   const num = useNumber();
+  const holderName = useHolderName();
   const [f, setF] = useState<FilterState>({ who: '', outlet: '', from: '', to: '', bucket: 'day' });
   const [cell, setCell] = useState<CellRef | null>(null);
   const [message, setMessage] = useState('');
@@ -125,7 +127,7 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
               actors={data.input.actors}
               units={row.units[cell.column] ?? []}
               column={columnName(cell.column, labelNames, t)}
-              holder={row.holder.name}
+              holder={holderName(row.holder)}
               nameOf={(id) => names.get(id) ?? id}
               onOpen={onOpenSpan}
             />

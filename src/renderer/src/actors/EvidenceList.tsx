@@ -9,6 +9,8 @@ import { ActorIndex } from '@core/actors/model.ts';
 import type { ActorRecord } from '@core/model.ts';
 import { useT } from '../i18n/T.tsx';
 import { useMemo } from 'react';
+import { useTitleText } from '../i18n/useTitleText.ts';
+import { useHolderName } from './useHolderName.ts';
 
 /** Props of EvidenceList. */
 export interface EvidenceListProps {
@@ -35,6 +37,8 @@ export function EvidenceList({
   onOpen,
 }: EvidenceListProps): React.JSX.Element {
   const t = useT();
+  const holderName = useHolderName();
+  const titleText = useTitleText();
   const index = useMemo(() => new ActorIndex(actors), [actors]);
   return (
     <section className="evidence" aria-label={t('analysis.evidence', { column, holder })}>
@@ -43,7 +47,7 @@ export function EvidenceList({
         {units.map((i) => {
           const u = view.units[i]!;
           const doc = docs.get(u.docId);
-          const title = doc?.title ?? u.docId;
+          const title = doc ? titleText(doc.title) : u.docId;
           return (
             <li key={i} className={u.disagreements.length > 0 ? 'disputed' : undefined}>
               <p className="evidence-title" dir="rtl" lang="ar">
@@ -60,7 +64,7 @@ export function EvidenceList({
                 <p className="flag">
                   ⚑{' '}
                   {t('analysis.holderDisagreement', {
-                    others: u.otherHolders.map((k) => holderInfo(k, index).name).join('، '),
+                    others: u.otherHolders.map((k) => holderName(holderInfo(k, index))).join('، '),
                   })}
                 </p>
               )}

@@ -5,7 +5,12 @@
  * so Ctrl+Z in the reading pane takes it back), a gold span's attribution
  * (adjudication), and saving the Analysis table and charts through the host.
  */
-import type { ActorEdit, ActorEditResult, ActorFields } from '@core/actors/operations.ts';
+import type {
+  ActorEdit,
+  ActorEditResult,
+  ActorEditWhat,
+  ActorFields,
+} from '@core/actors/operations.ts';
 import type { AttributionPatch } from '@core/actors/span-attribution.ts';
 import type { ActorKind, ActorRecord, AttributionKind } from '@core/model.ts';
 import { db } from '../db/db.ts';
@@ -33,10 +38,14 @@ export function subscribeActorHistory(l: () => void): () => void {
 }
 
 /** What undo and redo would take back or write again, and a version that changes with them. */
-export function actorHistory(): { undo: string | null; redo: string | null; version: number } {
+export function actorHistory(): {
+  undo: ActorEditWhat | null;
+  redo: ActorEditWhat | null;
+  version: number;
+} {
   return {
-    undo: past.at(-1)?.name ?? null,
-    redo: future.at(-1)?.name ?? null,
+    undo: past.at(-1)?.what ?? null,
+    redo: future.at(-1)?.what ?? null,
     version,
   };
 }
@@ -69,26 +78,26 @@ export const mergeActors = (keepId: string, duplicateIds: string[]): Promise<Act
 export const deleteActor = (id: string): Promise<ActorEditResult> =>
   recorded(actors.removeActor(db, id));
 
-/** Undoes the last actor edit; resolves to its name, or null when there is none. */
-export async function undoActor(): Promise<string | null> {
+/** Undoes the last actor edit; resolves to what it was, or null when there is none. */
+export async function undoActor(): Promise<ActorEditWhat | null> {
   const edit = past.at(-1);
   if (!edit) return null;
   await actors.undoActorEdit(db, edit);
   past.pop();
   future.push(edit);
   changed();
-  return edit.name;
+  return edit.what;
 }
 
-/** Redoes the last undone actor edit; resolves to its name, or null when there is none. */
-export async function redoActor(): Promise<string | null> {
+/** Redoes the last undone actor edit; resolves to what it was, or null when there is none. */
+export async function redoActor(): Promise<ActorEditWhat | null> {
   const edit = future.at(-1);
   if (!edit) return null;
   await actors.redoActorEdit(db, edit);
   future.pop();
   past.push(edit);
   changed();
-  return edit.name;
+  return edit.what;
 }
 
 /** The owner of a span's document edit. */

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
 import type { ActorRecord } from '@core/model.ts';
+import type { ActorEditWhat } from '@core/actors/operations.ts';
 import { db } from '../db/db.ts';
 import { listActors } from '../db/actors.ts';
 import { knownTargets } from '../db/targets.ts';
@@ -27,6 +28,6 @@ function snapshot(): ReturnType<typeof actorHistory> {
 }
 
 /** What the actor undo and redo would take back, re-rendering when it changes. */
-export function useActorHistory(): { undo: string | null; redo: string | null } {
+export function useActorHistory(): { undo: ActorEditWhat | null; redo: ActorEditWhat | null } {
   return useSyncExternalStore(subscribeActorHistory, snapshot, snapshot);
 }

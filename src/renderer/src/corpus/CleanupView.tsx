@@ -11,8 +11,10 @@ import { clearFailures, reportFailure } from '../failures.ts';
 import { useDocument } from '../hooks/useDocument.ts';
 import { switchTextSource } from './actions.ts';
 import { useSpanCount } from './useSpanCount.ts';
-import { useT } from '../i18n/T.tsx';
+import { useT, type Translate } from '../i18n/T.tsx';
+import type { MessageId } from '../i18n/catalogs.ts';
 import './cleanup-view.css';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 const FAILURE = 'cleanup';
 
@@ -24,6 +26,29 @@ export interface CleanupViewProps {
 
 const PREVIEW = 280;
 
+/** The rules whose reasons the catalogs name (core's reason, in English, otherwise). */
+const RULE_IDS = new Set([
+  'ticker',
+  'page-chrome',
+  'credit',
+  'source-link',
+  'read-also',
+  'tags',
+  'published-line',
+  'date-line',
+  'update-line',
+  'outlet-line',
+  'author-line',
+  'comments',
+  'repeated-title',
+  'repeated-block',
+]);
+
+/** Why a line was removed, in the interface language. */
+function reasonText(r: Removal, t: Translate): string {
+  return RULE_IDS.has(r.rule) ? t(`cleanup.rule.${r.rule}` as MessageId) : r.reason;
+}
+
 function RemovalItem({ r }: { r: Removal }): React.JSX.Element {
   const [full, setFull] = useState(false);
   const long = r.text.length > PREVIEW;
@@ -31,7 +56,7 @@ function RemovalItem({ r }: { r: Removal }): React.JSX.Element {
   return (
     <li className="removal">
       <div className="removal-head">
-        <span className="removal-reason">{r.reason}</span>
+        <span className="removal-reason">{reasonText(r, t)}</span>
         <span className="removal-line">{t('cleanup.line', { line: r.line })}</span>
       </div>
       <blockquote className="removal-text" dir="auto" lang="ar">
@@ -54,6 +79,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
   const panelId = useId();
   const headingId = useId();
   const t = useT();
+  const titleText = useTitleText();
   if (!doc) return null;
 
   const locked = spanCount > 0;
@@ -68,7 +94,7 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
         {
           key: FAILURE,
           what: `Switching to the ${source === 'raw' ? 'raw' : 'cleaned'} text`,
-          where: `Cleanup of “${doc.title}”`,
+          where: `Cleanup of “${titleText(doc.title)}”`,
         },
         err,
       );

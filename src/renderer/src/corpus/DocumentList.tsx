@@ -243,7 +243,19 @@ export function DocumentList({
                     {row.title}
                   </span>
                 ) : (
-                  <span className="doc-title untitled">{t('toolbar.noTitle')}</span>
+                  <span className="doc-title">
+                    <span className="untitled">{t('toolbar.noTitle')}</span>
+                    {row.lead && (
+                      <>
+                        <span className="sep" aria-hidden="true">
+                          {' · '}
+                        </span>
+                        <q className="doc-lead" dir="auto" lang="ar">
+                          {row.lead}
+                        </q>
+                      </>
+                    )}
+                  </span>
                 )}
                 <span className="doc-meta">
                   <span dir="auto">{row.outlet ?? t('docs.unknownOutlet')}</span>

@@ -15,6 +15,7 @@ import { importArticleFiles } from './actions.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import './import-controls.css';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 const FAILURE = 'import-articles';
 const WHERE = 'Open files or drop';
@@ -36,11 +37,12 @@ function summary(outcomes: ImportOutcome[], t: Translate): string {
 }
 
 function OutcomeLine({ o }: { o: ImportOutcome }): React.JSX.Element {
+  const titleText = useTitleText();
   switch (o.status) {
     case 'imported':
-      return <T id="import.importedAs" values={{ title: <bdi>{o.title}</bdi> }} />;
+      return <T id="import.importedAs" values={{ title: <bdi>{titleText(o.title)}</bdi> }} />;
     case 'duplicate':
-      return <T id="import.duplicateAs" values={{ title: <bdi>{o.title}</bdi> }} />;
+      return <T id="import.duplicateAs" values={{ title: <bdi>{titleText(o.title)}</bdi> }} />;
     case 'error':
       return <T id="import.notImported" values={{ reason: o.reason }} />;
   }

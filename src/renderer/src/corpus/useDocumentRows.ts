@@ -16,7 +16,10 @@ import type { DocMetaRecord } from '../db/derived.ts';
 
 export interface DocumentRow {
   id: string;
+  /** '' when the document has no title. */
   title: string;
+  /** An untitled document's opening words, shown beside "No title". */
+  lead?: string;
   outlet: string | null;
   date: string | null;
   importedAt: number;

@@ -17,6 +17,7 @@ import { useDocumentTitles } from './useDocumentTitles.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import { useExportCoverage } from './useExportCoverage.ts';
 import './datasets.css';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 const FAILURE = 'export';
 
@@ -51,6 +52,7 @@ export function ExportDialog({
   const [message, setMessage] = useState<string | null>(null);
   const [includeUnannotated, setIncludeUnannotated] = useState(false);
   const t = useT();
+  const titleText = useTitleText();
   const chosenIds = [...chosen];
   const coverage = useExportCoverage(chosenIds, which === 'selection' ? selection : which);
   const onlyGold = chosenIds.every((id) => id === GOLD_ANNOTATOR_ID);
@@ -173,7 +175,7 @@ export function ExportDialog({
           >
             {docs.map((d) => (
               <option key={d.id} value={d.id} dir="auto">
-                {d.title}
+                {titleText(d.title)}
               </option>
             ))}
           </select>

@@ -28,13 +28,17 @@ import type {
   Middleware,
 } from 'dexie';
 import type { DocumentRecord, SpanRecord } from '@core/model.ts';
+import { leadExcerpt } from '@core/document.ts';
 import { packedTokensOf, type PackedTokens } from '@core/token-pack.ts';
 import { FactDeltas, type SpanFactsRecord } from './span-facts.ts';
 
 /** The document list's fields of one document. */
 export interface DocMetaRecord {
   id: string;
+  /** The document's title; '' when its page or file gave none. */
   title: string;
+  /** An untitled document's opening words (core/document.ts leadExcerpt), for the list. */
+  lead?: string;
   outlet: string | null;
   date: string | null;
   importedAt: number;
@@ -55,7 +59,8 @@ export interface SpanCountRecord {
 /** The list row of `doc`. */
 export function docMetaOf(doc: DocumentRecord): DocMetaRecord {
   const { id, title, outlet, date, importedAt } = doc;
-  return { id, title, outlet, date, importedAt };
+  if (title) return { id, title, outlet, date, importedAt };
+  return { id, title, lead: leadExcerpt(doc.text), outlet, date, importedAt };
 }
 
 /** The packed tokens of `doc`. */

@@ -42,6 +42,7 @@ function recordingHost(): Host & { calls: string[]; chunks: string[] } {
     teamSession: fail,
     teamSignOut: fail,
     teamRequest: fail,
+    setUiLanguage: fail,
     exportBegin: async (name) => {
       calls.push(`begin ${name}`);
       return { id: 'x', target: name };

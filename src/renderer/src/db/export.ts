@@ -167,7 +167,7 @@ export function buildRecords(
       out.push({
         docId: doc.id,
         text: doc.text,
-        title: doc.title,
+        title: doc.title || null,
         date: doc.date,
         source: doc.outlet,
         status: status?.status ?? 'not-started',

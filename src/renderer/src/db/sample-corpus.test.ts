@@ -60,6 +60,12 @@ describe('sample corpus', () => {
       '2021-07-27',
     ]);
     expect(docs[3]!.author).toBe('شيرين أحمد كيلو');
+    // 000's page names no title: it has none (the list says "No title"
+    // beside its opening words), while the others keep the page's own.
+    expect(docs.map((d) => d.title === '')).toEqual([true, false, false, false, false]);
+    const lead = (await db.docMeta.get(docs[0]!.id))!.lead;
+    expect(lead).toMatch(/^قال رئيس الوزراء العراقي، مصطفى الكاظمي، .*…$/u);
+    expect((await db.docMeta.get(docs[1]!.id))!.lead).toBeUndefined();
     const raw = new TextDecoder().decode(sampleArticles()[1]!.bytes);
     expect(docs[1]!.rawText).toBe(raw);
     expect(docs[1]!.text).not.toContain('increase حجم الخط decrease');

@@ -17,6 +17,8 @@ import { TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { rebuildDerived, rebuildSpanFacts } from './derived-rebuild.ts';
 import type { LineTokensRecord, TokenSetRecord } from './dataset-tokens.ts';
 import type { SpanFactsRecord } from './span-facts.ts';
+import type { GazetteerRecord } from './gazetteers.ts';
+import type { RejectionRecord } from './rejections.ts';
 import {
   DERIVED_VERSION,
   spanCountsMiddleware,
@@ -24,7 +26,8 @@ import {
   type DocTokensRecord,
   type SpanCountRecord,
 } from './derived.ts';
-import { outboxTracking } from '../sync/outbox.ts';
+import { markIncoming, outboxTracking } from '../sync/outbox.ts';
+import { clearCutOffTitles } from './untitled-upgrade.ts';
 import type {
   AssignmentRecord,
   ConflictRecord,
@@ -36,7 +39,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 10;
+export const DB_VERSION = 12;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -62,6 +65,10 @@ export type WorkbenchDb = Dexie & {
   syncRevs: EntityTable<SyncRevRecord, 'id'>;
   conflicts: EntityTable<ConflictRecord, 'id'>;
   syncMeta: EntityTable<SyncMetaRecord, 'key'>;
+  /** Each analyst's cue phrases per label (version 12, gazetteers.ts). */
+  gazetteers: EntityTable<GazetteerRecord, 'annotatorId'>;
+  /** Suggestions each analyst rejected (version 12, rejections.ts). */
+  rejections: Dexie.Table<RejectionRecord, [string, string, number, number, string]>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -159,6 +166,51 @@ export function createDb(name = DB_NAME): WorkbenchDb {
   db.version(10)
     .stores({ spanFacts: '&docId' })
     .upgrade((tx) => rebuildSpanFacts((name) => tx.table(name)));
+
+  // Version 11 (issue 14): a document whose page gave no title kept a
+  // cut-off first sentence as its title; it now keeps none (the UI says "No
+  // title" beside its opening words, from docMeta's new optional `lead`).
+  // No store changes. The fix stays local (marked incoming: no outbox row),
+  // so an upgraded profile never rewrites a shared project's articles.
+  db.version(11)
+    .stores({})
+    .upgrade(async (tx) => {
+      markIncoming(tx);
+      await clearCutOffTitles((name) => tx.table(name));
+    });
+
+  // Version 12: each analyst's gazetteer (cue phrases per label), one row
+  // per analyst, so a team project can share them (gazetteers.ts); and the
+  // suggestions each analyst rejected, kept across reloads (rejections.ts).
+  // The upgrade moves the profile's gazetteer setting into its analyst's row
+  // (and, in a connected project, queues it for the colleagues).
+  db.version(12)
+    .stores({
+      gazetteers: '&annotatorId',
+      rejections: '&[annotatorId+docId+start+end+label], [annotatorId+docId]',
+    })
+    .upgrade(async (tx) => {
+      const settings = tx.table('settings');
+      const self = (await settings.get('selfAnnotatorId')) as { value?: unknown } | undefined;
+      const old = (await settings.get('suggestGazetteer')) as { value?: unknown } | undefined;
+      // Without an analyst yet there is no one to own it: the setting stays.
+      if (typeof self?.value !== 'string' || !old) return;
+      await tx.table('gazetteers').put({
+        annotatorId: self.value,
+        phrases: old.value && typeof old.value === 'object' ? old.value : {},
+        updatedAt: Date.now(),
+      });
+      await settings.delete('suggestGazetteer');
+      // A profile connected to a project sends its analyst's list (the
+      // outbox row the middleware writes for every later edit).
+      const config = (await tx.table('syncMeta').get('config')) as
+        { value?: { user?: unknown; roles?: unknown } } | undefined;
+      const roles = config?.value?.roles;
+      if (config?.value?.user === self.value && Array.isArray(roles) && roles.includes('analyst'))
+        await tx
+          .table('outbox')
+          .put({ id: `gazetteer:${self.value}`, stamp: crypto.randomUUID(), state: 0 });
+    });
 
   db.use(spanCountsMiddleware);
   db.use(outboxTracking);

@@ -12,8 +12,6 @@ export interface Settings {
   suggestThresholds: Record<string, number>;
   /** Suggestions accepted and rejected, per label. */
   suggestTallies: Record<string, SuggestTally>;
-  /** The project's cue phrases per label (a gazetteer, core/suggest/gazetteer.ts). */
-  suggestGazetteer: Record<string, string[]>;
   /** The interface language ('en' or 'ar'); unset: the system's (i18n/locale.ts). */
   uiLanguage: string;
   /** 'latn' (0-9) or 'arab' (٠-٩) digits; unset: the language's default. */

@@ -38,7 +38,11 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
   });
 }
 
-/** The indexes of the current schema (version 8 dropped the unread ones; 9 added the team tables; 10 the span facts). */
+/**
+ * The indexes of the current schema (version 8 dropped the unread ones; 9
+ * added the team tables; 10 the span facts; 11 changed data only; 12 the
+ * gazetteers and rejections).
+ */
 const CURRENT_INDEXES = {
   documents: [],
   spans: ['[docId+annotatorId]', 'annotatorId', 'docId', 'holderActorId', 'label'],
@@ -58,6 +62,38 @@ const CURRENT_INDEXES = {
   syncRevs: [],
   conflicts: ['docId'],
   syncMeta: [],
+  gazetteers: [],
+  rejections: ['[annotatorId+docId]'],
+};
+
+// Version 9's stores as IndexedDB has them: version 3's without the
+// indexes version 8 dropped, plus actors, dataset tokens and team tables.
+const noIndex = { indexes: [] };
+const V9_STORES: Record<string, StoreSpec> = {
+  ...V3_STORES,
+  documents: { keyPath: 'id', ...noIndex },
+  spans: {
+    keyPath: 'id',
+    indexes: [
+      ...V3_STORES.spans!.indexes.filter((i) => i.name !== '[annotatorId+docId+label]'),
+      { name: 'holderActorId', keyPath: 'holderActorId' },
+    ],
+  },
+  annotators: { keyPath: 'id', ...noIndex },
+  actors: { keyPath: 'id', ...noIndex },
+  tokenSets: { keyPath: ['docId', 'digest'], ...noIndex },
+  lineTokens: {
+    keyPath: ['docId', 'annotatorId'],
+    indexes: [{ name: 'docId', keyPath: 'docId' }],
+  },
+  assignments: {
+    keyPath: 'docId',
+    indexes: [{ name: 'annotatorIds', keyPath: 'annotatorIds', multiEntry: true }],
+  },
+  outbox: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
+  syncRevs: { keyPath: 'id', ...noIndex },
+  conflicts: { keyPath: 'id', indexes: [{ name: 'docId', keyPath: 'docId' }] },
+  syncMeta: { keyPath: 'key', ...noIndex },
 };
 
 const names: string[] = [];
@@ -184,35 +220,6 @@ describe('schema upgrades', () => {
 
   it('version 10 fills the span facts of a version-9 profile from its spans, one row per document', async () => {
     const name = freshName();
-    // Version 9's stores as IndexedDB has them: version 3's without the
-    // indexes version 8 dropped, plus actors, dataset tokens and team tables.
-    const noIndex = { indexes: [] };
-    const v9: Record<string, StoreSpec> = {
-      ...V3_STORES,
-      documents: { keyPath: 'id', ...noIndex },
-      spans: {
-        keyPath: 'id',
-        indexes: [
-          ...V3_STORES.spans!.indexes.filter((i) => i.name !== '[annotatorId+docId+label]'),
-          { name: 'holderActorId', keyPath: 'holderActorId' },
-        ],
-      },
-      annotators: { keyPath: 'id', ...noIndex },
-      actors: { keyPath: 'id', ...noIndex },
-      tokenSets: { keyPath: ['docId', 'digest'], ...noIndex },
-      lineTokens: {
-        keyPath: ['docId', 'annotatorId'],
-        indexes: [{ name: 'docId', keyPath: 'docId' }],
-      },
-      assignments: {
-        keyPath: 'docId',
-        indexes: [{ name: 'annotatorIds', keyPath: 'annotatorIds', multiEntry: true }],
-      },
-      outbox: { keyPath: 'id', indexes: [{ name: 'state', keyPath: 'state' }] },
-      syncRevs: { keyPath: 'id', ...noIndex },
-      conflicts: { keyPath: 'id', indexes: [{ name: 'docId', keyPath: 'docId' }] },
-      syncMeta: { keyPath: 'key', ...noIndex },
-    };
     const attributed: SpanRecord = {
       ...(V3_DATA.spans![0] as SpanRecord),
       id: 'span-3',
@@ -229,7 +236,7 @@ describe('schema upgrades', () => {
       ...V3_DATA.settings!,
       { key: 'derivedTables', value: currentDerivedMarker() },
     ];
-    await writeRawDb(name, 90, v9, { ...V3_DATA, spans, settings });
+    await writeRawDb(name, 90, V9_STORES, { ...V3_DATA, spans, settings });
     const warn = vi.spyOn(console, 'warn');
 
     const db = await openWorkbenchDb(createDb(name));
@@ -258,6 +265,99 @@ describe('schema upgrades', () => {
     expect(await ensureDerived(db)).toBe(false);
     db.close();
     expect(await rawIndexes(name)).toEqual(CURRENT_INDEXES);
+  });
+
+  it('version 11 clears the cut-off first sentences older versions stored as titles, and keeps real titles', async () => {
+    const name = freshName();
+    const v10: Record<string, StoreSpec> = {
+      ...V9_STORES,
+      spanFacts: { keyPath: 'docId', indexes: [] },
+    };
+    const text =
+      'قال رئيس الوزراء العراقي، مصطفى الكاظمي، إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية لمحاربة تنظيم "داعش"، لكن الإطار الزمني سيعتمد على المحادثات.\nوأشار الكاظمي إلى التدريب.';
+    const cutOff =
+      'قال رئيس الوزراء العراقي، مصطفى الكاظمي، إن بلاده لم تعد بحاجة إلى قوات قتالية أميركية لمحاربة…';
+    const titled = V3_DATA.documents![0] as DocumentRecord;
+    const untitled: DocumentRecord = {
+      ...titled,
+      id: 'doc-000',
+      text,
+      rawText: text,
+      title: cutOff,
+      date: null,
+      folded: 'stale',
+    };
+    const documents = [untitled, titled].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const docMeta = documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      outlet: d.outlet,
+      date: d.date,
+      importedAt: d.importedAt,
+    }));
+    const settings = [
+      ...V3_DATA.settings!,
+      { key: 'derivedTables', value: currentDerivedMarker() },
+    ];
+    await writeRawDb(name, 100, v10, { ...V3_DATA, documents, docMeta, settings });
+
+    const db = await openWorkbenchDb(createDb(name));
+    expect(db.verno).toBe(DB_VERSION);
+    const after = await db.documents.get('doc-000');
+    expect(after).toMatchObject({ title: '', text, date: null });
+    expect(after!.folded).not.toBe('stale');
+    expect(await db.docMeta.get('doc-000')).toEqual({
+      id: 'doc-000',
+      title: '',
+      lead: 'قال رئيس الوزراء العراقي، مصطفى الكاظمي، إن بلاده لم تعد بحاجة إلى قوات قتالية…',
+      outlet: untitled.outlet,
+      date: null,
+      importedAt: untitled.importedAt,
+    });
+    // A real title, and everything else, untouched; nothing queued for a project.
+    expect(await db.documents.get(titled.id)).toEqual(titled);
+    expect(await db.docMeta.get(titled.id)).toEqual(docMeta.find((m) => m.id === titled.id));
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+    expect(await rawIndexes(name)).toEqual(CURRENT_INDEXES);
+  });
+
+  it('version 12 moves the profile’s gazetteer setting into its analyst’s row', async () => {
+    const name = freshName();
+    // The profile as version 10 left it: the gazetteer a setting.
+    const gazetteer = { 'pro-withdrawal': ['انسحاب القوات', 'لا حاجة لقوات قتالية'] };
+    const settings = [
+      ...V3_DATA.settings!.filter((x) => (x as { key: string }).key !== 'selfAnnotatorId'),
+      { key: 'derivedTables', value: currentDerivedMarker() },
+      { key: 'selfAnnotatorId', value: 'laila' },
+      { key: 'suggestGazetteer', value: gazetteer },
+    ];
+    // Connected to a project as an analyst: the list is queued for colleagues.
+    const config = {
+      user: 'laila',
+      roles: ['analyst'],
+      project: 'p',
+      server: 'http://127.0.0.1:1',
+    };
+    const syncMeta = [{ key: 'config', value: config }];
+    await writeRawDb(
+      name,
+      100,
+      { ...V9_STORES, spanFacts: { keyPath: 'docId', indexes: [] } },
+      { ...V3_DATA, settings, syncMeta },
+    );
+    const db = await openWorkbenchDb(createDb(name));
+    expect(db.verno).toBe(DB_VERSION);
+    const rows = await db.gazetteers.toArray();
+    expect(rows).toEqual([
+      { annotatorId: 'laila', phrases: gazetteer, updatedAt: expect.any(Number) },
+    ]);
+    expect(await db.settings.get('suggestGazetteer')).toBeUndefined();
+    expect(await db.rejections.count()).toBe(0);
+    expect(await db.outbox.toArray()).toEqual([
+      { id: 'gazetteer:laila', stamp: expect.any(String), state: 0 },
+    ]);
+    db.close();
   });
 
   it('refuses a profile written by a newer version and never changes it', async () => {

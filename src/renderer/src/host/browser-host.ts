@@ -145,6 +145,8 @@ export function createBrowserHost(): Host {
         throw new Error(`refused to open ${url}: only http(s) links open`);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    // A browser tab has no native menus or dialogs of ours to name.
+    setUiLanguage: async () => undefined,
     ...browserTeam(),
   };
 }

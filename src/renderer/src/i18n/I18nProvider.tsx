@@ -5,7 +5,7 @@
  * layout mirrors in Arabic. The article text keeps its own direction
  * (dir="rtl" lang="ar" on the text itself).
  */
-import { createContext, useContext, useLayoutEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { CATALOGS } from './catalogs.ts';
 import {
@@ -17,6 +17,8 @@ import {
   type UiLanguage,
 } from '@core/i18n/locale.ts';
 import { useUiPrefs } from './useUiPrefs.ts';
+import { host } from '../host/host.ts';
+import { reportFailure } from '../failures.ts';
 
 /** The language and digits in effect. */
 export interface UiLocale {
@@ -46,6 +48,19 @@ export function I18nProvider({
     const html = document.documentElement;
     html.lang = lang;
     html.dir = directionOf(lang);
+  }, [lang]);
+  // The desktop host names its native menus and dialogs in the same language.
+  useEffect(() => {
+    host.setUiLanguage(lang).catch((err: unknown) =>
+      reportFailure(
+        {
+          key: 'ui-language',
+          what: 'Naming the menus in the chosen language',
+          where: 'Language',
+        },
+        err,
+      ),
+    );
   }, [lang]);
   return (
     <LocaleContext.Provider value={{ lang, digits }}>

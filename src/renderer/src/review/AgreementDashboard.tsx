@@ -28,6 +28,7 @@ import { TokenBasisNote } from './TokenBasisNote.tsx';
 import { useAgreementData, useFoldedKeys } from './useAgreementData.ts';
 import { useIntervals } from './useIntervals.ts';
 import { T, useT } from '../i18n/T.tsx';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 export interface AgreementDashboardProps {
   self: AnnotatorRecord;
@@ -51,6 +52,7 @@ export function AgreementDashboard({
   const [onlyShared, setOnlyShared] = useState(false);
   const folded = useFoldedKeys(query.trim() !== '');
   const t = useT();
+  const titleText = useTitleText();
 
   const active = useMemo(() => {
     const ids = new Set<string>();
@@ -84,7 +86,7 @@ export function AgreementDashboard({
     return docs
       .map((d) => ({
         docId: d.id,
-        title: data.titles.get(d.id) ?? d.id,
+        title: data.titles.has(d.id) ? titleText(data.titles.get(d.id)) : d.id,
         annotators: d.annotations.size,
         d: classifyDisagreements(d.annotations),
         gold: goldStateOf(
@@ -97,7 +99,7 @@ export function AgreementDashboard({
         (x, y) =>
           y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
       );
-  }, [docs, data]);
+  }, [docs, data, titleText]);
 
   if (!data) return <p className="loading">{t('agreement.computing')}</p>;
   const nameOf = (id: string): string =>

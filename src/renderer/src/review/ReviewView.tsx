@@ -26,6 +26,7 @@ import { useDocReview } from './useDocReview.ts';
 import { GoldConflict } from '../team/GoldConflict.tsx';
 import { useTeam } from '../team/useTeam.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -56,6 +57,7 @@ export function ReviewView({
   const root = useRef<HTMLDivElement>(null);
   const team = useTeam();
   const t = useT();
+  const titleText = useTitleText();
 
   const text = data?.doc.text ?? '';
   const byAnn = data?.byAnn ?? NO_SPANS;
@@ -144,9 +146,12 @@ export function ReviewView({
     !goldStatus;
   if (solo)
     return (
-      <section className="review review-solo" aria-label={t('review.of', { title: doc.title })}>
+      <section
+        className="review review-solo"
+        aria-label={t('review.of', { title: titleText(doc.title) })}
+      >
         <header className="review-head">
-          <h2 dir="auto">{doc.title}</h2>
+          <h2 dir="auto">{titleText(doc.title)}</h2>
         </header>
         <div className="solo-note" role="note">
           <p>{t('review.soloWhat')}</p>
@@ -172,12 +177,12 @@ export function ReviewView({
   return (
     <section
       className="review"
-      aria-label={t('review.of', { title: doc.title })}
+      aria-label={t('review.of', { title: titleText(doc.title) })}
       ref={root}
       style={colorVars}
     >
       <header className="review-head">
-        <h2 dir="auto">{doc.title}</h2>
+        <h2 dir="auto">{titleText(doc.title)}</h2>
         <fieldset className="layers">
           <legend>{t('review.layers')}</legend>
           {lanes.map((a) => (

@@ -12,6 +12,7 @@ import { spanEvidence, type EvidenceQuery } from './evidence.ts';
 import { Quote } from './Quote.tsx';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { T, useT } from '../i18n/T.tsx';
+import { useTitleText } from '../i18n/useTitleText.ts';
 
 export interface SpanEvidenceProps {
   title: string;
@@ -35,8 +36,10 @@ const MAX_DOCS = 30;
 
 export function SpanEvidence(p: SpanEvidenceProps): React.JSX.Element {
   const t = useT();
+  const titleText = useTitleText();
   const sep = t('list.sep');
-  const title = (docId: string): string => p.titles.get(docId) ?? docId;
+  const title = (docId: string): string =>
+    p.titles.has(docId) ? titleText(p.titles.get(docId)) : docId;
   // Quotes are the spans' own (stored with each span): no article is read.
   const quoteOf = (
     docId: string,

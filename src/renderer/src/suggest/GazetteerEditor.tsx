@@ -1,14 +1,20 @@
 /**
- * The project's gazetteer, editable: cue phrases per label, one phrase a
- * line under each label. The matcher proposes a listed phrase even before
- * anyone labels it; the cue-sentence baseline uses these cues. Saved only
- * when every line is valid; the problems are listed, each naming where.
+ * The gazetteer, editable: the analyst's own cue phrases per label, one
+ * phrase a line under each label, and beside them the phrases colleagues
+ * of the team project listed (read-only, with who listed each). The
+ * matcher proposes every listed phrase, the analyst's and colleagues',
+ * even before anyone labels it; the cue-sentence baseline uses them as
+ * cues. Saved only when every line is valid; the problems are listed,
+ * each naming where.
  */
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { LabelDef } from '@core/model.ts';
 import { saveGazetteer } from './actions.ts';
 import { useT } from '../i18n/T.tsx';
-import { useSuggestSettings } from './useSuggestSettings.ts';
+import { useAnnotators } from '../hooks/useAnnotators.ts';
+import { useSelf } from '../hooks/useSelf.ts';
+import { useGazetteerUnion, useOwnGazetteer } from './useGazetteers.ts';
 
 /** Lines of a textarea as phrases: trimmed, blank lines dropped. */
 function phrasesOf(text: string): string[] {
@@ -21,7 +27,12 @@ function phrasesOf(text: string): string[] {
 /** The gazetteer editor (in the evaluation dialog). */
 export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): React.JSX.Element {
   const t = useT();
-  const { gazetteer } = useSuggestSettings();
+  const intl = useIntl();
+  const self = useSelf();
+  const selfId = self?.id ?? null;
+  const gazetteer = useOwnGazetteer(selfId);
+  const { authors } = useGazetteerUnion();
+  const annotators = useAnnotators();
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [result, setResult] = useState<string[] | null>(null);
   const stored = JSON.stringify(gazetteer);
@@ -29,34 +40,64 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
     const g = JSON.parse(stored) as Record<string, string[]>;
     setDraft(Object.fromEntries(Object.entries(g).map(([k, v]) => [k, v.join('\n')])));
   }, [stored]);
+  const nameOf = (id: string): string => annotators.find((a) => a.id === id)?.name ?? id;
+  /** Colleagues' phrases of a label: each phrase with who listed it (not this analyst). */
+  const colleagues = (label: string): [string, string[]][] =>
+    Object.entries(authors[label] ?? {})
+      .map(([phrase, ids]) => [phrase, ids.filter((id) => id !== selfId)] as [string, string[]])
+      .filter(([, ids]) => ids.length > 0);
   const save = async (): Promise<void> => {
+    if (!selfId) return;
     const value = Object.fromEntries(
       Object.entries(draft)
         .map(([k, v]) => [k, phrasesOf(v)] as const)
         .filter(([, v]) => v.length > 0),
     );
-    setResult(await saveGazetteer(JSON.stringify(value)));
+    setResult(await saveGazetteer(selfId, JSON.stringify(value)));
   };
   return (
     <section aria-label={t('suggest.gazetteer')} className="suggest-gazetteer">
       <h3>{t('suggest.gazetteer')}</h3>
       <p className="empty">{t('suggest.gazetteerHelp')}</p>
-      {labels.map((l) => (
-        <label key={l.key} className="suggest-cues">
-          {t('suggest.phrases', { label: l.name })}
-          <textarea
-            dir="rtl"
-            lang="ar"
-            rows={3}
-            value={draft[l.key] ?? ''}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setDraft((d) => ({ ...d, [l.key]: v }));
-              setResult(null);
-            }}
-          />
-        </label>
-      ))}
+      <p className="empty">{t('suggest.gazetteerTeam')}</p>
+      {labels.map((l) => {
+        const theirs = colleagues(l.key);
+        return (
+          <div key={l.key} className="suggest-cues">
+            <label>
+              {t('suggest.phrases', { label: l.name })}
+              <textarea
+                dir="rtl"
+                lang="ar"
+                rows={3}
+                value={draft[l.key] ?? ''}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setDraft((d) => ({ ...d, [l.key]: v }));
+                  setResult(null);
+                }}
+              />
+            </label>
+            {theirs.length > 0 && (
+              <ul
+                aria-label={t('suggest.colleaguePhrases', { label: l.name })}
+                className="suggest-colleague-cues"
+              >
+                {theirs.map(([phrase, ids]) => (
+                  <li key={phrase}>
+                    <bdi dir="rtl" lang="ar">
+                      {phrase}
+                    </bdi>{' '}
+                    <span className="suggest-cue-by">
+                      {t('suggest.listedBy', { names: intl.formatList(ids.map(nameOf)) })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
       <button type="button" onClick={() => void save()}>
         {t('suggest.savePhrases')}
       </button>

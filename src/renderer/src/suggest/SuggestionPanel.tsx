@@ -7,8 +7,11 @@
  * accepted one becomes the analyst's span.
  */
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { AnnotatorRecord, LabelDef } from '@core/model.ts';
-import type { SuggesterName } from '@core/suggest/types.ts';
+import type { Suggestion, SuggesterName } from '@core/suggest/types.ts';
+import type { GazetteerUnion } from '../db/gazetteers.ts';
+import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { updateSession } from '../annotate/session.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
@@ -17,6 +20,7 @@ import { labelAll } from './actions.ts';
 import { EvaluationDialog } from './EvaluationDialog.tsx';
 import { dismissOffer, nextUncertain } from './service.ts';
 import { updateSuggestState, useSuggestState, type SuggestState } from './store.ts';
+import { useGazetteerUnion } from './useGazetteers.ts';
 import { acceptCurrent, rejectCurrent } from './useSuggestionLayer.ts';
 import './suggest.css';
 
@@ -39,6 +43,12 @@ function phaseText(st: SuggestState, t: Translate): string {
     : t('suggest.untrained');
 }
 
+/** Who listed the cue phrases behind `s` (annotator ids, in order, each once). */
+function cueAuthors(s: Suggestion, union: GazetteerUnion): string[] {
+  const byPhrase = union.authors[s.label] ?? {};
+  return [...new Set((s.cues ?? []).flatMap((c) => byPhrase[c] ?? []))];
+}
+
 /** The suggestions section of the side panel (annotate mode). */
 export function SuggestionPanel({
   self,
@@ -50,11 +60,17 @@ export function SuggestionPanel({
   const t = useT();
   const st = useSuggestState();
   const labels = useLabels();
+  const union = useGazetteerUnion();
+  const annotators = useAnnotators();
+  const intl = useIntl();
   const [evalOpen, setEvalOpen] = useState(false);
   if (!docId) return null;
   const name = (key: string): string => labels.find((l: LabelDef) => l.key === key)?.name ?? key;
   const list = st.docId === docId && !st.hidden ? st.suggestions : [];
   const current = list[st.current] ?? null;
+  const listedBy = current ? cueAuthors(current, union) : [];
+  const personName = (id: string): string =>
+    id === self.id ? t('suggest.you') : (annotators.find((a) => a.id === id)?.name ?? id);
   const offer = st.offer && !st.hidden ? st.offer : null;
   const findUncertain = async (): Promise<void> => {
     const at = await nextUncertain();
@@ -112,6 +128,11 @@ export function SuggestionPanel({
           <p dir="rtl" lang="ar" className="suggest-quote">
             {current.quote}
           </p>
+          {listedBy.length > 0 && (
+            <p className="suggest-cue-by">
+              {t('suggest.cueListedBy', { names: intl.formatList(listedBy.map(personName)) })}
+            </p>
+          )}
           <button type="button" onClick={() => acceptCurrent()}>
             {t('suggest.accept')}
           </button>{' '}

@@ -1,14 +1,17 @@
 /**
  * The suggestion layer's writes: labelling every occurrence of a phrase in
  * one undoable edit, the per-label tallies of accepted and rejected
- * suggestions, the thresholds and the gazetteer. Components write through
+ * suggestions (rejections stored), the thresholds and the analyst's own
+ * cue phrases. Components write through
  * here, never through the database.
  */
 import type { SpanRecord, StatusRecord } from '@core/model.ts';
-import { parseGazetteer } from '@core/suggest/gazetteer.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
 import { db } from '../db/db.ts';
+import { saveOwnGazetteer } from '../db/gazetteers.ts';
+import { rejectSuggestion } from '../db/rejections.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
+import { reportFailure } from '../failures.ts';
 import { makeSpan, type Change } from '../db/spans.ts';
 import { commitEdit } from '../annotate/editor.ts';
 import type { OccurrenceOffer } from './store.ts';
@@ -76,20 +79,23 @@ export async function saveThreshold(name: string, value: number): Promise<void> 
 }
 
 /**
- * Stores the gazetteer written as JSON (`{"label": ["cue phrase", …]}`);
- * returns the problems found, each naming where, and stores nothing then.
+ * Stores the analyst's own cue phrases written as JSON (`{"label": ["cue
+ * phrase", …]}`); returns the problems found, each naming where, and
+ * stores nothing then. In a team project the change is sent to colleagues.
  */
-export async function saveGazetteer(json: string): Promise<string[]> {
-  let value: unknown;
+export function saveGazetteer(selfId: string, json: string): Promise<string[]> {
+  return saveOwnGazetteer(db, selfId, json);
+}
+
+/**
+ * Remembers that the analyst rejected `s` (across reloads) and counts it
+ * once in its label's tally. A failure is reported as `what` failing; the
+ * suggestion stays hidden for this session anyway.
+ */
+export async function rejectStored(selfId: string, s: Suggestion, what: string): Promise<void> {
   try {
-    value = json.trim() === '' ? {} : JSON.parse(json);
+    await rejectSuggestion(db, selfId, s);
   } catch (err) {
-    return [`not JSON: ${err instanceof Error ? err.message : String(err)}`];
+    reportFailure({ key: 'suggest-reject', what, where: s.quote }, err);
   }
-  const parsed = parseGazetteer(value);
-  if (!parsed.ok) return parsed.errors;
-  // fromEntries defines own properties: a label named __proto__ stays a label.
-  const plain = Object.fromEntries(Object.entries(parsed.value).map(([l, p]) => [l, [...p]]));
-  await setSetting(db, 'suggestGazetteer', plain);
-  return [];
 }

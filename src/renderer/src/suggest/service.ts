@@ -42,6 +42,8 @@ let thresholds: Record<string, number> = {};
 let selfId = '';
 let openDocId: string | null = null;
 const rejected = new Set<string>();
+/** The document whose stored rejections `rejected` holds (suggestions wait for them). */
+let rejectionsOf: string | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let running: number | null = null;
 let refreshSeq = 0;
@@ -224,7 +226,9 @@ export async function refresh(): Promise<void> {
   const text = docId ? texts.get(docId) : undefined;
   const switches = switchesFor();
   const on = SUGGESTERS.filter((n) => switches[n]?.on);
-  if (!docId || hidden || text === undefined || on.length === 0) {
+  // Until the open document's stored rejections are read, nothing shows: a
+  // suggestion rejected before a reload must never flash back.
+  if (!docId || hidden || text === undefined || on.length === 0 || rejectionsOf !== docId) {
     updateSuggestState({ hidden, suggestions: [], current: 0 });
     return;
   }
@@ -258,7 +262,20 @@ function dedupe(list: Suggestion[]): Suggestion[] {
   return list.filter((s) => best.get(`${s.start}:${s.end}`) === s);
 }
 
-/** Leaves a suggestion out from now on (this session). */
+/**
+ * The suggestions rejected on `docId` (stored, so they stay rejected after
+ * a reload): they are left out of its suggestions.
+ */
+export function setRejected(
+  docId: string,
+  anchors: readonly Pick<Suggestion, 'docId' | 'start' | 'end' | 'label'>[],
+): void {
+  for (const a of anchors) rejected.add(suggestionKey(a));
+  rejectionsOf = docId;
+  if (docId === openDocId) void refresh();
+}
+
+/** Leaves a suggestion out from now on (rejections.ts stores it for later sessions). */
 export function forget(s: Suggestion): void {
   rejected.add(suggestionKey(s));
   const st = getSuggestState();

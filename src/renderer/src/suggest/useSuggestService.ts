@@ -1,13 +1,15 @@
 /**
  * Keeps the window's suggestion service (service.ts) in step with the
  * database: the corpus, this analyst's spans, the thresholds, the
- * gazetteer, where suggestions are hidden, and the open document. Mounted
+ * project's gazetteers, where suggestions are hidden, the open document
+ * and the suggestions rejected there. Mounted
  * once, by the workbench.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { db } from '../db/db.ts';
+import { rejectionsOn } from '../db/rejections.ts';
 import { blindState, documentIds, documentTexts, ownAnnotations } from './data.ts';
 import {
   openDocument,
@@ -15,8 +17,10 @@ import {
   setCorpus,
   setGazetteer,
   setOwnSpans,
+  setRejected,
   setThresholds,
 } from './service.ts';
+import { useGazetteerUnion } from './useGazetteers.ts';
 import { useSuggestSettings } from './useSuggestSettings.ts';
 
 /** Feeds the suggestion worker while mounted. */
@@ -24,7 +28,14 @@ export function useSuggestService(selfId: string, docId: string | null): void {
   const ids = useLiveQuery(() => documentIds(db), []);
   const mine = useLiveQuery(() => ownAnnotations(db, selfId), [selfId]);
   const blind = useLiveQuery(() => blindState(db, selfId), [selfId]);
-  const { thresholds, gazetteer } = useSuggestSettings();
+  const { thresholds } = useSuggestSettings();
+  // The union of the project's gazetteers: the analyst's own and colleagues'.
+  const { gazetteer } = useGazetteerUnion();
+  // The suggestions this analyst rejected on the open document, kept across reloads.
+  const rejected = useLiveQuery(
+    async () => (docId ? { docId, anchors: await rejectionsOn(db, selfId, docId) } : null),
+    [selfId, docId],
+  );
 
   // The corpus first, then the spans (which need the texts).
   useEffect(() => {
@@ -49,4 +60,7 @@ export function useSuggestService(selfId: string, docId: string | null): void {
   useEffect(() => setThresholds(JSON.parse(tKey) as Record<string, number>), [tKey]);
   useEffect(() => void setGazetteer(JSON.parse(gKey) as Gazetteer), [gKey]);
   useEffect(() => openDocument(docId), [docId]);
+  useEffect(() => {
+    if (rejected) setRejected(rejected.docId, rejected.anchors);
+  }, [rejected]);
 }

@@ -1,6 +1,5 @@
-/** The suggestion layer's settings (thresholds, tallies, gazetteer), live from IndexedDB. */
+/** The suggestion layer's settings (thresholds, tallies), live from IndexedDB. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { db } from '../db/db.ts';
 import { getSetting, type SuggestTally } from '../db/settings.ts';
 
@@ -10,10 +9,9 @@ const NONE = {};
 export interface SuggestSettings {
   thresholds: Record<string, number>;
   tallies: Record<string, SuggestTally>;
-  gazetteer: Gazetteer;
 }
 
-const EMPTY: SuggestSettings = { thresholds: NONE, tallies: NONE, gazetteer: NONE };
+const EMPTY: SuggestSettings = { thresholds: NONE, tallies: NONE };
 
 /** The suggestion settings, re-rendering when they change. */
 export function useSuggestSettings(): SuggestSettings {
@@ -21,7 +19,6 @@ export function useSuggestSettings(): SuggestSettings {
     async () => ({
       thresholds: (await getSetting(db, 'suggestThresholds')) ?? NONE,
       tallies: (await getSetting(db, 'suggestTallies')) ?? NONE,
-      gazetteer: (await getSetting(db, 'suggestGazetteer')) ?? NONE,
     }),
     [],
     EMPTY,

@@ -4,14 +4,16 @@
  * to the sentence "next most uncertain" found, and gives the pane's keys
  * their suggestion actions: Enter accepts the current suggestion (it
  * becomes the analyst's span through the pane's own create, so undo works),
- * Backspace rejects it, j / k move between suggestions.
+ * Backspace rejects it (for good: rejections are stored), j / k move
+ * between suggestions.
  */
 import { useLayoutEffect } from 'react';
 import type { Suggestion } from '@core/suggest/types.ts';
 import type { HighlightPainter } from '../annotate/highlights.ts';
 import type { DomTextMap } from '../annotate/text-map.ts';
-import { tally } from './actions.ts';
-import { forget, step } from './service.ts';
+import { useT } from '../i18n/T.tsx';
+import { rejectStored, tally } from './actions.ts';
+import { forget, step, suggestSelf } from './service.ts';
 import { currentSuggestion, getSuggestState, useSuggestState } from './store.ts';
 
 /** What the pane's keys do with suggestions. */
@@ -32,6 +34,7 @@ export function useSuggestionLayer(
   create: (label: string, start: number, end: number) => void,
 ): SuggestionKeys {
   const st = useSuggestState();
+  const t = useT();
   const shown = st.docId === docId && !st.hidden ? st.suggestions : NONE;
   const current = shown[st.current] ?? null;
   useLayoutEffect(() => {
@@ -64,7 +67,8 @@ export function useSuggestionLayer(
       const s = mine();
       if (!s) return false;
       forget(s);
-      void tally(s.label, 0, 1);
+      // Stored, so it stays rejected after a reload; counted once, there.
+      void rejectStored(suggestSelf(), s, t('suggest.rememberReject'));
       return true;
     },
     step,

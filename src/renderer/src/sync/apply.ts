@@ -2,8 +2,8 @@
  * Applying the project's documents to Dexie: each document from the local
  * copy of the project is checked with its zod schema (the server, or a
  * colleague's script, may have sent anything), then turned into the app's
- * records: spans, statuses, annotators, articles, gold, assignments, the
- * label set and the project settings. A document that does not fit is
+ * records: spans, statuses, annotators, analysts' cue phrases (gazetteers),
+ * articles, gold, assignments, the label set and the project settings. A document that does not fit is
  * skipped and reported with its id and the first problem; the rest apply.
  * Runs inside the caller's transaction, marked incoming (sync/outbox.ts).
  */
@@ -23,6 +23,7 @@ import {
   bodyToSpan,
   bodyToStatus,
   canonicalJson,
+  gazetteerBody,
   goldBody,
   goldSpans,
   labelsBody,
@@ -36,7 +37,9 @@ import {
   type LabelsBody,
   type SettingsBody,
 } from '@core/team/wire.ts';
+import { parseGazetteer } from '@core/suggest/gazetteer.ts';
 import type { z } from 'zod';
+import type { GazetteerRecord } from '../db/gazetteers.ts';
 import { rejectedKey } from '../db/gold.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
 import { documentTables, replaceDocumentDetails, storeDocuments } from '../db/store-documents.ts';
@@ -61,6 +64,12 @@ export type CheckedDoc =
       status: StatusRecord | null;
     }
   | { id: TeamDocId & { kind: 'annotator' }; rev: string; deleted: boolean; name: string | null }
+  | {
+      id: TeamDocId & { kind: 'gazetteer' };
+      rev: string;
+      deleted: boolean;
+      list: GazetteerRecord | null;
+    }
   | { id: TeamDocId & { kind: 'article' }; rev: string; deleted: boolean; body: ArticleBody | null }
   | { id: TeamDocId & { kind: 'gold' }; rev: string; deleted: boolean; body: GoldBody | null }
   | { id: TeamDocId & { kind: 'assign' }; rev: string; deleted: boolean; body: AssignBody | null }
@@ -110,6 +119,8 @@ export function checkDoc(doc: RawDoc): CheckedDoc | Rejected | null {
         return { id, rev, deleted, status: null };
       case 'annotator':
         return { id, rev, deleted, name: null };
+      case 'gazetteer':
+        return { id, rev, deleted, list: null };
       default:
         return { id, rev, deleted, body: null } as CheckedDoc;
     }
@@ -135,6 +146,21 @@ export function checkDoc(doc: RawDoc): CheckedDoc | Rejected | null {
       const r = parse(annotatorBody, doc);
       if (!r.ok) return bad(r.problem);
       return { id, rev, deleted, name: r.value.name };
+    }
+    case 'gazetteer': {
+      const r = parse(gazetteerBody, doc);
+      if (!r.ok) return bad(r.problem);
+      if (r.value.annotatorId !== id.user) return bad('the cue phrases do not match their id');
+      if (r.value.annotatorId === GOLD_ANNOTATOR_ID) return bad('“gold” is not an analyst');
+      const g = parseGazetteer(r.value.phrases);
+      if (!g.ok) return bad(`phrases: ${g.errors[0] ?? 'invalid'}`);
+      const phrases = Object.fromEntries(Object.entries(g.value).map(([l, p]) => [l, [...p]]));
+      return {
+        id,
+        rev,
+        deleted,
+        list: { annotatorId: id.user, phrases, updatedAt: r.value.updatedAt },
+      };
     }
     case 'article': {
       const r = parse(articleBody, doc);
@@ -173,6 +199,7 @@ export function applyTables(db: WorkbenchDb) {
     db.labels,
     db.settings,
     db.assignments,
+    db.gazetteers,
     db.syncRevs,
   ];
 }
@@ -324,6 +351,14 @@ export async function applyDocs(
   });
   if (annotators.length > 0) await db.annotators.bulkPut(annotators);
 
+  const lists = all.filter(
+    (d): d is Extract<CheckedDoc, { id: { kind: 'gazetteer' } }> => d.id.kind === 'gazetteer',
+  );
+  const putLists = lists.flatMap((d) => (d.list ? [d.list] : []));
+  const delLists = lists.filter((d) => !d.list).map((d) => d.id.user);
+  if (delLists.length > 0) await db.gazetteers.bulkDelete(delLists);
+  if (putLists.length > 0) await db.gazetteers.bulkPut(putLists);
+
   for (const d of all) {
     if (d.id.kind === 'gold')
       await applyGold(db, d.id.docId, d.deleted ? null : (d as { body: GoldBody }).body, now);
@@ -355,6 +390,8 @@ export function teamIdOf(d: CheckedDoc): string {
       return `status:${id.user}:${id.docId}`;
     case 'annotator':
       return `annotator:${id.user}`;
+    case 'gazetteer':
+      return `gazetteer:${id.user}`;
     case 'article':
       return `article:${id.docId}`;
     case 'gold':

@@ -35,6 +35,7 @@ export function buildTables(db: WorkbenchDb) {
     db.labels,
     db.settings,
     db.assignments,
+    db.gazetteers,
   ];
 }
 
@@ -81,6 +82,18 @@ export async function buildBodies(
   annotators.forEach((x, i) => {
     const a = annotatorRecs[i];
     out.set(x.id, { content: a ? { name: a.name } : null, shared: false });
+  });
+
+  const lists = of('gazetteer');
+  const listRecs = await db.gazetteers.bulkGet(lists.map((x) => x.p.user));
+  lists.forEach((x, i) => {
+    const g = listRecs[i];
+    out.set(x.id, {
+      content: g
+        ? { annotatorId: g.annotatorId, phrases: g.phrases, updatedAt: g.updatedAt }
+        : null,
+      shared: false,
+    });
   });
 
   const articles = of('article');

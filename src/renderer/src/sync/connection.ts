@@ -14,6 +14,7 @@ import type { Host } from '@core/host-contract.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import {
   annotatorDocId,
+  gazetteerDocId,
   articleDocId,
   assignDocId,
   goldDocId,
@@ -147,6 +148,7 @@ export async function reconcile(
       db.annotators,
       db.settings,
       db.assignments,
+      db.gazetteers,
     ],
     async () => {
       const ids = new Set<string>();
@@ -155,6 +157,7 @@ export async function reconcile(
         for (const id of spans) ids.add(spanDocId(self, id));
         const statuses = await db.statuses.where('annotatorId').equals(self).primaryKeys();
         for (const [docId] of statuses as [string, string][]) ids.add(statusDocId(self, docId));
+        if (await db.gazetteers.get(self)) ids.add(gazetteerDocId(self));
       }
       if (await db.annotators.get(self)) ids.add(annotatorDocId(self));
       for (const id of (await db.documents.toCollection().primaryKeys()) as string[])

@@ -8,7 +8,7 @@
  *
  * Rows are written only while a project is connected (a `config` row in
  * syncMeta), and only for documents this analyst could send: their own
- * spans, statuses and name, articles, and the shared documents (gold,
+ * spans, statuses, name and cue phrases (gazetteer), articles, and the shared documents (gold,
  * labels, settings, assignments); the pusher checks roles. Writes the sync
  * bridge makes from the server's documents are marked incoming and leave
  * no row. Like derived.ts, this chains DBCore promises with `.then` and
@@ -28,6 +28,7 @@ import {
   annotatorDocId,
   articleDocId,
   assignDocId,
+  gazetteerDocId,
   goldDocId,
   LABELS_ID,
   SETTINGS_ID,
@@ -51,6 +52,7 @@ const SOURCES = new Set([
   'labels',
   'settings',
   'assignments',
+  'gazetteers',
 ]);
 
 const incoming = new WeakSet<object>();
@@ -176,6 +178,11 @@ function touched(
     case 'assignments':
       for (const k of [...values.map((v) => v.docId), ...keys])
         if (typeof k === 'string') ids.add(assignDocId(k));
+      break;
+    case 'gazetteers':
+      // Only the analyst's own cue phrases; colleagues' come from the project.
+      for (const k of [...values.map((v) => v.annotatorId), ...keys])
+        if (k === self) ids.add(gazetteerDocId(self));
       break;
   }
   return ids;
