@@ -195,7 +195,7 @@ export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
       notes: [
         `Server: pouchdb-server (in memory) on 127.0.0.1, seeded as admin, one project per scale (${scales.map((d) => d.toLocaleString('en')).join(' and ')} articles): articles of ${WORDS} words and ${PER_DOC} spans each (two analysts), every document its own CouchDB document as the app stores them.`,
         'Both runs replicate with batches of 100 documents into PouchDB’s IndexedDB adapter in the same Chromium page (an on-disk profile); ours adds connecting (sign-in, project check), the puller into Dexie (every document checked with zod, articles hashed before the transaction, the derived tables including tokens, span counts and facts; 1,000 changes per batch, held while the replicator brings in full batches), and ends when the header would say synced.',
-        `Runs per scale: ${runs} paired (floor then ours, then the other way round). Growth with size: ${growth.join('; ')}.`,
+        `Runs per scale: ${runs} paired${runs > 1 ? ' (floor then ours, then the other way round)' : ' (floor, then ours)'}. Growth with size: ${growth.join('; ')}.`,
         'Heap: performance.memory.usedJSHeapSize sampled every 200 ms (Chromium rounds it).',
         'Latency: two profiles in one page, each with its own engine, through the server; the time from A’s applyChanges resolving to B’s liveQuery seeing the span, p95 over the samples.',
       ],
