@@ -6,11 +6,17 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Measured at one tenth of the scale so far (1,000 articles, 10,000 spans). Ours is the floor (PouchDB replicating into its ' +
-    'IndexedDB copy, about 170 documents/s here) plus the puller, which in the same thread reads the copy’s changes feed with ' +
-    'documents, checks each with zod, re-hashes articles and writes Dexie, whose derived tables tokenize every article; the two ' +
-    'overlap only partly. Not yet tried: a larger changes batch for the puller, skipping the article hash for documents the ' +
-    'replicator just wrote, and bulk-writing articles before spans in separate transactions.',
+    'Ours is the floor (PouchDB replicating into its IndexedDB copy) plus the puller, which in the same JS thread reads the ' +
+    'copy’s changes feed with documents, checks each with zod, hashes articles and writes Dexie (spans with their counts and ' +
+    'facts, articles with list rows and tokens). The puller used to chase the replicator a few documents at a time (98 ' +
+    'transactions for 11,000 documents); it now waits for batches of 1,000 while the replicator brings in full batches, and ' +
+    'hashes articles before its transaction. What is left, profiled with marks around each stage at 1,000 articles (the puller ' +
+    'run alone over a filled copy, 13 batches, load 11–17): replication 33 s; the puller 20–28 s, of which the changes read ' +
+    'with documents 5–10 s, the span writes (five indexes, then span counts and facts) about 10 s, articles with tokens 2–4 s, ' +
+    'zod 0.5–1.3 s, hashing 0.3 s. So even batched, the puller costs 0.6–0.8× the floor in the same thread, and the two ' +
+    'overlap little on two shared cores. Next: run the puller in a worker (Dexie and PouchDB both run in workers), write ' +
+    'spans of a first sync as adds (the middleware then skips reading the records they replace), and take the documents from ' +
+    'the replicator’s batches instead of reading the copy a second time (keeping the copy’s sequence as the checkpoint).',
   'render, first paint (5,000 spans)':
     'First paint is the text layout (the text-only floor; the pane skips far paragraphs with content-visibility) plus ' +
     '`HighlightPainter.paintSpans` (src/renderer/src/annotate/highlights.ts: one DOM Range per span, one Highlight per label) plus the ' +

@@ -219,16 +219,48 @@ class TextCache {
   }
 }
 
+/** The records built from article documents (prepareArticles), or why one was refused. */
+export type BuiltArticles = ReadonlyMap<CheckedDoc, DocumentRecord | Rejected>;
+
+/**
+ * Builds the records of the articles among `docs`: the text normalized,
+ * hashed and folded for search. An article whose text does not hash to its
+ * id is refused. Call outside any Dexie transaction: hashing is
+ * `crypto.subtle`, and awaiting it inside one lets IndexedDB commit the
+ * transaction early. The hashes run side by side.
+ */
+export async function prepareArticles(docs: readonly CheckedDoc[]): Promise<BuiltArticles> {
+  const out = new Map<CheckedDoc, DocumentRecord | Rejected>();
+  await Promise.all(
+    docs.map(async (a) => {
+      if (a.id.kind !== 'article' || a.deleted) return;
+      const body = (a as { body: ArticleBody | null }).body;
+      if (!body) return;
+      const record = await buildDocumentRecord({ ...body });
+      out.set(
+        a,
+        record.id === a.id.docId
+          ? record
+          : { id: `article:${a.id.docId}`, problem: 'its text does not match its id (SHA-256)' },
+      );
+    }),
+  );
+  return out;
+}
+
 /**
  * Applies checked documents (in order; a later version of one id wins) to
  * Dexie. Returns the documents refused on the way (an article whose text
  * does not hash to its id, a span whose quote is not the text it covers).
- * Call inside a read-write transaction over `applyTables(db)`, marked incoming.
+ * `built` holds their articles' records (prepareArticles, before the
+ * transaction). Call inside a read-write transaction over
+ * `applyTables(db)`, marked incoming.
  */
 export async function applyDocs(
   db: WorkbenchDb,
   docs: readonly CheckedDoc[],
   selfId: string,
+  built: BuiltArticles,
 ): Promise<Rejected[]> {
   const rejected: Rejected[] = [];
   const last = new Map<string, CheckedDoc>();
@@ -247,12 +279,10 @@ export async function applyDocs(
   for (const [i, a] of articles.entries()) {
     // Articles are never removed from a project.
     if (!a.body) continue;
-    const record = await buildDocumentRecord({ ...a.body });
-    if (record.id !== a.id.docId) {
-      rejected.push({
-        id: `article:${a.id.docId}`,
-        problem: 'its text does not match its id (SHA-256)',
-      });
+    const record = built.get(a);
+    if (!record) throw new Error(`article:${a.id.docId} was not prepared (prepareArticles)`);
+    if ('problem' in record) {
+      rejected.push(record);
       continue;
     }
     const have = existingDocs[i];

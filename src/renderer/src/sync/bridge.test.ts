@@ -2,7 +2,7 @@
 // one analyst stores reaches a colleague's Dexie through PouchDB's
 // replicator; deletions are tombstones; two machines of one analyst merge
 // by span id; articles and statuses travel; the header's status is right.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { SpanRecord } from '@core/model.ts';
@@ -139,5 +139,66 @@ describe('deletions and two machines of one analyst', { timeout: 120_000 }, () =
     });
     expect(res.body).toMatchObject({ label: 'kurdish-skepticism' });
     expect((res.body as { _conflicts?: string[] })._conflicts).toBeUndefined();
+  });
+});
+
+describe('a first sync', { timeout: 180_000 }, () => {
+  it('brings in every article and span of a project larger than one batch, and says synced', async () => {
+    const { server, project } = await newProject();
+    // 100 articles with 10 spans each: 1,100 documents, eleven full
+    // batches of the replicator (so the puller holds for batches of its
+    // own, and must still finish when the last batch is full) and more
+    // than one batch of the puller.
+    const docs: object[] = [];
+    const spanIds: string[] = [];
+    const articleIds: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const text = `${TEXT} ${i}`;
+      const doc = await buildDocumentRecord({ text, title: `مقال ${i}` });
+      const { id: _id, folded: _f, ...body } = doc;
+      docs.push({ _id: `article:${doc.id}`, ...body });
+      articleIds.push(doc.id);
+      for (let k = 0; k < 10; k++) {
+        const spanId = `s${i}-${k}`;
+        spanIds.push(spanId);
+        docs.push({
+          _id: `span:sara:${spanId}`,
+          spanId,
+          annotatorId: 'sara',
+          docId: doc.id,
+          label: 'pro-withdrawal',
+          start: k,
+          end: k + 3,
+          quote: cpSlice(text, k, k + 3),
+          holder: null,
+          note: null,
+          createdAt: 1,
+          updatedAt: 1,
+        });
+      }
+    }
+    const put = await commands.teamAdmin({
+      method: 'POST',
+      path: `/${project}/_bulk_docs`,
+      body: { docs },
+    });
+    expect(put.status).toBe(201);
+
+    const huda = await member('huda', server, project);
+    // A busy machine may take long over 1,100 documents: wait for the
+    // count itself, not for a deadline that depends on speed.
+    await vi.waitFor(async () => expect(await huda.db.spans.count()).toBe(spanIds.length), {
+      timeout: 170_000,
+      interval: 100,
+    });
+    const status = await synced(huda);
+    expect(status.rejected).toEqual([]);
+    expect((await huda.db.documents.toCollection().primaryKeys()).sort()).toEqual(
+      [...articleIds].sort(),
+    );
+    expect((await huda.db.spans.toCollection().primaryKeys()).sort()).toEqual([...spanIds].sort());
+    // Each article came with its list row, and nothing local waits to go out.
+    expect(await huda.db.docMeta.count()).toBe(100);
+    expect(await huda.db.outbox.count()).toBe(0);
   });
 });

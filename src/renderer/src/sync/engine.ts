@@ -20,7 +20,7 @@ import type { Rejected } from './apply.ts';
 import { recordShared, resolveOwn, resolveShared } from './conflicts.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';
-import { pullBatch, type Conflicted } from './pull.ts';
+import { PULL_BATCH, pullBatch, type Conflicted } from './pull.ts';
 import { pushBatch } from './push.ts';
 import { OUTBOX } from './tables.ts';
 import type { TeamFetch } from './transport.ts';
@@ -48,7 +48,8 @@ export interface SyncStatus {
 
 /** One direction of PouchDB's live sync, as the engine listens to it. */
 interface Replication {
-  on(event: 'active' | 'change', fn: () => void): unknown;
+  on(event: 'active', fn: () => void): unknown;
+  on(event: 'change', fn: (info?: unknown) => void): unknown;
   on(event: 'paused' | 'requestError' | 'denied', fn: (err?: unknown) => void): unknown;
 }
 
@@ -62,10 +63,23 @@ export interface EngineOptions {
   backOff?: { first: number; max: number };
 }
 
+/** The longest a local change waits for the puller while the replicator is busy. */
+const HOLD_MS = 2000;
+
 const revsDiffReply = z.record(
   z.string(),
   z.looseObject({ missing: z.array(z.string()).optional() }),
 );
+
+/**
+ * Whether a replication 'change' event reports a full batch (more are
+ * likely on their way), or pending changes on the server (CouchDB 2+ says).
+ */
+function isFullBatch(info: unknown, batchSize: number): boolean {
+  const i = info as { docs?: unknown[]; pending?: unknown } | undefined;
+  if (typeof i?.pending === 'number') return i.pending > 0;
+  return Array.isArray(i?.docs) && i.docs.length >= batchSize;
+}
 
 /** Describes a PouchDB or transport error for the header. */
 export function describeSyncError(err: unknown): SyncError {
@@ -95,6 +109,11 @@ export class SyncEngine {
   private wantPull = false;
   private wantPush = false;
   private replicating = { push: false, pull: false };
+  /** Local changes not yet asked to be pulled, and the timer that asks anyway. */
+  private held = 0;
+  /** The pull replication's last batch was full: more are coming. */
+  private bulk = false;
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private status: SyncStatus = {
     phase: 'starting',
     waiting: 0,
@@ -154,10 +173,11 @@ export class SyncEngine {
     this.replicating = { push: true, pull: true };
     const first = this.options.backOff?.first ?? 1000;
     const max = this.options.backOff?.max ?? 10_000;
+    const batchSize = this.options.batchSize ?? 100;
     const sync = this.local.sync(this.remote, {
       live: true,
       retry: true,
-      batch_size: this.options.batchSize ?? 100,
+      batch_size: batchSize,
       back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
     });
     this.sync = sync;
@@ -173,13 +193,15 @@ export class SyncEngine {
       });
       rep.on('paused', (err) => {
         this.replicating[dir] = false;
+        if (dir === 'pull' && !this.bulk) this.schedulePull();
         if (err) this.fail(err);
         else {
           this.set({ lastError: null });
           if (dir === 'push') void this.acknowledge();
         }
       });
-      rep.on('change', () => {
+      rep.on('change', (info?: unknown) => {
+        if (dir === 'pull') this.bulk = isFullBatch(info, batchSize);
         this.set({ lastError: null });
         if (dir === 'push') void this.acknowledge();
       });
@@ -189,7 +211,7 @@ export class SyncEngine {
     }
     this.changes = this.local
       .changes({ live: true, since: 'now' })
-      .on('change', () => this.schedule({ pull: true }));
+      .on('change', () => this.changed());
     this.outboxWatch = liveQuery(async () => {
       const [pending, sent, refused] = await Promise.all([
         this.db.outbox.where('state').equals(OUTBOX.pending).count(),
@@ -223,6 +245,7 @@ export class SyncEngine {
     this.changes?.cancel();
     this.outboxWatch?.unsubscribe();
     if (this.ackTimer) clearInterval(this.ackTimer);
+    if (this.holdTimer) clearTimeout(this.holdTimer);
     await this.working.catch(() => undefined);
     await this.local.close().catch(() => undefined);
   }
@@ -230,6 +253,30 @@ export class SyncEngine {
   private fail(err: unknown): void {
     const lastError = describeSyncError(err);
     this.set({ lastError });
+  }
+
+  /**
+   * A change in the local copy. While the replicator is bringing the
+   * server's documents in by full batches (a first sync, or a long time
+   * offline), the puller waits for a batch of its own (PULL_BATCH changes,
+   * or HOLD_MS, or a replicator batch that is not full: caught up).
+   * Applying the feed a few documents at a time costs a transaction, a
+   * changes read and a rewrite of the derived rows per few documents,
+   * which made the puller of a first sync cost as much as the replication.
+   * A colleague's edit arrives in a batch of its own and is pulled at once.
+   */
+  private changed(): void {
+    if (!this.bulk) return this.schedulePull();
+    this.held++;
+    if (this.held >= PULL_BATCH) return this.schedulePull();
+    this.holdTimer ??= setTimeout(() => this.schedulePull(), HOLD_MS);
+  }
+
+  private schedulePull(): void {
+    this.held = 0;
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    if (this.running) this.schedule({ pull: true });
   }
 
   /** Asks for a bridge run; runs serialize. */
@@ -244,7 +291,9 @@ export class SyncEngine {
       if (this.wantPull) {
         this.wantPull = false;
         const r = await pullBatch(this.db, this.local, this.config.user);
-        if (r.read > 0) this.wantPull = true;
+        // More to read now; while the replicator brings in full batches,
+        // a partial batch waits for the rest (changed()).
+        if (r.read >= PULL_BATCH || (r.read > 0 && !this.bulk)) this.wantPull = true;
         if (r.rejected.length > 0)
           this.set({ rejected: [...this.status.rejected, ...r.rejected].slice(-50) });
         await this.conflicts(r.conflicted);

@@ -13,6 +13,7 @@ import {
   applyDocs,
   applyTables,
   checkDoc,
+  prepareArticles,
   teamIdOf,
   type CheckedDoc,
   type RawDoc,
@@ -24,7 +25,8 @@ import { markIncoming } from './outbox.ts';
 import type { Pouch } from './pouch.ts';
 import { OUTBOX } from './tables.ts';
 
-const BATCH = 500;
+/** Changes applied per batch (one changes read, one transaction). */
+export const PULL_BATCH = 1000;
 
 /** A document of the batch that has more than one current version. */
 export interface Conflicted {
@@ -54,7 +56,7 @@ export async function pullBatch(
   const since = ((await db.syncMeta.get(SEQ_KEY))?.value as number | string | undefined) ?? 0;
   const res = await local.changes({
     since,
-    limit: BATCH,
+    limit: PULL_BATCH,
     include_docs: true,
     conflicts: true,
     return_docs: true,
@@ -69,6 +71,8 @@ export async function pullBatch(
     if ('problem' in c) rejected.push(c);
     else checked.push({ doc: c, raw });
   }
+  // Hashing is not IndexedDB work: it runs before the transaction.
+  const built = await prepareArticles(checked.map((c) => c.doc));
   const conflicted: Conflicted[] = [];
   const settled: string[] = [];
   await db.transaction(
@@ -96,7 +100,7 @@ export async function pullBatch(
         else if (shared) settled.push(ids[i]!);
       });
       if (dropRefused.length > 0) await db.outbox.bulkDelete(dropRefused);
-      rejected.push(...(await applyDocs(db, apply, selfId)));
+      rejected.push(...(await applyDocs(db, apply, selfId, built)));
       if (settled.length > 0) await db.conflicts.bulkDelete(settled);
       await db.syncMeta.put({ key: SEQ_KEY, value: res.last_seq });
     },

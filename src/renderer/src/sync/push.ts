@@ -21,7 +21,14 @@ import { parseTeamDocId } from '@core/team/ids.ts';
 import { checkWrite, type UserCtx } from '@core/team/validate.ts';
 import { canonicalJson } from '@core/team/wire.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import { applyDocs, applyTables, checkDoc, type CheckedDoc, type RawDoc } from './apply.ts';
+import {
+  applyDocs,
+  applyTables,
+  checkDoc,
+  prepareArticles,
+  type CheckedDoc,
+  type RawDoc,
+} from './apply.ts';
 import { buildBodies, buildTables, type BuiltBody } from './build.ts';
 import { markIncoming } from './outbox.ts';
 import { randomRevHash, type Pouch, type PouchDoc } from './pouch.ts';
@@ -144,6 +151,16 @@ export async function pushBatch(ctx: PushContext): Promise<number> {
     outcomes.set(id, { kind: 'sent', rev: await writeBeside(local, doc, base), shared: true });
   }
 
+  // The project's versions that win over ours, checked (and any article
+  // among them built) before the transaction.
+  const winners = new Map<string, CheckedDoc>();
+  for (const [id, o] of outcomes)
+    if (o.kind === 'remote') {
+      const c = checkDoc(o.doc);
+      if (c && !('problem' in c)) winners.set(id, c);
+    }
+  const built = await prepareArticles([...winners.values()]);
+
   await db.transaction('rw', [db.outbox, ...applyTables(db)], async (tx) => {
     markIncoming(tx);
     const now = await db.outbox.bulkGet(ids);
@@ -163,16 +180,14 @@ export async function pushBatch(ctx: PushContext): Promise<number> {
         puts.push({ ...row, state: OUTBOX.refused, refused: o.reason });
       else {
         gone.push(row.id);
-        if (o.kind === 'remote') {
-          const c = checkDoc(o.doc);
-          if (c && !('problem' in c)) remote.push(c);
-        }
+        const c = winners.get(row.id);
+        if (o.kind === 'remote' && c) remote.push(c);
       }
     });
     if (revs.length > 0) await db.syncRevs.bulkPut(revs);
     if (puts.length > 0) await db.outbox.bulkPut(puts);
     if (gone.length > 0) await db.outbox.bulkDelete(gone);
-    if (remote.length > 0) await applyDocs(db, remote, user.name);
+    if (remote.length > 0) await applyDocs(db, remote, user.name, built);
   });
   return rows.length;
 }
