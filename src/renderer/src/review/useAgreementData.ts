@@ -146,7 +146,10 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   performance.measure('stance:agreement-rows', { start: t0, end: t1 });
   performance.measure('stance:agreement-tokens', { start: t1, end: performance.now() });
   const titles = new Map<string, string>();
-  for (const m of metaRows) if (annotations.has(m.id)) titles.set(m.id, m.title);
+  // An untitled document is named by its opening words, quoted (never passed
+  // off as a title): a table of documents needs something to tell them apart.
+  for (const m of metaRows)
+    if (annotations.has(m.id)) titles.set(m.id, m.title || (m.lead ? `«${m.lead}»` : ''));
   const gold = new Map(
     statuses.filter((s) => s.annotatorId === GOLD_ANNOTATOR_ID).map((s) => [s.docId, s]),
   );
