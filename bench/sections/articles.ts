@@ -32,7 +32,11 @@ function perDoc(run: ArticleRun, from: number, to: number): number {
 
 export async function benchArticles(ctx: BenchContext): Promise<SectionResult> {
   const started = performance.now();
-  const sizes = ctx.quick ? QUICK_SIZES : SIZES;
+  // BENCH_ARTICLE_SIZES=20000 (and BENCH_ARTICLE_RUNS=3) remeasure some
+  // sizes only, e.g. at a quieter moment; the report says when each ran.
+  const only = process.env.BENCH_ARTICLE_SIZES?.split(',').map(Number).filter((n) => n > 0);
+  const sizes = only?.length ? only : ctx.quick ? QUICK_SIZES : SIZES;
+  const fixedRuns = Number(process.env.BENCH_ARTICLE_RUNS) || 0;
   const context = await launchProfile('articles');
   const figures: Record<string, Figure> = {};
   const table: string[] = [];
@@ -51,7 +55,7 @@ export async function benchArticles(ctx: BenchContext): Promise<SectionResult> {
     for (const w of WRITERS) await run(w, ARTICLE_BATCH * 2);
 
     for (const n of sizes) {
-      const runs = ctx.quick ? 1 : n <= 5_000 ? 3 : 2;
+      const runs = fixedRuns || (ctx.quick ? 1 : n <= 5_000 ? 3 : 2);
       const got: Record<Writer, ArticleRun[]> = { dataLayer: [], raw: [], rawDocsOnly: [] };
       for (let i = 0; i < runs; i++) {
         // Rotate the order so drift in machine load hits every writer.

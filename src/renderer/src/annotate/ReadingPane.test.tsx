@@ -44,11 +44,9 @@ beforeEach(async () => {
   );
   await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
   // The label set is read on its own: a hotkey means nothing until it is
-  // (the toolbar's stance list then offers the three default labels).
+  // (the toolbar's sticky-label list then offers Off and the three default labels).
   await waitFor(() =>
-    expect(host!.querySelectorAll('.rp-tools select')[0]?.querySelectorAll('option')).toHaveLength(
-      5,
-    ),
+    expect(host!.querySelector('.rp-tools select')?.querySelectorAll('option')).toHaveLength(4),
   );
 });
 
@@ -218,7 +216,7 @@ describe('ReadingPane', () => {
     await waitFor(() => expect(host!.querySelector('.rp-para')).not.toBeNull());
     await selectAndRelease('جندي');
     // The labels are not read yet: the sticky-label menu offers only "Off".
-    const sticky = host!.querySelector<HTMLSelectElement>('.rp-tools label:nth-of-type(2) select')!;
+    const sticky = host!.querySelector<HTMLSelectElement>('.rp-tools select')!;
     expect(sticky.options.length).toBe(1);
     press('3', 'Digit3');
     await hold.release();
