@@ -41,7 +41,7 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
 /**
  * The indexes of the current schema (version 8 dropped the unread ones; 9
  * added the team tables; 10 the span facts; 11 changed data only; 12 the
- * gazetteers and rejections).
+ * gazetteers and rejections; 13 the kept views).
  */
 const CURRENT_INDEXES = {
   documents: [],
@@ -64,6 +64,7 @@ const CURRENT_INDEXES = {
   syncMeta: [],
   gazetteers: [],
   rejections: ['[annotatorId+docId]'],
+  viewCache: [],
 };
 
 // Version 9's stores as IndexedDB has them: version 3's without the
