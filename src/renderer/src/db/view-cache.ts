@@ -9,7 +9,7 @@
  * marked as being brought up to date (never passed off as current) while it
  * computes. Rows are derived: never backed up, cleared on restore.
  */
-import type { DBCore, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import type { WorkbenchDb } from './schema.ts';
 
 /** A row of the viewCache table: the generation row, or one stored view. */
@@ -49,6 +49,22 @@ export const VIEW_SOURCE_TABLES: readonly string[] = [
   'lineTokens',
 ];
 
+/**
+ * Settings rows views count: gold's rejected proposals (`goldRejected:`,
+ * db/gold.ts), which the agreement dashboard's adjudication state reads.
+ * Other settings (language, font size, the open document…) change no view.
+ */
+export const VIEW_SOURCE_SETTINGS: readonly string[] = ['goldRejected:'];
+
+/** True when a mutation of `settings` touches a row some view counts. */
+function touchesViewSettings(req: DBCoreMutateRequest): boolean {
+  const counts = (key: unknown): boolean =>
+    typeof key === 'string' && VIEW_SOURCE_SETTINGS.some((p) => key.startsWith(p));
+  if (req.type === 'deleteRange') return true;
+  if (req.type === 'delete') return req.keys.some(counts);
+  return req.values.some((v) => counts((v as { key?: unknown } | null)?.key));
+}
+
 /** A new generation token (unique: never equal to an earlier one). */
 function newGen(): string {
   return crypto.randomUUID();
@@ -56,8 +72,9 @@ function newGen(): string {
 
 /**
  * The middleware: a read-write transaction over any source table also
- * takes in viewCache, and every mutation of a source table writes a new
- * generation in it before resolving, so the change and the new generation
+ * takes in viewCache, and every mutation of a source table (or of a
+ * settings row some view counts) writes a new generation in it before
+ * resolving, so the change and the new generation
  * commit together or not at all.
  */
 export const viewCacheMiddleware: Middleware<DBCore> = {
@@ -65,7 +82,7 @@ export const viewCacheMiddleware: Middleware<DBCore> = {
   name: 'ViewCache',
   create(down) {
     if (!down.schema.tables.some((t) => t.name === 'viewCache')) return {};
-    const watched = new Set(VIEW_SOURCE_TABLES);
+    const watched = new Set([...VIEW_SOURCE_TABLES, 'settings']);
     return {
       transaction(stores, mode, options) {
         const scope =
@@ -84,13 +101,15 @@ export const viewCacheMiddleware: Middleware<DBCore> = {
           ...table,
           mutate: (req) =>
             table.mutate(req).then((res) =>
-              cache
-                .mutate({
-                  trans: req.trans,
-                  type: 'put',
-                  values: [{ key: GEN, gen: newGen() } satisfies ViewCacheRecord],
-                })
-                .then(() => res),
+              name === 'settings' && !touchesViewSettings(req)
+                ? res
+                : cache
+                    .mutate({
+                      trans: req.trans,
+                      type: 'put',
+                      values: [{ key: GEN, gen: newGen() } satisfies ViewCacheRecord],
+                    })
+                    .then(() => res),
             ),
         };
       },
