@@ -128,8 +128,19 @@ export interface ReviewBench {
   decide(n: number): Promise<number[]>;
   /** Times the dashboard's reads one by one. */
   probe(): Promise<Record<string, number>>;
-  /** Mounts the dashboard: ms to its figures painted, and to its intervals. */
-  dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
+  /**
+   * Mounts the dashboard: ms to its figures painted, whether they were
+   * marked as being updated (kept from before a change), ms to the exact
+   * figures and to their intervals; returns once the view is kept.
+   */
+  dashboard(): Promise<{
+    figures: number;
+    marked: boolean;
+    exact: number;
+    intervals: number;
+    scope: string;
+    marks: string;
+  }>;
 }
 
 /** bench/pages/analysis.tsx */

@@ -387,7 +387,6 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
         'median',
       ],
       ['one accept or reject, to repainted', '≤ 50 ms at p95', 'decideMs', 50, 'p95'],
-      ['the agreement dashboard, to its figures', '≤ 1 s', 'dashboardMs', 1000, 'median'],
     ];
     for (const [what, target, name, bound, stat] of rows3) {
       const t = fig(r, 'review', name);
@@ -405,6 +404,29 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
           : unmeasured(what, target, 'review'),
       );
     }
+    // The dashboard: first paint after adjudications (kept figures, marked)
+    // and opened again (kept, exact), judged on the slower; the exact
+    // figures' time and a first visit's (nothing kept) said beside.
+    const what = 'the agreement dashboard, to its figures';
+    const after = fig(r, 'review', 'dashboardMs');
+    const again = fig(r, 'review', 'dashboardAgainMs');
+    const exact = fig(r, 'review', 'dashboardExactMs');
+    const first = fig(r, 'review', 'dashboardFirstMs');
+    if (after && again)
+      rows.push({
+        what,
+        target: '≤ 1 s',
+        measured: `after adjudications ${fmt(after.median, 'ms')} (the kept figures, marked as being updated; exact at ${fmt(exact?.median ?? Number.NaN, 'ms')}); opened again with nothing changed ${fmt(again.median, 'ms')}${first ? `; a profile's first visit (nothing kept) ${fmt(first.median, 'ms')}` : ''}`,
+        ...atMost(Math.max(after.median, again.median), 1000, 'ms'),
+      });
+    else if (after)
+      rows.push({
+        what,
+        target: '≤ 1 s',
+        measured: `${fmt(after.median, 'ms')} (p95 ${fmt(after.p95, 'ms')})`,
+        ...atMost(after.median, 1000, 'ms'),
+      });
+    else rows.push(unmeasured(what, '≤ 1 s', 'review'));
   }
   // Sync (issue 12).
   {

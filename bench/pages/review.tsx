@@ -18,6 +18,7 @@ import { documentTables, storeDocuments } from '../../src/renderer/src/db/store-
 import type { LineTokensRecord, TokenSetRecord } from '../../src/renderer/src/db/dataset-tokens.ts';
 import { AgreementDashboard } from '../../src/renderer/src/review/AgreementDashboard.tsx';
 import { ReviewView } from '../../src/renderer/src/review/ReviewView.tsx';
+import { I18nProvider } from '../../src/renderer/src/i18n/I18nProvider.tsx';
 import '../../src/renderer/src/styles.css';
 import '../../src/renderer/src/review/review.css';
 import { generateArticle, generateSpans, tokenizeByLine } from '../lib/corpus.ts';
@@ -147,7 +148,11 @@ async function self(): Promise<AnnotatorRecord> {
     root?.unmount();
     root = createRoot(host);
     const t0 = performance.now();
-    root.render(<ReviewView self={me} docId={docId} />);
+    root.render(
+      <I18nProvider open>
+        <ReviewView self={me} docId={docId} />
+      </I18nProvider>,
+    );
     await until(host, () => host.querySelector('[data-lane]') !== null);
     await painted();
     return performance.now() - t0;
@@ -212,21 +217,40 @@ async function self(): Promise<AnnotatorRecord> {
     root?.unmount();
     root = createRoot(host);
     const t0 = performance.now();
-    root.render(<AgreementDashboard self={me} onOpenReview={() => undefined} />);
-    await until(
-      host,
-      () =>
-        host.querySelector('.dot-row circle') !== null &&
-        host.querySelector('table[aria-label="Documents by disagreement"] tbody tr') !== null,
+    root.render(
+      <I18nProvider open>
+        <AgreementDashboard self={me} onOpenReview={() => undefined} />
+      </I18nProvider>,
     );
+    const shown = (): boolean =>
+      host.querySelector('.dot-row circle') !== null &&
+      host.querySelector('table[aria-label="Documents by disagreement"] tbody tr') !== null;
+    await until(host, shown);
     await painted();
     const figures = performance.now() - t0;
+    // Figures kept from before a change are marked until the live data is in.
+    const marked = host.querySelector('.dash-updating') !== null;
+    await until(host, () => shown() && host.querySelector('.dash-updating') === null);
+    await painted();
+    const exact = performance.now() - t0;
     await until(
       host,
       () => host.querySelector('.ci-status')?.textContent?.startsWith('Intervals') ?? false,
     );
     await painted();
     const intervals = performance.now() - t0;
+    // The view is kept, with its intervals, for the next visit.
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        void db.viewCache.toArray().then((rows) => {
+          const gen = rows.find((r) => r.key === 'gen')?.gen ?? 'initial';
+          const kept = rows.find((r) => r.key.startsWith('agreement:') && r.gen === gen);
+          if ((kept?.value as { ci?: unknown } | undefined)?.ci) resolve();
+          else setTimeout(check, 20);
+        });
+      };
+      check();
+    });
     const scope = host.querySelector('.dash-scope')?.textContent ?? '';
     const marks = performance
       .getEntriesByType('measure')
@@ -237,6 +261,6 @@ async function self(): Promise<AnnotatorRecord> {
 
     root.unmount();
     root = null;
-    return { figures, intervals, scope, marks };
+    return { figures, marked, exact, intervals, scope, marks };
   },
 };

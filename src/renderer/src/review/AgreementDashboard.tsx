@@ -8,8 +8,8 @@
  * never the articles (useAgreementData).
  */
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '@core/agreement/bootstrap.ts';
-import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
-import { useLabels } from '../hooks/useLabels.ts';
+import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type LabelDef } from '@core/model.ts';
+import { useLoadedLabels } from '../hooks/useLabels.ts';
 import { useState } from 'react';
 import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { acceptAllAgreed } from './actions.ts';
@@ -24,6 +24,8 @@ import { TokenBasisNote } from './TokenBasisNote.tsx';
 import { useDashboardView } from './useDashboardView.ts';
 import { T, useT } from '../i18n/T.tsx';
 
+const NO_LABELS: LabelDef[] = [];
+
 export interface AgreementDashboardProps {
   self: AnnotatorRecord;
   onOpenReview: (docId: string) => void;
@@ -33,7 +35,8 @@ export function AgreementDashboard({
   self,
   onOpenReview,
 }: AgreementDashboardProps): React.JSX.Element {
-  const labels = useLabels();
+  const loaded = useLoadedLabels();
+  const labels = loaded ?? NO_LABELS;
   // null: the default choice (everyone with annotations, gold excluded).
   const [picked, setPicked] = useState<string[] | null>(null);
   const [metric, setMetric] = useState<PairMetric>('kappa');
@@ -48,7 +51,7 @@ export function AgreementDashboard({
     picked,
     query,
     onlyShared,
-    labels,
+    labels: loaded,
   });
 
   if (!view) return <p className="loading">{t('agreement.computing')}</p>;

@@ -48,7 +48,8 @@ export interface DashboardChoice {
   picked: string[] | null;
   query: string;
   onlyShared: boolean;
-  labels: LabelDef[];
+  /** Undefined while the labels are read: nothing else is read before them. */
+  labels: LabelDef[] | undefined;
 }
 
 /** The view, the live data behind it (undefined while read), and a document's disagreements. */
@@ -60,10 +61,11 @@ export function useDashboardView(c: DashboardChoice): {
 } {
   const titleText = useTitleText();
   const isDefault = c.picked === null && c.query.trim() === '' && !c.onlyShared;
-  const labelKeys = useMemo(() => c.labels.map((l) => l.key), [c.labels]);
-  const { kept, gen, keep } = useKeptView(isDefault ? dashboardKey(labelKeys) : null);
+  const labelKeys = useMemo(() => (c.labels ?? []).map((l) => l.key), [c.labels]);
+  const ready = c.labels !== undefined;
+  const { kept, gen, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
   // The big read starts once the small one is done, so it cannot delay it.
-  const data = useAgreementData(c.picked, !isDefault || kept !== undefined);
+  const data = useAgreementData(c.picked, ready && (!isDefault || kept !== undefined));
   const folded = useFoldedKeys(c.query.trim() !== '');
 
   const active = useMemo(() => {
@@ -113,6 +115,12 @@ export function useDashboardView(c: DashboardChoice): {
       );
   }, [docs, data, titleText, disagreements]);
 
+  // Checked once per read, not per render (10,000 rows at scale).
+  const summary = useMemo(
+    () => (isDefault && kept ? checkDashboardSummary(kept.value) : undefined),
+    [isDefault, kept],
+  );
+
   // Keep the default view once computed, and again with its intervals.
   useEffect(() => {
     if (!data || !isDefault) return;
@@ -147,7 +155,6 @@ export function useDashboardView(c: DashboardChoice): {
       docs,
       disagreementOf,
     };
-  const summary = isDefault && kept ? checkDashboardSummary(kept.value) : undefined;
   if (!summary || !kept) return { view: undefined, data, docs, disagreementOf };
   const byId = new Map(summary.annotators.map((a) => [a.id, a]));
   return {
