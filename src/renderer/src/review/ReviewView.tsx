@@ -2,9 +2,10 @@
  * One document as every annotator tagged it: a lane per annotator (this
  * analyst, each colleague, gold) over each passage that has spans,
  * disagreements underlined, and the adjudication controls that build gold.
- * It reads only this document (useDocReview).
+ * It reads only this document (useDocReview). An accept or reject shows in
+ * its row before it is stored (useDecisions).
  */
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { candidates } from '@core/agreement/adjudicate.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
@@ -22,6 +23,7 @@ import { reviewBlocks, sentenceBlocks, type Block } from './blocks.ts';
 import { disagreementSummary, KIND_TEXT } from './disagreement-text.ts';
 import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
+import { useDecisions } from './useDecisions.ts';
 import { useDocReview } from './useDocReview.ts';
 import { GoldConflict } from '../team/GoldConflict.tsx';
 import { useTeam } from '../team/useTeam.ts';
@@ -37,6 +39,12 @@ const GOLD_LANE: AnnotatorRecord = {
 
 const NO_SPANS = new Map<string, SpanRecord[]>();
 
+/** Whether an extent starts in passage `b`. */
+const inBlock =
+  (b: Block) =>
+  (s: { start: number }): boolean =>
+    s.start >= b.start && s.start < b.end;
+
 export function ReviewView({
   self,
   docId,
@@ -48,6 +56,7 @@ export function ReviewView({
   side?: HTMLElement | null;
 }): React.JSX.Element {
   const data = useDocReview(docId);
+  const decisions = useDecisions(docId, data);
   const labels = useLabels();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [minAgree, setMinAgree] = useState(2);
@@ -83,18 +92,47 @@ export function ReviewView({
   );
   const paras = useMemo(() => blockParagraphs(text, map, blocks), [text, map, blocks]);
   const visible = lanes.filter((l) => !hidden.has(l.id));
-  const slotOf = (label: string): number => {
-    const i = labels.findIndex((l) => l.key === label);
-    return i < 0 ? labels.length : i;
-  };
-  const disagreeing = disagreement.regions.filter((r) => r.kinds.length > 0);
+  const slotOf = useCallback(
+    (label: string): number => {
+      const i = labels.findIndex((l) => l.key === label);
+      return i < 0 ? labels.length : i;
+    },
+    [labels],
+  );
+  const disagreeing = useMemo(
+    () => disagreement.regions.filter((r) => r.kinds.length > 0),
+    [disagreement],
+  );
+  const proposers = useMemo(() => [...proposals.keys()], [proposals]);
+  // Each passage's proposals, gold spans and disagreements, kept from render
+  // to render so a passage's adjudication list re-renders only when its rows change.
+  const perBlock = useMemo(
+    () =>
+      blocks.map((b) => ({
+        cands: cands.filter(inBlock(b)),
+        gold: gold.filter(inBlock(b)),
+        dis: disagreeing.filter(inBlock(b)),
+      })),
+    [blocks, cands, gold, disagreeing],
+  );
+  const annotators = data?.annotators;
+  const nameOf = useCallback((id: string): string => nameIn(annotators ?? [], id), [annotators]);
 
-  useLaneHighlights(root, { text, paras, spans: byAnn, slotOf, disagreements: disagreeing, focus });
+  useLaneHighlights(root, {
+    text,
+    paras,
+    spans: byAnn,
+    slotOf,
+    disagreements: disagreeing,
+    focus,
+    // The lanes in the DOM: which are shown, and whether the view shows
+    // lanes at all (a team project is never solo, see below).
+    lanes: data ? [team.config ? 'team' : '', ...visible.map((l) => l.id)].join(' ') : '',
+  });
 
   if (data === null) return <p className="empty">{t('review.gone')}</p>;
   if (!data) return <p className="loading">{t('review.loading')}</p>;
   const { doc, rejected, goldStatus } = data;
-  const nameOf = (id: string): string => nameIn(data.annotators, id);
 
   /** A click on a lane brings up the adjudication row of the span under it. */
   const focusSpanAt = (e: React.MouseEvent<HTMLElement>, annotatorId: string, b: Block): void => {
@@ -113,7 +151,6 @@ export function ReviewView({
     row?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     setFocus(hit);
   };
-  const proposers = [...proposals.keys()];
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
@@ -126,10 +163,6 @@ export function ReviewView({
       n === 0 ? t('review.noneAgree', { n: minAgree }) : t('review.accepted', { count: n }),
     );
   };
-  const inBlock =
-    (b: Block) =>
-    (s: { start: number }): boolean =>
-      s.start >= b.start && s.start < b.end;
   const current = selected && blocks.find((b) => b.start === selected.start);
 
   // The analyst alone (nobody else's spans) and no gold yet: nothing to
@@ -238,10 +271,8 @@ export function ReviewView({
       </header>
 
       {blocks.map((b, bi) => {
-        const blockCands = cands.filter(inBlock(b));
-        const blockGold = gold.filter(inBlock(b));
+        const { cands: blockCands, gold: blockGold, dis: blockDis } = perBlock[bi]!;
         const blockText = paras[bi]!.text;
-        const blockDis = disagreeing.filter(inBlock(b));
         if (blockCands.length === 0 && blockGold.length === 0)
           return (
             <p key={b.start} className="context" dir="rtl" lang="ar">
@@ -290,12 +321,11 @@ export function ReviewView({
               ))}
             </div>
             <AdjudicationList
-              docId={docId}
               text={doc.text}
               tokens={data.tokens}
               candidates={blockCands}
               gold={blockGold}
-              rejected={rejected}
+              decisions={decisions}
               labels={labels}
               proposers={proposers}
               nameOf={nameOf}
@@ -311,7 +341,7 @@ export function ReviewView({
             passage={current ?? null}
             candidates={current ? cands.filter(inBlock(current)) : []}
             gold={current ? gold.filter(inBlock(current)) : []}
-            rejected={rejected}
+            stateOf={decisions.stateOf}
             labels={labels}
             proposers={proposers}
             nameOf={nameOf}
