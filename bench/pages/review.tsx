@@ -19,6 +19,7 @@ import { documentTables, storeDocuments } from '../../src/renderer/src/db/store-
 import type { LineTokensRecord, TokenSetRecord } from '../../src/renderer/src/db/dataset-tokens.ts';
 import { AgreementDashboard } from '../../src/renderer/src/review/AgreementDashboard.tsx';
 import { ReviewView } from '../../src/renderer/src/review/ReviewView.tsx';
+import { I18nProvider } from '../../src/renderer/src/i18n/I18nProvider.tsx';
 import '../../src/renderer/src/styles.css';
 import '../../src/renderer/src/review/review.css';
 import { generateArticle, generateSpans, tokenizeByLine } from '../lib/corpus.ts';
@@ -148,7 +149,11 @@ async function self(): Promise<AnnotatorRecord> {
     root?.unmount();
     root = createRoot(host);
     const t0 = performance.now();
-    root.render(<ReviewView self={me} docId={docId} />);
+    root.render(
+      <I18nProvider open>
+        <ReviewView self={me} docId={docId} />
+      </I18nProvider>,
+    );
     await until(host, () => host.querySelector('[data-lane]') !== null);
     await painted();
     return performance.now() - t0;
@@ -223,7 +228,11 @@ async function self(): Promise<AnnotatorRecord> {
     root?.unmount();
     root = createRoot(host);
     const t0 = performance.now();
-    root.render(<AgreementDashboard self={me} onOpenReview={() => undefined} />);
+    root.render(
+      <I18nProvider open>
+        <AgreementDashboard self={me} onOpenReview={() => undefined} />
+      </I18nProvider>,
+    );
     await until(
       host,
       () =>
