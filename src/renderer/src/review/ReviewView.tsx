@@ -91,7 +91,7 @@ export function ReviewView({
     [text, byAnn, sentences],
   );
   const paras = useMemo(() => blockParagraphs(text, map, blocks), [text, map, blocks]);
-  const visible = lanes.filter((l) => !hidden.has(l.id));
+  const visible = useMemo(() => lanes.filter((l) => !hidden.has(l.id)), [lanes, hidden]);
   const slotOf = useCallback(
     (label: string): number => {
       const i = labels.findIndex((l) => l.key === label);
@@ -130,27 +130,61 @@ export function ReviewView({
     lanes: data ? [team.config ? 'team' : '', ...visible.map((l) => l.id)].join(' ') : '',
   });
 
+  /** A click on a lane brings up the adjudication row of the span under it. */
+  const focusSpanAt = useCallback(
+    (e: React.MouseEvent<HTMLElement>, annotatorId: string, b: Block): void => {
+      setSelected(b);
+      const caret = caretAt(e.clientX, e.clientY);
+      const tm = root.current && laneTextMap(root.current, annotatorId, map, paras);
+      if (!caret || !tm || caret.node !== e.currentTarget.firstChild) return;
+      const cp = tm.pointToCp(caret.node, caret.offset, 'start');
+      const hit = (byAnn.get(annotatorId) ?? []).find((s) => s.start <= cp && cp < s.end);
+      if (!hit) return;
+      const key = spanKey(hit);
+      const row =
+        annotatorId === GOLD_ANNOTATOR_ID
+          ? root.current?.querySelector(`[data-gold="${key}"]`)
+          : root.current?.querySelector(`[data-key="${key}"]`);
+      row?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+      setFocus(hit);
+    },
+    [map, paras, byAnn],
+  );
+  // Each passage's lanes, made again only when the text, the spans or the
+  // lanes shown change: an adjudication click re-renders none of them.
+  const laneBlocks = useMemo(
+    () =>
+      blocks.map((b, bi) => (
+        <div className="lanes">
+          {visible.map((a) => (
+            <div className="lane" key={a.id}>
+              <bdi className={`lane-name kind-${a.kind}`}>{laneName(a, self, t)}</bdi>
+              <p
+                className="lane-text"
+                dir="rtl"
+                lang="ar"
+                data-lane=""
+                data-annotator={a.id}
+                data-block={bi}
+                onClick={(e) => focusSpanAt(e, a.id, b)}
+                aria-label={t('review.laneSpans', {
+                  name: laneName(a, self, t),
+                  count: (byAnn.get(a.id) ?? []).filter(inBlock(b)).length,
+                })}
+              >
+                {paras[bi]!.text}
+              </p>
+            </div>
+          ))}
+        </div>
+      )),
+    [blocks, visible, self, t, focusSpanAt, byAnn, paras],
+  );
+
   if (data === null) return <p className="empty">{t('review.gone')}</p>;
   if (!data) return <p className="loading">{t('review.loading')}</p>;
   const { doc, rejected, goldStatus } = data;
 
-  /** A click on a lane brings up the adjudication row of the span under it. */
-  const focusSpanAt = (e: React.MouseEvent<HTMLElement>, annotatorId: string, b: Block): void => {
-    setSelected(b);
-    const caret = caretAt(e.clientX, e.clientY);
-    const tm = root.current && laneTextMap(root.current, annotatorId, map, paras);
-    if (!caret || !tm || caret.node !== e.currentTarget.firstChild) return;
-    const cp = tm.pointToCp(caret.node, caret.offset, 'start');
-    const hit = (byAnn.get(annotatorId) ?? []).find((s) => s.start <= cp && cp < s.end);
-    if (!hit) return;
-    const key = spanKey(hit);
-    const row =
-      annotatorId === GOLD_ANNOTATOR_ID
-        ? root.current?.querySelector(`[data-gold="${key}"]`)
-        : root.current?.querySelector(`[data-key="${key}"]`);
-    row?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    setFocus(hit);
-  };
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
@@ -298,28 +332,7 @@ export function ReviewView({
                   .join(t('list.semi'))}
               </p>
             )}
-            <div className="lanes">
-              {visible.map((a) => (
-                <div className="lane" key={a.id}>
-                  <bdi className={`lane-name kind-${a.kind}`}>{laneName(a, self, t)}</bdi>
-                  <p
-                    className="lane-text"
-                    dir="rtl"
-                    lang="ar"
-                    data-lane=""
-                    data-annotator={a.id}
-                    data-block={bi}
-                    onClick={(e) => focusSpanAt(e, a.id, b)}
-                    aria-label={t('review.laneSpans', {
-                      name: laneName(a, self, t),
-                      count: (byAnn.get(a.id) ?? []).filter(inBlock(b)).length,
-                    })}
-                  >
-                    {blockText}
-                  </p>
-                </div>
-              ))}
-            </div>
+            {laneBlocks[bi]}
             <AdjudicationList
               text={doc.text}
               tokens={data.tokens}
