@@ -11,23 +11,24 @@ import { candidates } from '@core/agreement/adjudicate.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
 import { spanKey } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
-import { describeError } from '@core/errors.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { caretAt } from '../annotate/text-map.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
-import { acceptAllAgreed, setGoldStatus } from './actions.ts';
+import { acceptAllAgreed, ADJUDICATE_FAILURE, setGoldStatus } from './actions.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
 import { AdjudicationList } from './AdjudicationList.tsx';
 import { nameIn } from './annotators.ts';
 import { reviewBlocks, sentenceBlocks, type Block } from './blocks.ts';
 import { disagreementSummary, KIND_TEXT } from './disagreement-text.ts';
+import { laneName, PassageLanes } from './PassageLanes.tsx';
 import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
 import { useDecisions } from './useDecisions.ts';
 import { useDocReview } from './useDocReview.ts';
 import { GoldConflict } from '../team/GoldConflict.tsx';
 import { useTeam } from '../team/useTeam.ts';
-import { useT, type Translate } from '../i18n/T.tsx';
+import { useT } from '../i18n/T.tsx';
 import { useTitleText } from '../i18n/useTitleText.ts';
 
 const GOLD_LANE: AnnotatorRecord = {
@@ -150,37 +151,6 @@ export function ReviewView({
     },
     [map, paras, byAnn],
   );
-  // Each passage's lanes, made again only when the text, the spans or the
-  // lanes shown change: an adjudication click re-renders none of them.
-  const laneBlocks = useMemo(
-    () =>
-      blocks.map((b, bi) => (
-        <div className="lanes">
-          {visible.map((a) => (
-            <div className="lane" key={a.id}>
-              <bdi className={`lane-name kind-${a.kind}`}>{laneName(a, self, t)}</bdi>
-              <p
-                className="lane-text"
-                dir="rtl"
-                lang="ar"
-                data-lane=""
-                data-annotator={a.id}
-                data-block={bi}
-                onClick={(e) => focusSpanAt(e, a.id, b)}
-                aria-label={t('review.laneSpans', {
-                  name: laneName(a, self, t),
-                  count: (byAnn.get(a.id) ?? []).filter(inBlock(b)).length,
-                })}
-              >
-                {paras[bi]!.text}
-              </p>
-            </div>
-          ))}
-        </div>
-      )),
-    [blocks, visible, self, t, focusSpanAt, byAnn, paras],
-  );
-
   if (data === null) return <p className="empty">{t('review.gone')}</p>;
   if (!data) return <p className="loading">{t('review.loading')}</p>;
   const { doc, rejected, goldStatus } = data;
@@ -188,11 +158,20 @@ export function ReviewView({
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
+    setMessage('');
     const n = await acceptAllAgreed([docId], minAgree, proposers).catch((e: unknown) => {
-      setMessage(describeError(e));
+      reportFailure(
+        {
+          key: ADJUDICATE_FAILURE,
+          what: `Accepting what at least ${minAgree} annotators agree on`,
+          where: 'Review',
+        },
+        e,
+      );
       return null;
     });
     if (n === null) return;
+    clearFailures(ADJUDICATE_FAILURE);
     setMessage(
       n === 0 ? t('review.noneAgree', { n: minAgree }) : t('review.accepted', { count: n }),
     );
@@ -283,7 +262,21 @@ export function ReviewView({
               void setGoldStatus(
                 docId,
                 goldStatus?.status === 'done' ? 'in-progress' : 'done',
-              ).catch((e: unknown) => setMessage(describeError(e)))
+              ).then(
+                () => clearFailures(ADJUDICATE_FAILURE),
+                (e: unknown) =>
+                  reportFailure(
+                    {
+                      key: ADJUDICATE_FAILURE,
+                      what:
+                        goldStatus?.status === 'done'
+                          ? 'Reopening adjudication'
+                          : 'Marking gold adjudicated',
+                      where: 'Review',
+                    },
+                    e,
+                  ),
+              )
             }
           >
             {goldStatus?.status === 'done' ? t('review.reopen') : t('review.markAdjudicated')}
@@ -332,7 +325,15 @@ export function ReviewView({
                   .join(t('list.semi'))}
               </p>
             )}
-            {laneBlocks[bi]}
+            <PassageLanes
+              block={b}
+              index={bi}
+              text={blockText}
+              lanes={visible}
+              self={self}
+              spans={byAnn}
+              onLaneClick={focusSpanAt}
+            />
             <AdjudicationList
               text={doc.text}
               tokens={data.tokens}
@@ -363,9 +364,4 @@ export function ReviewView({
         )}
     </section>
   );
-}
-
-function laneName(a: AnnotatorRecord, self: AnnotatorRecord, t: Translate): string {
-  if (a.id === GOLD_ANNOTATOR_ID) return t('review.goldLane');
-  return a.id === self.id ? t('export.you', { name: a.name }) : a.name;
 }
