@@ -124,8 +124,12 @@ export interface ReviewBench {
   seed(docs: number): Promise<{ docs: number; spans: number; ms: number; ids: string[] }>;
   /** Mounts one document's review: ms to its lanes painted. */
   openReview(docId: string): Promise<number>;
-  /** Accepts and rejects (alternately) up to `n` pending proposals: ms each, to repainted. */
-  decide(n: number): Promise<number[]>;
+  /**
+   * Accepts and rejects (alternately) up to `n` pending proposals, one at a
+   * time: ms from each click to the frame after its row changed, and to the
+   * frame after the row shows the stored state (written and read back).
+   */
+  decide(n: number): Promise<{ painted: number[]; stored: number[] }>;
   /** Times the dashboard's reads one by one. */
   probe(): Promise<Record<string, number>>;
   /**

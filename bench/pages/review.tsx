@@ -3,8 +3,9 @@
  * 10,000 documents annotated by three colleagues (about 100,000 spans,
  * half the documents with tokens their files brought), then mounts the
  * app's own review components and times what an adjudicator waits for:
- * one document's review, an accept or reject until repainted, and the
- * agreement dashboard (its figures, then its intervals).
+ * one document's review, an accept or reject until its row is repainted
+ * (and until it is stored and read back), and the agreement dashboard (its
+ * figures, then its intervals).
  */
 import { createRoot, type Root } from 'react-dom/client';
 import { buildDocumentRecord } from '@core/document.ts';
@@ -159,7 +160,8 @@ async function self(): Promise<AnnotatorRecord> {
   },
 
   async decide(n) {
-    const out: number[] = [];
+    const rowMs: number[] = [];
+    const storedMs: number[] = [];
     for (let i = 0; i < n; i++) {
       const rows = [...host.querySelectorAll<HTMLElement>('li.proposal')].filter(
         (li) => !li.classList.contains('accepted') && !li.classList.contains('rejected'),
@@ -171,17 +173,26 @@ async function self(): Promise<AnnotatorRecord> {
         (b) => b.textContent === (accept ? 'Accept' : 'Reject'),
       )!;
       const key = row.dataset.key!;
+      const state = accept ? 'accepted' : 'rejected';
+      const rowNow = (): HTMLElement | undefined =>
+        [...host.querySelectorAll<HTMLElement>('li.proposal')].find((li) => li.dataset.key === key);
       const t0 = performance.now();
       button.click();
-      await until(host, () =>
-        [...host.querySelectorAll<HTMLElement>('li.proposal')].some(
-          (li) => li.dataset.key === key && li.classList.contains(accept ? 'accepted' : 'rejected'),
-        ),
-      );
+      // The row the analyst sees: its class, state text and buttons change
+      // together in one render, whether or not the write has committed.
+      await until(host, () => rowNow()?.classList.contains(state) ?? false);
       await painted();
-      out.push(performance.now() - t0);
+      rowMs.push(performance.now() - t0);
+      // Then stored and read back: the row no longer marked as being written
+      // (aria-busy), its state now the one the live query read.
+      await until(host, () => {
+        const li = rowNow();
+        return !!li && li.classList.contains(state) && li.getAttribute('aria-busy') === null;
+      });
+      await painted();
+      storedMs.push(performance.now() - t0);
     }
-    return out;
+    return { painted: rowMs, stored: storedMs };
   },
 
   async probe() {
