@@ -61,7 +61,7 @@ export function mergeActorVersions(versions: readonly ActorVersion[]): ActorReco
     kind: latest.kind,
     affiliation: latest.affiliation,
     aliases: aliases.slice(0, MAX_ALIASES),
-    createdAt: Math.min(...versions.map((v) => v.actor.createdAt)),
+    createdAt: versions.reduce((m, v) => Math.min(m, v.actor.createdAt), Infinity),
     updatedAt: latest.updatedAt,
   };
   if (merged && merged !== latest.id) out.mergedInto = merged;

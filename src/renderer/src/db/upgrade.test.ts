@@ -360,6 +360,62 @@ describe('schema upgrades', () => {
     db.close();
   });
 
+  it('version 13 queues a connected profile’s actors for its team project, and no other’s', async () => {
+    const actor = (id: string, nameAr: string) => ({
+      id,
+      nameAr,
+      nameEn: '',
+      kind: 'person',
+      affiliation: null,
+      aliases: [],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const actors = [actor('a1', 'مصطفى الكاظمي'), actor('a2', 'قيس الخزعلي')];
+    const stores = {
+      ...V9_STORES,
+      spanFacts: { keyPath: 'docId', indexes: [] },
+      gazetteers: { keyPath: 'annotatorId', indexes: [] },
+      rejections: {
+        keyPath: ['annotatorId', 'docId', 'start', 'end', 'label'],
+        indexes: [{ name: '[annotatorId+docId]', keyPath: ['annotatorId', 'docId'] }],
+      },
+    };
+    const settings = [
+      ...V3_DATA.settings!,
+      { key: 'derivedTables', value: currentDerivedMarker() },
+    ];
+    const config = {
+      user: 'laila',
+      roles: ['analyst'],
+      project: 'p',
+      server: 'http://127.0.0.1:1',
+    };
+    const connected = freshName();
+    await writeRawDb(connected, 120, stores, {
+      ...V3_DATA,
+      settings,
+      actors,
+      syncMeta: [{ key: 'config', value: config }],
+    });
+    const db = await openWorkbenchDb(createDb(connected));
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.actors.toArray()).toEqual(actors);
+    expect(await db.outbox.orderBy('id').toArray()).toEqual([
+      { id: 'actor:a1', stamp: expect.any(String), state: 0 },
+      { id: 'actor:a2', stamp: expect.any(String), state: 0 },
+    ]);
+    db.close();
+
+    // Without a project, nothing is queued.
+    const alone = freshName();
+    await writeRawDb(alone, 120, stores, { ...V3_DATA, settings, actors });
+    const db2 = await openWorkbenchDb(createDb(alone));
+    expect(await db2.actors.count()).toBe(2);
+    expect(await db2.outbox.count()).toBe(0);
+    db2.close();
+  });
+
   it('refuses a profile written by a newer version and never changes it', async () => {
     const name = freshName();
     const futureVersion = (DB_VERSION + 1) * 10;
