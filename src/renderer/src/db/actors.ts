@@ -38,6 +38,17 @@ export async function listActors(db: WorkbenchDb): Promise<ActorRecord[]> {
   );
 }
 
+/**
+ * The actors merged into others (tombstones), each id → the live actor id
+ * it resolves to (`resolveActorId`): for showing a span whose holder a
+ * colleague merged away as the actor it became.
+ */
+export async function actorRedirects(db: WorkbenchDb): Promise<Map<string, string>> {
+  const all = await db.actors.toArray();
+  const index = new ActorIndex(all);
+  return new Map(all.filter((a) => a.mergedInto).map((a) => [a.id, index.resolve(a.id)]));
+}
+
 /** Writes actor and span changes in the caller's transaction. */
 async function write(db: WorkbenchDb, changes: readonly ActorEditChange[]): Promise<void> {
   for (const c of changes) {
