@@ -23,7 +23,9 @@ import {
   undoActorEdit,
   updateActor,
 } from './actors.ts';
+import { ActorIndex } from '@core/actors/model.ts';
 import { loadAnalysis } from './analysis.ts';
+import { datasetSpanOf } from './export.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { applyChanges, invertChanges, makeSpan } from './spans.ts';
@@ -126,6 +128,15 @@ describe('actors on IndexedDB', () => {
       ['مصطفى الكاظمي', 2],
       ['(no holder)', 1],
     ]);
+    // A dataset export names the kept actor for Omar's span too.
+    const exported = datasetSpanOf(
+      (await db.spans.get(held[1]!.id))!,
+      new ActorIndex(await db.actors.toArray()).byId,
+    );
+    expect(exported).toMatchObject({
+      holder: 'مصطفى الكاظمي',
+      holderActor: { id: keep.id },
+    });
     const after = { actors: await db.actors.toArray(), spans: await db.spans.toArray() };
 
     await undoActorEdit(db, r.edit);
