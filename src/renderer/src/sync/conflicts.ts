@@ -95,8 +95,14 @@ export async function resolveActor(
     _rev: c.rev,
   };
   if (checkWrite(next, winner, user)) return false;
-  await local.put(next);
-  for (const d of docs) if (d._rev !== c.rev && !d._deleted) await local.remove(c.id, d._rev);
+  try {
+    await local.put(next);
+    for (const d of docs) if (d._rev !== c.rev && !d._deleted) await local.remove(c.id, d._rev);
+  } catch (err) {
+    // A newer version arrived meanwhile: the next pull brings the conflict back.
+    if ((err as { status?: number }).status === 409) return false;
+    throw err;
+  }
   return true;
 }
 
