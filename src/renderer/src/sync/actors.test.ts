@@ -5,7 +5,8 @@
 // in each profile's Analysis. A merge by one analyst reaches the other as a
 // tombstone their own spans resolve through, and its undo syncs too. Two
 // analysts editing one actor offline end with the same field-wise merge and
-// no conflict left. Hostile actor documents are skipped and named.
+// no conflict left. Actors made before joining go to the project on
+// connecting. Hostile actor documents are skipped and named.
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { buildDocumentRecord } from '@core/document.ts';
@@ -21,6 +22,7 @@ import {
 import { loadAnalysis } from '../db/analysis.ts';
 import { applyChanges, makeSpan } from '../db/spans.ts';
 import { closeMembers, eventually, member, newProject, synced, type Member } from '../test/team.ts';
+import { connectProject, disconnectProject } from './connection.ts';
 import { OUTBOX } from './tables.ts';
 
 afterEach(closeMembers);
@@ -199,6 +201,30 @@ describe('actors in a team project', { timeout: 120_000 }, () => {
       expect((res.body as { _conflicts?: string[] })._conflicts).toBeUndefined();
       expect([...(res.body as { aliases: string[] }).aliases].sort()).toEqual(expected.aliases);
     });
+  });
+
+  it('actors made before joining a project go to it when the analyst connects', async () => {
+    const { server, project } = await newProject();
+    const huda = await member('huda', server, project);
+    await huda.engine.stop();
+    await disconnectProject(huda.db, huda.host, huda.config);
+    // Working alone: nothing is queued.
+    const made = await addActorFromSelection(huda.db, 'قيس الخزعلي');
+    if (made.ok !== true) throw new Error('not made');
+    expect(await huda.db.outbox.count()).toBe(0);
+    const r = await connectProject(
+      huda.db,
+      huda.host,
+      { server, project, user: 'huda', password: 'pw-huda' },
+      huda.self.id,
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(await huda.db.outbox.get(`actor:${made.actor.id}`)).toMatchObject({
+      state: OUTBOX.pending,
+    });
+    huda.restart();
+    const omar = await member('omar', server, project);
+    await eventually(async () => expect(await listActors(omar.db)).toEqual([made.actor]));
   });
 
   it('hostile actor documents from the server are skipped and named; a good one applies', async () => {
