@@ -98,24 +98,12 @@ export const WHY: Record<string, string> = {
     'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
     'profile query resolves.',
   'Analysis view, 100,000 spans and 500 actors':
-    "First paint of the app's view is 11.9 s, of which its data 10.5 s, on a machine at a load average of about 20 on 2 cores; " +
-    'both the read and the compute are over. The read was 32 s of 38 s (100,000 span records). Since schema version 10 ' +
-    '`readAnalysisInput` (src/renderer/src/db/analysis.ts) reads the span facts instead (src/renderer/src/db/span-facts.ts: one ' +
-    'derived row per document holding its spans as columns, kept by the derived middleware in the same transaction as every span ' +
-    'write): 4,370 rows, 8.6–9.6 s over two runs at the same load, 3.4–3.8× less. What remains follows ' +
-    'the bytes, not the records: a probe here (raw IndexedDB getAll, no Dexie) read 4,370 such rows of about 4.6 KB (mostly quotes ' +
-    'and ids, as strings) in 7–9 s, and 1,500 rows in 4–5 s with their quotes against 2–4 s without; unpacking and sorting the ' +
-    '100,000 facts took 0.1–0.4 s. So the read grows linearly with the spans (their bytes), whatever the number of documents. ' +
-    '`computeAnalysis` is 1.1–1.9 s in Chromium on data in memory and 2.7 s in Node at this load, 4× the one-pass floor, and grows a little ' +
-    'faster than linearly (see Growth). Next: keep quotes out of the facts and read them by span id when an evidence list opens, ' +
-    'replace the span ids by a per-document index (the id order only names a free-text holder by its first spelling), compute in a ' +
-    'worker, and keep the computed view between visits, recomputing only the documents whose facts changed.',
-  "open one document's review (10,000 documents, 3 annotators)":
-    'Measured at a load average of about 20 on 2 cores (see the rerun rows): median 94.6 ms (139 ms in the run before), p95 ' +
-    '615 ms; the tail is the machine. The review reads only its document (the record, its spans and statuses by the docId index, ' +
-    'annotators, the rejected set, its stored tokens: src/renderer/src/review/useDocReview.ts), so its cost does not grow with the ' +
-    'corpus; it segments the text into sentences once and paints the lanes with one DomTextMap per annotator. If it is over on a ' +
-    'quiet machine, profile review.html with BENCH_NO_MINIFY=1 (sentence segmentation and the lane highlights are the candidates).',
+    'The view keeps its summary (table, totals, charts) between visits with the project generation it was computed at ' +
+    '(src/renderer/src/db/view-cache.ts, schema version 13) and paints it from one small read: exact when nothing changed, marked ' +
+    'as being updated after a change while the whole view is read and computed again (seconds at 100,000 spans: the span facts ' +
+    'read grows linearly with the spans). When missed, compare the first-paint figures with the exact-figures time: a profile with ' +
+    'nothing kept (its very first visit) paints only after the whole computation. Next: compute the whole view in a worker and ' +
+    'recompute only the documents whose facts changed.',
   'one accept or reject, to repainted':
     'Measured at a load average of about 20 on 2 cores: p95 478 ms (499 before), median 55 ms (93 before). An accept is one ' +
     "IndexedDB transaction with strict durability (db/gold.ts reads the document's spans for provenance and writes the gold span; " +

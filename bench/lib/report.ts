@@ -335,11 +335,23 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     const what = 'Analysis view, 100,000 spans and 500 actors';
     const target = '≤ 300 ms to first paint';
     const paint = fig(r, 'actors', 'firstPaintMs');
+    const changed = fig(r, 'actors', 'changedPaintMs');
     const open = fig(r, 'actors', 'browserOpenMs');
     const read = fig(r, 'actors', 'browserReadMs');
     const compute = fig(r, 'actors', 'browserComputeMs');
     const node = fig(r, 'actors', 'viewMs.100000');
-    if (paint)
+    if (paint && changed) {
+      // First paint in both cases; after a change the table shown first is
+      // the kept one, marked as being updated, until the exact figures.
+      const exact = fig(r, 'actors', 'changedExactMs');
+      const worst = Math.max(paint.median, changed.median);
+      rows.push({
+        what,
+        target,
+        measured: `opened again with nothing changed ${fmt(paint.median, 'ms')} (the kept table, exact); after a change ${fmt(changed.median, 'ms')} (the kept table, marked as being updated)${exact ? `, exact figures at ${fmt(exact.median, 'ms')}` : ''}`,
+        ...atMost(worst, 300, 'ms'),
+      });
+    } else if (paint)
       rows.push({
         what,
         target,

@@ -41,7 +41,7 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
 /**
  * The indexes of the current schema (version 8 dropped the unread ones; 9
  * added the team tables; 10 the span facts; 11 changed data only; 12 the
- * gazetteers and rejections).
+ * gazetteers and rejections; 13 the kept views; 14 changed data only).
  */
 const CURRENT_INDEXES = {
   documents: [],
@@ -64,6 +64,7 @@ const CURRENT_INDEXES = {
   syncMeta: [],
   gazetteers: [],
   rejections: ['[annotatorId+docId]'],
+  viewCache: [],
 };
 
 // Version 9's stores as IndexedDB has them: version 3's without the
@@ -360,7 +361,7 @@ describe('schema upgrades', () => {
     db.close();
   });
 
-  it('version 13 queues a connected profile’s actors for its team project, and no other’s', async () => {
+  it('version 14 queues a connected profile’s actors for its team project, and no other’s', async () => {
     const actor = (id: string, nameAr: string) => ({
       id,
       nameAr,
@@ -380,6 +381,7 @@ describe('schema upgrades', () => {
         keyPath: ['annotatorId', 'docId', 'start', 'end', 'label'],
         indexes: [{ name: '[annotatorId+docId]', keyPath: ['annotatorId', 'docId'] }],
       },
+      viewCache: { keyPath: 'key', indexes: [] },
     };
     const settings = [
       ...V3_DATA.settings!,
@@ -392,7 +394,7 @@ describe('schema upgrades', () => {
       server: 'http://127.0.0.1:1',
     };
     const connected = freshName();
-    await writeRawDb(connected, 120, stores, {
+    await writeRawDb(connected, 130, stores, {
       ...V3_DATA,
       settings,
       actors,
@@ -409,7 +411,7 @@ describe('schema upgrades', () => {
 
     // Without a project, nothing is queued.
     const alone = freshName();
-    await writeRawDb(alone, 120, stores, { ...V3_DATA, settings, actors });
+    await writeRawDb(alone, 130, stores, { ...V3_DATA, settings, actors });
     const db2 = await openWorkbenchDb(createDb(alone));
     expect(await db2.actors.count()).toBe(2);
     expect(await db2.outbox.count()).toBe(0);
