@@ -40,7 +40,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 13;
+export const DB_VERSION = 14;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -219,6 +219,22 @@ export function createDb(name = DB_NAME): WorkbenchDb {
   // view paints its table at once when nothing changed since it was last
   // computed. Starts empty; derived, never backed up.
   db.version(13).stores({ viewCache: '&key' });
+
+  // Version 14: actors are shared through a team project (actor:ID
+  // documents, docs/team.md). No new table or index; a profile already
+  // connected to a project queues its actors, as connecting does now
+  // (sync/connection.ts reconcile), so its colleagues get them.
+  db.version(14)
+    .stores({})
+    .upgrade(async (tx) => {
+      const config = (await tx.table('syncMeta').get('config')) as
+        { value?: { user?: unknown } } | undefined;
+      if (typeof config?.value?.user !== 'string') return;
+      const ids = (await tx.table('actors').toCollection().primaryKeys()) as string[];
+      await tx
+        .table('outbox')
+        .bulkPut(ids.map((id) => ({ id: `actor:${id}`, stamp: crypto.randomUUID(), state: 0 })));
+    });
 
   db.use(spanCountsMiddleware);
   db.use(viewCacheMiddleware);
