@@ -168,6 +168,11 @@ test('an actor one analyst makes reaches a colleague, who attributes spans to it
   await expect(actorRows(huda).first()).toContainText(TITLE.name);
   await huda.screenshot({ path: test.info().outputPath('team-actors-merged-b.png') });
   await actorsDialog(huda).getByRole('button', { name: 'Close' }).click();
+  // Her span list names each holder as the actor is now, not as it was saved.
+  await huda.getByRole('tab', { name: 'Annotate' }).click();
+  const spans = huda.getByRole('list', { name: 'Spans' });
+  await expect(spans.getByText(`Holder: ${KADHIMI.name}`)).toHaveCount(2);
+  await expect(spans.getByText(`Holder: ${TITLE.name}`)).toHaveCount(0);
   await omar.bringToFront();
   await omar.getByRole('tab', { name: 'Analysis' }).click();
   await expect.poll(() => analysisCounts(omar, KADHIMI.name)).toEqual(['2', '1', '0', '3']);

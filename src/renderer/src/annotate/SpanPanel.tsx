@@ -12,6 +12,8 @@ import { updateSession, useSession } from './session.ts';
 import { useAutosave } from './useAutosave.ts';
 import { useSpans } from './useSpans.ts';
 import { AttributionEditor } from '../actors/AttributionEditor.tsx';
+import { useActors, useHolderActorId } from '../actors/useActors.ts';
+import { displayName } from '@core/actors/model.ts';
 import { T, useT } from '../i18n/T.tsx';
 import './span-panel.css';
 
@@ -67,6 +69,15 @@ function SpanList({
   }, [selectedIndex, virtualizer]);
   const byKey = useMemo(() => new Map(labels.map((l) => [l.key, l])), [labels]);
   const t = useT();
+  // A span's holder actor, followed through merges (a colleague's merge
+  // cannot rewrite this analyst's spans), named as the actor is now.
+  const actors = useActors();
+  const holderActorOf = useHolderActorId();
+  const actorName = useMemo(() => new Map(actors.map((a) => [a.id, displayName(a)])), [actors]);
+  const holderOf = (s: SpanRecord): string | null => {
+    const id = holderActorOf(s.holderActorId);
+    return (id && actorName.get(id)) || s.holder;
+  };
   return (
     <div className="span-scroll" ref={scrollRef}>
       <ul
@@ -102,9 +113,9 @@ function SpanList({
                 <q className="span-quote" lang="ar" dir="rtl">
                   {s.quote}
                 </q>
-                {s.holder && (
+                {holderOf(s) && (
                   <span className="span-holder">
-                    <T id="spans.holder" values={{ holder: <bdi>{s.holder}</bdi> }} />
+                    <T id="spans.holder" values={{ holder: <bdi>{holderOf(s)}</bdi> }} />
                   </span>
                 )}
                 {s.note && (

@@ -8,7 +8,7 @@
  * computed default view is kept for the next visit, again once its
  * intervals are done.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AgreementIntervals } from '@core/agreement/bootstrap.ts';
 import { classifyDisagreements, type DocDisagreement } from '@core/agreement/disagreements.ts';
 import { agreementReport, type FullReport } from '@core/agreement/report.ts';
@@ -25,6 +25,23 @@ import {
 import { goldStateOf } from './gold-state.ts';
 import { useAgreementData, useFoldedKeys, type AgreementData } from './useAgreementData.ts';
 import { useIntervals } from './useIntervals.ts';
+
+/** True from the first frame painted after `ready` became true. */
+function usePaintedAfter(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
 
 /** What the dashboard shows. */
 export interface DashboardView {
@@ -64,8 +81,10 @@ export function useDashboardView(c: DashboardChoice): {
   const labelKeys = useMemo(() => (c.labels ?? []).map((l) => l.key), [c.labels]);
   const ready = c.labels !== undefined;
   const { kept, gen, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
-  // The big read starts once the small one is done, so it cannot delay it.
-  const data = useAgreementData(c.picked, ready && (!isDefault || kept !== undefined));
+  // The big read (tens of MB at 10,000 documents, unpacked on this thread)
+  // starts once the kept view, if any, has been painted, so it cannot delay it.
+  const painted = usePaintedAfter(isDefault && kept !== undefined);
+  const data = useAgreementData(c.picked, ready && (!isDefault || (kept !== undefined && painted)));
   const folded = useFoldedKeys(c.query.trim() !== '');
 
   const active = useMemo(() => {
