@@ -136,19 +136,32 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * sequences), Arabic in Windows-1256, or bytes of no known kind.
  */
 export function notUtf8Advice(around: Uint8Array, fileStart: boolean): string {
+  return UTF8_ADVICE[utf8AdviceKind(around, fileStart)];
+}
+
+/** What the bytes around a bad one suggest the file is (see notUtf8Advice). */
+export type Utf8AdviceKind = 'utf16' | 'damaged' | 'cp1256' | 'other';
+
+const UTF8_ADVICE: Record<Utf8AdviceKind, string> = {
+  utf16: 'the file is UTF-16; save it as UTF-8 and try again',
+  damaged: 'a stray byte or a character cut off; repair the file or save it as UTF-8 and try again',
+  cp1256: 'the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again',
+  other: 'save the file as UTF-8 and try again',
+};
+
+/** Which advice fits the bytes `around` a bad one (the interface words it). */
+export function utf8AdviceKind(around: Uint8Array, fileStart: boolean): Utf8AdviceKind {
   if (
     fileStart &&
     ((around[0] === 0xff && around[1] === 0xfe) || (around[0] === 0xfe && around[1] === 0xff))
   )
-    return 'the file is UTF-16; save it as UTF-8 and try again';
-  if (damagedUtf8Offset(around) !== null)
-    return 'a stray byte or a character cut off; repair the file or save it as UTF-8 and try again';
+    return 'utf16';
+  if (damagedUtf8Offset(around) !== null) return 'damaged';
   // JSON keys are Latin: judge by the characters of the bytes over 0x7F only.
   let high = '';
   for (const c of tryDecode(around, 'windows-1256') ?? '') if (c.codePointAt(0)! > 0x7f) high += c;
-  if (high.length > 0 && arabicLetterRatio(high) >= 0.6)
-    return 'the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again';
-  return 'save the file as UTF-8 and try again';
+  if (high.length > 0 && arabicLetterRatio(high) >= 0.6) return 'cp1256';
+  return 'other';
 }
 
 function hasNul(bytes: Uint8Array): boolean {
