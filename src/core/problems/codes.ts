@@ -60,6 +60,18 @@ export const PROBLEM_CODES = [
   'restore.cannot',
   'restore.notBackup',
   'restore.noHeader',
+  'team.unreachable',
+  'team.signInRefused',
+  'team.forbidden',
+  'team.status',
+  'team.refusedChange',
+  'team.refusedAChange',
+  'team.badPassword',
+  'team.forbiddenUser',
+  'team.wrongUser',
+  'team.noRole',
+  'team.noProject',
+  'team.mayNotRead',
 ] as const;
 
 /** One problem code. */

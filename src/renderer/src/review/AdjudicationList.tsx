@@ -9,11 +9,11 @@ import { spanKey } from '@core/agreement/types.ts';
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
 import type { Token } from '@core/tokenize.ts';
-import { describeError } from '@core/errors.ts';
 import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from './actions.ts';
 import { GoldSpanEditor } from './GoldSpanEditor.tsx';
 import { Quote } from './Quote.tsx';
 import { useT } from '../i18n/T.tsx';
+import { errorWords } from '../i18n/problems.ts';
 
 export interface AdjudicationListProps {
   docId: string;
@@ -56,7 +56,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
   const goldKeys = new Set(gold.map(spanKey));
   const run = (p: Promise<unknown>): void => {
     setError('');
-    p.catch((e: unknown) => setError(describeError(e)));
+    p.catch((e: unknown) => setError(errorWords(t, e)));
   };
 
   return (

@@ -10,7 +10,6 @@ import { candidates } from '@core/agreement/adjudicate.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
 import { spanKey } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type SpanRecord } from '@core/model.ts';
-import { describeError } from '@core/errors.ts';
 import { OffsetMap } from '@core/offsets.ts';
 import { caretAt } from '../annotate/text-map.ts';
 import { useLabels } from '../hooks/useLabels.ts';
@@ -27,6 +26,7 @@ import { GoldConflict } from '../team/GoldConflict.tsx';
 import { useTeam } from '../team/useTeam.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
 import { useTitleText } from '../i18n/useTitleText.ts';
+import { errorWords } from '../i18n/problems.ts';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -118,7 +118,7 @@ export function ReviewView({
 
   const acceptAll = async (): Promise<void> => {
     const n = await acceptAllAgreed([docId], minAgree, proposers).catch((e: unknown) => {
-      setMessage(describeError(e));
+      setMessage(errorWords(t, e));
       return null;
     });
     if (n === null) return;
@@ -216,7 +216,7 @@ export function ReviewView({
               void setGoldStatus(
                 docId,
                 goldStatus?.status === 'done' ? 'in-progress' : 'done',
-              ).catch((e: unknown) => setMessage(describeError(e)))
+              ).catch((e: unknown) => setMessage(errorWords(t, e)))
             }
           >
             {goldStatus?.status === 'done' ? t('review.reopen') : t('review.markAdjudicated')}
