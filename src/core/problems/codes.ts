@@ -72,6 +72,17 @@ export const PROBLEM_CODES = [
   'team.noRole',
   'team.noProject',
   'team.mayNotRead',
+  'article.tooBig',
+  'article.badBom',
+  'article.binary',
+  'article.damagedUtf8',
+  'article.unknownEncoding',
+  'article.blank',
+  'article.isDataset',
+  'article.noHtml',
+  'article.nothingLeft',
+  'article.unreadable',
+  'article.notStored',
 ] as const;
 
 /** One problem code. */

@@ -1,17 +1,22 @@
 /**
  * Problems (src/core/problems) in the interface language: core and the data
  * layer give a code and the values it names; the catalogs' `problem.<code>`
- * messages word them, numbers in the chosen digits. Text values (names,
- * ids, file names, field paths) are isolated (U+2068…U+2069), so a Latin
- * field path or an Arabic name keeps its own direction inside the sentence.
+ * messages word them, numbers in the chosen digits. In a right-to-left
+ * interface, text values (names, ids, file names, field paths) are isolated
+ * (U+2068…U+2069), so a Latin field path keeps its own direction inside an
+ * Arabic sentence; a left-to-right interface shows them as they are.
  */
 import { useIntl } from 'react-intl';
 import { errorProblem, type Problem } from '@core/problems/problem.ts';
 import type { MessageId } from './catalogs.ts';
 import type { Translate } from './T.tsx';
 
-/** `s` isolated from the text around it (first strong character decides). */
-const isolate = (s: string): string => `\u2068${s}\u2069`;
+/**
+ * `s` isolated from the text around it (first strong character decides)
+ * when the page is right-to-left (I18nProvider sets `<html dir>`).
+ */
+const isolate = (s: string): string =>
+  document.documentElement.dir === 'rtl' ? `\u2068${s}\u2069` : s;
 
 /**
  * Values the messages choose by (ICU `select`), passed as they are: an
