@@ -73,3 +73,38 @@ test('disagreements are flagged and counted once; filters; a chart saved as SVG'
   expect(svg).toContain('>رووداو</text>');
   expect(svg).toContain('>Stance by outlet</text>');
 });
+
+test('opened again, the view paints the table it kept, and never a stale one after a change', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await startAs(page, 'ليلى حسن');
+  await importColleague(page, 'Ahmad Kareem');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const view = page.getByRole('region', { name: 'Analysis' });
+  const summary = view.getByRole('status').filter({ hasText: 'statement(s) from' });
+  await expect(summary).toContainText('4 statement(s) from 4 span(s) in 3 article(s).');
+  const before = await summary.innerText();
+
+  // A reload (the app started again): the same counts, and their evidence.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(summary).toHaveText(before);
+  const table = view.getByRole('table', { name: 'Actors × labels' });
+  await table
+    .getByRole('button', { name: /by \(no holder\): show the evidence$/ })
+    .first()
+    .click();
+  await expect(
+    view
+      .getByRole('region', { name: /^Evidence: / })
+      .getByRole('listitem')
+      .first(),
+  ).toContainText('marked by Ahmad Kareem');
+
+  // A colleague's spans arrive: the view counts them, whatever it kept.
+  await page.getByRole('tab', { name: 'Annotate' }).click();
+  await importColleague(page, 'Sara Ali');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(view).toContainText('5 statement(s) from 9 span(s) in 3 article(s).');
+});

@@ -157,9 +157,13 @@ test('an analyst without the adjudicator role cannot write gold, and is told why
   await review(omar.page)
     .getByRole('button', { name: `Accept “${P1}” as pro-withdrawal into gold` })
     .click();
-  await expect(review(omar.page).getByRole('alert')).toHaveText(
-    `Not saved: in the team project ${project}, only adjudicators change gold, and omar (analyst) is not one.`,
+  // The row showed the accept at once; refused, it rolls back and says why.
+  await expect(omar.page.getByRole('alert').filter({ hasText: 'Accepting' })).toContainText(
+    `Accepting “${P1}” as pro-withdrawal into gold failed (Review): Not saved: in the team project ${project}, only adjudicators change gold, and omar (analyst) is not one.`,
   );
+  await expect(
+    review(omar.page).getByRole('listitem').filter({ hasText: P1 }).filter({ hasText: 'pending' }),
+  ).toBeVisible();
   await expect(review(omar.page).getByLabel('Gold: 0 spans')).toBeVisible();
   await expectSynced(omar.page);
   const res = await couch.adminFetch(

@@ -98,34 +98,39 @@ export const WHY: Record<string, string> = {
     'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
     'profile query resolves.',
   'Analysis view, 100,000 spans and 500 actors':
-    "First paint of the app's view is 11.9 s, of which its data 10.5 s, on a machine at a load average of about 20 on 2 cores; " +
-    'both the read and the compute are over. The read was 32 s of 38 s (100,000 span records). Since schema version 10 ' +
-    '`readAnalysisInput` (src/renderer/src/db/analysis.ts) reads the span facts instead (src/renderer/src/db/span-facts.ts: one ' +
-    'derived row per document holding its spans as columns, kept by the derived middleware in the same transaction as every span ' +
-    'write): 4,370 rows, 8.6–9.6 s over two runs at the same load, 3.4–3.8× less. What remains follows ' +
-    'the bytes, not the records: a probe here (raw IndexedDB getAll, no Dexie) read 4,370 such rows of about 4.6 KB (mostly quotes ' +
-    'and ids, as strings) in 7–9 s, and 1,500 rows in 4–5 s with their quotes against 2–4 s without; unpacking and sorting the ' +
-    '100,000 facts took 0.1–0.4 s. So the read grows linearly with the spans (their bytes), whatever the number of documents. ' +
-    '`computeAnalysis` is 1.1–1.9 s in Chromium on data in memory and 2.7 s in Node at this load, 4× the one-pass floor, and grows a little ' +
-    'faster than linearly (see Growth). Next: keep quotes out of the facts and read them by span id when an evidence list opens, ' +
-    'replace the span ids by a per-document index (the id order only names a free-text holder by its first spelling), compute in a ' +
-    'worker, and keep the computed view between visits, recomputing only the documents whose facts changed.',
+    'The view keeps its summary (table, totals, charts) between visits with the project generation it was computed at ' +
+    '(src/renderer/src/db/view-cache.ts, schema version 13) and paints it from one small read: exact when nothing changed, marked ' +
+    'as being updated after a change while the whole view is read and computed again (seconds at 100,000 spans: the span facts ' +
+    'read grows linearly with the spans). When missed, compare the first-paint figures with the exact-figures time: a profile with ' +
+    'nothing kept (its very first visit) paints only after the whole computation. Next: compute the whole view in a worker and ' +
+    'recompute only the documents whose facts changed.',
   "open one document's review (10,000 documents, 3 annotators)":
-    'Measured at a load average of about 20 on 2 cores (see the rerun rows): median 94.6 ms (139 ms in the run before), p95 ' +
-    '615 ms; the tail is the machine. The review reads only its document (the record, its spans and statuses by the docId index, ' +
-    'annotators, the rejected set, its stored tokens: src/renderer/src/review/useDocReview.ts), so its cost does not grow with the ' +
-    'corpus; it segments the text into sentences once and paints the lanes with one DomTextMap per annotator. If it is over on a ' +
-    'quiet machine, profile review.html with BENCH_NO_MINIFY=1 (sentence segmentation and the lane highlights are the candidates).',
+    'Rerun on 2026-11-30 at 12:35 at a load average of 12–17 on 2 cores: median 124 ms, p95 316 ms (the runs before, at a ' +
+    'load of about 20: 94.6 ms and p95 615 ms, and 139 ms before that), so the median moves around the target with the load. ' +
+    'Between those runs the review was translated (react-intl formats every label, lane name and count) and the bench page ' +
+    "now mounts it in the app's I18nProvider, as the app does (the earlier page mounted it bare, which the translated review " +
+    'cannot run in); the accept/reject work of that rerun only memoized lanes and lists and made the lane highlights repaint ' +
+    'when what they show changes, not on every render. With one run allowed, these are not separated. The review reads only ' +
+    'its document (the record, its spans and statuses by the docId index, annotators, the rejected set, its stored tokens: ' +
+    'src/renderer/src/review/useDocReview.ts), so its cost does not grow with the corpus; it segments the text into sentences ' +
+    'once and paints the lanes with one DomTextMap per annotator. Next: on a quiet machine, profile review.html with ' +
+    'BENCH_NO_MINIFY=1 (sentence segmentation, the message formatting and the lane highlights are the candidates).',
   'one accept or reject, to repainted':
-    'Measured at a load average of about 20 on 2 cores: p95 478 ms (499 before), median 55 ms (93 before). An accept is one ' +
-    "IndexedDB transaction with strict durability (db/gold.ts reads the document's spans for provenance and writes the gold span; " +
-    "since schema version 10 the derived middleware also rewrites that document's span-facts row in it, one get and one put), then " +
-    "the review's live query re-reads only that document and React repaints its lanes. The cost does not grow with the corpus " +
-    '(one document is read and written); the tail is a contended machine, where a strict commit waits for the disk. Next step, not ' +
-    'done: paint the accepted row before the write resolves, as the reading pane does for a new span.',
+    'Rerun on 2026-11-30 at 12:35 at a load average of 12–17 on 2 cores: p95 171 ms, median 24.2 ms, min 5.6 ms (before: ' +
+    'p95 478 ms, median 55 ms, at a load of about 20). The row now changes in the frame after the click, before its ' +
+    'transaction commits (src/renderer/src/review/useDecisions.ts: the decision is shown, marked aria-busy, until the live ' +
+    'query reads back the stored state; a failed write rolls the row back and is reported in the failure list). So no ' +
+    'IndexedDB read or write lies between the click and that frame: React re-renders the review, whose lanes (PassageLanes) ' +
+    "and other passages' lists are memoized and whose lane highlights are not repainted, then the browser styles and lays " +
+    'out the page. The figure counts only a frame in which the row itself changed (class, state text, buttons). What is left ' +
+    'in the tail is waiting for the CPU on a machine loaded 6–8× its cores; the stored state follows at p95 287 ms, median ' +
+    "75 ms (the old figure's path: strict commit, then the document re-read). Next: confirm on a quiet machine; if still over, " +
+    'profile review.html with BENCH_NO_MINIFY=1, and re-render only the clicked list (a subscription per list instead of ' +
+    'a state change at the top of the review).',
   'the agreement dashboard, to its figures':
     'Still far over, at 10,000 documents and 105,849 spans with a load average of about 20: 24.6 s median (20–74 s as the load ' +
-    'moved), 72.4 s before. Changed: the spans come from the span facts (schema version 10, src/renderer/src/db/span-facts.ts: ' +
+    'moved), 72.4 s before; in the review rerun of 2026-11-30 at 12:35 (load 12–17, nothing in the dashboard changed) 32.6 s ' +
+    'median (25–46 s). Changed: the spans come from the span facts (schema version 10, src/renderer/src/db/span-facts.ts: ' +
     '10,000 rows instead of 105,849 records; read alone 1.9 s against 7.8 s for the span records in the same run), the titles from ' +
     'one getAll of docMeta instead of a get per key, token rows by one getAll only when nearly a whole table is needed; and the ' +
     'tallies behind kappa and alpha (src/core/agreement/tallies.ts) count only the tokens some span covers, so they cost what the ' +

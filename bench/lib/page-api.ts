@@ -124,15 +124,39 @@ export interface ReviewBench {
   seed(docs: number): Promise<{ docs: number; spans: number; ms: number; ids: string[] }>;
   /** Mounts one document's review: ms to its lanes painted. */
   openReview(docId: string): Promise<number>;
-  /** Accepts and rejects (alternately) up to `n` pending proposals: ms each, to repainted. */
-  decide(n: number): Promise<number[]>;
+  /**
+   * Accepts and rejects (alternately) up to `n` pending proposals, one at a
+   * time: ms from each click to the frame after its row changed, and to the
+   * frame after the row shows the stored state (written and read back).
+   */
+  decide(n: number): Promise<{ painted: number[]; stored: number[] }>;
   /** Times the dashboard's reads one by one. */
   probe(): Promise<Record<string, number>>;
-  /** Mounts the dashboard: ms to its figures painted, and to its intervals. */
-  dashboard(): Promise<{ figures: number; intervals: number; scope: string; marks: string }>;
+  /**
+   * Mounts the dashboard: ms to its figures painted, whether they were
+   * marked as being updated (kept from before a change), ms to the exact
+   * figures and to their intervals; returns once the view is kept.
+   */
+  dashboard(): Promise<{
+    figures: number;
+    marked: boolean;
+    exact: number;
+    intervals: number;
+    scope: string;
+    marks: string;
+  }>;
 }
 
 /** bench/pages/analysis.tsx */
+/** One mount of the Analysis view (see AnalysisBench.paint). */
+export interface AnalysisPaint {
+  ms: number;
+  rows: number;
+  stale: boolean;
+  exactMs: number;
+  evidenceMs: number;
+}
+
 export interface AnalysisBench {
   /** Builds the project and stores it through the data layer. */
   seed(spans: number, actors: number): Promise<{ docs: number; spans: number; ms: number }>;
@@ -145,8 +169,14 @@ export interface AnalysisBench {
     rows: number;
     statements: number;
   }>;
-  /** Mounts the app's Analysis view; ms to the first frame painted with its table, and its rows. */
-  paint(): Promise<{ ms: number; rows: number }>;
+  /**
+   * Mounts the app's Analysis view; ms to the first frame painted with its
+   * table, its rows, whether that table was marked as being updated, ms to
+   * the exact figures (no longer marked) and to the first count's evidence
+   * shown. `changed`: a span is written first, so the kept summary is not
+   * current; `kept`: as after an earlier visit with nothing changed since.
+   */
+  paint(mode: 'kept' | 'changed'): Promise<AnalysisPaint>;
   /** computeAnalysis alone on the in-memory data, in ms. */
   computeInMemory(): number;
   drop(): Promise<void>;

@@ -15,6 +15,7 @@ import { searchKey } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
 import { readAnalysisInput } from '../../src/renderer/src/db/analysis.ts';
 import { AnalysisView } from '../../src/renderer/src/actors/AnalysisView.tsx';
+import { I18nProvider } from '../../src/renderer/src/i18n/I18nProvider.tsx';
 import { db as appDb, openWorkbenchDb } from '../../src/renderer/src/db/db.ts';
 import type { WorkbenchDb } from '../../src/renderer/src/db/schema.ts';
 import '../../src/renderer/src/styles.css';
@@ -89,20 +90,51 @@ let data: AnalysisData | null = null;
       statements: view.totals.total,
     };
   },
-  async paint() {
+  async paint(mode) {
+    const d = db!;
+    if (mode === 'changed') {
+      // One span written again as it was: a change, so nothing kept is current.
+      const one = await d.spans.limit(1).first();
+      if (one) await d.spans.put(one);
+    }
     const host = document.createElement('div');
     document.body.append(host);
     const root = createRoot(host);
     const self = { id: 'A', name: 'A', kind: 'self' as const, createdAt: 0 };
     const t0 = performance.now();
-    root.render(<AnalysisView self={self} onOpenSpan={() => undefined} />);
+    root.render(
+      <I18nProvider open>
+        <AnalysisView self={self} onOpenSpan={() => undefined} />
+      </I18nProvider>,
+    );
     await until(host, () => host.querySelector('table.analysis-table tbody tr') !== null);
     await painted();
     const ms = performance.now() - t0;
     const rows = host.querySelectorAll('table.analysis-table tbody tr').length;
+    const stale = host.querySelector('table.analysis-table[aria-busy="true"]') !== null;
+    // The exact figures: a table no longer marked as being updated.
+    await until(host, () => host.querySelector('table.analysis-table[aria-busy="false"]') !== null);
+    await painted();
+    const exactMs = performance.now() - t0;
+    // Then the statements behind a count: open the first one's evidence.
+    host.querySelector<HTMLButtonElement>('table.analysis-table tbody td button')!.click();
+    await until(host, () => host.querySelector('section.evidence li') !== null);
+    await painted();
+    const evidenceMs = performance.now() - t0;
+    // The summary kept for the next visit is written after the whole view.
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        void d.viewCache.toArray().then((rows) => {
+          const gen = rows.find((r) => r.key === 'gen')?.gen ?? 'initial';
+          if (rows.some((r) => r.key.startsWith('analysis:') && r.gen === gen)) resolve();
+          else setTimeout(check, 20);
+        });
+      };
+      check();
+    });
     root.unmount();
     host.remove();
-    return { ms, rows };
+    return { ms, rows, stale, exactMs, evidenceMs };
   },
   computeInMemory() {
     const docs = new Map<string, AnalysisDoc>(data!.docs.map((x) => [x.id, x]));

@@ -3,8 +3,9 @@
  * 10,000 documents annotated by three colleagues (about 100,000 spans,
  * half the documents with tokens their files brought), then mounts the
  * app's own review components and times what an adjudicator waits for:
- * one document's review, an accept or reject until repainted, and the
- * agreement dashboard (its figures, then its intervals).
+ * one document's review, an accept or reject until its row is repainted
+ * (and until it is stored and read back), and the agreement dashboard (its
+ * figures, then its intervals).
  */
 import { createRoot, type Root } from 'react-dom/client';
 import { buildDocumentRecord } from '@core/document.ts';
@@ -18,6 +19,7 @@ import { documentTables, storeDocuments } from '../../src/renderer/src/db/store-
 import type { LineTokensRecord, TokenSetRecord } from '../../src/renderer/src/db/dataset-tokens.ts';
 import { AgreementDashboard } from '../../src/renderer/src/review/AgreementDashboard.tsx';
 import { ReviewView } from '../../src/renderer/src/review/ReviewView.tsx';
+import { I18nProvider } from '../../src/renderer/src/i18n/I18nProvider.tsx';
 import '../../src/renderer/src/styles.css';
 import '../../src/renderer/src/review/review.css';
 import { generateArticle, generateSpans, tokenizeByLine } from '../lib/corpus.ts';
@@ -147,14 +149,19 @@ async function self(): Promise<AnnotatorRecord> {
     root?.unmount();
     root = createRoot(host);
     const t0 = performance.now();
-    root.render(<ReviewView self={me} docId={docId} />);
+    root.render(
+      <I18nProvider open>
+        <ReviewView self={me} docId={docId} />
+      </I18nProvider>,
+    );
     await until(host, () => host.querySelector('[data-lane]') !== null);
     await painted();
     return performance.now() - t0;
   },
 
   async decide(n) {
-    const out: number[] = [];
+    const rowMs: number[] = [];
+    const storedMs: number[] = [];
     for (let i = 0; i < n; i++) {
       const rows = [...host.querySelectorAll<HTMLElement>('li.proposal')].filter(
         (li) => !li.classList.contains('accepted') && !li.classList.contains('rejected'),
@@ -166,17 +173,26 @@ async function self(): Promise<AnnotatorRecord> {
         (b) => b.textContent === (accept ? 'Accept' : 'Reject'),
       )!;
       const key = row.dataset.key!;
+      const state = accept ? 'accepted' : 'rejected';
+      const rowNow = (): HTMLElement | undefined =>
+        [...host.querySelectorAll<HTMLElement>('li.proposal')].find((li) => li.dataset.key === key);
       const t0 = performance.now();
       button.click();
-      await until(host, () =>
-        [...host.querySelectorAll<HTMLElement>('li.proposal')].some(
-          (li) => li.dataset.key === key && li.classList.contains(accept ? 'accepted' : 'rejected'),
-        ),
-      );
+      // The row the analyst sees: its class, state text and buttons change
+      // together in one render, whether or not the write has committed.
+      await until(host, () => rowNow()?.classList.contains(state) ?? false);
       await painted();
-      out.push(performance.now() - t0);
+      rowMs.push(performance.now() - t0);
+      // Then stored and read back: the row no longer marked as being written
+      // (aria-busy), its state now the one the live query read.
+      await until(host, () => {
+        const li = rowNow();
+        return !!li && li.classList.contains(state) && li.getAttribute('aria-busy') === null;
+      });
+      await painted();
+      storedMs.push(performance.now() - t0);
     }
-    return out;
+    return { painted: rowMs, stored: storedMs };
   },
 
   async probe() {
@@ -212,21 +228,40 @@ async function self(): Promise<AnnotatorRecord> {
     root?.unmount();
     root = createRoot(host);
     const t0 = performance.now();
-    root.render(<AgreementDashboard self={me} onOpenReview={() => undefined} />);
-    await until(
-      host,
-      () =>
-        host.querySelector('.dot-row circle') !== null &&
-        host.querySelector('table[aria-label="Documents by disagreement"] tbody tr') !== null,
+    root.render(
+      <I18nProvider open>
+        <AgreementDashboard self={me} onOpenReview={() => undefined} />
+      </I18nProvider>,
     );
+    const shown = (): boolean =>
+      host.querySelector('.dot-row circle') !== null &&
+      host.querySelector('table[aria-label="Documents by disagreement"] tbody tr') !== null;
+    await until(host, shown);
     await painted();
     const figures = performance.now() - t0;
+    // Figures kept from before a change are marked until the live data is in.
+    const marked = host.querySelector('.dash-updating') !== null;
+    await until(host, () => shown() && host.querySelector('.dash-updating') === null);
+    await painted();
+    const exact = performance.now() - t0;
     await until(
       host,
       () => host.querySelector('.ci-status')?.textContent?.startsWith('Intervals') ?? false,
     );
     await painted();
     const intervals = performance.now() - t0;
+    // The view is kept, with its intervals, for the next visit.
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        void db.viewCache.toArray().then((rows) => {
+          const gen = rows.find((r) => r.key === 'gen')?.gen ?? 'initial';
+          const kept = rows.find((r) => r.key.startsWith('agreement:') && r.gen === gen);
+          if ((kept?.value as { ci?: unknown } | undefined)?.ci) resolve();
+          else setTimeout(check, 20);
+        });
+      };
+      check();
+    });
     const scope = host.querySelector('.dash-scope')?.textContent ?? '';
     const marks = performance
       .getEntriesByType('measure')
@@ -237,6 +272,6 @@ async function self(): Promise<AnnotatorRecord> {
 
     root.unmount();
     root = null;
-    return { figures, intervals, scope, marks };
+    return { figures, marked, exact, intervals, scope, marks };
   },
 };

@@ -136,6 +136,13 @@ export interface ActorRecord {
   aliases: string[];
   createdAt: number;
   updatedAt: number;
+  /**
+   * Set when this actor was merged into another (that actor's id): a
+   * tombstone kept so spans that still point here (a colleague's, which
+   * only they may rewrite) resolve to the actor it became. Absent or null:
+   * a live actor.
+   */
+  mergedInto?: string | null;
 }
 
 export type DocStatus = 'not-started' | 'in-progress' | 'done';

@@ -132,7 +132,8 @@ export function computeAnalysis(
     let h: number | undefined;
     if (s.holderActorId) {
       h = actorKeys.get(s.holderActorId);
-      if (h === undefined) actorKeys.set(s.holderActorId, (h = number(`actor:${s.holderActorId}`)));
+      if (h === undefined)
+        actorKeys.set(s.holderActorId, (h = number(`actor:${index.resolve(s.holderActorId)}`)));
     } else {
       const text = s.holder ?? '';
       h = textKeys.get(text);

@@ -38,7 +38,12 @@ export interface CsvOptions {
  * id, names, kind, affiliation, one count per column and the total, then a
  * total line.
  */
-export function analysisCsv(view: AnalysisView, options: CsvOptions = {}): string {
+export function analysisCsv(
+  view: Pick<AnalysisView, 'columns' | 'totals'> & {
+    rows: readonly Pick<AnalysisView['rows'][number], 'holder' | 'counts' | 'total'>[];
+  },
+  options: CsvOptions = {},
+): string {
   const name = (c: string): string =>
     c === SEVERAL_LABELS ? 'several labels' : (options.labelNames?.[c] ?? c);
   let out = options.bom === false ? '' : CSV_BOM;

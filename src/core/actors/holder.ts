@@ -24,7 +24,9 @@ export type HolderFields = Pick<SpanRecord, 'holder'> &
  * stays text.
  */
 export function holderKey(span: HolderFields, actors: ActorIndex | null): HolderKey {
-  if (span.holderActorId) return `actor:${span.holderActorId}`;
+  // A merged actor's spans count as the actor it was merged into.
+  if (span.holderActorId)
+    return `actor:${actors ? actors.resolve(span.holderActorId) : span.holderActorId}`;
   const text = span.holder ? foldName(span.holder) : '';
   if (!text) return NO_HOLDER;
   const actor = actors?.unique(span.holder!);

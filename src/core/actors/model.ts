@@ -42,11 +42,16 @@ export const actorSchema = z
       .max(MAX_ALIASES, `at most ${MAX_ALIASES} aliases`),
     createdAt: z.number().finite(),
     updatedAt: z.number().finite(),
+    mergedInto: z.string().min(1).max(MAX_NAME_LENGTH).nullable().optional(),
   })
   .loose()
   .refine((a) => a.nameAr !== '' || a.nameEn !== '', {
     message: 'an actor needs an Arabic or an English name',
     path: ['nameAr'],
+  })
+  .refine((a) => a.mergedInto !== a.id, {
+    message: 'an actor cannot be merged into itself',
+    path: ['mergedInto'],
   });
 
 /** zod schema of an attribution kind. */
@@ -104,23 +109,73 @@ export function displayName(a: Pick<ActorRecord, 'nameAr' | 'nameEn'>): string {
   return a.nameAr || a.nameEn;
 }
 
+/** Whether an actor is live (not merged into another). */
+export function isLive(a: Pick<ActorRecord, 'mergedInto'>): boolean {
+  return !a.mergedInto;
+}
+
+/** The live actors of a list (merged ones, kept as tombstones, left out). */
+export function liveActors<A extends Pick<ActorRecord, 'mergedInto'>>(actors: readonly A[]): A[] {
+  return actors.filter(isLive);
+}
+
+/**
+ * The id `id` stands for now: followed through `mergedInto` until a live
+ * actor, or an id with no record (a deleted actor: then that id). Two
+ * analysts merging A into B and B into A offline make a cycle; it resolves
+ * to the smallest id on it, the same on every machine.
+ */
+export function resolveActorId(
+  id: string,
+  byId: ReadonlyMap<string, Pick<ActorRecord, 'id' | 'mergedInto'>>,
+): string {
+  const seen: string[] = [];
+  let cur = id;
+  for (;;) {
+    const a = byId.get(cur);
+    if (!a || !a.mergedInto) return cur;
+    if (seen.includes(cur)) {
+      const cycle = seen.slice(seen.indexOf(cur));
+      return cycle.reduce((m, x) => (x < m ? x : m));
+    }
+    seen.push(cur);
+    cur = a.mergedInto;
+  }
+}
+
 /**
  * Folded name → the actors known by it. A name shared by two actors (two
  * men called "الرئيس") maps to both, so callers can tell it is ambiguous.
  */
 export class ActorIndex {
+  /**
+   * Every actor id → the actor it stands for now: a merged actor's id maps
+   * to the live actor it was merged into (see `resolveActorId`).
+   */
   readonly byId: ReadonlyMap<string, ActorRecord>;
   private readonly byName = new Map<string, ActorRecord[]>();
 
+  /** `actors` may hold merged ones: they resolve, and are not matched by name. */
   constructor(actors: readonly ActorRecord[]) {
-    this.byId = new Map(actors.map((a) => [a.id, a]));
-    for (const a of actors)
+    const raw = new Map(actors.map((a) => [a.id, a]));
+    const byId = new Map<string, ActorRecord>();
+    for (const a of actors) {
+      const to = raw.get(resolveActorId(a.id, raw));
+      if (to) byId.set(a.id, to);
+    }
+    this.byId = byId;
+    for (const a of liveActors(actors))
       for (const n of new Set(namesOf(a).map(foldName))) {
         if (!n) continue;
         const list = this.byName.get(n);
         if (list) list.push(a);
         else this.byName.set(n, [a]);
       }
+  }
+
+  /** The id `id` stands for now (itself unless merged; see `resolveActorId`). */
+  resolve(id: string): string {
+    return this.byId.get(id)?.id ?? id;
   }
 
   /** The actors named `text` (folded), possibly several. */

@@ -183,7 +183,7 @@ describe('actor operations', () => {
     expect(rows.get('k')).toEqual(kadhimi);
   });
 
-  it('merges duplicates: names become aliases, spans are re-pointed, undo restores all', () => {
+  it('merges duplicates: names become aliases, spans are re-pointed, duplicates become tombstones, undo restores all', () => {
     const dup1: ActorRecord = {
       ...kadhimi,
       id: 'd1',
@@ -220,7 +220,12 @@ describe('actor operations', () => {
     const spanRows = new Map(spans.map((s) => [s.id, s]));
     apply(actors, r.edit.changes, 'actors');
     apply(spanRows, r.edit.changes, 'spans');
-    expect([...actors.keys()]).toEqual(['k']);
+    // The duplicates stay as tombstones that name the actor they became.
+    expect([...actors.values()].map((a) => [a.id, a.mergedInto ?? null])).toEqual([
+      ['k', null],
+      ['d1', 'k'],
+      ['d2', 'k'],
+    ]);
     expect([...spanRows.values()].map((s) => [s.id, s.holderActorId, s.holder])).toEqual([
       ['s1', 'k', 'مصطفى الكاظمي'],
       ['s2', 'k', 'مصطفى الكاظمي'],

@@ -222,10 +222,13 @@ export function editActor(
 /**
  * Merges duplicates into `keep`: their names and aliases become aliases of
  * `keep` (its own names unchanged; an empty English name or affiliation is
- * taken from the first duplicate that has one), every span whose holder is
- * a duplicate now points at `keep` (its holder text becomes `keep`'s name),
- * and the duplicates are removed. `spans` must hold at least every span
- * pointing at a duplicate; others are ignored.
+ * taken from the first duplicate that has one), the spans in `spans` whose
+ * holder is a duplicate now point at `keep` (their holder text becomes
+ * `keep`'s name), and each duplicate stays as a tombstone, `mergedInto:
+ * keep.id`. The tombstone is what a team needs: a colleague's spans (which
+ * only the colleague may rewrite) keep the duplicate's id, and every reader
+ * resolves it to `keep` (`resolveActorId`). Pass as `spans` the spans the
+ * merging analyst may rewrite (others are left to resolve).
  */
 export function mergeActors(
   keep: ActorRecord,
@@ -268,7 +271,11 @@ export function mergeActors(
       what: { op: 'merge', subject: dups.map(displayName).join('، '), into: holder },
       changes: [
         { table: 'actors', before: keep, after },
-        ...dups.map((d): ActorChange => ({ table: 'actors', before: d, after: null })),
+        ...dups.map((d): ActorChange => ({
+          table: 'actors',
+          before: d,
+          after: { ...d, mergedInto: keep.id, updatedAt: now },
+        })),
         ...spanChanges,
       ],
       warnings: [],

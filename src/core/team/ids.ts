@@ -11,13 +11,15 @@
  * | `annotator:USER`            | USER's display name                | USER         |
  * | `gazetteer:USER`            | USER's cue phrases per label       | USER         |
  * | `article:DOCID`             | an article (text and metadata)     | any member   |
+ * | `actor:ACTORID`             | one actor of the project's list    | any member   |
  * | `gold:DOCID`                | a document's gold layer            | adjudicators |
  * | `assign:DOCID`              | who a document is assigned to      | leads        |
  * | `project:labels`            | the label set and its guidelines   | leads        |
  * | `project:settings`          | project settings (blind mode)      | leads        |
  *
  * USER may contain `:`; SPANID and DOCID never do, so ids parse from the
- * right. See docs/team.md.
+ * right. ACTORID is everything after `actor:` (a UUID made by the app, or
+ * the id a dataset file gave). See docs/team.md.
  */
 
 /** Kinds of project documents. */
@@ -27,6 +29,7 @@ export type TeamDocKind =
   | 'annotator'
   | 'gazetteer'
   | 'article'
+  | 'actor'
   | 'gold'
   | 'assign'
   | 'labels'
@@ -39,6 +42,7 @@ export type TeamDocId =
   | { kind: 'annotator'; user: string }
   | { kind: 'gazetteer'; user: string }
   | { kind: 'article'; docId: string }
+  | { kind: 'actor'; actorId: string }
   | { kind: 'gold'; docId: string }
   | { kind: 'assign'; docId: string }
   | { kind: 'labels' }
@@ -54,6 +58,7 @@ export const statusDocId = (user: string, docId: string): string => `status:${us
 export const annotatorDocId = (user: string): string => `annotator:${user}`;
 export const gazetteerDocId = (user: string): string => `gazetteer:${user}`;
 export const articleDocId = (docId: string): string => `article:${docId}`;
+export const actorDocId = (actorId: string): string => `actor:${actorId}`;
 export const goldDocId = (docId: string): string => `gold:${docId}`;
 export const assignDocId = (docId: string): string => `assign:${docId}`;
 
@@ -81,6 +86,8 @@ export function parseTeamDocId(id: string): TeamDocId | null {
       return { kind: 'annotator', user: rest };
     case 'gazetteer':
       return { kind: 'gazetteer', user: rest };
+    case 'actor':
+      return { kind: 'actor', actorId: rest };
     case 'article':
     case 'gold':
     case 'assign':

@@ -53,6 +53,20 @@ const cues = (user: string, patch: Record<string, unknown> = {}): Doc => ({
   updatedAt: 3,
   ...patch,
 });
+const actor = (by: string, patch: Record<string, unknown> = {}): Doc => ({
+  _id: 'actor:a1',
+  id: 'a1',
+  nameAr: 'مصطفى الكاظمي',
+  nameEn: 'Mustafa al-Kadhimi',
+  kind: 'person',
+  affiliation: null,
+  aliases: ['الكاظمي'],
+  createdAt: 1,
+  updatedAt: 2,
+  mergedInto: null,
+  updatedBy: by,
+  ...patch,
+});
 const article = (text = 'نص المقال'): Doc => ({ _id: 'article:d1', text, title: 'عنوان' });
 
 /** The same cases, run against a function. */
@@ -115,6 +129,38 @@ function cases(validate: typeof validateDocUpdate): void {
       '403 gazetteer:lina: only analysts keep cue phrases.',
     );
     expect(verdict(cues('omar'), null, admin)).toBe('ok');
+  });
+
+  it('lets any member add, edit, merge and remove a shared actor, as themselves', () => {
+    expect(verdict(actor('omar'), null, omar)).toBe('ok');
+    // A colleague edits it, or merges it into another actor.
+    expect(verdict(actor('sara', { aliases: [] }), actor('omar'), sara)).toBe('ok');
+    expect(verdict(actor('lina', { mergedInto: 'a2' }), actor('omar'), lina)).toBe('ok');
+    expect(verdict({ _id: 'actor:a1', _deleted: true }, actor('omar'), sara)).toBe('ok');
+    // …but says who wrote it, and must be a member.
+    expect(verdict(actor('omar'), null, sara)).toBe('403 actor:a1: updatedBy must be sara.');
+    expect(verdict(actor('eve'), null, nobody)).toMatch(/^403 User eve has no role/);
+    expect(verdict(actor('omar'), null, anonymous)).toMatch(/^401 /);
+  });
+
+  it('refuses a malformed actor, naming what is wrong', () => {
+    expect(verdict(actor('omar', { id: 'a2' }), null, omar)).toBe('403 actor:a1: id must be a1.');
+    expect(verdict(actor('omar', { nameAr: '', nameEn: '' }), null, omar)).toBe(
+      '403 actor:a1: an actor needs an Arabic or an English name.',
+    );
+    expect(verdict(actor('omar', { aliases: 'الكاظمي' }), null, omar)).toBe(
+      '403 actor:a1: aliases must be a list.',
+    );
+    expect(verdict(actor('omar', { aliases: ['x', 3] }), null, omar)).toBe(
+      '403 actor:a1: alias 1 must be text.',
+    );
+    expect(verdict(actor('omar', { mergedInto: 'a1' }), null, omar)).toBe(
+      '403 actor:a1: mergedInto must name another actor.',
+    );
+    expect(verdict(actor('omar', { updatedAt: 'now' }), null, omar)).toMatch(/must be numbers/);
+    expect(verdict({ ...actor('omar'), _id: 'actor:' }, null, omar)).toBe(
+      '403 Malformed id actor:.',
+    );
   });
 
   it('refuses a malformed gazetteer, naming what is wrong', () => {

@@ -13,7 +13,7 @@
  * Rules: server admins may do anything; everyone else needs a member role
  * (analyst, adjudicator or lead). Analysts write only their own spans,
  * statuses, name and gazetteer (cue phrases; the user is in the id); any member adds articles,
- * whose text never changes; adjudicators write gold; leads write the label
+ * whose text never changes, and adds, edits, merges or removes actors; adjudicators write gold; leads write the label
  * set, the project settings and the assignments. Shared documents say who
  * wrote them (`updatedBy`), and that must be the writer.
  */
@@ -147,6 +147,34 @@ export function validateDocUpdate(
         if (typeof list[i] !== 'string')
           throw { forbidden: id + ': phrase ' + i + ' of ' + label + ' must be text.' };
     }
+    return;
+  }
+
+  if (prefix === 'actor') {
+    // The project's actors are shared reference data: any member adds,
+    // edits, merges (mergedInto) or removes one; the version says who.
+    if (rest === '') throw { forbidden: 'Malformed id ' + id + '.' };
+    if (deleted) return;
+    if (newDoc.id !== rest) throw { forbidden: id + ': id must be ' + rest + '.' };
+    if (newDoc.updatedBy !== name) throw { forbidden: id + ': updatedBy must be ' + name + '.' };
+    if (typeof newDoc.updatedAt !== 'number' || typeof newDoc.createdAt !== 'number')
+      throw { forbidden: id + ': createdAt and updatedAt must be numbers.' };
+    if (typeof newDoc.nameAr !== 'string' || typeof newDoc.nameEn !== 'string')
+      throw { forbidden: id + ': nameAr and nameEn must be text.' };
+    if (newDoc.nameAr === '' && newDoc.nameEn === '')
+      throw { forbidden: id + ': an actor needs an Arabic or an English name.' };
+    if (typeof newDoc.kind !== 'string') throw { forbidden: id + ': kind must be text.' };
+    list = newDoc.aliases as unknown[];
+    if (Object.prototype.toString.call(list) !== '[object Array]')
+      throw { forbidden: id + ': aliases must be a list.' };
+    for (i = 0; i < list.length; i++)
+      if (typeof list[i] !== 'string') throw { forbidden: id + ': alias ' + i + ' must be text.' };
+    if (
+      newDoc.mergedInto !== undefined &&
+      newDoc.mergedInto !== null &&
+      (typeof newDoc.mergedInto !== 'string' || newDoc.mergedInto === rest)
+    )
+      throw { forbidden: id + ': mergedInto must name another actor.' };
     return;
   }
 

@@ -7,8 +7,11 @@
  * the same shapes more loosely.
  */
 import { z } from 'zod';
+import { actorSchema } from '../actors/model.ts';
 import {
+  ATTRIBUTION_KINDS,
   GOLD_ANNOTATOR_ID,
+  type ActorRecord,
   type DocStatus,
   type DocumentRecord,
   type LabelDef,
@@ -24,6 +27,17 @@ const nullableText = (max: number) => text(max).nullable();
 /** Label keys and user names. */
 const name = text(200).min(1);
 
+/**
+ * A span's attribution (issue 15): the holder actor's id, the target and
+ * how the text voices it. Each is written only when set, so documents
+ * from before attribution existed still fit and compare equal.
+ */
+const attributionFields = {
+  holderActorId: name.optional(),
+  target: text(2000).optional(),
+  attribution: z.enum(ATTRIBUTION_KINDS).optional(),
+};
+
 /** An analyst's span: `span:USER:SPANID`. */
 export const spanBody = z
   .object({
@@ -38,6 +52,7 @@ export const spanBody = z
     note: nullableText(20_000),
     createdAt: time,
     updatedAt: time,
+    ...attributionFields,
   })
   .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
 export type SpanBody = z.infer<typeof spanBody>;
@@ -102,11 +117,20 @@ const goldSpan = z
     provenance: z.array(name).max(1000),
     createdAt: time,
     updatedAt: time,
+    ...attributionFields,
   })
   .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] });
 
 /** Fields of every shared document: who wrote this version, and when. */
 const sharedMeta = { updatedBy: name, updatedAt: time };
+
+/**
+ * One actor of the project's list: `actor:ACTORID`. Any member writes it;
+ * `updatedBy` names who wrote this version. A merged actor stays, with
+ * `mergedInto` naming the actor it became.
+ */
+export const actorBody = actorSchema.and(z.object({ updatedBy: name }));
+export type ActorBody = z.infer<typeof actorBody>;
 
 /** A document's gold layer: `gold:DOCID`. */
 export const goldBody = z.object({
@@ -155,9 +179,21 @@ export interface ProjectSettings {
 // Conversions. Records → bodies are what the app sends; bodies → records
 // what it stores. Sending then receiving gives back the same record.
 
+/** A span's attribution fields as the wire holds them: only those set. */
+function attributionToBody(
+  s: Pick<SpanRecord, 'holderActorId' | 'target' | 'attribution'>,
+): Pick<SpanBody, 'holderActorId' | 'target' | 'attribution'> {
+  return {
+    ...(s.holderActorId ? { holderActorId: s.holderActorId } : {}),
+    ...(s.target ? { target: s.target } : {}),
+    ...(s.attribution ? { attribution: s.attribution } : {}),
+  };
+}
+
 /** The body of an analyst's span. */
 export function spanToBody(s: SpanRecord): SpanBody {
   return {
+    ...attributionToBody(s),
     spanId: s.id,
     annotatorId: s.annotatorId,
     docId: s.docId,
@@ -175,6 +211,7 @@ export function spanToBody(s: SpanRecord): SpanBody {
 /** The span record of a span body. */
 export function bodyToSpan(b: SpanBody): SpanRecord {
   return {
+    ...attributionToBody(b),
     id: b.spanId,
     docId: b.docId,
     annotatorId: b.annotatorId,
@@ -241,6 +278,7 @@ export function goldContent(
         provenance: s.provenance ?? [],
         createdAt: s.createdAt,
         updatedAt: s.updatedAt,
+        ...attributionToBody(s),
       })),
     rejected: [...rejected],
     status,
@@ -262,7 +300,38 @@ export function goldSpans(b: Pick<GoldBody, 'docId' | 'spans'>): SpanRecord[] {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     provenance: s.provenance,
+    ...attributionToBody(s),
   }));
+}
+
+/** An actor's content as sent (without `updatedBy`, which the pusher adds). */
+export function actorContent(a: ActorRecord): Omit<ActorBody, 'updatedBy'> {
+  return {
+    id: a.id,
+    nameAr: a.nameAr,
+    nameEn: a.nameEn,
+    kind: a.kind,
+    affiliation: a.affiliation,
+    aliases: [...a.aliases],
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    mergedInto: a.mergedInto ?? null,
+  };
+}
+
+/** The actor record of an actor body (`updatedBy` dropped; a live actor has no `mergedInto`). */
+export function bodyToActor(b: ActorBody): ActorRecord {
+  return {
+    id: b.id,
+    nameAr: b.nameAr,
+    nameEn: b.nameEn,
+    kind: b.kind,
+    affiliation: b.affiliation,
+    aliases: [...b.aliases],
+    createdAt: b.createdAt,
+    updatedAt: b.updatedAt,
+    ...(b.mergedInto ? { mergedInto: b.mergedInto } : {}),
+  };
 }
 
 /** The label set's content, in display order. */

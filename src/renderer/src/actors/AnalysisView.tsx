@@ -5,7 +5,7 @@
  * filters, and the table saved as CSV. Statements annotators disagree on
  * are flagged and counted once (core/actors/analysis-units.ts).
  */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { analysisCsv } from '@core/actors/csv.ts';
 import { SEVERAL_LABELS, type AnalysisFilter, type EvidenceSpan } from '@core/actors/analysis.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
@@ -57,17 +57,18 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
     () => (loaded ? { labels: loaded.map((l) => l.key), timeBucket: f.bucket } : null),
     [loaded, f.bucket],
   );
-  const data = useAnalysis(filter, options);
+  const state = useAnalysis(filter, options);
   const labelNames = useMemo(() => new Map(labels.map((l) => [l.key, l.name])), [labels]);
   const names = useMemo(
     () => new Map(annotators.map((a) => [a.id, a.id === GOLD_ANNOTATOR_ID ? 'gold' : a.name])),
     [annotators],
   );
-  const outlets = useMemo(
-    () => (data ? [...new Set([...data.input.docs.values()].map((d) => d.outlet))] : []),
-    [data],
-  );
-  if (!data) return <p className="empty">{t('analysis.loading')}</p>;
+  // The charts (a bar per day or outlet: hundreds of marks) render in a
+  // second pass, so the table and totals paint first.
+  const charted = useDeferredValue(state?.summary ?? null, null);
+  if (!state) return <p className="empty">{t('analysis.loading')}</p>;
+  // The table and charts paint from the summary; the evidence needs the whole view.
+  const { summary: data, full, current } = state;
 
   const series: ChartSeries[] = data.columns.map((c) => ({
     key: c,
@@ -96,7 +97,7 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
           setCell(null);
         }}
         annotators={annotators}
-        outlets={outlets}
+        outlets={data.outlets}
       />
       <div className="analysis-actions">
         <p role="status">
@@ -110,7 +111,12 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
             holder: data.disagreements.holder,
           })}
         </p>
-        <button type="button" onClick={exportCsv} disabled={data.rows.length === 0}>
+        {!current && (
+          <p role="status" className="analysis-updating">
+            {t('analysis.updating')}
+          </p>
+        )}
+        <button type="button" onClick={exportCsv} disabled={data.rows.length === 0 || !current}>
           {t('analysis.csv')}
         </button>
         <span role="status">{message}</span>
@@ -119,37 +125,53 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
         <p className="empty">{t('analysis.empty')}</p>
       ) : (
         <>
-          <AnalysisTable view={data} labelNames={labelNames} selected={cell} onSelect={setCell} />
-          {cell && row && (
+          <AnalysisTable
+            view={data}
+            current={current}
+            labelNames={labelNames}
+            selected={cell}
+            onSelect={setCell}
+          />
+          {cell && row && !full && (
+            <p className="empty" role="status">
+              {t('analysis.evidenceLoading')}
+            </p>
+          )}
+          {cell && row && full && (
             <EvidenceList
-              view={data}
-              docs={data.input.docs}
-              actors={data.input.actors}
-              units={row.units[cell.column] ?? []}
+              view={full}
+              docs={full.input.docs}
+              actors={full.input.actors}
+              units={full.rows.find((r) => r.key === cell.row)?.units[cell.column] ?? []}
               column={columnName(cell.column, labelNames, t)}
               holder={holderName(row.holder)}
               nameOf={(id) => names.get(id) ?? id}
               onOpen={onOpenSpan}
             />
           )}
-          <div className="analysis-charts">
-            <StanceChart
-              title={t('analysis.overTime')}
-              fileName="stance-over-time"
-              series={series}
-              // The date bucket (2021-07-27) in the interface's digits.
-              bars={data.overTime.map((b) => ({
-                ...b,
-                name: b.bucket.replace(/\d/g, (d) => num(Number(d))),
-              }))}
-            />
-            <StanceChart
-              title={t('analysis.byOutlet')}
-              fileName="stance-by-outlet"
-              series={series}
-              bars={data.byOutlet.map((b) => ({ ...b, name: b.outlet ?? t('analysis.noOutlet') }))}
-            />
-          </div>
+          {charted && (
+            <div className="analysis-charts">
+              <StanceChart
+                title={t('analysis.overTime')}
+                fileName="stance-over-time"
+                series={series}
+                // The date bucket (2021-07-27) in the interface's digits.
+                bars={charted.overTime.map((b) => ({
+                  ...b,
+                  name: b.bucket.replace(/\d/g, (d) => num(Number(d))),
+                }))}
+              />
+              <StanceChart
+                title={t('analysis.byOutlet')}
+                fileName="stance-by-outlet"
+                series={series}
+                bars={charted.byOutlet.map((b) => ({
+                  ...b,
+                  name: b.outlet ?? t('analysis.noOutlet'),
+                }))}
+              />
+            </div>
+          )}
           {data.undated.total > 0 && (
             <p className="span-meta">{t('analysis.undated', { n: data.undated.total })}</p>
           )}

@@ -11,7 +11,7 @@ import { useKnownHolders } from '../annotate/useSpans.ts';
 import { useT } from '../i18n/T.tsx';
 import { attributeSpan, holderFromNewActor } from './actions.ts';
 import { ATTRIBUTION_NAMES, ProposalBox } from './ProposalBox.tsx';
-import { useActors, useKnownTargets } from './useActors.ts';
+import { useActors, useHolderActorId, useKnownTargets } from './useActors.ts';
 import { useConfirmKey } from './useConfirmKey.ts';
 import { useHolderProposal } from './useHolderProposal.ts';
 import { errorWords } from '../i18n/problems.ts';
@@ -20,12 +20,12 @@ import { errorWords } from '../i18n/problems.ts';
 export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Element {
   const t = useT();
   const actors = useActors();
+  const holderId = useHolderActorId()(span.holderActorId);
   const proposal = useHolderProposal(span.docId, span.start, span.end, actors);
   const [error, setError] = useState('');
   const top = proposal?.holders[0];
   const kind = proposal?.attribution[0]?.kind ?? null;
-  const confirmed =
-    (!top || span.holderActorId === top.actorId) && (!kind || span.attribution === kind);
+  const confirmed = (!top || holderId === top.actorId) && (!kind || span.attribution === kind);
   const canConfirm = !!proposal && (!!top || !!kind) && !confirmed;
   const confirm = (): void => {
     if (!canConfirm) return;
@@ -58,7 +58,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
       <label>
         {t('actors.holderActor')}
         <select
-          value={span.holderActorId ?? ''}
+          value={holderId ?? ''}
           onChange={(e) =>
             void attributeSpan(span.id, { actorId: e.target.value || null }, 'set holder actor')
           }
@@ -70,8 +70,8 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
               {a.nameAr && a.nameEn ? ` (${a.nameEn})` : ''}
             </option>
           ))}
-          {span.holderActorId && !actors.some((a) => a.id === span.holderActorId) && (
-            <option value={span.holderActorId}>{span.holder ?? span.holderActorId}</option>
+          {holderId && !actors.some((a) => a.id === holderId) && (
+            <option value={holderId}>{span.holder ?? holderId}</option>
           )}
         </select>
       </label>

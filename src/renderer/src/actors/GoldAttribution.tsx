@@ -8,13 +8,14 @@ import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/
 import { settleGold } from './actions.ts';
 import { useT } from '../i18n/T.tsx';
 import { ATTRIBUTION_NAMES } from './ProposalBox.tsx';
-import { useActors } from './useActors.ts';
+import { useActors, useHolderActorId } from './useActors.ts';
 import { errorWords } from '../i18n/problems.ts';
 
 /** The gold span's holder, target and attribution kind, each saved when changed. */
 export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Element {
   const t = useT();
   const actors = useActors();
+  const holderId = useHolderActorId()(span.holderActorId);
   const [target, setTarget] = useState(span.target ?? '');
   const [error, setError] = useState('');
   const settle = (patch: Parameters<typeof settleGold>[1]): void => {
@@ -26,7 +27,7 @@ export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Eleme
       <label>
         {t('actors.goldHolder')}
         <select
-          value={span.holderActorId ?? ''}
+          value={holderId ?? ''}
           onChange={(e) => settle({ actorId: e.target.value || null })}
         >
           <option value="">

@@ -1,21 +1,71 @@
-/** The Analysis view's data, live from IndexedDB (db/analysis.ts). */
+/**
+ * The Analysis view's data, live from IndexedDB (db/analysis.ts). Its
+ * table, totals and charts paint at once from the summary kept at the last
+ * visit (db/view-cache.ts: one small read), marked as being updated when
+ * something changed since, while the whole view, with the statements
+ * behind every count, is read and computed behind it; that whole view's
+ * summary is then kept for the next visit.
+ */
+import { useEffect, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { summarizeAnalysis, type AnalysisSummary } from '@core/actors/analysis-summary.ts';
 import type { AnalysisFilter, AnalysisOptions } from '@core/actors/analysis.ts';
 import { db } from '../db/db.ts';
-import { loadAnalysis } from '../db/analysis.ts';
+import { keepAnalysisSummary, loadAnalysis, readAnalysisSummary } from '../db/analysis.ts';
 
-/** The computed view with what it was computed from; undefined while loading. */
+/** The whole computed view with what it was computed from. */
 export type AnalysisData = Awaited<ReturnType<typeof loadAnalysis>>;
+
+/** What the Analysis view shows. */
+export interface AnalysisState {
+  /** The table, totals, charts and outlets: of the whole view, or kept from the last visit. */
+  summary: AnalysisSummary;
+  /**
+   * False while the summary is one kept from before a change (spans,
+   * actors, documents…) and the view is being computed again.
+   */
+  current: boolean;
+  /** The whole view, with the statements behind each count; undefined while it is computed. */
+  full: AnalysisData | undefined;
+}
 
 /**
  * The Analysis view for `filter`, recomputed when spans, documents or
- * actors change. Null options (the labels are not read yet) read nothing,
- * so the view is not computed twice on opening.
+ * actors change; undefined until there is something to paint. Null options
+ * (the labels are not read yet) read nothing, so the view is not computed
+ * twice on opening.
  */
 export function useAnalysis(
   filter: AnalysisFilter,
   options: AnalysisOptions | null,
-): AnalysisData | undefined {
+): AnalysisState | undefined {
   const key = JSON.stringify([filter, options]);
-  return useLiveQuery(async () => (options ? loadAnalysis(db, filter, options) : undefined), [key]);
+  // The kept summary (if any) and the current generation; undefined: not read yet.
+  const small = useLiveQuery(
+    async () => (options ? readAnalysisSummary(db, filter, options) : undefined),
+    [key],
+  );
+  // The big read starts once the small one is done, so it cannot delay it.
+  const started = small !== undefined;
+  const full = useLiveQuery(
+    async () => (options && started ? loadAnalysis(db, filter, options) : undefined),
+    [key, started],
+  );
+  const fullSummary = useMemo(
+    () => (full ? summarizeAnalysis(full, full.input.docs) : undefined),
+    [full],
+  );
+  useEffect(() => {
+    if (!full || !options) return;
+    // Only an optimization: if it cannot be kept, the next visit computes.
+    keepAnalysisSummary(db, filter, options, full).catch(() => undefined);
+    // `full` changes whenever the view is recomputed; filter and options with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [full]);
+  // The whole view is current until something changes; it is then shown,
+  // marked, until its next computation arrives.
+  if (fullSummary && full)
+    return { summary: fullSummary, current: !small || small.gen === full.input.gen, full };
+  const kept = small?.kept;
+  return kept ? { summary: kept.summary, current: kept.current, full } : undefined;
 }

@@ -23,7 +23,9 @@ import {
   undoActorEdit,
   updateActor,
 } from './actors.ts';
+import { ActorIndex } from '@core/actors/model.ts';
 import { loadAnalysis } from './analysis.ts';
+import { datasetSpanOf } from './export.ts';
 import { backupText, restoreBackup } from './backup.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { applyChanges, invertChanges, makeSpan } from './spans.ts';
@@ -94,8 +96,9 @@ describe('actors on IndexedDB', () => {
     expect(await db.actors.count()).toBe(1);
   });
 
-  it('merges duplicates with their spans in one transaction; undo and redo restore each state', async () => {
+  it('merges duplicates in one transaction: own spans re-pointed, a colleague’s resolve through the tombstone; undo and redo restore each state', async () => {
     const db = fresh();
+    await db.settings.put({ key: 'selfAnnotatorId', value: 'laila' });
     const keep = await add(db, 'مصطفى الكاظمي');
     const dup = await add(db, 'الكاظمي', ['رئيس الوزراء العراقي']);
     const held = [
@@ -110,11 +113,30 @@ describe('actors on IndexedDB', () => {
     const r = await mergeActorsInto(db, keep.id, [dup.id]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(await db.actors.toArray()).toEqual([
+    // The duplicate stays as a tombstone; the list shows the kept actor only.
+    expect(await listActors(db)).toEqual([
       expect.objectContaining({ id: keep.id, aliases: ['الكاظمي', 'رئيس الوزراء العراقي'] }),
     ]);
-    expect(await db.spans.where('holderActorId').equals(keep.id).count()).toBe(3);
-    expect(await db.spans.where('holderActorId').equals(dup.id).count()).toBe(0);
+    expect(await db.actors.get(dup.id)).toMatchObject({ mergedInto: keep.id });
+    // Laila's own span now names the kept actor; Omar's is his to change.
+    expect((await db.spans.get(held[0]!.id))?.holderActorId).toBe(keep.id);
+    expect((await db.spans.get(held[1]!.id))?.holderActorId).toBe(dup.id);
+    // …and counts as the kept actor wherever spans are read: one row, no
+    // row of the duplicate (Omar's two spans on d2 are one statement).
+    const analysis = await loadAnalysis(db, { annotators: ['laila', 'omar'] });
+    expect(analysis.rows.map((x) => [x.holder.name, x.total])).toEqual([
+      ['مصطفى الكاظمي', 2],
+      ['(no holder)', 1],
+    ]);
+    // A dataset export names the kept actor for Omar's span too.
+    const exported = datasetSpanOf(
+      (await db.spans.get(held[1]!.id))!,
+      new ActorIndex(await db.actors.toArray()).byId,
+    );
+    expect(exported).toMatchObject({
+      holder: 'مصطفى الكاظمي',
+      holderActor: { id: keep.id },
+    });
     const after = { actors: await db.actors.toArray(), spans: await db.spans.toArray() };
 
     await undoActorEdit(db, r.edit);
@@ -125,6 +147,7 @@ describe('actors on IndexedDB', () => {
 
   it('refuses an undo that would overwrite a later change, and changes nothing', async () => {
     const db = fresh();
+    await db.settings.put({ key: 'selfAnnotatorId', value: 'laila' });
     const keep = await add(db, 'مصطفى الكاظمي');
     const dup = await add(db, 'الكاظمي');
     const s = spanOn('d1', 'laila', { holderActorId: dup.id, holder: 'الكاظمي' });

@@ -8,7 +8,7 @@
  * an undo refuses, changing nothing, when a record it would restore was
  * changed since.
  */
-import { ActorIndex, cleanName, displayName, foldName } from '@core/actors/model.ts';
+import { ActorIndex, cleanName, displayName, foldName, liveActors } from '@core/actors/model.ts';
 import {
   actorFromSelection,
   createActor,
@@ -27,12 +27,26 @@ import { attributeSpan, type AttributionPatch } from '@core/actors/span-attribut
 import type { ActorKind, ActorRecord, SpanRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
 
-/** Every actor, by display name (Arabic order). */
+/**
+ * Every live actor, by display name (Arabic order). Actors merged into
+ * another stay stored as tombstones (`mergedInto`) and are left out.
+ */
 export async function listActors(db: WorkbenchDb): Promise<ActorRecord[]> {
-  const all = await db.actors.toArray();
+  const all = liveActors(await db.actors.toArray());
   return all.sort(
     (a, b) => displayName(a).localeCompare(displayName(b), 'ar') || (a.id < b.id ? -1 : 1),
   );
+}
+
+/**
+ * The actors merged into others (tombstones), each id → the live actor id
+ * it resolves to (`resolveActorId`): for showing a span whose holder a
+ * colleague merged away as the actor it became.
+ */
+export async function actorRedirects(db: WorkbenchDb): Promise<Map<string, string>> {
+  const all = await db.actors.toArray();
+  const index = new ActorIndex(all);
+  return new Map(all.filter((a) => a.mergedInto).map((a) => [a.id, index.resolve(a.id)]));
 }
 
 /** Writes actor and span changes in the caller's transaction. */
@@ -46,13 +60,16 @@ async function write(db: WorkbenchDb, changes: readonly ActorEditChange[]): Prom
   }
 }
 
-/** Runs an operation over the stored actors and writes its edit, in one transaction. */
+/**
+ * Runs an operation over the live actors (merged ones are tombstones, not
+ * to be edited or matched) and writes its edit, in one transaction.
+ */
 async function run(
   db: WorkbenchDb,
   op: (actors: ActorRecord[]) => Promise<ActorEditResult> | ActorEditResult,
 ): Promise<ActorEditResult> {
-  return db.transaction('rw', [db.actors, db.spans], async () => {
-    const r = await op(await db.actors.toArray());
+  return db.transaction('rw', [db.actors, db.spans, db.settings], async () => {
+    const r = await op(liveActors(await db.actors.toArray()));
     if (r.ok) await write(db, r.edit.changes);
     return r;
   });
@@ -105,7 +122,7 @@ export async function planActorFromSelection(
   selected: string,
   opts: { kind?: ActorKind; affiliation?: string | null; id?: string } = {},
 ): Promise<ActorEditResult | { ok: 'existing'; actor: ActorRecord }> {
-  return actorFromSelection(selected, await db.actors.toArray(), {
+  return actorFromSelection(selected, liveActors(await db.actors.toArray()), {
     id: opts.id ?? crypto.randomUUID(),
     now: Date.now(),
     kind: opts.kind,
@@ -135,7 +152,14 @@ function spansHeldBy(db: WorkbenchDb, actorIds: readonly string[]): Promise<Span
     .toArray();
 }
 
-/** Merges the actors `duplicateIds` into `keepId` (see core `mergeActors`). */
+/**
+ * Merges the actors `duplicateIds` into `keepId` (see core `mergeActors`):
+ * the duplicates become tombstones (`mergedInto`) and this analyst's own
+ * spans are re-pointed. A colleague's spans and gold are not this
+ * analyst's to rewrite (in a team project the server refuses it), so they
+ * keep the duplicate's id, which every reader resolves through the
+ * tombstone (`ActorIndex`, `resolveActorId`).
+ */
 export function mergeActorsInto(
   db: WorkbenchDb,
   keepId: string,
@@ -150,7 +174,9 @@ export function mergeActorsInto(
         errors: [{ field: 'duplicates', message: `no actor ${missing.join(', ')} (deleted?)` }],
       };
     const dups = actors.filter((a) => duplicateIds.includes(a.id));
-    return mergeActors(keep, dups, await spansHeldBy(db, duplicateIds), Date.now());
+    const self = (await db.settings.get('selfAnnotatorId'))?.value ?? null;
+    const own = (await spansHeldBy(db, duplicateIds)).filter((s) => s.annotatorId === self);
+    return mergeActors(keep, dups, own, Date.now());
   });
 }
 

@@ -10,9 +10,15 @@ import {
   type AnalysisOptions,
   type AnalysisView,
 } from '@core/actors/analysis.ts';
+import {
+  analysisSummarySchema,
+  summarizeAnalysis,
+  type AnalysisSummary,
+} from '@core/actors/analysis-summary.ts';
 import type { ActorRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { unpackFacts, type SpanFact } from './span-facts.ts';
+import { currentGeneration, keepView, readKeptView } from './view-cache.ts';
 
 /** What the Analysis view reads: the spans that can pass the filter, documents and actors. */
 export interface AnalysisInput {
@@ -20,6 +26,8 @@ export interface AnalysisInput {
   spans: SpanFact[];
   docs: Map<string, AnalysisDoc>;
   actors: ActorRecord[];
+  /** The project's generation these were read at (view-cache.ts). */
+  gen: string;
 }
 
 /**
@@ -32,11 +40,12 @@ export async function readAnalysisInput(
   db: WorkbenchDb,
   filter: AnalysisFilter = {},
 ): Promise<AnalysisInput> {
-  return db.transaction('r', [db.spanFacts, db.docMeta, db.actors], async () => {
-    const [rows, meta, actors] = await Promise.all([
+  return db.transaction('r', [db.spanFacts, db.docMeta, db.actors, db.viewCache], async () => {
+    const [rows, meta, actors, gen] = await Promise.all([
       db.spanFacts.toArray(),
       db.docMeta.toArray(),
       db.actors.toArray(),
+      currentGeneration(db),
     ]);
     const only = filter.annotators ? new Set(filter.annotators) : null;
     const spans: SpanFact[] = [];
@@ -48,7 +57,7 @@ export async function readAnalysisInput(
     const docs = new Map<string, AnalysisDoc>(
       meta.map((m) => [m.id, { id: m.id, title: m.title, date: m.date, outlet: m.outlet }]),
     );
-    return { spans, docs, actors };
+    return { spans, docs, actors, gen };
   });
 }
 
@@ -63,4 +72,46 @@ export async function loadAnalysis(
 ): Promise<AnalysisView & { input: AnalysisInput }> {
   const input = await readAnalysisInput(db, filter);
   return { ...computeAnalysis(input.spans, input.docs, input.actors, filter, options), input };
+}
+
+/** The key a summary of the view for `filter` and `options` is kept under. */
+export function analysisKey(filter: AnalysisFilter, options: AnalysisOptions): string {
+  return `analysis:${JSON.stringify([filter, options])}`;
+}
+
+/** A kept summary, and whether nothing it counts has changed since. */
+export interface KeptAnalysisSummary {
+  summary: AnalysisSummary;
+  current: boolean;
+}
+
+/**
+ * The summary kept for `filter` and `options` at the last visit, if any
+ * (view-cache.ts), and the project's current generation: one small read.
+ * A damaged row counts as none.
+ */
+export async function readAnalysisSummary(
+  db: WorkbenchDb,
+  filter: AnalysisFilter,
+  options: AnalysisOptions,
+): Promise<{ kept: KeptAnalysisSummary | undefined; gen: string }> {
+  const { kept, gen } = await readKeptView(db, analysisKey(filter, options));
+  if (!kept) return { kept: undefined, gen };
+  const checked = analysisSummarySchema.safeParse(kept.value);
+  return {
+    kept: checked.success ? { summary: checked.data, current: kept.current } : undefined,
+    gen,
+  };
+}
+
+/** Keeps the summary of `view` (unless the project changed since it was read). */
+export async function keepAnalysisSummary(
+  db: WorkbenchDb,
+  filter: AnalysisFilter,
+  options: AnalysisOptions,
+  view: AnalysisView & { input: AnalysisInput },
+): Promise<AnalysisSummary> {
+  const summary = summarizeAnalysis(view, view.input.docs);
+  await keepView(db, analysisKey(filter, options), view.input.gen, summary);
+  return summary;
 }

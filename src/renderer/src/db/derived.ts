@@ -329,6 +329,7 @@ export const DERIVED_TABLES: readonly string[] = [
   'docTokens',
   'spanCounts',
   'spanFacts',
+  'viewCache',
 ];
 
 /**

@@ -9,7 +9,7 @@
  * tokensFor), so the export mostly serialises. A span that fails its quote check aborts
  * the whole export: no partial file is left.
  */
-import { displayName } from '@core/actors/model.ts';
+import { ActorIndex, displayName } from '@core/actors/model.ts';
 import {
   GOLD_ANNOTATOR_ID,
   type ActorRecord,
@@ -112,7 +112,9 @@ export async function exportCoverage(
 
 /**
  * A stored span as a dataset writes it: with its holder actor's id, English
- * name and kind, and its current name as the holder, when it has one.
+ * name and kind, and its current name as the holder, when it has one
+ * (`actors` maps every id, a merged actor's too, to the actor it is now:
+ * `ActorIndex.byId`).
  */
 export function datasetSpanOf(
   s: SpanRecord,
@@ -129,7 +131,12 @@ export function datasetSpanOf(
   };
   if (s.holderActorId) {
     const a = actors?.get(s.holderActorId);
-    out.holderActor = { id: s.holderActorId, nameEn: a?.nameEn ?? '', kind: a?.kind ?? null };
+    // A merged actor's id is written as the actor it became (`actors` maps it there).
+    out.holderActor = {
+      id: a?.id ?? s.holderActorId,
+      nameEn: a?.nameEn ?? '',
+      kind: a?.kind ?? null,
+    };
     if (a) out.holder = displayName(a);
   }
   if (s.target) out.target = s.target;
@@ -196,7 +203,8 @@ export async function writeDataset(
   storedTokens: StoredTokensLookup = storedTokensIn(db),
 ): Promise<{ records: number; spans: number }> {
   const ids = await documentIds(db, opts);
-  const actors = new Map((await db.actors.toArray()).map((a) => [a.id, a]));
+  // Every id, a merged actor's too, to the actor it stands for now.
+  const actors = new ActorIndex(await db.actors.toArray()).byId;
   const stored = new Map<string, PackedTokens>();
   const writer = recordWriter(
     opts.format,

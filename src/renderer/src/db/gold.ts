@@ -7,6 +7,7 @@
  * proposals are remembered per document, so "accept all where N agree" does
  * not bring back what the adjudicator turned down.
  */
+import { ActorIndex } from '@core/actors/model.ts';
 import { withAttribution, type AttributionPatch } from '@core/actors/span-attribution.ts';
 import {
   agreedSpans,
@@ -106,12 +107,20 @@ function goldRecord(
   s: AgreementSpan,
   all: Map<string, SpanRecord[]>,
   now: number,
+  actors: ActorIndex,
 ): SpanRecord {
   const provenance = provenanceOf(all, s);
   const key = spanKey(s);
+  // A holder merged into another actor is that actor (one analyst's span
+  // may still name the duplicate: only they rewrite it).
   const settled = settledAttribution(
     provenance.flatMap((a) =>
-      (all.get(a) ?? []).filter((p) => spanKey(p) === key).map(attributionOf),
+      (all.get(a) ?? [])
+        .filter((p) => spanKey(p) === key)
+        .map(attributionOf)
+        .map((f) =>
+          f.holderActorId ? { ...f, holderActorId: actors.resolve(f.holderActorId) } : f,
+        ),
     ),
   );
   return {
@@ -165,7 +174,8 @@ export async function acceptIntoGold(
     if (existing) return existing;
     const now = Date.now();
     await ensureGold(db, docId, now);
-    const rec = goldRecord(docId, doc.text, span, await proposals(db, docId), now);
+    const actors = new ActorIndex(await db.actors.toArray());
+    const rec = goldRecord(docId, doc.text, span, await proposals(db, docId), now, actors);
     await db.spans.add(rec);
     const rejected = await getRejected(db, docId);
     if (rejected.includes(key))
@@ -287,7 +297,8 @@ export async function acceptAllAgreed(
       const fresh = agreed.filter((c) => !have.has(c.key) && !rejected.has(c.key));
       if (fresh.length === 0) continue;
       await ensureGold(db, docId, now);
-      await db.spans.bulkAdd(fresh.map((c) => goldRecord(docId, doc.text, c, all, now)));
+      const actors = new ActorIndex(await db.actors.toArray());
+      await db.spans.bulkAdd(fresh.map((c) => goldRecord(docId, doc.text, c, all, now, actors)));
       added += fresh.length;
     }
     return added;

@@ -28,6 +28,7 @@ import {
 } from './derived.ts';
 import { markIncoming, outboxTracking } from '../sync/outbox.ts';
 import { clearCutOffTitles } from './untitled-upgrade.ts';
+import { viewCacheMiddleware, type ViewCacheRecord } from './view-cache.ts';
 import type {
   AssignmentRecord,
   ConflictRecord,
@@ -39,7 +40,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 12;
+export const DB_VERSION = 14;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -69,6 +70,8 @@ export type WorkbenchDb = Dexie & {
   gazetteers: EntityTable<GazetteerRecord, 'annotatorId'>;
   /** Suggestions each analyst rejected (version 12, rejections.ts). */
   rejections: Dexie.Table<RejectionRecord, [string, string, number, number, string]>;
+  /** Views kept between visits, with the project's generation (version 13, view-cache.ts). */
+  viewCache: EntityTable<ViewCacheRecord, 'key'>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -212,7 +215,29 @@ export function createDb(name = DB_NAME): WorkbenchDb {
           .put({ id: `gazetteer:${self.value}`, stamp: crypto.randomUUID(), state: 0 });
     });
 
+  // Version 13: views kept between visits (view-cache.ts), so the Analysis
+  // view paints its table at once when nothing changed since it was last
+  // computed. Starts empty; derived, never backed up.
+  db.version(13).stores({ viewCache: '&key' });
+
+  // Version 14: actors are shared through a team project (actor:ID
+  // documents, docs/team.md). No new table or index; a profile already
+  // connected to a project queues its actors, as connecting does now
+  // (sync/connection.ts reconcile), so its colleagues get them.
+  db.version(14)
+    .stores({})
+    .upgrade(async (tx) => {
+      const config = (await tx.table('syncMeta').get('config')) as
+        { value?: { user?: unknown } } | undefined;
+      if (typeof config?.value?.user !== 'string') return;
+      const ids = (await tx.table('actors').toCollection().primaryKeys()) as string[];
+      await tx
+        .table('outbox')
+        .bulkPut(ids.map((id) => ({ id: `actor:${id}`, stamp: crypto.randomUUID(), state: 0 })));
+    });
+
   db.use(spanCountsMiddleware);
+  db.use(viewCacheMiddleware);
   db.use(outboxTracking);
   return db;
 }

@@ -41,7 +41,7 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
 /**
  * The indexes of the current schema (version 8 dropped the unread ones; 9
  * added the team tables; 10 the span facts; 11 changed data only; 12 the
- * gazetteers and rejections).
+ * gazetteers and rejections; 13 the kept views; 14 changed data only).
  */
 const CURRENT_INDEXES = {
   documents: [],
@@ -64,6 +64,7 @@ const CURRENT_INDEXES = {
   syncMeta: [],
   gazetteers: [],
   rejections: ['[annotatorId+docId]'],
+  viewCache: [],
 };
 
 // Version 9's stores as IndexedDB has them: version 3's without the
@@ -358,6 +359,63 @@ describe('schema upgrades', () => {
       { id: 'gazetteer:laila', stamp: expect.any(String), state: 0 },
     ]);
     db.close();
+  });
+
+  it('version 14 queues a connected profile’s actors for its team project, and no other’s', async () => {
+    const actor = (id: string, nameAr: string) => ({
+      id,
+      nameAr,
+      nameEn: '',
+      kind: 'person',
+      affiliation: null,
+      aliases: [],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const actors = [actor('a1', 'مصطفى الكاظمي'), actor('a2', 'قيس الخزعلي')];
+    const stores = {
+      ...V9_STORES,
+      spanFacts: { keyPath: 'docId', indexes: [] },
+      gazetteers: { keyPath: 'annotatorId', indexes: [] },
+      rejections: {
+        keyPath: ['annotatorId', 'docId', 'start', 'end', 'label'],
+        indexes: [{ name: '[annotatorId+docId]', keyPath: ['annotatorId', 'docId'] }],
+      },
+      viewCache: { keyPath: 'key', indexes: [] },
+    };
+    const settings = [
+      ...V3_DATA.settings!,
+      { key: 'derivedTables', value: currentDerivedMarker() },
+    ];
+    const config = {
+      user: 'laila',
+      roles: ['analyst'],
+      project: 'p',
+      server: 'http://127.0.0.1:1',
+    };
+    const connected = freshName();
+    await writeRawDb(connected, 130, stores, {
+      ...V3_DATA,
+      settings,
+      actors,
+      syncMeta: [{ key: 'config', value: config }],
+    });
+    const db = await openWorkbenchDb(createDb(connected));
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.actors.toArray()).toEqual(actors);
+    expect(await db.outbox.orderBy('id').toArray()).toEqual([
+      { id: 'actor:a1', stamp: expect.any(String), state: 0 },
+      { id: 'actor:a2', stamp: expect.any(String), state: 0 },
+    ]);
+    db.close();
+
+    // Without a project, nothing is queued.
+    const alone = freshName();
+    await writeRawDb(alone, 130, stores, { ...V3_DATA, settings, actors });
+    const db2 = await openWorkbenchDb(createDb(alone));
+    expect(await db2.actors.count()).toBe(2);
+    expect(await db2.outbox.count()).toBe(0);
+    db2.close();
   });
 
   it('refuses a profile written by a newer version and never changes it', async () => {

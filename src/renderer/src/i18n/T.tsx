@@ -4,7 +4,7 @@
  * the text in the interface language; `<T id values />` does the same in
  * JSX and accepts elements as values (for <bdi> around names).
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from './catalogs.ts';
 
@@ -14,10 +14,10 @@ export type MessageValues = Record<string, string | number | Date | null | undef
 /** Formats message `id` with `values` in the interface language. */
 export type Translate = (id: MessageId, values?: MessageValues) => string;
 
-/** The translate function of the current language. */
+/** The translate function of the current language (the same function until the language changes). */
 export function useT(): Translate {
   const intl = useIntl();
-  return (id, values) => intl.formatMessage({ id }, values);
+  return useMemo(() => (id, values) => intl.formatMessage({ id }, values), [intl]);
 }
 
 /** A message in JSX; values may be elements (e.g. `<bdi>{name}</bdi>`). */

@@ -1,28 +1,32 @@
 /**
  * The adjudication controls of one passage: every distinct span proposed
  * (with who proposed it and whether gold has it) to accept or reject, and
- * the gold spans to edit or remove.
+ * the gold spans to edit or remove. A decision shows in its row at once,
+ * before it is stored (useDecisions.ts); failures go to the one failure
+ * channel (failures.ts). Memoized: a decision re-renders only the list
+ * whose rows changed.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Candidate } from '@core/agreement/adjudicate.ts';
 import { spanKey } from '@core/agreement/types.ts';
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
 import type { Token } from '@core/tokenize.ts';
-import { acceptIntoGold, rejectProposal, removeGoldSpan, unreject } from './actions.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
+import { GOLD_EDIT_FAILURE, removeGoldSpan } from './actions.ts';
 import { GoldSpanEditor } from './GoldSpanEditor.tsx';
 import { Quote } from './Quote.tsx';
 import { useT } from '../i18n/T.tsx';
-import { errorWords } from '../i18n/problems.ts';
+import type { Decisions } from './useDecisions.ts';
 
 export interface AdjudicationListProps {
-  docId: string;
   text: string;
   /** The document's workbench tokens (gold extents move a word at a time). */
   tokens: Token[];
   candidates: Candidate[];
   gold: SpanRecord[];
-  rejected: readonly string[];
+  /** Each proposal's state, unsaved decisions included, and the way to decide. */
+  decisions: Decisions;
   labels: LabelDef[];
   /** Annotators (gold excluded) who annotated the document. */
   proposers: string[];
@@ -46,17 +50,33 @@ export function LabelTag({
   );
 }
 
-export function AdjudicationList(props: AdjudicationListProps): React.JSX.Element {
-  const { docId, text, tokens, candidates, gold, rejected, labels, proposers, nameOf, onFocus } =
-    props;
+/** Whether a re-render would show the same: same props, and the same state in each of its rows. */
+function sameRows(a: AdjudicationListProps, b: AdjudicationListProps): boolean {
+  for (const k of Object.keys(a) as (keyof AdjudicationListProps)[])
+    if (k !== 'decisions' && a[k] !== b[k]) return false;
+  return a.candidates.every(
+    (c) =>
+      a.decisions.stateOf(c.key) === b.decisions.stateOf(c.key) &&
+      a.decisions.unsaved(c.key) === b.decisions.unsaved(c.key),
+  );
+}
+
+export const AdjudicationList = memo(function AdjudicationList(
+  props: AdjudicationListProps,
+): React.JSX.Element {
+  const { text, tokens, candidates, gold, decisions, labels, proposers, nameOf, onFocus } = props;
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState('');
   const t = useT();
   const sep = t('list.sep');
-  const goldKeys = new Set(gold.map(spanKey));
-  const run = (p: Promise<unknown>): void => {
-    setError('');
-    p.catch((e: unknown) => setError(errorWords(t, e)));
+  const remove = (g: SpanRecord): void => {
+    removeGoldSpan(g.id).then(
+      () => clearFailures(GOLD_EDIT_FAILURE),
+      (e: unknown) =>
+        reportFailure(
+          { key: GOLD_EDIT_FAILURE, what: `Removing the gold span “${g.quote}”`, where: 'Review' },
+          e,
+        ),
+    );
   };
 
   return (
@@ -64,8 +84,9 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
       <ul className="proposals" aria-label={t('adj.proposed')}>
         {candidates.map((c) => {
           const quote = cpSlice(text, c.start, c.end);
-          const inGold = goldKeys.has(c.key);
-          const isRejected = rejected.includes(c.key);
+          const state = decisions.stateOf(c.key);
+          const inGold = state === 'in-gold';
+          const isRejected = state === 'rejected';
           const missing = proposers.filter((p) => !c.annotators.includes(p));
           return (
             <li
@@ -74,6 +95,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
               className={
                 inGold ? 'proposal accepted' : isRejected ? 'proposal rejected' : 'proposal'
               }
+              aria-busy={decisions.unsaved(c.key) || undefined}
               onMouseEnter={() => onFocus(c)}
               onMouseLeave={() => onFocus(null)}
               onFocus={() => onFocus(c)}
@@ -99,7 +121,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
                 type="button"
                 disabled={inGold}
                 aria-label={t('adj.acceptAs', { quote, label: c.label })}
-                onClick={() => run(acceptIntoGold(docId, c))}
+                onClick={() => decisions.decide(c, 'in-gold', quote)}
               >
                 {t('adj.accept')}
               </button>
@@ -107,7 +129,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
                 <button
                   type="button"
                   aria-label={t('adj.undoRejectAs', { quote, label: c.label })}
-                  onClick={() => run(unreject(docId, c))}
+                  onClick={() => decisions.decide(c, 'pending', quote)}
                 >
                   {t('adj.undoReject')}
                 </button>
@@ -115,7 +137,7 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
                 <button
                   type="button"
                   aria-label={t('adj.rejectAs', { quote, label: c.label })}
-                  onClick={() => run(rejectProposal(docId, c))}
+                  onClick={() => decisions.decide(c, 'rejected', quote)}
                 >
                   {t('adj.reject')}
                 </button>
@@ -146,22 +168,15 @@ export function AdjudicationList(props: AdjudicationListProps): React.JSX.Elemen
               <button
                 type="button"
                 aria-label={t('adj.removeGold', { quote: g.quote })}
-                onClick={() => run(removeGoldSpan(g.id))}
+                onClick={() => remove(g)}
               >
                 {t('adj.remove')}
               </button>
-              {editing === g.id && (
-                <GoldSpanEditor span={g} tokens={tokens} labels={labels} onError={setError} />
-              )}
+              {editing === g.id && <GoldSpanEditor span={g} tokens={tokens} labels={labels} />}
             </li>
           ))}
         </ul>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
     </div>
   );
-}
+}, sameRows);

@@ -7,28 +7,24 @@
  * document opens its review. Reads spans, statuses and stored tokens,
  * never the articles (useAgreementData).
  */
-import { useMemo, useState } from 'react';
-import { classifyDisagreements } from '@core/agreement/disagreements.ts';
-import { matchesQuery } from '@core/arabic-search.ts';
-import { agreementReport } from '@core/agreement/report.ts';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '@core/agreement/bootstrap.ts';
-import { GOLD_ANNOTATOR_ID, type AnnotatorRecord } from '@core/model.ts';
-import { useLabels } from '../hooks/useLabels.ts';
+import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type LabelDef } from '@core/model.ts';
+import { useLoadedLabels } from '../hooks/useLabels.ts';
+import { useState } from 'react';
 import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { acceptAllAgreed } from './actions.ts';
 import { AlphaDotPlot } from './AlphaDotPlot.tsx';
 import { AnalystFeedback } from './AnalystFeedback.tsx';
 import { nameIn } from './annotators.ts';
-import { DocumentsTable, type DocRow } from './DocumentsTable.tsx';
+import { DocumentsTable } from './DocumentsTable.tsx';
 import type { EvidenceQuery } from './evidence.ts';
-import { goldStateOf } from './gold-state.ts';
 import { PairMatrix, type PairMetric } from './PairMatrix.tsx';
 import { SpanEvidence } from './SpanEvidence.tsx';
 import { TokenBasisNote } from './TokenBasisNote.tsx';
-import { useAgreementData, useFoldedKeys } from './useAgreementData.ts';
-import { useIntervals } from './useIntervals.ts';
+import { useDashboardView } from './useDashboardView.ts';
 import { T, useT } from '../i18n/T.tsx';
-import { useTitleText } from '../i18n/useTitleText.ts';
+
+const NO_LABELS: LabelDef[] = [];
 
 export interface AgreementDashboardProps {
   self: AnnotatorRecord;
@@ -39,10 +35,10 @@ export function AgreementDashboard({
   self,
   onOpenReview,
 }: AgreementDashboardProps): React.JSX.Element {
-  const labels = useLabels();
+  const loaded = useLoadedLabels();
+  const labels = loaded ?? NO_LABELS;
   // null: the default choice (everyone with annotations, gold excluded).
   const [picked, setPicked] = useState<string[] | null>(null);
-  const data = useAgreementData(picked);
   const [metric, setMetric] = useState<PairMetric>('kappa');
   const [pairLabel, setPairLabel] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<{ q: EvidenceQuery; title: string } | null>(null);
@@ -50,68 +46,29 @@ export function AgreementDashboard({
   const [message, setMessage] = useState('');
   const [query, setQuery] = useState('');
   const [onlyShared, setOnlyShared] = useState(false);
-  const folded = useFoldedKeys(query.trim() !== '');
   const t = useT();
-  const titleText = useTitleText();
+  const { view, data, docs, disagreementOf } = useDashboardView({
+    picked,
+    query,
+    onlyShared,
+    labels: loaded,
+  });
 
-  const active = useMemo(() => {
-    const ids = new Set<string>();
-    for (const byAnn of data?.annotations.values() ?? []) for (const a of byAnn.keys()) ids.add(a);
-    return (data?.annotators ?? []).filter((a) => ids.has(a.id));
-  }, [data]);
-  const chosen = useMemo(
-    () => picked ?? active.filter((a) => a.id !== GOLD_ANNOTATOR_ID).map((a) => a.id),
-    [picked, active],
-  );
-  const ordered = useMemo(
-    () => active.map((a) => a.id).filter((id) => chosen.includes(id)),
-    [active, chosen],
-  );
-  const docs = useMemo(() => {
-    if (!data) return [];
-    return data.docs.filter((d) => {
-      if (onlyShared && d.annotations.size < ordered.length) return false;
-      if (query.trim() === '') return true;
-      const key = folded?.get(d.id);
-      return key !== undefined && matchesQuery(key, query);
-    });
-  }, [data, ordered, onlyShared, query, folded]);
-  const { report, tallies } = useMemo(
-    () => agreementReport(docs, { annotators: ordered, labels: labels.map((l) => l.key) }),
-    [docs, ordered, labels],
-  );
-  const { ci, progress } = useIntervals(ordered.length >= 2 ? tallies : null);
-  const rows: DocRow[] = useMemo(() => {
-    if (!data) return [];
-    return docs
-      .map((d) => ({
-        docId: d.id,
-        title: data.titles.has(d.id) ? titleText(data.titles.get(d.id)) : d.id,
-        annotators: d.annotations.size,
-        d: classifyDisagreements(d.annotations),
-        gold: goldStateOf(
-          data.annotations.get(d.id) ?? new Map(),
-          data.gold.get(d.id),
-          data.rejected.get(d.id),
-        ),
-      }))
-      .sort(
-        (x, y) =>
-          y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
-      );
-  }, [docs, data, titleText]);
-
-  if (!data) return <p className="loading">{t('agreement.computing')}</p>;
+  if (!view) return <p className="loading">{t('agreement.computing')}</p>;
+  const { active, ordered, report, ci, progress, rows, current } = view;
+  const chosen = picked ?? ordered;
   const nameOf = (id: string): string =>
     id === self.id
-      ? t('export.you', { name: nameIn(data.annotators, id) })
-      : nameIn(data.annotators, id);
+      ? t('export.you', { name: nameIn(view.annotators, id) })
+      : nameIn(view.annotators, id);
   const toggle = (id: string): void =>
     setPicked(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
-  const open = (q: EvidenceQuery, title: string): void => setEvidence({ q, title });
+  // The spans behind a figure need the live data: until it is read, nothing opens.
+  const open = (q: EvidenceQuery, title: string): void => {
+    if (data) setEvidence({ q, title });
+  };
   const proposers = ordered.filter((a) => a !== GOLD_ANNOTATOR_ID);
   const adjudicated = rows.filter((r) => r.gold.state === 'adjudicated').length;
-  const disagreementOf = (id: string) => rows.find((r) => r.docId === id)?.d;
 
   const acceptAll = async (): Promise<void> => {
     const n = await acceptAllAgreed(
@@ -170,7 +127,12 @@ export function AgreementDashboard({
         </p>
         {ordered.length >= 2 && <TokenBasisNote report={report} nameOf={nameOf} />}
       </header>
-      {evidence && (
+      {!current && (
+        <p role="status" className="dash-updating">
+          {t('agreement.updating')}
+        </p>
+      )}
+      {evidence && data && (
         <SpanEvidence
           title={evidence.title}
           query={evidence.q}
@@ -224,23 +186,27 @@ export function AgreementDashboard({
             minAgree={minAgree}
             onMinAgree={setMinAgree}
             onAccept={() => void acceptAll()}
-            disabled={docs.length === 0}
+            disabled={!data || docs.length === 0}
             everyDocument
           />
           <span role="status">{message}</span>
         </div>
       </section>
       <DocumentsTable rows={rows} onOpenReview={onOpenReview} onOpen={open} />
-      <AnalystFeedback
-        self={self}
-        annotators={active}
-        annotations={data.annotations}
-        gold={data.gold}
-        titles={data.titles}
-        labels={labels}
-        nameOf={nameOf}
-        onOpenReview={onOpenReview}
-      />
+      {data ? (
+        <AnalystFeedback
+          self={self}
+          annotators={active}
+          annotations={data.annotations}
+          gold={data.gold}
+          titles={data.titles}
+          labels={labels}
+          nameOf={nameOf}
+          onOpenReview={onOpenReview}
+        />
+      ) : (
+        <p className="loading">{t('agreement.computing')}</p>
+      )}
       <p className="dash-note">
         <T
           id="agreement.note"

@@ -6,19 +6,13 @@
  * adjudication. Shows 50 rows at a time.
  */
 import { useState } from 'react';
-import type { DocDisagreement } from '@core/agreement/disagreements.ts';
+import type { DocRow } from './dashboard-summary.ts';
 import { KINDS, KIND_TEXT } from './disagreement-text.ts';
 import type { EvidenceQuery } from './evidence.ts';
-import { GOLD_STATE_TEXT, type DocGold } from './gold-state.ts';
+import { GOLD_STATE_TEXT } from './gold-state.ts';
 import { useT } from '../i18n/T.tsx';
 
-export interface DocRow {
-  docId: string;
-  title: string;
-  annotators: number;
-  d: DocDisagreement;
-  gold: DocGold;
-}
+export type { DocRow };
 
 export interface DocumentsTableProps {
   rows: DocRow[];

@@ -5,7 +5,8 @@
  */
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import type { Token } from '@core/tokenize.ts';
-import { editGoldSpan } from './actions.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
+import { editGoldSpan, GOLD_EDIT_FAILURE } from './actions.ts';
 import { GoldAttribution } from '../actors/GoldAttribution.tsx';
 import { T, useT } from '../i18n/T.tsx';
 
@@ -14,20 +15,22 @@ export interface GoldSpanEditorProps {
   /** The document's workbench tokens (tokensFor). */
   tokens: Token[];
   labels: LabelDef[];
-  onError: (message: string) => void;
 }
 
-export function GoldSpanEditor({
-  span,
-  tokens,
-  labels,
-  onError,
-}: GoldSpanEditorProps): React.JSX.Element {
+export function GoldSpanEditor({ span, tokens, labels }: GoldSpanEditorProps): React.JSX.Element {
   const t = useT();
   const save = (change: { start?: number; end?: number; label?: string }): void => {
-    onError('');
-    editGoldSpan(span.id, change).catch((e: unknown) =>
-      onError(e instanceof Error ? e.message : String(e)),
+    editGoldSpan(span.id, change).then(
+      () => clearFailures(GOLD_EDIT_FAILURE),
+      (e: unknown) =>
+        reportFailure(
+          {
+            key: GOLD_EDIT_FAILURE,
+            what: `Editing the gold span “${span.quote}”`,
+            where: 'Review',
+          },
+          e,
+        ),
     );
   };
   const prevStart = [...tokens].reverse().find((t) => t.start < span.start)?.start;

@@ -5,11 +5,11 @@
  * passage itself; this is the overview beside it.
  */
 import type { Candidate } from '@core/agreement/adjudicate.ts';
-import { spanKey } from '@core/agreement/types.ts';
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
 import { LabelTag } from './AdjudicationList.tsx';
 import type { Block } from './blocks.ts';
+import type { RowState } from './decisions.ts';
 import { Quote } from './Quote.tsx';
 import { useT } from '../i18n/T.tsx';
 
@@ -18,17 +18,16 @@ export interface PassageSidePanelProps {
   passage: Block | null;
   candidates: Candidate[];
   gold: SpanRecord[];
-  rejected: readonly string[];
+  /** Each proposal's state, decisions still being written included (useDecisions). */
+  stateOf: (key: string) => RowState;
   labels: LabelDef[];
   proposers: string[];
   nameOf: (id: string) => string;
 }
 
 export function PassageSidePanel(p: PassageSidePanelProps): React.JSX.Element {
-  const goldKeys = new Set(p.gold.map(spanKey));
   const t = useT();
-  const state = (c: Candidate): 'in-gold' | 'rejected' | 'pending' =>
-    goldKeys.has(c.key) ? 'in-gold' : p.rejected.includes(c.key) ? 'rejected' : 'pending';
+  const state = (c: Candidate): RowState => p.stateOf(c.key);
   const stateText = {
     'in-gold': t('adj.inGold'),
     rejected: t('adj.rejected'),

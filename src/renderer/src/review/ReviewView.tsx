@@ -2,9 +2,10 @@
  * One document as every annotator tagged it: a lane per annotator (this
  * analyst, each colleague, gold) over each passage that has spans,
  * disagreements underlined, and the adjudication controls that build gold.
- * It reads only this document (useDocReview).
+ * It reads only this document (useDocReview). An accept or reject shows in
+ * its row before it is stored (useDecisions).
  */
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { candidates } from '@core/agreement/adjudicate.ts';
 import { classifyDisagreements } from '@core/agreement/disagreements.ts';
@@ -14,19 +15,21 @@ import { OffsetMap } from '@core/offsets.ts';
 import { caretAt } from '../annotate/text-map.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
-import { acceptAllAgreed, setGoldStatus } from './actions.ts';
+import { acceptAllAgreed, ADJUDICATE_FAILURE, setGoldStatus } from './actions.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
 import { AdjudicationList } from './AdjudicationList.tsx';
 import { nameIn } from './annotators.ts';
 import { reviewBlocks, sentenceBlocks, type Block } from './blocks.ts';
 import { disagreementSummary, KIND_TEXT } from './disagreement-text.ts';
+import { laneName, PassageLanes } from './PassageLanes.tsx';
 import { PassageSidePanel } from './PassageSidePanel.tsx';
 import { blockParagraphs, laneTextMap, useLaneHighlights } from './useLaneHighlights.ts';
+import { useDecisions } from './useDecisions.ts';
 import { useDocReview } from './useDocReview.ts';
 import { GoldConflict } from '../team/GoldConflict.tsx';
 import { useTeam } from '../team/useTeam.ts';
-import { useT, type Translate } from '../i18n/T.tsx';
+import { useT } from '../i18n/T.tsx';
 import { useTitleText } from '../i18n/useTitleText.ts';
-import { errorWords } from '../i18n/problems.ts';
 
 const GOLD_LANE: AnnotatorRecord = {
   id: GOLD_ANNOTATOR_ID,
@@ -36,6 +39,12 @@ const GOLD_LANE: AnnotatorRecord = {
 };
 
 const NO_SPANS = new Map<string, SpanRecord[]>();
+
+/** Whether an extent starts in passage `b`. */
+const inBlock =
+  (b: Block) =>
+  (s: { start: number }): boolean =>
+    s.start >= b.start && s.start < b.end;
 
 export function ReviewView({
   self,
@@ -48,6 +57,7 @@ export function ReviewView({
   side?: HTMLElement | null;
 }): React.JSX.Element {
   const data = useDocReview(docId);
+  const decisions = useDecisions(docId, data);
   const labels = useLabels();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [minAgree, setMinAgree] = useState(2);
@@ -82,54 +92,90 @@ export function ReviewView({
     [text, byAnn, sentences],
   );
   const paras = useMemo(() => blockParagraphs(text, map, blocks), [text, map, blocks]);
-  const visible = lanes.filter((l) => !hidden.has(l.id));
-  const slotOf = (label: string): number => {
-    const i = labels.findIndex((l) => l.key === label);
-    return i < 0 ? labels.length : i;
-  };
-  const disagreeing = disagreement.regions.filter((r) => r.kinds.length > 0);
+  const visible = useMemo(() => lanes.filter((l) => !hidden.has(l.id)), [lanes, hidden]);
+  const slotOf = useCallback(
+    (label: string): number => {
+      const i = labels.findIndex((l) => l.key === label);
+      return i < 0 ? labels.length : i;
+    },
+    [labels],
+  );
+  const disagreeing = useMemo(
+    () => disagreement.regions.filter((r) => r.kinds.length > 0),
+    [disagreement],
+  );
+  const proposers = useMemo(() => [...proposals.keys()], [proposals]);
+  // Each passage's proposals, gold spans and disagreements, kept from render
+  // to render so a passage's adjudication list re-renders only when its rows change.
+  const perBlock = useMemo(
+    () =>
+      blocks.map((b) => ({
+        cands: cands.filter(inBlock(b)),
+        gold: gold.filter(inBlock(b)),
+        dis: disagreeing.filter(inBlock(b)),
+      })),
+    [blocks, cands, gold, disagreeing],
+  );
+  const annotators = data?.annotators;
+  const nameOf = useCallback((id: string): string => nameIn(annotators ?? [], id), [annotators]);
 
-  useLaneHighlights(root, { text, paras, spans: byAnn, slotOf, disagreements: disagreeing, focus });
+  useLaneHighlights(root, {
+    text,
+    paras,
+    spans: byAnn,
+    slotOf,
+    disagreements: disagreeing,
+    focus,
+    // The lanes in the DOM: which are shown, and whether the view shows
+    // lanes at all (a team project is never solo, see below).
+    lanes: data ? [team.config ? 'team' : '', ...visible.map((l) => l.id)].join(' ') : '',
+  });
 
+  /** A click on a lane brings up the adjudication row of the span under it. */
+  const focusSpanAt = useCallback(
+    (e: React.MouseEvent<HTMLElement>, annotatorId: string, b: Block): void => {
+      setSelected(b);
+      const caret = caretAt(e.clientX, e.clientY);
+      const tm = root.current && laneTextMap(root.current, annotatorId, map, paras);
+      if (!caret || !tm || caret.node !== e.currentTarget.firstChild) return;
+      const cp = tm.pointToCp(caret.node, caret.offset, 'start');
+      const hit = (byAnn.get(annotatorId) ?? []).find((s) => s.start <= cp && cp < s.end);
+      if (!hit) return;
+      const key = spanKey(hit);
+      const row =
+        annotatorId === GOLD_ANNOTATOR_ID
+          ? root.current?.querySelector(`[data-gold="${key}"]`)
+          : root.current?.querySelector(`[data-key="${key}"]`);
+      row?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+      setFocus(hit);
+    },
+    [map, paras, byAnn],
+  );
   if (data === null) return <p className="empty">{t('review.gone')}</p>;
   if (!data) return <p className="loading">{t('review.loading')}</p>;
   const { doc, rejected, goldStatus } = data;
-  const nameOf = (id: string): string => nameIn(data.annotators, id);
 
-  /** A click on a lane brings up the adjudication row of the span under it. */
-  const focusSpanAt = (e: React.MouseEvent<HTMLElement>, annotatorId: string, b: Block): void => {
-    setSelected(b);
-    const caret = caretAt(e.clientX, e.clientY);
-    const tm = root.current && laneTextMap(root.current, annotatorId, map, paras);
-    if (!caret || !tm || caret.node !== e.currentTarget.firstChild) return;
-    const cp = tm.pointToCp(caret.node, caret.offset, 'start');
-    const hit = (byAnn.get(annotatorId) ?? []).find((s) => s.start <= cp && cp < s.end);
-    if (!hit) return;
-    const key = spanKey(hit);
-    const row =
-      annotatorId === GOLD_ANNOTATOR_ID
-        ? root.current?.querySelector(`[data-gold="${key}"]`)
-        : root.current?.querySelector(`[data-key="${key}"]`);
-    row?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    setFocus(hit);
-  };
-  const proposers = [...proposals.keys()];
   const colorVars = Object.fromEntries(labels.map((l, i) => [`--rv-l${i}`, l.color]));
 
   const acceptAll = async (): Promise<void> => {
+    setMessage('');
     const n = await acceptAllAgreed([docId], minAgree, proposers).catch((e: unknown) => {
-      setMessage(errorWords(t, e));
+      reportFailure(
+        {
+          key: ADJUDICATE_FAILURE,
+          what: `Accepting what at least ${minAgree} annotators agree on`,
+          where: 'Review',
+        },
+        e,
+      );
       return null;
     });
     if (n === null) return;
+    clearFailures(ADJUDICATE_FAILURE);
     setMessage(
       n === 0 ? t('review.noneAgree', { n: minAgree }) : t('review.accepted', { count: n }),
     );
   };
-  const inBlock =
-    (b: Block) =>
-    (s: { start: number }): boolean =>
-      s.start >= b.start && s.start < b.end;
   const current = selected && blocks.find((b) => b.start === selected.start);
 
   // The analyst alone (nobody else's spans) and no gold yet: nothing to
@@ -216,7 +262,21 @@ export function ReviewView({
               void setGoldStatus(
                 docId,
                 goldStatus?.status === 'done' ? 'in-progress' : 'done',
-              ).catch((e: unknown) => setMessage(errorWords(t, e)))
+              ).then(
+                () => clearFailures(ADJUDICATE_FAILURE),
+                (e: unknown) =>
+                  reportFailure(
+                    {
+                      key: ADJUDICATE_FAILURE,
+                      what:
+                        goldStatus?.status === 'done'
+                          ? 'Reopening adjudication'
+                          : 'Marking gold adjudicated',
+                      where: 'Review',
+                    },
+                    e,
+                  ),
+              )
             }
           >
             {goldStatus?.status === 'done' ? t('review.reopen') : t('review.markAdjudicated')}
@@ -238,10 +298,8 @@ export function ReviewView({
       </header>
 
       {blocks.map((b, bi) => {
-        const blockCands = cands.filter(inBlock(b));
-        const blockGold = gold.filter(inBlock(b));
+        const { cands: blockCands, gold: blockGold, dis: blockDis } = perBlock[bi]!;
         const blockText = paras[bi]!.text;
-        const blockDis = disagreeing.filter(inBlock(b));
         if (blockCands.length === 0 && blockGold.length === 0)
           return (
             <p key={b.start} className="context" dir="rtl" lang="ar">
@@ -267,35 +325,21 @@ export function ReviewView({
                   .join(t('list.semi'))}
               </p>
             )}
-            <div className="lanes">
-              {visible.map((a) => (
-                <div className="lane" key={a.id}>
-                  <bdi className={`lane-name kind-${a.kind}`}>{laneName(a, self, t)}</bdi>
-                  <p
-                    className="lane-text"
-                    dir="rtl"
-                    lang="ar"
-                    data-lane=""
-                    data-annotator={a.id}
-                    data-block={bi}
-                    onClick={(e) => focusSpanAt(e, a.id, b)}
-                    aria-label={t('review.laneSpans', {
-                      name: laneName(a, self, t),
-                      count: (byAnn.get(a.id) ?? []).filter(inBlock(b)).length,
-                    })}
-                  >
-                    {blockText}
-                  </p>
-                </div>
-              ))}
-            </div>
+            <PassageLanes
+              block={b}
+              index={bi}
+              text={blockText}
+              lanes={visible}
+              self={self}
+              spans={byAnn}
+              onLaneClick={focusSpanAt}
+            />
             <AdjudicationList
-              docId={docId}
               text={doc.text}
               tokens={data.tokens}
               candidates={blockCands}
               gold={blockGold}
-              rejected={rejected}
+              decisions={decisions}
               labels={labels}
               proposers={proposers}
               nameOf={nameOf}
@@ -311,7 +355,7 @@ export function ReviewView({
             passage={current ?? null}
             candidates={current ? cands.filter(inBlock(current)) : []}
             gold={current ? gold.filter(inBlock(current)) : []}
-            rejected={rejected}
+            stateOf={decisions.stateOf}
             labels={labels}
             proposers={proposers}
             nameOf={nameOf}
@@ -320,9 +364,4 @@ export function ReviewView({
         )}
     </section>
   );
-}
-
-function laneName(a: AnnotatorRecord, self: AnnotatorRecord, t: Translate): string {
-  if (a.id === GOLD_ANNOTATOR_ID) return t('review.goldLane');
-  return a.id === self.id ? t('export.you', { name: a.name }) : a.name;
 }

@@ -8,6 +8,11 @@ import type { DocStatus } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import * as gold from '../db/gold.ts';
 
+/** The failure key (failures.ts) of accepting, rejecting and undoing a rejection. */
+export const ADJUDICATE_FAILURE = 'review:adjudicate';
+/** The failure key (failures.ts) of editing and removing gold spans. */
+export const GOLD_EDIT_FAILURE = 'review:gold';
+
 /** Accepts a proposed span into gold. */
 export const acceptIntoGold = (docId: string, span: AgreementSpan): Promise<unknown> =>
   gold.acceptIntoGold(db, docId, span);

@@ -17,6 +17,7 @@ import { db } from '../db/db.ts';
 import { rejectedKey } from '../db/gold.ts';
 import { unpackFacts } from '../db/span-facts.ts';
 import { tokensFor } from '../db/tokens.ts';
+import { currentGeneration } from '../db/view-cache.ts';
 import {
   chosenDocs,
   groupAnnotations,
@@ -39,6 +40,8 @@ export interface AgreementData {
   gold: Map<string, StatusRecord>;
   /** Gold's rejected span keys per document. */
   rejected: Map<string, string[]>;
+  /** The project's generation these were read at (db/view-cache.ts). */
+  gen: string;
 }
 
 const workbenchBounds = new Map<string, ArrayLike<number>>();
@@ -110,14 +113,20 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
 
 async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t0 = performance.now();
-  const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows] = await Promise.all([
-    db.annotators.toArray(),
-    db.spanFacts.toArray(),
-    db.statuses.toArray(),
-    db.lineTokens.toArray(),
-    db.settings.where('key').startsWith(rejectedKey('')).toArray(),
-    db.docMeta.toArray(),
-  ]);
+  // One read transaction: the rows and the generation they were read at agree.
+  const tables = [db.annotators, db.spanFacts, db.statuses, db.lineTokens, db.settings, db.docMeta];
+  const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows, gen] =
+    await db.transaction('r', [...tables, db.viewCache], () =>
+      Promise.all([
+        db.annotators.toArray(),
+        db.spanFacts.toArray(),
+        db.statuses.toArray(),
+        db.lineTokens.toArray(),
+        db.settings.where('key').startsWith(rejectedKey('')).toArray(),
+        db.docMeta.toArray(),
+        currentGeneration(db),
+      ]),
+    );
   const annotators = sortAnnotators(annotatorRows);
   const annotations = groupAnnotations(
     factRows.flatMap((r) => unpackFacts(r)),
@@ -159,17 +168,24 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
       Array.isArray(r.value) ? (r.value as string[]) : [],
     ]),
   );
-  return { annotators, titles, annotations, docs, gold, rejected };
+  return { annotators, titles, annotations, docs, gold, rejected, gen };
 }
 
 /**
  * The dashboard's data for the `chosen` annotators (null: everyone who
- * annotated something, gold aside), live; undefined while loading.
+ * annotated something, gold aside), live; undefined while loading, or
+ * until `start` (so a small read first, the kept view, is not delayed).
  */
-export function useAgreementData(chosen: readonly string[] | null): AgreementData | undefined {
+export function useAgreementData(
+  chosen: readonly string[] | null,
+  start = true,
+): AgreementData | undefined {
   // A string key, so a new array with the same annotators reads nothing again.
   const key = JSON.stringify(chosen);
-  return useLiveQuery(() => load(JSON.parse(key) as string[] | null), [key]);
+  return useLiveQuery(
+    async () => (start ? load(JSON.parse(key) as string[] | null) : undefined),
+    [key, start],
+  );
 }
 
 /** The folded title-and-text keys, read only while a search is typed (documents never change). */

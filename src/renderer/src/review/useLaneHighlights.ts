@@ -69,6 +69,8 @@ export interface LaneHighlightInput {
   disagreements: readonly { start: number; end: number }[];
   /** An extent to emphasise (the span being adjudicated), or null. */
   focus: { start: number; end: number } | null;
+  /** The lanes shown (their annotator ids): the lanes' text nodes change with them. */
+  lanes: string;
 }
 
 const NAMES = [
@@ -77,29 +79,34 @@ const NAMES = [
   'rv-focus',
 ];
 
-/** Registers the lanes' highlights for as long as the component is mounted. */
+/**
+ * Registers the lanes' highlights for as long as the component is mounted,
+ * and paints them again only when what they show changes (not on every
+ * render: an adjudication click repaints one row, never every lane).
+ */
 export function useLaneHighlights(
   container: RefObject<HTMLElement | null>,
   input: LaneHighlightInput,
 ): void {
+  const { text, paras, spans, slotOf, disagreements, focus, lanes } = input;
   useLayoutEffect(() => {
     const root = container.current;
     if (!root || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    const map = new OffsetMap(input.text);
+    const map = new OffsetMap(text);
     const ranges = new Map<string, Range[]>(NAMES.map((n) => [n, []]));
     const annotators = new Set(
       [...root.querySelectorAll<HTMLElement>('[data-lane]')].map((l) => l.dataset.annotator ?? ''),
     );
     for (const annotatorId of annotators) {
-      const tm = laneTextMap(root, annotatorId, map, input.paras);
+      const tm = laneTextMap(root, annotatorId, map, paras);
       if (!tm) continue;
       const add = (name: string, start: number, end: number): void => {
         for (const r of tm.paragraphRanges(start, end)) ranges.get(name)!.push(r);
       };
-      for (const s of input.spans.get(annotatorId) ?? [])
-        add(`rv-l${input.slotOf(s.label) % LABEL_SLOTS}`, s.start, s.end);
-      for (const d of input.disagreements) add('rv-disagree', d.start, d.end);
-      if (input.focus) add('rv-focus', input.focus.start, input.focus.end);
+      for (const s of spans.get(annotatorId) ?? [])
+        add(`rv-l${slotOf(s.label) % LABEL_SLOTS}`, s.start, s.end);
+      for (const d of disagreements) add('rv-disagree', d.start, d.end);
+      if (focus) add('rv-focus', focus.start, focus.end);
     }
     for (const [name, list] of ranges) {
       const h = new Highlight(...list);
@@ -110,5 +117,5 @@ export function useLaneHighlights(
     return () => {
       for (const name of NAMES) CSS.highlights.delete(name);
     };
-  });
+  }, [container, text, paras, spans, slotOf, disagreements, focus, lanes]);
 }

@@ -3,13 +3,14 @@
  * copy of the project is checked with its zod schema (the server, or a
  * colleague's script, may have sent anything), then turned into the app's
  * records: spans, statuses, annotators, analysts' cue phrases (gazetteers),
- * articles, gold, assignments, the label set and the project settings. A document that does not fit is
+ * articles, actors, gold, assignments, the label set and the project settings. A document that does not fit is
  * skipped and reported with its id and the first problem; the rest apply.
  * Runs inside the caller's transaction, marked incoming (sync/outbox.ts).
  */
 import { buildDocumentRecord } from '@core/document.ts';
 import {
   GOLD_ANNOTATOR_ID,
+  type ActorRecord,
   type AnnotatorRecord,
   type DocumentRecord,
   type SpanRecord,
@@ -17,9 +18,11 @@ import {
 } from '@core/model.ts';
 import { parseTeamDocId, type TeamDocId } from '@core/team/ids.ts';
 import {
+  actorBody,
   annotatorBody,
   articleBody,
   assignBody,
+  bodyToActor,
   bodyToSpan,
   bodyToStatus,
   canonicalJson,
@@ -71,6 +74,7 @@ export type CheckedDoc =
       list: GazetteerRecord | null;
     }
   | { id: TeamDocId & { kind: 'article' }; rev: string; deleted: boolean; body: ArticleBody | null }
+  | { id: TeamDocId & { kind: 'actor' }; rev: string; deleted: boolean; actor: ActorRecord | null }
   | { id: TeamDocId & { kind: 'gold' }; rev: string; deleted: boolean; body: GoldBody | null }
   | { id: TeamDocId & { kind: 'assign' }; rev: string; deleted: boolean; body: AssignBody | null }
   | { id: TeamDocId & { kind: 'labels' }; rev: string; deleted: boolean; body: LabelsBody | null }
@@ -121,6 +125,8 @@ export function checkDoc(doc: RawDoc): CheckedDoc | Rejected | null {
         return { id, rev, deleted, name: null };
       case 'gazetteer':
         return { id, rev, deleted, list: null };
+      case 'actor':
+        return { id, rev, deleted, actor: null };
       default:
         return { id, rev, deleted, body: null } as CheckedDoc;
     }
@@ -162,6 +168,12 @@ export function checkDoc(doc: RawDoc): CheckedDoc | Rejected | null {
         list: { annotatorId: id.user, phrases, updatedAt: r.value.updatedAt },
       };
     }
+    case 'actor': {
+      const r = parse(actorBody, doc);
+      if (!r.ok) return bad(r.problem);
+      if (r.value.id !== id.actorId) return bad('the actor does not match its id');
+      return { id, rev, deleted, actor: bodyToActor(r.value) };
+    }
     case 'article': {
       const r = parse(articleBody, doc);
       return r.ok ? { id, rev, deleted, body: r.value } : bad(r.problem);
@@ -200,6 +212,7 @@ export function applyTables(db: WorkbenchDb) {
     db.settings,
     db.assignments,
     db.gazetteers,
+    db.actors,
     db.syncRevs,
   ];
 }
@@ -389,7 +402,21 @@ export async function applyDocs(
   if (delLists.length > 0) await db.gazetteers.bulkDelete(delLists);
   if (putLists.length > 0) await db.gazetteers.bulkPut(putLists);
 
+  // The project's actors: a merged one stays as a tombstone (mergedInto).
   for (const d of all) {
+    if (d.id.kind !== 'actor') continue;
+    const actor = (d as { actor: ActorRecord | null }).actor;
+    if (actor) await db.actors.put(actor);
+    else await db.actors.delete(d.id.actorId);
+  }
+
+  // Shared documents: the revision applied is what a local edit builds on
+  // (push.ts writes beside a newer one, a conflict).
+  for (const d of all) {
+    if (d.id.kind === 'actor') {
+      await db.syncRevs.put({ id: teamIdOf(d), rev: d.rev });
+      continue;
+    }
     if (d.id.kind === 'gold')
       await applyGold(db, d.id.docId, d.deleted ? null : (d as { body: GoldBody }).body, now);
     else if (d.id.kind === 'assign') {
@@ -424,6 +451,8 @@ export function teamIdOf(d: CheckedDoc): string {
       return `gazetteer:${id.user}`;
     case 'article':
       return `article:${id.docId}`;
+    case 'actor':
+      return `actor:${id.actorId}`;
     case 'gold':
       return `gold:${id.docId}`;
     case 'assign':

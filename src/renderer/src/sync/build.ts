@@ -7,6 +7,7 @@
 import { GOLD_ANNOTATOR_ID, type SpanRecord } from '@core/model.ts';
 import { parseTeamDocId, type TeamDocId } from '@core/team/ids.ts';
 import {
+  actorContent,
   documentToBody,
   goldContent,
   labelsContent,
@@ -20,7 +21,10 @@ import { PROJECT_SETTINGS_KEY } from './outbox.ts';
 
 /** A body to send: its content, and whether it is a shared document (gold, labels…). */
 export interface BuiltBody {
-  /** The content without `updatedBy`/`updatedAt` of shared documents; null: gone. */
+  /**
+   * The content without `updatedBy` (and, but for actors, which keep their
+   * own, `updatedAt`) of shared documents; null: gone.
+   */
   content: Record<string, unknown> | null;
   shared: boolean;
 }
@@ -36,10 +40,16 @@ export function buildTables(db: WorkbenchDb) {
     db.settings,
     db.assignments,
     db.gazetteers,
+    db.actors,
   ];
 }
 
-/** Whether a parsed id is a shared document (its writers are roles, not one analyst). */
+/**
+ * Whether a parsed id is a shared document whose conflicts a person
+ * resolves (its writers are roles, not one analyst). Actors are written by
+ * any member too, but their conflicts merge field-wise without asking
+ * (sync/conflicts.ts `resolveActor`).
+ */
 export function isShared(id: TeamDocId): boolean {
   return (
     id.kind === 'gold' || id.kind === 'assign' || id.kind === 'labels' || id.kind === 'settings'
@@ -94,6 +104,15 @@ export async function buildBodies(
         : null,
       shared: false,
     });
+  });
+
+  // Actors are written by several people: sent like shared documents
+  // (who wrote it, and beside a colleague's version not yet read).
+  const actors = of('actor');
+  const actorRecs = await db.actors.bulkGet(actors.map((x) => x.p.actorId));
+  actors.forEach((x, i) => {
+    const a = actorRecs[i];
+    out.set(x.id, { content: a ? actorContent(a) : null, shared: true });
   });
 
   const articles = of('article');

@@ -4,12 +4,17 @@
  *   offline) are resolved here without asking: the version edited last
  *   wins, the others are deleted. Both machines reach the same result (the
  *   revisions are deterministic), so resolving twice makes no new conflict.
+ * - Actors (shared reference data any member edits) merge field-wise
+ *   without asking (`resolveActor`).
  * - Shared documents (gold, labels, settings, assignments) are kept with all
  *   their versions in the conflicts table, shown in Review or the Team view,
  *   until an adjudicator or lead keeps one (`resolveShared`).
  */
+import { mergeActorVersions } from '@core/actors/conflict.ts';
+import type { ActorRecord } from '@core/model.ts';
 import { checkWrite, type UserCtx } from '@core/team/validate.ts';
 import {
+  actorContent,
   goldSpans,
   type AssignBody,
   type GoldBody,
@@ -53,6 +58,52 @@ export async function resolveOwn(local: Pouch, c: Conflicted): Promise<void> {
   if (chosen._rev !== winner._rev)
     await local.put({ ...strip(chosen), _id: c.id, _rev: winner._rev });
   for (const d of live) if (d._rev !== winner._rev) await local.remove(c.id, d._rev);
+}
+
+/**
+ * Settles a conflicted actor: its live versions merged field-wise (core
+ * `mergeActorVersions`: the latest edit's names, every alias, a merge
+ * kept), written on top of CouchDB's winning version, the others removed.
+ * Only the author of the winning version does it (`updatedBy`: the
+ * validation wants the writer named, so two members resolving at once
+ * would each write their own version and conflict again); until then
+ * everyone shows the winning version, and every alias is back once it is
+ * done. Resolves to whether it wrote.
+ */
+export async function resolveActor(
+  local: Pouch,
+  c: Conflicted,
+  user: UserCtx & { name: string },
+): Promise<boolean> {
+  const docs = await leaves(local, c);
+  const winner = docs.find((d) => d._rev === c.rev);
+  if (!winner || winner._deleted || winner.updatedBy !== user.name) return false;
+  const versions: { rev: string; actor: ActorRecord }[] = [];
+  for (const d of docs) {
+    if (d._deleted) continue;
+    const checked = checkDoc(d);
+    if (checked && !('problem' in checked) && checked.id.kind === 'actor') {
+      const actor = (checked as { actor: ActorRecord | null }).actor;
+      if (actor) versions.push({ rev: d._rev, actor });
+    }
+  }
+  if (versions.length < 2) return false;
+  const next = {
+    ...actorContent(mergeActorVersions(versions)),
+    updatedBy: user.name,
+    _id: c.id,
+    _rev: c.rev,
+  };
+  if (checkWrite(next, winner, user)) return false;
+  try {
+    await local.put(next);
+    for (const d of docs) if (d._rev !== c.rev && !d._deleted) await local.remove(c.id, d._rev);
+  } catch (err) {
+    // A newer version arrived meanwhile: the next pull brings the conflict back.
+    if ((err as { status?: number }).status === 409) return false;
+    throw err;
+  }
+  return true;
 }
 
 function summary(doc: CheckedDoc): Omit<ConflictVersion, 'rev' | 'updatedBy' | 'updatedAt'> {

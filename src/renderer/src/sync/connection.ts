@@ -14,6 +14,7 @@ import { problem, problemText, type Problem } from '@core/problems/problem.ts';
 import type { Host } from '@core/host-contract.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import {
+  actorDocId,
   annotatorDocId,
   gazetteerDocId,
   articleDocId,
@@ -148,6 +149,7 @@ export async function reconcile(
       db.settings,
       db.assignments,
       db.gazetteers,
+      db.actors,
     ],
     async () => {
       const ids = new Set<string>();
@@ -161,6 +163,9 @@ export async function reconcile(
       if (await db.annotators.get(self)) ids.add(annotatorDocId(self));
       for (const id of (await db.documents.toCollection().primaryKeys()) as string[])
         ids.add(articleDocId(id));
+      // The profile's actors join the project's list (any member writes actors).
+      for (const id of (await db.actors.toCollection().primaryKeys()) as string[])
+        ids.add(actorDocId(id));
       if (can('adjudicator')) {
         const gold = await db.statuses.where('annotatorId').equals(GOLD_ANNOTATOR_ID).primaryKeys();
         for (const [docId] of gold as [string, string][]) ids.add(goldDocId(docId));

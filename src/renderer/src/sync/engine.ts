@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
 import type { Rejected } from './apply.ts';
-import { recordShared, resolveOwn, resolveShared } from './conflicts.ts';
+import { recordShared, resolveActor, resolveOwn, resolveShared } from './conflicts.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';
 import { PULL_BATCH, pullBatch, type Conflicted } from './pull.ts';
@@ -323,6 +323,9 @@ export class SyncEngine {
       const id = parseTeamDocId(c.id);
       // Only the owner's machines settle their own documents' conflicts.
       if (!c.shared && id && ownerOf(id) === this.config.user) await resolveOwn(this.local, c);
+      // An actor's versions merge field-wise, by the winning version's author.
+      if (id?.kind === 'actor')
+        await resolveActor(this.local, c, { name: this.config.user, roles: this.config.roles });
     }
   }
 

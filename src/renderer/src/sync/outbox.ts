@@ -8,7 +8,7 @@
  *
  * Rows are written only while a project is connected (a `config` row in
  * syncMeta), and only for documents this analyst could send: their own
- * spans, statuses, name and cue phrases (gazetteer), articles, and the shared documents (gold,
+ * spans, statuses, name and cue phrases (gazetteer), articles, actors, and the shared documents (gold,
  * labels, settings, assignments); the pusher checks roles. Writes the sync
  * bridge makes from the server's documents are marked incoming and leave
  * no row. Like derived.ts, this chains DBCore promises with `.then` and
@@ -25,6 +25,7 @@ import type {
 } from 'dexie';
 import { GOLD_ANNOTATOR_ID, type SpanRecord } from '@core/model.ts';
 import {
+  actorDocId,
   annotatorDocId,
   articleDocId,
   assignDocId,
@@ -53,6 +54,7 @@ const SOURCES = new Set([
   'settings',
   'assignments',
   'gazetteers',
+  'actors',
 ]);
 
 const incoming = new WeakSet<object>();
@@ -183,6 +185,11 @@ function touched(
       // Only the analyst's own cue phrases; colleagues' come from the project.
       for (const k of [...values.map((v) => v.annotatorId), ...keys])
         if (k === self) ids.add(gazetteerDocId(self));
+      break;
+    case 'actors':
+      // Shared reference data: any member's edit of any actor is sent.
+      for (const k of [...values.map((v) => v.id), ...keys])
+        if (typeof k === 'string') ids.add(actorDocId(k));
       break;
   }
   return ids;

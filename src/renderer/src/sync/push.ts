@@ -7,7 +7,7 @@
  * - an analyst's own document (span, status, name) newer in the local copy
  *   (written on their other machine): that version wins and is applied to
  *   Dexie, as the later edit of the same span should;
- * - a shared document (gold, labels, settings, assignment) that changed in
+ * - a shared document (gold, labels, settings, assignment, actor) that changed in
  *   the local copy since Dexie last read it: this version is written beside
  *   it, a CouchDB conflict, so both are kept and a person chooses (never a
  *   silent overwrite);
@@ -119,8 +119,10 @@ export async function pushBatch(ctx: PushContext): Promise<number> {
         live.updatedAt > mine.updatedAt
       )
         return outcomes.set(row.id, { kind: 'remote', doc: live as RawDoc });
+      // Shared documents say who wrote them and when (an actor keeps the
+      // time of its edit).
       next = built.shared
-        ? { ...built.content, updatedBy: user.name, updatedAt: now, _id: row.id }
+        ? { updatedAt: now, ...built.content, updatedBy: user.name, _id: row.id }
         : { ...built.content, _id: row.id };
       if (rev) next._rev = rev;
     }

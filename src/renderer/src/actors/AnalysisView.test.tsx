@@ -1,0 +1,104 @@
+// The Analysis view in real Chromium on real IndexedDB: a project with
+// more holders than a page shows the first page and the rest on request;
+// opened after a change, the view first shows the table it kept, marked as
+// being updated (CSV export off meanwhile), then the exact counts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRoot, type Root } from 'react-dom/client';
+import type { AnnotatorRecord } from '@core/model.ts';
+import { db } from '../db/db.ts';
+import { keepAnalysisSummary, loadAnalysis } from '../db/analysis.ts';
+import { readLabels } from '../db/labels.ts';
+import { createProfile } from '../db/profile.ts';
+import { makeSpan } from '../db/spans.ts';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import { holdTables } from '../test/hold-tables.ts';
+import { waitFor } from '../test/wait.ts';
+import { AnalysisView } from './AnalysisView.tsx';
+import { ROWS_PAGE } from './AnalysisTable.tsx';
+
+let root: Root | null = null;
+let host: HTMLElement;
+let self: AnnotatorRecord;
+
+/** `n` statements on one document, each by its own free-text holder. */
+const statements = (from: number, n: number) =>
+  Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    return {
+      ...makeSpan({
+        docId: 'd1',
+        annotatorId: self.id,
+        label: 'pro-withdrawal',
+        start: i * 10,
+        end: i * 10 + 5,
+        quote: 'قوات',
+      }),
+      holder: `متحدث ${i}`,
+    };
+  });
+
+const mount = (): void => {
+  root = createRoot(host);
+  root.render(
+    <I18nProvider open>
+      <AnalysisView self={self} onOpenSpan={() => undefined} />
+    </I18nProvider>,
+  );
+};
+const bodyRows = (): number => host.querySelectorAll('table tbody tr').length;
+const button = (name: RegExp): HTMLButtonElement | undefined =>
+  [...host.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
+
+beforeEach(async () => {
+  await db.open();
+  await Promise.all(db.tables.filter((t) => t.name !== 'labels').map((t) => t.clear()));
+  self = await createProfile(db, 'Laila');
+  host = document.createElement('div');
+  document.body.appendChild(host);
+});
+
+afterEach(() => {
+  root?.unmount();
+  root = null;
+  host.remove();
+});
+
+describe('the Analysis view', () => {
+  it('shows a page of holders, the largest first, and the rest on request', async () => {
+    await db.spans.bulkPut(statements(0, ROWS_PAGE + 20));
+    mount();
+    await waitFor(() => expect(bodyRows()).toBe(ROWS_PAGE));
+    const more = button(/^Show 20 more holders of 20$/);
+    expect(more).toBeDefined();
+    more!.click();
+    await waitFor(() => expect(bodyRows()).toBe(ROWS_PAGE + 20));
+    expect(button(/more holders/)).toBeUndefined();
+  });
+
+  it('opened after a change, shows the kept table marked as being updated, then the exact counts', async () => {
+    await db.spans.bulkPut(statements(0, 3));
+    const labels = (await readLabels(db)).map((l) => l.key);
+    const filter = { annotators: null, outlets: null, from: null, to: null };
+    const options = { labels, timeBucket: 'day' as const };
+    await keepAnalysisSummary(db, filter, options, await loadAnalysis(db, filter, options));
+    // A change after the visit: one more statement.
+    await db.spans.bulkPut(statements(3, 1));
+
+    // A slow disk: the whole view's read waits until the hold is released.
+    const hold = await holdTables(db.name, ['spanFacts']);
+    mount();
+    const csv = (): HTMLButtonElement | undefined => button(/Export table as CSV/);
+    await waitFor(() => expect(host.textContent).toContain('Counting the latest changes'));
+    expect(host.textContent).toContain('3 statement(s) from 3 span(s)');
+    expect(host.querySelector('table')?.getAttribute('aria-busy')).toBe('true');
+    expect(csv()?.disabled).toBe(true);
+
+    await hold.release();
+    await waitFor(() =>
+      expect(host.textContent).toContain('4 statement(s) from 4 span(s) in 1 article(s).'),
+    );
+    expect(host.querySelector('table')?.getAttribute('aria-busy')).toBe('false');
+    expect(host.textContent).not.toContain('Counting the latest changes');
+    expect(csv()?.disabled).toBe(false);
+  });
+});

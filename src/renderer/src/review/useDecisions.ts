@@ -1,0 +1,115 @@
+/**
+ * Accept, reject and undo-reject in one document's review, painted at once:
+ * the row changes in the frame after the click, while the IndexedDB
+ * transaction (a strict commit, db/gold.ts) is still being written. The
+ * live query then delivers the stored state and the unsaved decision gives
+ * way to it (decisions.ts). A write that fails rolls its row back and is
+ * reported through the one failure channel (failures.ts), naming the
+ * decision and the reason.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Candidate } from '@core/agreement/adjudicate.ts';
+import { spanKey } from '@core/agreement/types.ts';
+import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
+import { clearFailures, reportFailure } from '../failures.ts';
+import { acceptIntoGold, ADJUDICATE_FAILURE, rejectProposal, unreject } from './actions.ts';
+import { stillUnsaved, storedState, type RowState, type Unsaved } from './decisions.ts';
+import type { DocReviewData } from './useDocReview.ts';
+
+/** The review's adjudication state, with the decisions not yet stored. */
+export interface Decisions {
+  /** What the row of proposal `key` shows. */
+  stateOf(key: string): RowState;
+  /** Whether the row of `key` shows a decision still being written. */
+  unsaved(key: string): boolean;
+  /** Decides proposal `c` (its quote for messages): into gold, rejected, or pending again. */
+  decide(c: Candidate, to: RowState, quote: string): void;
+}
+
+const WRITES: Record<RowState, (docId: string, c: Candidate) => Promise<unknown>> = {
+  'in-gold': acceptIntoGold,
+  rejected: rejectProposal,
+  pending: unreject,
+};
+
+/** What a failed decision was, said as an action (failures.ts). */
+function what(to: RowState, c: Candidate, quote: string): string {
+  if (to === 'in-gold') return `Accepting “${quote}” as ${c.label} into gold`;
+  if (to === 'rejected') return `Rejecting “${quote}” as ${c.label}`;
+  return `Undoing the rejection of “${quote}” as ${c.label}`;
+}
+
+const NONE: ReadonlyMap<string, Unsaved> = new Map();
+let nextId = 1;
+
+/** The adjudication state of `docId`'s review from its live `data`, and the way to change it. */
+export function useDecisions(docId: string, data: DocReviewData | null | undefined): Decisions {
+  const [unsavedOf, setUnsaved] = useState<{ docId: string; map: ReadonlyMap<string, Unsaved> }>({
+    docId,
+    map: NONE,
+  });
+  // The data as last rendered, for a write that resolves later.
+  const current = useRef<object | null | undefined>(data);
+  useLayoutEffect(() => {
+    current.current = data;
+  }, [data]);
+
+  const goldKeys = useMemo(
+    () => new Set((data?.byAnn.get(GOLD_ANNOTATOR_ID) ?? []).map(spanKey)),
+    [data],
+  );
+  const rejected = useMemo(() => new Set(data?.rejected ?? []), [data]);
+  const map = unsavedOf.docId === docId ? unsavedOf.map : NONE;
+
+  const stateOf = useCallback(
+    (key: string): RowState => {
+      const stored = storedState(key, goldKeys, rejected);
+      const u = map.get(key);
+      return data && stillUnsaved(u, stored, data) ? u!.state : stored;
+    },
+    [goldKeys, rejected, map, data],
+  );
+  const unsaved = useCallback(
+    (key: string): boolean =>
+      !!data && stillUnsaved(map.get(key), storedState(key, goldKeys, rejected), data),
+    [goldKeys, rejected, map, data],
+  );
+
+  const decide = useCallback(
+    (c: Candidate, to: RowState, quote: string): void => {
+      const id = nextId++;
+      // A write that resolves after the review moved to another document
+      // leaves that document's rows alone.
+      const update = (f: (m: Map<string, Unsaved>) => void, fresh = false): void =>
+        setUnsaved((prev) => {
+          if (prev.docId !== docId && !fresh) return prev;
+          const m = new Map(prev.docId === docId ? prev.map : NONE);
+          f(m);
+          return { docId, map: m };
+        });
+      update((m) => m.set(c.key, { state: to, id }), true);
+      WRITES[to](docId, c).then(
+        () => {
+          clearFailures(ADJUDICATE_FAILURE);
+          const seen = current.current ?? {};
+          update((m) => {
+            const u = m.get(c.key);
+            if (u?.id === id) m.set(c.key, { ...u, savedWith: seen });
+          });
+        },
+        (err: unknown) => {
+          update((m) => {
+            if (m.get(c.key)?.id === id) m.delete(c.key);
+          });
+          reportFailure(
+            { key: ADJUDICATE_FAILURE, what: what(to, c, quote), where: 'Review' },
+            err,
+          );
+        },
+      );
+    },
+    [docId],
+  );
+
+  return useMemo(() => ({ stateOf, unsaved, decide }), [stateOf, unsaved, decide]);
+}
