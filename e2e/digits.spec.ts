@@ -1,14 +1,17 @@
 // The digits setting (Western or Arabic-Indic, chosen in the header) holds
 // for the figures analysts read off tables: the Analysis view's counts and
-// charts, and the suggestion evaluation panel's F1 figures and counts. In
-// the English interface, so it is the setting, not the language, that
-// decides.
+// charts, the suggestion evaluation panel's F1 figures, counts, reasons and
+// threshold field, the current suggestion's score, and the agreement
+// dashboard's caption. In the English interface, so it is the setting, not
+// the language, that decides.
 import { expect, test, type Locator } from '@playwright/test';
 import { seedStanceLines } from '../tests/fixtures/seed-stances.ts';
-import { firstRun } from './annotate-helpers.ts';
+import { firstRun, openDocument } from './annotate-helpers.ts';
 import { importDatasetFile } from './helpers.ts';
+import { seedColleagueFile } from './seed-annotations.ts';
 
 const SELF = 'Laila';
+const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
 const WESTERN = /[0-9]/;
 const ARABIC_INDIC = /[٠-٩]/;
 
@@ -22,7 +25,8 @@ test('Arabic-Indic digits in the Analysis table, its charts and the evaluation p
 }) => {
   test.setTimeout(180_000);
   await firstRun(page, SELF);
-  const lines = seedStanceLines(SELF);
+  // The Kadhimi article (line 0) is held back, so the model suggests there.
+  const lines = seedStanceLines(SELF).slice(1);
   const spans = lines.reduce((n, l) => n + (JSON.parse(l) as { spans: unknown[] }).spans.length, 0);
   await importDatasetFile(
     page,
@@ -30,7 +34,7 @@ test('Arabic-Indic digits in the Analysis table, its charts and the evaluation p
     { read: 'Some lines carry your own annotator id', done: [`${spans} span(s) added`] },
   );
   // The evaluation follows all of the analyst's spans before digits change.
-  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
+  await openDocument(page, KADHIMI);
   await expect(page.getByRole('status', { name: 'Suggester status' })).toContainText(
     `and your ${spans} span(s).`,
     { timeout: 60_000 },
@@ -47,8 +51,37 @@ test('Arabic-Indic digits in the Analysis table, its charts and the evaluation p
     expect(f, `evaluation figure "${f}"`).not.toMatch(WESTERN);
     expect(f === '—' || ARABIC_INDIC.test(f), `evaluation figure "${f}"`).toBe(true);
   }
+  // The threshold field shows its value in the chosen digits and reads a
+  // value typed in them; the reason line says it in them too.
+  const threshold = model.getByRole('textbox', {
+    name: 'Threshold for Model (held-out overlap F1)',
+  });
+  await expect(threshold).toHaveValue('٠٫٥');
+  await threshold.fill('٠٫٠٥');
+  await expect(model.getByRole('heading')).toHaveText('Model: On');
+  const reason = model.locator('.suggest-reason');
+  await expect(reason).toContainText('reaches the threshold ٠٫٠٥');
+  // "F1" is the measure's name, not a figure.
+  expect((await reason.innerText()).replaceAll('F1', '')).not.toMatch(WESTERN);
+  // Arrow keys step it as a number field does.
+  await threshold.press('ArrowUp');
+  await expect(reason).toContainText('reaches the threshold ٠٫١');
+  await expect(threshold).toHaveValue('٠٫١');
+  // What is not a number from 0 to 1 is refused, and said so.
+  await threshold.fill('٢');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(model.getByRole('alert')).toContainText('Type a number from ٠ to ١');
+  await threshold.fill('0.05');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'false');
   await page.screenshot({ path: test.info().outputPath('evaluation-arab-digits.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The current suggestion's line: label, source and score, in ٠–٩.
+  const current = page.getByRole('group', { name: 'Current suggestion' });
+  await expect(current.locator('.suggest-why')).toContainText(/score [٠-٩]٫[٠-٩]{2}$/, {
+    timeout: 60_000,
+  });
+  expect(await current.locator('.suggest-why').innerText()).not.toMatch(WESTERN);
 
   await page.getByRole('tab', { name: 'Analysis' }).click();
   const view = page.getByRole('region', { name: 'Analysis' });
@@ -75,4 +108,24 @@ test('Arabic-Indic digits in the Analysis table, its charts and the evaluation p
   await page.getByRole('combobox', { name: 'Digits' }).selectOption('latn');
   await expect.poll(async () => (await texts(table.getByRole('cell'))).join(' ')).toMatch(WESTERN);
   expect((await texts(table.getByRole('cell'))).join(' ')).not.toMatch(ARABIC_INDIC);
+});
+
+test('Arabic-Indic digits in the agreement dashboard caption', async ({ page }) => {
+  test.setTimeout(120_000);
+  await firstRun(page, SELF);
+  for (const annotator of ['Ahmad Kareem', 'Sara Ali']) {
+    await importDatasetFile(
+      page,
+      { name: `${annotator}.jsonl`, content: seedColleagueFile(annotator) },
+      { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+    );
+  }
+  await page.getByRole('combobox', { name: 'Digits' }).selectOption('arab');
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  const dash = page.getByRole('region', { name: 'Agreement dashboard' });
+  const caption = dash.locator('figure.alpha-plot figcaption');
+  await expect(caption).toContainText('lines at ٠٫٦٦٧ (tentative) and ٠٫٨٠٠ (reliable)');
+  await expect(caption).toContainText(/its ٩٥٪\u061c? bootstrap interval/);
+  expect(await caption.innerText()).not.toMatch(WESTERN);
+  await page.screenshot({ path: test.info().outputPath('agreement-arab-digits.png') });
 });

@@ -4,9 +4,12 @@
 // 1920×1080 at 150 % is 1280×720, each drawn at deviceScaleFactor 1.5.
 // On every main screen each visible button, select and tab must lie inside
 // the viewport and show its whole text (scrollWidth ≤ clientWidth + 1), and
-// the reading toolbar must be one row at 1280×720. Screenshots go to the
+// the reading toolbar must be one row at 1280×720; the reading pane, the
+// document list and the side panel must each have room (expectRoom; in a
+// narrow window the list and side panel take turns). Screenshots go to the
 // test's output folder (test-results/…/LANG-SCREEN.png) to be looked at.
-import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import en from '../src/core/i18n/messages/en.json' with { type: 'json' };
 import ar from '../src/core/i18n/messages/ar.json' with { type: 'json' };
 import { importDatasetFile, startAs } from './helpers.ts';
@@ -139,6 +142,63 @@ async function expectAlphaAxis(page: Page, lang: Lang): Promise<void> {
   await expect.poll(problems).toEqual([]);
 }
 
+/** The box of `locator`, which must be visible, in CSS px. */
+async function boxOf(locator: Locator): Promise<{ width: number; height: number }> {
+  await expect(locator).toBeVisible();
+  const b = await locator.boundingBox();
+  return { width: b!.width, height: b!.height };
+}
+
+/**
+ * Every pane has room to be read: the reading pane at least 500 CSS px
+ * wide, the document list and the side panel at least 200 wide and 300
+ * high (a column shared by two panels at 853×480 gave each about 190).
+ * In a narrow window the list and the side panel share one column and the
+ * panel switch shows one at a time, each with the column's whole height.
+ */
+async function expectRoom(page: Page, lang: Lang, shot: (s: string) => Promise<void>) {
+  const reading = await boxOf(page.getByRole('main', { name: m(lang, 'workbench.readingPane') }));
+  expect(reading.width, 'reading pane width').toBeGreaterThanOrEqual(500);
+  const list = page.getByRole('navigation', { name: m(lang, 'workbench.documents') });
+  const side = page.getByRole('complementary', { name: m(lang, 'workbench.labelsAndSpans') });
+  const panels = page.getByRole('group', { name: m(lang, 'workbench.panels') });
+  const roomy = async (what: string, pane: Locator): Promise<void> => {
+    const b = await boxOf(pane);
+    expect(b.width, `${what} width`).toBeGreaterThanOrEqual(200);
+    expect(b.height, `${what} height`).toBeGreaterThanOrEqual(300);
+  };
+  await roomy('document list', list);
+  // Its rows keep room for a few documents (the controls above may scroll away).
+  const rows = await boxOf(list.getByRole('listbox', { name: m(lang, 'workbench.documents') }));
+  expect(rows.height, 'document rows height').toBeGreaterThanOrEqual(180);
+  const narrow = (page.viewportSize()?.width ?? 0) <= 1000;
+  if (!narrow) {
+    await expect(panels).toBeHidden();
+    await roomy('side panel', side);
+    return;
+  }
+  const toSide = panels.getByRole('button', { name: m(lang, 'workbench.labelsAndSpans') });
+  const toList = panels.getByRole('button', { name: m(lang, 'workbench.documents') });
+  await expect(toList).toHaveAttribute('aria-pressed', 'true');
+  await expect(side).toBeHidden();
+  await toSide.click();
+  await expect(toSide).toHaveAttribute('aria-pressed', 'true');
+  await expect(list).toBeHidden();
+  await roomy('side panel', side);
+  expect((await boxOf(page.getByRole('main'))).width).toBeGreaterThanOrEqual(500);
+  await shot('annotate-side-panel');
+  await expectNothingClipped(page, 'side panel');
+  // The panel switch and the narrow layout pass axe (no serious or critical violation).
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`)).toEqual([]);
+  // The keyboard reaches the switch and turns it back.
+  await toList.focus();
+  await page.keyboard.press('Enter');
+  await expect(list).toBeVisible();
+  await expect(side).toBeHidden();
+}
+
 for (const lang of ['en', 'ar'] as const) {
   for (const size of SIZES) {
     test(`${lang} at ${size.name}: no control is cut off`, async ({ browser }, info) => {
@@ -172,6 +232,7 @@ for (const lang of ['en', 'ar'] as const) {
       ).toBeVisible();
       await shot('annotate');
       await expectNothingClipped(page, 'annotate');
+      await expectRoom(page, lang, shot);
 
       const toolbar = page.getByRole('toolbar', { name: m(lang, 'toolbar.tools') });
       if (size.width === 1280 && size.height === 720) {

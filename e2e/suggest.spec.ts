@@ -90,9 +90,7 @@ test('label all occurrences, undo them at once, accept and reject model suggesti
   await expect(model.getByRole('heading')).toHaveText('Model: Off');
   await expect(model.getByRole('table')).toContainText('Pro-withdrawal');
   await expect(dialog).toContainText('Held out by document');
-  await model
-    .getByRole('spinbutton', { name: 'Threshold for Model (held-out overlap F1)' })
-    .fill('0');
+  await model.getByRole('textbox', { name: 'Threshold for Model (held-out overlap F1)' }).fill('0');
   await expect(model.getByRole('heading')).toHaveText('Model: On');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();

@@ -74,7 +74,7 @@ test('a cue phrase one analyst lists shows as a proposal in a colleague’s prof
   const dialog = evaluation(huda);
   const matcher = dialog.getByRole('region', { name: 'Matcher' });
   await matcher
-    .getByRole('spinbutton', { name: 'Threshold for Matcher (held-out overlap F1)' })
+    .getByRole('textbox', { name: 'Threshold for Matcher (held-out overlap F1)' })
     .fill('0');
   await expect(matcher.getByRole('heading')).toHaveText('Matcher: On');
   // Omar's phrase is among the colleagues' cue phrases, with his name.

@@ -79,6 +79,7 @@ describe('stance suggest --evaluate', () => {
           on: false,
           f1: 0.8,
           reason: "only 2 analysts' span(s) to judge by (needs 10)",
+          why: { kind: 'few', spans: 2, minSpans: 10 },
           labels: [],
         },
       },

@@ -58,6 +58,16 @@ export const QUOTA_WORDS =
 export const ABORT_WORDS =
   'the storage aborted the write (AbortError), often because the disk is full. Nothing already stored was lost.';
 
+/** Whether `err` is (or wraps) a full disk or quota, or an aborted write. */
+export function isQuotaOrAbort(err: unknown): 'quota' | 'abort' | null {
+  const names = causes(err)
+    .filter(isErrorLike)
+    .map((e) => e.name);
+  if (names.includes('QuotaExceededError')) return 'quota';
+  if (names.includes('AbortError')) return 'abort';
+  return null;
+}
+
 /**
  * Why something failed, in words for the person using the app: a full disk
  * or an aborted write named as such (also when wrapped in other errors);
@@ -65,10 +75,9 @@ export const ABORT_WORDS =
  * wrappers; any other error by its message; anything else as text.
  */
 export function describeError(err: unknown): string {
+  const storage = isQuotaOrAbort(err);
+  if (storage) return storage === 'quota' ? QUOTA_WORDS : ABORT_WORDS;
   const chain = causes(err);
-  const names = chain.filter(isErrorLike).map((e) => e.name);
-  if (names.includes('QuotaExceededError')) return QUOTA_WORDS;
-  if (names.includes('AbortError')) return ABORT_WORDS;
   const last = chain[chain.length - 1];
   if (isErrorLike(last)) {
     // A system error's name says what happened; our own errors' messages

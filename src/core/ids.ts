@@ -8,6 +8,7 @@
  * parsers, the CLI, the app's label editor, first run and dataset import),
  * and the one way messages show such characters (`\u{202E}`).
  */
+import { problem, problemText, type Problem } from './problems/problem.ts';
 
 /** Names of the characters people are most likely to meet, for messages. */
 const NAMES: ReadonlyMap<number, string> = new Map([
@@ -83,7 +84,13 @@ export type IdKind = 'label' | 'annotator id' | 'doc_id' | 'holder_id';
  * An empty id is the parsers' concern (they say what is required).
  */
 export function checkId(kind: IdKind, value: string): string | null {
+  const p = idProblem(kind, value);
+  return p && problemText(p);
+}
+
+/** As checkId, the problem as data (the interface words it). */
+export function idProblem(kind: IdKind, value: string): Problem | null {
   const cp = firstUnsafeChar(value);
   if (cp === null) return null;
-  return `${kind} "${escapeUnsafe(value)}" contains ${describeChar(cp)}: ids may not contain control, bidi or invisible characters`;
+  return problem('id.unsafe', { kind, value: escapeUnsafe(value), char: describeChar(cp) });
 }

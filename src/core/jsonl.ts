@@ -13,8 +13,9 @@
  * the memory.
  */
 import { describeError } from './errors.ts';
-import { firstInvalidUtf8, notUtf8Advice } from './import/decode.ts';
+import { firstInvalidUtf8, utf8AdviceKind } from './import/decode.ts';
 import { formatMb, MAX_OPEN_BYTES } from './limits.ts';
+import { problem, problemText, type Problem } from './problems/problem.ts';
 
 /** One non-blank line and where it stood in the file. */
 export interface JsonlLine {
@@ -27,7 +28,15 @@ export interface JsonlLine {
 /** A problem with one line of a file. */
 export interface LineError {
   line: number;
+  /** The problem in English (the CLI prints it). */
   message: string;
+  /** The problem as data, which the interface words in its language. */
+  problem?: Problem;
+}
+
+/** A line error from a problem: its English `message` and the problem itself. */
+export function lineError(line: number, p: Problem): LineError {
+  return { line, message: problemText(p), problem: p };
 }
 
 /** How many bytes of `b` end on a character boundary (a cut sequence is left over). */
@@ -108,10 +117,7 @@ export class JsonlLineReader {
       const at = this.bytesBefore - this.pending.length;
       const lead = this.pending[0]!;
       if (lead >= 0xc2 && lead <= 0xf4)
-        this.fail(
-          this.lineNo + 1,
-          `not valid UTF-8 at byte ${at}: the file ends in the middle of a character; repair the file or save it as UTF-8 and try again`,
-        );
+        this.fail(this.lineNo + 1, problem('jsonl.cutCharacter', { at }));
       else {
         this.bad = { line: this.lineNo + 1, at, before: this.recent, after: this.pending };
         this.failBad();
@@ -163,8 +169,8 @@ export class JsonlLineReader {
   private failBad(): void {
     const b = this.bad!;
     this.bad = null;
-    const advice = notUtf8Advice(concat(b.before, b.after), b.at - b.before.length === 0);
-    this.fail(b.line, `not valid UTF-8 at byte ${b.at}: ${advice}`);
+    const advice = utf8AdviceKind(concat(b.before, b.after), b.at - b.before.length === 0);
+    this.fail(b.line, problem('jsonl.notUtf8', { at: b.at, advice }));
   }
 
   /**
@@ -184,7 +190,10 @@ export class JsonlLineReader {
     if (open > this.maxLineBytes) {
       this.fail(
         this.lineNo + 1,
-        `line ${this.lineNo + 1} is longer than ${formatMb(this.maxLineBytes)}, the most a line may hold`,
+        problem('jsonl.lineTooLong', {
+          line: this.lineNo + 1,
+          limit: formatMb(this.maxLineBytes),
+        }),
       );
       return;
     }
@@ -206,8 +215,8 @@ export class JsonlLineReader {
     if (from < text.length) this.carry.push(text.slice(from));
   }
 
-  private fail(line: number, message: string): void {
-    this.error = { line, message };
+  private fail(line: number, p: Problem): void {
+    this.error = lineError(line, p);
     this.carry = [];
     this.pending = null;
   }
@@ -254,7 +263,10 @@ export function parseJsonLine(
   try {
     return { ok: true, value: JSON.parse(l.text) as unknown };
   } catch (err) {
-    return { ok: false, error: { line: l.line, message: `invalid JSON (${describeError(err)})` } };
+    return {
+      ok: false,
+      error: lineError(l.line, problem('jsonl.invalidJson', { detail: describeError(err) })),
+    };
   }
 }
 

@@ -8,10 +8,11 @@
  */
 import { z } from 'zod';
 import { actorSchema } from '../actors/model.ts';
-import { parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
+import { lineError, parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
 import { ATTRIBUTION_KINDS, documentRecordSchema, removalSchema } from '../model.ts';
 import { cpLength } from '../offsets.ts';
-import { issuePath } from './record.ts';
+import { problem } from '../problems/problem.ts';
+import { zodProblem } from '../problems/zod-problem.ts';
 
 /** The `schema` of backups this version writes. */
 export const BACKUP_SCHEMA = 'stance-workbench/backup@1';
@@ -160,7 +161,7 @@ export class BackupReader {
     }
     const row = z.object({ table: z.string().min(1), row: z.unknown() }).safeParse(json.value);
     if (!row.success) {
-      this.errors.push({ line: l.line, message: 'not a backup row ({"table", "row"})' });
+      this.errors.push(lineError(l.line, problem('backup.notRow')));
       return;
     }
     const schema = BACKUP_ROW_SCHEMAS[row.data.table];
@@ -169,10 +170,17 @@ export class BackupReader {
       const checked = schema.safeParse(value);
       if (!checked.success) {
         const issue = checked.error.issues[0]!;
-        this.errors.push({
-          line: l.line,
-          message: `${row.data.table} row: ${issuePath(issue.path) || 'row'}: ${issue.message}`,
-        });
+        const inner = zodProblem(issue);
+        this.errors.push(
+          lineError(
+            l.line,
+            problem('backup.badRow', {
+              table: row.data.table,
+              field: inner.path || 'row',
+              reason: { code: inner.code, ...(inner.values && { values: inner.values }) },
+            }),
+          ),
+        );
         return;
       }
       value = checked.data;
@@ -183,17 +191,13 @@ export class BackupReader {
   private readHeader(line: number, v: unknown): void {
     const h = headerShape.safeParse(v);
     if (!h.success || !h.data.schema.startsWith(BACKUP_PREFIX)) {
-      this.errors.push({
-        line,
-        message: 'not a Stance Workbench backup (no backup header on line 1)',
-      });
+      this.errors.push(lineError(line, problem('backup.noHeader', { line: 1 })));
       return;
     }
     if (h.data.schema !== BACKUP_SCHEMA) {
-      this.errors.push({
-        line,
-        message: `backup format '${h.data.schema}' is newer than this version reads (${BACKUP_SCHEMA})`,
-      });
+      this.errors.push(
+        lineError(line, problem('backup.newer', { schema: h.data.schema, reads: BACKUP_SCHEMA })),
+      );
       return;
     }
     this.header = h.data;
@@ -201,15 +205,14 @@ export class BackupReader {
 
   /** Checks counts and references; returns everything read. */
   finish(): BackupContents {
-    if (!this.seenFirst) this.errors.push({ line: 1, message: 'the file is empty' });
+    if (!this.seenFirst) this.errors.push(lineError(1, problem('file.empty')));
     if (this.header) {
       for (const [table, n] of Object.entries(this.header.counts)) {
         const got = this.tables[table]?.length ?? 0;
         if (got !== n)
-          this.errors.push({
-            line: 0,
-            message: `${table}: the header promises ${n} rows, the file has ${got} (truncated or edited?)`,
-          });
+          this.errors.push(
+            lineError(0, problem('backup.countMismatch', { table, promised: n, got })),
+          );
       }
       this.checkReferences();
     }
@@ -233,26 +236,33 @@ export class BackupReader {
       holderActorId?: string | null;
     }[]) {
       if (s.holderActorId && !actors.has(s.holderActorId))
-        this.errors.push({
-          line: 0,
-          message: `span ${s.id}: holder actor ${s.holderActorId} is not in the backup`,
-        });
+        this.errors.push(
+          lineError(0, problem('backup.missingActor', { span: s.id, actor: s.holderActorId })),
+        );
       const length = docs.get(s.docId);
       if (length === undefined)
-        this.errors.push({
-          line: 0,
-          message: `span ${s.id}: document ${s.docId} is not in the backup`,
-        });
+        this.errors.push(
+          lineError(0, problem('backup.missingDocument', { span: s.id, doc: s.docId })),
+        );
       else if (s.end <= s.start || s.end > length)
-        this.errors.push({
-          line: 0,
-          message: `span ${s.id}: offsets ${s.start}–${s.end} do not fit document ${s.docId}`,
-        });
+        this.errors.push(
+          lineError(
+            0,
+            problem('backup.offsetsMisfit', {
+              span: s.id,
+              start: s.start,
+              end: s.end,
+              doc: s.docId,
+            }),
+          ),
+        );
       if (!annotators.has(s.annotatorId))
-        this.errors.push({
-          line: 0,
-          message: `span ${s.id}: annotator ${s.annotatorId} is not in the backup`,
-        });
+        this.errors.push(
+          lineError(
+            0,
+            problem('backup.missingAnnotator', { span: s.id, annotator: s.annotatorId }),
+          ),
+        );
     }
   }
 }

@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { OffsetMap } from '../offsets.ts';
 import type { JsonlLine } from '../jsonl.ts';
 import { parseObjectLine } from './object-line.ts';
-import { checkSpan } from './spans-jsonl.ts';
+import { checkSpan, spanProblem } from './spans-jsonl.ts';
+import { lineError } from '../jsonl.ts';
+import { atPath, problem } from '../problems/problem.ts';
 import {
   compareSpans,
   ExportRefusal,
@@ -53,24 +55,24 @@ export function parseDoccanoLine(l: JsonlLine): LineResult {
   const spans: DatasetSpan[] = [];
   for (const [i, [us, ue, label]] of raw.entries()) {
     if (us < 0 || ue > map.utf16Length || ue <= us) {
-      const problem =
+      const bad =
         ue <= us
-          ? `end (${ue}) must be greater than start (${us})`
-          : `UTF-16 offsets ${us}–${ue} are out of range (the text has ${map.utf16Length} UTF-16 units)`;
-      return { ok: false, error: { line: l.line, message: `label[${i}]: ${problem}` } };
+          ? problem('span.endBeforeStart', { start: us, end: ue })
+          : problem('span.utf16OutOfRange', { start: us, end: ue, length: map.utf16Length });
+      return { ok: false, error: lineError(l.line, atPath(`label[${i}]`, bad)) };
     }
     const start = map.toCodePoint(us);
     const end = map.toCodePoint(ue);
     if (map.toUtf16(start) !== us || map.toUtf16(end) !== ue)
       return {
         ok: false,
-        error: {
-          line: l.line,
-          message: `label[${i}]: UTF-16 offsets ${us}–${ue} split an emoji or other astral character`,
-        },
+        error: lineError(
+          l.line,
+          problem('span.splitsAstral', { start: us, end: ue }, `label[${i}]`),
+        ),
       };
-    const problem = checkSpan(map, start, end, undefined);
-    if (problem) return { ok: false, error: { line: l.line, message: `label[${i}]: ${problem}` } };
+    const bad = spanProblem(map, start, end, undefined);
+    if (bad) return { ok: false, error: lineError(l.line, atPath(`label[${i}]`, bad)) };
     spans.push({ start, end, label, quote: null, holder: null, note: null, agreedBy: null });
   }
   spans.sort(compareSpans);
@@ -80,7 +82,7 @@ export function parseDoccanoLine(l: JsonlLine): LineResult {
     ['_annotator_id', 'annotator id', d._annotator_id ?? null],
     ...raw.map(([, , label], i): [string, 'label', string] => [`label[${i}]`, 'label', label]),
   ]);
-  if (idProblem) return { ok: false, error: { line: l.line, message: idProblem } };
+  if (idProblem) return { ok: false, error: lineError(l.line, idProblem) };
   return {
     ok: true,
     value: {

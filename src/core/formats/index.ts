@@ -3,7 +3,8 @@
  * first line, one-line parsing per input format, and writing a record in an
  * output format. Shared by the app's import/export and the `stance` CLI.
  */
-import { parseJsonLine, splitJsonl, type JsonlLine } from '../jsonl.ts';
+import { lineError, parseJsonLine, splitJsonl, type JsonlLine } from '../jsonl.ts';
+import { problem } from '../problems/problem.ts';
 import { BACKUP_SCHEMA } from './backup.ts';
 import { parseDoccanoLine, writeDoccanoLine } from './doccano.ts';
 import { writeConllBlock } from './conll.ts';
@@ -89,7 +90,7 @@ export function parseDataset(
     skipped: 0,
   };
   if (!format && detected === 'backup') {
-    out.errors.push({ line: lines[0]!.line, message: 'this is a full backup, not a dataset' });
+    out.errors.push(lineError(lines[0]!.line, problem('file.isBackup')));
     return out;
   }
   for (const l of lines) {

@@ -6,18 +6,19 @@
  * way: integer extents inside the text, in order, not overlapping.
  */
 import type { TokenExtent } from '../agreement/types.ts';
+import { problem, type Problem } from '../problems/problem.ts';
 
 /**
  * The tokens of a line from its raw `tokens` value: null when it has none
  * (absent, null or an empty list), else the extents, checked against the
- * text's length in code points; a message saying what is wrong otherwise.
+ * text's length in code points; the problem (about `tokens`) otherwise.
  */
 export function parseLineTokens(
   value: unknown,
   cpLength: number,
-): { tokens: TokenExtent[] | null } | { error: string } {
+): { tokens: TokenExtent[] | null } | { error: Problem } {
   if (value === undefined || value === null) return { tokens: null };
-  if (!Array.isArray(value)) return { error: 'tokens must be a list' };
+  if (!Array.isArray(value)) return { error: problem('tokens.notList') };
   if (value.length === 0) return { tokens: null };
   const out: TokenExtent[] = [];
   for (let i = 0; i < value.length; i++) {
@@ -26,17 +27,27 @@ export function parseLineTokens(
       typeof t === 'object' && t !== null ? (t as { start?: unknown }).start : undefined;
     const end = typeof t === 'object' && t !== null ? (t as { end?: unknown }).end : undefined;
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end))
-      return { error: `tokens[${i}]: start and end must be integers` };
+      return { error: problem('tokens.notIntegers', undefined, `tokens[${i}]`) };
     const s = start as number;
     const e = end as number;
     if (s < 0 || e > cpLength || s >= e)
       return {
-        error: `tokens[${i}]: ${s}–${e} is not a non-empty range inside the text (${cpLength} code points)`,
+        error: problem('tokens.outside', { start: s, end: e, length: cpLength }, `tokens[${i}]`),
       };
     const prev = out[out.length - 1];
     if (prev && s < prev.end)
       return {
-        error: `tokens[${i}]: ${s}–${e} starts before tokens[${i - 1}] (${prev.start}–${prev.end}) ends: tokens must be in order and not overlap`,
+        error: problem(
+          'tokens.overlap',
+          {
+            start: s,
+            end: e,
+            prev: `tokens[${i - 1}]`,
+            prevStart: prev.start,
+            prevEnd: prev.end,
+          },
+          `tokens[${i}]`,
+        ),
       };
     out.push({ start: s, end: e });
   }

@@ -4,8 +4,9 @@
  * at its physical line and field path (`spans[2].start: …`).
  */
 import type { z } from 'zod';
-import { parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
-import { issuePath } from './record.ts';
+import { lineError, parseJsonLine, type JsonlLine, type LineError } from '../jsonl.ts';
+import { problem } from '../problems/problem.ts';
+import { zodProblem } from '../problems/zod-problem.ts';
 
 /** Parses `l` into an object of `shape`, or a located error. */
 export function parseObjectLine<T>(
@@ -16,16 +17,11 @@ export function parseObjectLine<T>(
   if (!json.ok) return json;
   const v = json.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    return { ok: false, error: { line: l.line, message: 'not a JSON object' } };
-  if (!('text' in v)) return { ok: false, error: { line: l.line, message: 'no text' } };
+    return { ok: false, error: lineError(l.line, problem('line.notObject')) };
+  if (!('text' in v)) return { ok: false, error: lineError(l.line, problem('line.noText')) };
   const parsed = shape.safeParse(v);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issuePath(issue.path);
-    return {
-      ok: false,
-      error: { line: l.line, message: where ? `${where}: ${issue.message}` : issue.message },
-    };
+    return { ok: false, error: lineError(l.line, zodProblem(parsed.error.issues[0]!)) };
   }
   return { ok: true, data: parsed.data };
 }

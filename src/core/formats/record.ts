@@ -5,9 +5,10 @@
  * one format to another through them. Offsets are code points.
  */
 import type { TokenExtent } from '../agreement/types.ts';
-import { checkId, type IdKind } from '../ids.ts';
+import { idProblem, type IdKind } from '../ids.ts';
 import type { ActorKind, AttributionKind, DocStatus } from '../model.ts';
 import type { LineError } from '../jsonl.ts';
+import { atPath, type Problem } from '../problems/problem.ts';
 
 /** One span of a dataset record. */
 export interface DatasetSpan {
@@ -117,14 +118,14 @@ export function issuePath(path: readonly PropertyKey[]): string {
 
 /**
  * The first id of a parsed line that holds a control, bidi or invisible
- * character (src/core/ids.ts), as `where: problem`, or null. `ids` lists
- * each field's path, kind and value; null values are skipped.
+ * character (src/core/ids.ts), as a problem about its field, or null. `ids`
+ * lists each field's path, kind and value; null values are skipped.
  */
-export function idsProblem(ids: readonly [string, IdKind, string | null][]): string | null {
+export function idsProblem(ids: readonly [string, IdKind, string | null][]): Problem | null {
   for (const [where, kind, value] of ids) {
     if (value === null) continue;
-    const problem = checkId(kind, value);
-    if (problem) return `${where}: ${problem}`;
+    const p = idProblem(kind, value);
+    if (p) return atPath(where, p);
   }
   return null;
 }

@@ -174,7 +174,7 @@ describe('spans JSONL', () => {
     const old = parseSpansLine({ line: 1, text: writeSpansLine(record).trimEnd() });
     expect(old.ok && !old.skipped && old.value.spans.every((s) => !('score' in s))).toBe(true);
     const bad = parseSpansLine({ line: 4, text: line.replace('"score":0.75', '"score":1.5') });
-    expect(bad).toEqual({
+    expect(bad).toMatchObject({
       ok: false,
       error: { line: 4, message: 'spans[2].score: Too big: expected number to be <=1' },
     });
@@ -252,7 +252,7 @@ describe('parseDataset', () => {
     expect(spans.format).toBe('spans');
     expect(spans.ok).toHaveLength(1);
     expect(spans.ok[0]!.line).toBe(1);
-    expect(spans.errors).toEqual([{ line: 3, message: 'text: no text (empty)' }]);
+    expect(spans.errors).toMatchObject([{ line: 3, message: 'text: no text (empty)' }]);
     const doccano = parseDataset('{"id":1,"text":"ab","label":[[0,1,"x"]]}\n');
     expect(doccano.format).toBe('doccano');
     expect(doccano.ok[0]!.spans[0]).toMatchObject({ start: 0, end: 1, label: 'x' });

@@ -10,7 +10,8 @@ import { ACTOR_KINDS, ATTRIBUTION_KINDS } from '../model.ts';
 import { OffsetMap } from '../offsets.ts';
 import { tokenRange } from '../tokenize.ts';
 import { lastTextTokenCache, type TokenCache } from '../token-cache.ts';
-import type { JsonlLine } from '../jsonl.ts';
+import { lineError, type JsonlLine } from '../jsonl.ts';
+import { atPath, problem, problemText, type Problem } from '../problems/problem.ts';
 import { parseLineTokens } from './line-tokens.ts';
 import { parseObjectLine } from './object-line.ts';
 import {
@@ -84,22 +85,22 @@ export function parseSpansLine(l: JsonlLine): LineResult {
   if (d.schema !== undefined && d.schema !== SPANS_SCHEMA)
     return {
       ok: false,
-      error: {
-        line: l.line,
-        message: `unknown schema '${d.schema}' (this version reads ${SPANS_SCHEMA})`,
-      },
+      error: lineError(
+        l.line,
+        problem('line.unknownSchema', { schema: d.schema, reads: SPANS_SCHEMA }),
+      ),
     };
   if (d.answer !== undefined && d.answer !== 'accept')
     return { ok: true, value: null, skipped: true, reason: `answer is '${d.answer}'` };
   const map = new OffsetMap(d.text);
   const spans: DatasetSpan[] = [];
   for (const [i, s] of (d.spans ?? []).entries()) {
-    const problem =
-      checkSpan(map, s.start, s.end, s.text) ??
+    const bad =
+      spanProblem(map, s.start, s.end, s.text) ??
       (s.holder_id && !s.holder?.trim()
-        ? `holder_id ${JSON.stringify(s.holder_id)} needs a holder (the actor's name)`
+        ? problem('span.holderNeedsName', { id: JSON.stringify(s.holder_id) })
         : null);
-    if (problem) return { ok: false, error: { line: l.line, message: `spans[${i}]: ${problem}` } };
+    if (bad) return { ok: false, error: lineError(l.line, atPath(`spans[${i}]`, bad)) };
     const span: DatasetSpan = {
       start: s.start,
       end: s.end,
@@ -122,7 +123,7 @@ export function parseSpansLine(l: JsonlLine): LineResult {
   }
   spans.sort(compareSpans);
   const tokens = parseLineTokens(d.tokens, map.cpLength);
-  if ('error' in tokens) return { ok: false, error: { line: l.line, message: tokens.error } };
+  if ('error' in tokens) return { ok: false, error: lineError(l.line, tokens.error) };
   const meta = d.meta ?? {};
   const docId = meta.doc_id === undefined || meta.doc_id === null ? null : String(meta.doc_id);
   const idProblem = idsProblem([
@@ -139,7 +140,7 @@ export function parseSpansLine(l: JsonlLine): LineResult {
       ]),
     ]),
   ]);
-  if (idProblem) return { ok: false, error: { line: l.line, message: idProblem } };
+  if (idProblem) return { ok: false, error: lineError(l.line, idProblem) };
   const rec: ParsedRecord = {
     line: l.line,
     docId,
@@ -166,13 +167,28 @@ export function checkSpan(
   end: number,
   quote: string | undefined,
 ): string | null {
-  if (end <= start) return `end (${end}) must be greater than start (${start})`;
-  if (end > map.cpLength)
-    return `offsets ${start}–${end} are out of range (the text has ${map.cpLength} code points)`;
+  const p = spanProblem(map, start, end, quote);
+  return p && problemText(p);
+}
+
+/** As checkSpan, the problem as data (the interface words it). */
+export function spanProblem(
+  map: OffsetMap,
+  start: number,
+  end: number,
+  quote: string | undefined,
+): Problem | null {
+  if (end <= start) return problem('span.endBeforeStart', { start, end });
+  if (end > map.cpLength) return problem('span.outOfRange', { start, end, length: map.cpLength });
   if (quote !== undefined) {
     const actual = map.slice(start, end);
     if (actual !== quote)
-      return `text[${start}:${end}] is ${JSON.stringify(actual)}, not the quoted ${JSON.stringify(quote)}`;
+      return problem('span.quoteMismatch', {
+        start,
+        end,
+        actual: JSON.stringify(actual),
+        quote: JSON.stringify(quote),
+      });
   }
   return null;
 }

@@ -7,13 +7,19 @@
  * plan (plan.ts) must see.
  */
 import { sha256Hex } from '../document.ts';
-import { checkId } from '../ids.ts';
+import { idProblem } from '../ids.ts';
+import { problem, problemText, type Problem } from '../problems/problem.ts';
 import type { ImportInput, ImportOptions, PreparedRecord } from './types.ts';
 import { pairKey } from './types.ts';
 import { tokenSetOf } from './token-rows.ts';
 
 /** Whether a file may be imported: its refusal, or whose spans lines without an annotator are. */
-export type ImportCheck = { ok: false; refusal: string } | { ok: true; fallback: string | null };
+export type ImportCheck =
+  { ok: false; refusal: string; problem: Problem } | { ok: true; fallback: string | null };
+
+function refuse(p: Problem): ImportCheck {
+  return { ok: false, refusal: problemText(p), problem: p };
+}
 
 /**
  * Refuses (the message the analyst reads) a file with bad lines unless
@@ -23,18 +29,12 @@ export type ImportCheck = { ok: false; refusal: string } | { ok: true; fallback:
 export function checkImport(input: ImportInput, opts: ImportOptions): ImportCheck {
   const { errors, withoutAnnotator } = input;
   if (errors.length > 0 && !opts.validOnly)
-    return {
-      ok: false,
-      refusal: `${errors.length} bad line(s): nothing imported (choose to import only the valid lines)`,
-    };
+    return refuse(problem('import.badLines', { count: errors.length }));
   const fallback = opts.annotatorForMissing?.trim() || null;
-  const badFallback = fallback && withoutAnnotator > 0 ? checkId('annotator id', fallback) : null;
-  if (badFallback) return { ok: false, refusal: `Whose spans: ${badFallback}` };
+  const badFallback = fallback && withoutAnnotator > 0 ? idProblem('annotator id', fallback) : null;
+  if (badFallback) return refuse(problem('import.whoseSpans', { ...badFallback.values }));
   if (withoutAnnotator > 0 && !fallback)
-    return {
-      ok: false,
-      refusal: `${withoutAnnotator} line(s) have no _annotator_id: say whose spans they are`,
-    };
+    return refuse(problem('import.noAnnotator', { count: withoutAnnotator }));
   return { ok: true, fallback };
 }
 

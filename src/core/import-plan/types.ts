@@ -5,6 +5,7 @@
  * reads. The renderer reads the snapshot and writes the plan in one
  * transaction (src/renderer/src/db/dataset-import.ts).
  */
+import { problemText, type Problem } from '../problems/problem.ts';
 import type { LineError } from '../jsonl.ts';
 import type { ParsedRecord } from '../formats/record.ts';
 import type {
@@ -84,8 +85,10 @@ export interface ImportSnapshot {
 export interface ImportReport {
   fileName: string;
   imported: boolean;
-  /** Why nothing was imported, when `imported` is false. */
+  /** Why nothing was imported, when `imported` is false (English, for the CLI). */
   refusal: string | null;
+  /** The refusal as data, which the interface words (set with `refusal`). */
+  refusalProblem?: Problem;
   errors: LineError[];
   documentsCreated: number;
   documentsMatched: number;
@@ -133,12 +136,13 @@ export function pairKey(docId: string, annotatorId: string): string {
 export function emptyReport(
   fileName: string,
   errors: LineError[],
-  refusal: string | null,
+  refusal: Problem | null,
 ): ImportReport {
   return {
     fileName,
     imported: false,
-    refusal,
+    refusal: refusal && problemText(refusal),
+    ...(refusal && { refusalProblem: refusal }),
     errors,
     documentsCreated: 0,
     documentsMatched: 0,

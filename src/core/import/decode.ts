@@ -8,6 +8,7 @@
  * as Windows-1256 mojibake. Empty, binary and oversized files are refused.
  */
 
+import { problem, problemText, type Problem } from '../problems/problem.ts';
 import { formatMb, MAX_ARTICLE_BYTES } from '../limits.ts';
 
 /** Files larger than this are refused (20 MB; see src/core/limits.ts). */
@@ -16,8 +17,19 @@ export const MAX_IMPORT_BYTES = MAX_ARTICLE_BYTES;
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName; bom: boolean }
-  | { ok: false; reason: string };
+  { ok: true; text: string; encoding: TextEncodingName; bom: boolean } | Refused;
+
+/** A refusal: why in English (`reason`, the CLI prints it) and as data (`problem`). */
+export interface Refused {
+  ok: false;
+  reason: string;
+  problem: Problem;
+}
+
+/** A refusal from its problem. */
+export function refused(p: Problem): Refused {
+  return { ok: false, reason: problemText(p), problem: p };
+}
 
 /** Decodes `bytes` strictly; null when they are not valid in `encoding`. */
 function tryDecode(bytes: Uint8Array, encoding: string): string | null {
@@ -136,19 +148,32 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * sequences), Arabic in Windows-1256, or bytes of no known kind.
  */
 export function notUtf8Advice(around: Uint8Array, fileStart: boolean): string {
+  return UTF8_ADVICE[utf8AdviceKind(around, fileStart)];
+}
+
+/** What the bytes around a bad one suggest the file is (see notUtf8Advice). */
+export type Utf8AdviceKind = 'utf16' | 'damaged' | 'cp1256' | 'other';
+
+const UTF8_ADVICE: Record<Utf8AdviceKind, string> = {
+  utf16: 'the file is UTF-16; save it as UTF-8 and try again',
+  damaged: 'a stray byte or a character cut off; repair the file or save it as UTF-8 and try again',
+  cp1256: 'the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again',
+  other: 'save the file as UTF-8 and try again',
+};
+
+/** Which advice fits the bytes `around` a bad one (the interface words it). */
+export function utf8AdviceKind(around: Uint8Array, fileStart: boolean): Utf8AdviceKind {
   if (
     fileStart &&
     ((around[0] === 0xff && around[1] === 0xfe) || (around[0] === 0xfe && around[1] === 0xff))
   )
-    return 'the file is UTF-16; save it as UTF-8 and try again';
-  if (damagedUtf8Offset(around) !== null)
-    return 'a stray byte or a character cut off; repair the file or save it as UTF-8 and try again';
+    return 'utf16';
+  if (damagedUtf8Offset(around) !== null) return 'damaged';
   // JSON keys are Latin: judge by the characters of the bytes over 0x7F only.
   let high = '';
   for (const c of tryDecode(around, 'windows-1256') ?? '') if (c.codePointAt(0)! > 0x7f) high += c;
-  if (high.length > 0 && arabicLetterRatio(high) >= 0.6)
-    return 'the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again';
-  return 'save the file as UTF-8 and try again';
+  if (high.length > 0 && arabicLetterRatio(high) >= 0.6) return 'cp1256';
+  return 'other';
 }
 
 function hasNul(bytes: Uint8Array): boolean {
@@ -163,57 +188,47 @@ function hasNul(bytes: Uint8Array): boolean {
  * Windows-1256.
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
+  if (bytes.length === 0) return refused(problem('file.empty'));
   if (bytes.length > MAX_IMPORT_BYTES) {
     const limit = formatMb(MAX_IMPORT_BYTES);
-    return {
-      ok: false,
-      reason: `the file is ${formatMb(bytes.length)}; files over ${limit} are not imported`,
-    };
+    return refused(problem('article.tooBig', { size: formatMb(bytes.length), limit }));
   }
   let result: { text: string; encoding: TextEncodingName; bom: boolean } | null = null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode(bytes.subarray(3), 'utf-8');
-    if (text === null) return { ok: false, reason: 'the file says UTF-8 but has invalid bytes' };
+    if (text === null) return refused(problem('article.badBom', { encoding: 'UTF-8' }));
     result = { text, encoding: 'utf-8', bom: true };
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     const text = tryDecode(bytes.subarray(2), 'utf-16le');
-    if (text === null) return { ok: false, reason: 'the file says UTF-16 but has invalid bytes' };
+    if (text === null) return refused(problem('article.badBom', { encoding: 'UTF-16' }));
     result = { text, encoding: 'utf-16le', bom: true };
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     const text = tryDecode(bytes.subarray(2), 'utf-16be');
-    if (text === null) return { ok: false, reason: 'the file says UTF-16 but has invalid bytes' };
+    if (text === null) return refused(problem('article.badBom', { encoding: 'UTF-16' }));
     result = { text, encoding: 'utf-16be', bom: true };
   } else {
-    if (hasNul(bytes)) return { ok: false, reason: 'the file is binary, not text' };
+    if (hasNul(bytes)) return refused(problem('article.binary'));
     const utf8 = tryDecode(bytes, 'utf-8');
     if (utf8 !== null) {
       result = { text: utf8, encoding: 'utf-8', bom: false };
     } else {
       const damagedAt = damagedUtf8Offset(bytes);
       if (damagedAt !== null) {
-        return {
-          ok: false,
-          reason: `not valid UTF-8 at byte ${damagedAt}: the file looks like damaged UTF-8 (a stray byte or a character cut off); repair or re-save it as UTF-8 and import again`,
-        };
+        return refused(problem('article.damagedUtf8', { at: damagedAt }));
       }
       const cp1256 = tryDecode(bytes, 'windows-1256');
       if (cp1256 !== null && controlRatio(cp1256) < 0.01 && arabicLetterRatio(cp1256) >= 0.6) {
         result = { text: cp1256, encoding: 'windows-1256', bom: false };
       } else {
-        return {
-          ok: false,
-          reason:
-            'the bytes are not valid UTF-8, UTF-16 or Arabic Windows-1256 text; save it as UTF-8 and import again',
-        };
+        return refused(problem('article.unknownEncoding'));
       }
     }
   }
   if (controlRatio(result.text) > 0.01 || result.text.includes('\u0000')) {
-    return { ok: false, reason: 'the file is binary, not text' };
+    return refused(problem('article.binary'));
   }
   if (result.text.trim().length === 0) {
-    return { ok: false, reason: 'the file has no text (only blank space)' };
+    return refused(problem('article.blank'));
   }
   return { ok: true, ...result };
 }

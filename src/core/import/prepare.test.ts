@@ -62,7 +62,7 @@ describe('prepareArticle', () => {
       'dataset',
       'text',
     ]);
-    expect(prepareArticle({ name: 'x.jsonl', bytes: enc.encode('{}') })).toEqual({
+    expect(prepareArticle({ name: 'x.jsonl', bytes: enc.encode('{}') })).toMatchObject({
       ok: false,
       reason: 'this is a dataset file; import it as a dataset',
     });

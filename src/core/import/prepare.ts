@@ -3,10 +3,11 @@
  * The app (src/renderer/src/db/documents.ts) and `stance prepare` both call
  * this, so an article gets the same text, offsets and id everywhere.
  */
+import { problem, type Problem } from '../problems/problem.ts';
 import type { DocumentInput } from '../document.ts';
 import type { Removal } from '../model.ts';
 import { cleanText } from './cleanup.ts';
-import { decodeBytes, type TextEncodingName } from './decode.ts';
+import { decodeBytes, refused, type TextEncodingName } from './decode.ts';
 import { extractHtml, type HtmlParser } from './html.ts';
 import { canonicalOutlet } from './outlets.ts';
 
@@ -39,7 +40,8 @@ export interface PrepareOptions {
 export type PreparedInput = DocumentInput & { title: string; rawText: string; removed: Removal[] };
 
 export type PrepareResult =
-  { ok: true; input: PreparedInput; encoding: TextEncodingName } | { ok: false; reason: string };
+  | { ok: true; input: PreparedInput; encoding: TextEncodingName }
+  | { ok: false; reason: string; problem?: Problem };
 
 function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/iu.test(text.slice(0, 512));
@@ -54,14 +56,14 @@ export function prepareArticle(
     if (file.error) return { ok: false, reason: file.error };
     const kind = fileKind(file.name);
     if (kind === 'dataset') {
-      return { ok: false, reason: 'this is a dataset file; import it as a dataset' };
+      return refused(problem('article.isDataset'));
     }
     const decoded = decodeBytes(file.bytes);
     if (!decoded.ok) return decoded;
     let raw = decoded.text;
     let pageMeta: ArticleHints = {};
     if (kind === 'html' || looksLikeHtml(raw)) {
-      if (!options.parseHtml) return { ok: false, reason: 'HTML import is not available here' };
+      if (!options.parseHtml) return refused(problem('article.noHtml'));
       const page = extractHtml(raw, options.parseHtml);
       if (!page.ok) return page;
       raw = page.text;
@@ -69,7 +71,7 @@ export function prepareArticle(
     }
     const clean = cleanText(raw);
     if (clean.text.trim().length === 0) {
-      return { ok: false, reason: 'nothing is left after removing page chrome: no article text' };
+      return refused(problem('article.nothingLeft'));
     }
     const hints = options.hints ?? {};
     const title = hints.title?.trim() || pageMeta.title?.trim() || clean.meta.title || '';
@@ -90,6 +92,6 @@ export function prepareArticle(
       },
     };
   } catch (err) {
-    return { ok: false, reason: `the file could not be read (${String(err)})` };
+    return refused(problem('article.unreadable', { detail: String(err) }));
   }
 }

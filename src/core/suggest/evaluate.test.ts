@@ -121,6 +121,7 @@ describe('suggesterSwitches', () => {
       on: true,
       f1: 0.8,
       reason: 'held-out overlap F1 0.800 reaches the threshold 0.8',
+      why: { kind: 'reaches', metric: 'overlap', f1: 0.8, threshold: 0.8 },
       labels: ['pro-withdrawal'],
     });
     expect(suggesterSwitches(ev, { threshold: 0.9, minSpans: 2, metric: 'exact' }).matcher).toEqual(
@@ -128,12 +129,14 @@ describe('suggesterSwitches', () => {
         on: false,
         f1: 0.8,
         reason: 'held-out exact F1 0.800 is below the threshold 0.9',
+        why: { kind: 'below', metric: 'exact', f1: 0.8, threshold: 0.9 },
         labels: [],
       },
     );
     expect(suggesterSwitches(ev).matcher).toMatchObject({
       on: false,
       reason: "only 2 analysts' span(s) to judge by (needs 10)",
+      why: { kind: 'few', spans: 2, minSpans: 10 },
     });
   });
 });

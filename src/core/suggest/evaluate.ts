@@ -275,10 +275,19 @@ export interface SwitchOptions {
 export interface SwitchDecision {
   on: boolean;
   f1: number | null;
+  /** Why, in English (the CLI prints it); the app words `why` itself. */
   reason: string;
+  /** Why, as data: which case and the figures it names. */
+  why: SwitchWhy;
   /** Labels whose own held-out F1 passes (on their own spans, at least minSpans). */
   labels: string[];
 }
+
+/** Why a suggester is on or off, as data the interface words in its language. */
+export type SwitchWhy =
+  | { kind: 'few'; spans: number; minSpans: number }
+  | { kind: 'none' }
+  | { kind: 'below' | 'reaches'; metric: 'exact' | 'overlap'; f1: number; threshold: number };
 
 /**
  * Decides which suggesters switch on: the macro F1 (`metric`) of a
@@ -299,17 +308,23 @@ export function suggesterSwitches(
       .filter(([, l]) => l.reference >= minSpans && l[key] !== null && l[key] >= threshold)
       .map(([l]) => l);
     let reason: string;
+    let why: SwitchWhy;
     let on = false;
-    if (s.reference < minSpans)
+    if (s.reference < minSpans) {
       reason = `only ${s.reference} analysts' span(s) to judge by (needs ${minSpans})`;
-    else if (f1 === null) reason = 'no figure: neither side has a span';
-    else if (f1 < threshold)
+      why = { kind: 'few', spans: s.reference, minSpans };
+    } else if (f1 === null) {
+      reason = 'no figure: neither side has a span';
+      why = { kind: 'none' };
+    } else if (f1 < threshold) {
       reason = `held-out ${metric} F1 ${f1.toFixed(3)} is below the threshold ${threshold}`;
-    else {
+      why = { kind: 'below', metric, f1, threshold };
+    } else {
       on = true;
       reason = `held-out ${metric} F1 ${f1.toFixed(3)} reaches the threshold ${threshold}`;
+      why = { kind: 'reaches', metric, f1, threshold };
     }
-    out[name] = { on, f1, reason, labels };
+    out[name] = { on, f1, reason, why, labels };
   }
   return out;
 }

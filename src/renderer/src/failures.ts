@@ -9,6 +9,7 @@
  * reads it is hooks/useFailures.ts.
  */
 import { describeError } from '@core/errors.ts';
+import { errorProblem, problemText, type Problem } from '@core/problems/problem.ts';
 
 /** A failure shown to the analyst. */
 export interface Failure {
@@ -23,8 +24,10 @@ export interface Failure {
   what: string;
   /** Where: the part of the app, file or line, e.g. "Export dataset", "data.jsonl". */
   where: string;
-  /** Why, in words (see describeError). */
+  /** Why, in English (see describeError): for logs and tests. */
   reason: string;
+  /** Why, as data (see errorProblem): what the list words in the interface language. */
+  problem: Problem;
 }
 
 /** What a caller says about a failure; the reason comes from the error. */
@@ -47,11 +50,17 @@ function set(next: readonly Failure[]): void {
 }
 
 /**
- * Reports a failure: `err` is any thrown value, or a sentence saying why
- * (a refusal). Replaces an earlier failure of the same key.
+ * Reports a failure: `err` is any thrown value, or the problem (a refusal)
+ * saying why. Replaces an earlier failure of the same key.
  */
 export function reportFailure(report: FailureReport, err: unknown): void {
-  const failure: Failure = { ...report, id: nextId++, reason: describeError(err) };
+  const problem = errorProblem(err);
+  const failure: Failure = {
+    ...report,
+    id: nextId++,
+    reason: problem.code === 'unexpected' ? describeError(err) : problemText(problem),
+    problem,
+  };
   set([...failures.filter((f) => f.key !== report.key), failure].slice(-MAX_SHOWN));
 }
 

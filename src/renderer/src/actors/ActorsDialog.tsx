@@ -11,7 +11,6 @@ import {
   type ActorFields,
 } from '@core/actors/operations.ts';
 import { ActorIndex, type FieldError } from '@core/actors/model.ts';
-import { describeError } from '@core/errors.ts';
 import type { ActorRecord } from '@core/model.ts';
 import type { ActorEditWhat } from '@core/actors/operations.ts';
 import { Dialog } from '../components/Dialog.tsx';
@@ -29,6 +28,7 @@ import { ActorForm, blankFields, KIND_NAMES } from './ActorForm.tsx';
 import { useEditText } from './useEditText.ts';
 import { useActorHistory, useActors } from './useActors.ts';
 import './actors.css';
+import { errorWords } from '../i18n/problems.ts';
 
 type Editing = { id: string | null; initial: ActorFields; title: string } | null;
 
@@ -64,13 +64,13 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
         );
         after?.();
       },
-      (e: unknown) => setMessage(describeError(e)),
+      (e: unknown) => setMessage(errorWords(t, e)),
     );
   };
   const history_ = (p: Promise<ActorEditWhat | null>, say: MessageId): void => {
     p.then(
       (n) => n && setMessage(t(say, { what: editText(n) })),
-      (e: unknown) => setMessage(describeError(e)),
+      (e: unknown) => setMessage(errorWords(t, e)),
     );
   };
   const open = (e: Editing): void => {

@@ -8,7 +8,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { analysisCsv } from '@core/actors/csv.ts';
 import { SEVERAL_LABELS, type AnalysisFilter, type EvidenceSpan } from '@core/actors/analysis.ts';
-import { describeError } from '@core/errors.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
@@ -23,6 +22,7 @@ import { StanceChart, type ChartSeries } from './StanceChart.tsx';
 import { useAnalysis } from './useAnalysis.ts';
 import './analysis.css';
 import { useHolderName } from './useHolderName.ts';
+import { errorWords } from '../i18n/problems.ts';
 
 const SEVERAL_COLOR = '#8c8c8c';
 
@@ -84,7 +84,7 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
       analysisCsv(data, { labelNames: Object.fromEntries(labelNames) }),
     ).then(
       (where) => where && setMessage(t('analysis.saved', { where })),
-      (e: unknown) => setMessage(describeError(e)),
+      (e: unknown) => setMessage(errorWords(t, e)),
     );
   };
 

@@ -5,7 +5,6 @@
  * one key. Each change is one edit of the document's undo history.
  */
 import { useId, useState } from 'react';
-import { describeError } from '@core/errors.ts';
 import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/model.ts';
 import { useAutosave } from '../annotate/useAutosave.ts';
 import { useKnownHolders } from '../annotate/useSpans.ts';
@@ -15,6 +14,7 @@ import { ATTRIBUTION_NAMES, ProposalBox } from './ProposalBox.tsx';
 import { useActors, useHolderActorId, useKnownTargets } from './useActors.ts';
 import { useConfirmKey } from './useConfirmKey.ts';
 import { useHolderProposal } from './useHolderProposal.ts';
+import { errorWords } from '../i18n/problems.ts';
 
 /** The attribution fields of `span` and its proposal. */
 export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Element {
@@ -50,7 +50,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
             setError('');
             holderFromNewActor(span.id, name, kind).then(
               (r) => r.ok === false && setError(r.errors.map((e) => e.message).join(' ')),
-              (e: unknown) => setError(describeError(e)),
+              (e: unknown) => setError(errorWords(t, e)),
             );
           }}
         />

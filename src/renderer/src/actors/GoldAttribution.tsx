@@ -4,12 +4,12 @@
  * settleGoldAttribution). Shown in the Review view's gold span editor.
  */
 import { useState } from 'react';
-import { describeError } from '@core/errors.ts';
 import { ATTRIBUTION_KINDS, type AttributionKind, type SpanRecord } from '@core/model.ts';
 import { settleGold } from './actions.ts';
 import { useT } from '../i18n/T.tsx';
 import { ATTRIBUTION_NAMES } from './ProposalBox.tsx';
 import { useActors, useHolderActorId } from './useActors.ts';
+import { errorWords } from '../i18n/problems.ts';
 
 /** The gold span's holder, target and attribution kind, each saved when changed. */
 export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Element {
@@ -20,7 +20,7 @@ export function GoldAttribution({ span }: { span: SpanRecord }): React.JSX.Eleme
   const [error, setError] = useState('');
   const settle = (patch: Parameters<typeof settleGold>[1]): void => {
     setError('');
-    settleGold(span.id, patch).catch((e: unknown) => setError(describeError(e)));
+    settleGold(span.id, patch).catch((e: unknown) => setError(errorWords(t, e)));
   };
   return (
     <div className="gold-attribution" role="group" aria-label={t('actors.goldRegion')}>

@@ -7,7 +7,6 @@
  * and set in its own direction, so Arabic and English names never overlap.
  */
 import { useRef, useState } from 'react';
-import { describeError } from '@core/errors.ts';
 import type { Counts } from '@core/actors/analysis.ts';
 import { saveText } from './actions.ts';
 import { useIntl } from 'react-intl';
@@ -16,6 +15,7 @@ import { useT } from '../i18n/T.tsx';
 import { useNumber } from '../i18n/useNumber.ts';
 import { anchorFor, textDirection, textWidth, useFontsLoaded } from '../components/text-metrics.ts';
 import { downloadBlob, pngBlob, svgMarkup } from './chart-export.ts';
+import { errorWords } from '../i18n/problems.ts';
 
 /** One column (label) of the chart: its key, name and colour. */
 export interface ChartSeries {
@@ -119,7 +119,7 @@ export function StanceChart({
     setMessage('');
     p.then(
       (where) => where && setMessage(t('analysis.saved', { where })),
-      (e: unknown) => setMessage(describeError(e)),
+      (e: unknown) => setMessage(errorWords(t, e)),
     );
   };
   return (

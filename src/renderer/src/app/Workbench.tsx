@@ -1,4 +1,8 @@
-/** The main window layout: document list, reading pane, side panel. */
+/**
+ * The main window layout: document list, reading pane, side panel. In a
+ * narrow window (useNarrow) the list and the side panel share one column,
+ * shown one at a time through ColumnSwitch.
+ */
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { useAutoBackup } from '../datasets/useAutoBackup.ts';
@@ -21,6 +25,8 @@ import { ActorsButton } from '../actors/ActorsButton.tsx';
 import { AnalysisView } from '../actors/AnalysisView.tsx';
 import { selectOnOpen } from '../annotate/session.ts';
 import { useT } from '../i18n/T.tsx';
+import { ColumnSwitch, type Column } from './ColumnSwitch.tsx';
+import { useNarrow } from './useNarrow.ts';
 
 export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Element {
   const [docId, setDocId] = useState<string | null>(null);
@@ -28,6 +34,14 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // Focus mode: the side panels are hidden and the reading pane takes the window.
   const [focus, setFocus] = useState(false);
   const t = useT();
+  const narrow = useNarrow();
+  const [column, setColumn] = useState<Column>('list');
+  const hasSide = mode !== 'agreement' && mode !== 'analysis';
+  const focused = focus && mode === 'annotate';
+  // Narrow: one of the list and the side panel, chosen with the switch.
+  const shared = narrow && hasSide && !focused;
+  const sideName =
+    mode === 'annotate' ? t('workbench.labelsAndSpans') : t('workbench.labelsAndProposals');
   // The list's current sorted and filtered order (next/previous document).
   const [order, setOrder] = useState<string[]>([]);
   useSampleCorpus();
@@ -37,12 +51,15 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // The suggestion worker follows the corpus, this analyst's spans and the open document.
   useSuggestService(self.id, mode === 'annotate' ? docId : null);
   return (
-    <div className={`workbench mode-${mode}${focus && mode === 'annotate' ? ' focus-mode' : ''}`}>
+    <div
+      className={`workbench mode-${mode}${focused ? ' focus-mode' : ''}${shared ? ' shared-column' : ''}`}
+    >
       <AppHeader self={self} reviewing={mode === 'review' || mode === 'agreement'} />
+      {shared && <ColumnSwitch column={column} sideName={sideName} onChange={setColumn} />}
       <nav
         className="doc-list"
         aria-label={t('workbench.documents')}
-        hidden={focus && mode === 'annotate'}
+        hidden={focused || (shared && column !== 'list')}
       >
         <ImportControls self={self} onImported={setDocId} />
         <DocumentList
@@ -101,13 +118,11 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
         )}
       </main>
       {/* The dashboard and Analysis take the whole width: they name every label themselves. */}
-      {mode !== 'agreement' && mode !== 'analysis' && (
+      {hasSide && (
         <aside
           className="side-panel"
-          hidden={focus && mode === 'annotate'}
-          aria-label={
-            mode === 'annotate' ? t('workbench.labelsAndSpans') : t('workbench.labelsAndProposals')
-          }
+          hidden={focused || (shared && column !== 'side')}
+          aria-label={sideName}
         >
           {mode === 'annotate' && <ActorsButton docId={docId} />}
           <LabelPanel />

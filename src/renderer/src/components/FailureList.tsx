@@ -6,6 +6,7 @@
  */
 import { dismissFailure } from '../failures.ts';
 import { useFailures, useTopLayer } from '../hooks/useFailures.ts';
+import { problemWords } from '../i18n/problems.ts';
 import { T, useT } from '../i18n/T.tsx';
 
 export function FailureList({
@@ -30,7 +31,7 @@ export function FailureList({
               values={{
                 what: f.what,
                 where: f.where,
-                reason: f.reason,
+                reason: problemWords(t, f.problem),
                 b: (c) => <strong>{c}</strong>,
                 w: (c) => <span className="failure-where">{c}</span>,
               }}

@@ -3,7 +3,7 @@
  * the window, and the import report that says, file by file, what was
  * imported, what was already there and what was refused and why.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { HostFile } from '@core/host-contract.ts';
 import { fileKind } from '@core/import/prepare.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
@@ -16,9 +16,9 @@ import { useFileDrop } from './useFileDrop.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import './import-controls.css';
 import { useTitleText } from '../i18n/useTitleText.ts';
+import { problemWords } from '../i18n/problems.ts';
 
 const FAILURE = 'import-articles';
-const WHERE = 'Open files or drop';
 
 export interface ImportControlsProps {
   self: AnnotatorRecord;
@@ -38,13 +38,19 @@ function summary(outcomes: ImportOutcome[], t: Translate): string {
 
 function OutcomeLine({ o }: { o: ImportOutcome }): React.JSX.Element {
   const titleText = useTitleText();
+  const t = useT();
   switch (o.status) {
     case 'imported':
       return <T id="import.importedAs" values={{ title: <bdi>{titleText(o.title)}</bdi> }} />;
     case 'duplicate':
       return <T id="import.duplicateAs" values={{ title: <bdi>{titleText(o.title)}</bdi> }} />;
     case 'error':
-      return <T id="import.notImported" values={{ reason: o.reason }} />;
+      return (
+        <T
+          id="import.notImported"
+          values={{ reason: o.problem ? problemWords(t, o.problem) : o.reason }}
+        />
+      );
   }
 }
 
@@ -56,6 +62,9 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
   const [busy, setBusy] = useState(false);
   const reportId = useId();
   const t = useT();
+  // The words the import callback reports with, in the language of the moment.
+  const words = useRef(t);
+  words.current = t;
 
   const run = useCallback(
     async (files: HostFile[]): Promise<void> => {
@@ -73,7 +82,11 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
         const first = result.find((o) => o.status === 'imported');
         if (first && first.status === 'imported') onImported?.(first.id);
       } catch (err) {
-        reportFailure({ key: FAILURE, what: 'Importing articles', where: WHERE }, err);
+        const tr = words.current;
+        reportFailure(
+          { key: FAILURE, what: tr('import.task.articles'), where: tr('import.where') },
+          err,
+        );
       } finally {
         setBusy(false);
       }
@@ -87,7 +100,7 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
     try {
       await run(await host.openFiles());
     } catch (err) {
-      reportFailure({ key: FAILURE, what: 'Opening the files', where: WHERE }, err);
+      reportFailure({ key: FAILURE, what: t('import.task.open'), where: t('import.where') }, err);
     }
   }
 

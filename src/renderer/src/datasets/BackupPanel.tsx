@@ -10,7 +10,9 @@ import type { BackupInfo } from '@core/host-contract.ts';
 import type { BackupContents } from '@core/formats/backup.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
-import { unreadableMessage } from '../db/dataset-import.ts';
+import { unreadableProblem } from '../db/dataset-import.ts';
+import { backupErrorProblem } from '../db/backup.ts';
+import { problem, ProblemError } from '@core/problems/problem.ts';
 import { clearFailures, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
 import {
@@ -29,7 +31,6 @@ import { T, useT, type Translate } from '../i18n/T.tsx';
 import './datasets.css';
 
 const FAILURE = 'backup';
-const WHERE = 'Backup and restore';
 
 interface Pending {
   source: string;
@@ -65,7 +66,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     try {
       await fn();
     } catch (err) {
-      reportFailure({ key: FAILURE, what, where: WHERE }, err);
+      reportFailure({ key: FAILURE, what, where: t('backup.title') }, err);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -73,13 +74,13 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   }
 
   const saveFile = (): Promise<void> =>
-    task('Saving a backup file', async () => {
+    task(t('backup.task.saveFile'), async () => {
       const r = await saveBackupFile(setProgress);
       setMessage(r ? t('backup.saved', { path: r.path }) : t('backup.cancelled'));
     });
 
   const saveStored = (): Promise<void> =>
-    task('Keeping a backup in the app', async () => {
+    task(t('backup.task.keep'), async () => {
       const info = await keepBackup();
       setMessage(t('backup.kept', { name: info.name }));
       refresh();
@@ -87,9 +88,8 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
 
   async function check(source: string, contents: BackupContents): Promise<void> {
     if (contents.errors.length > 0 || !contents.header) {
-      const e = contents.errors[0];
-      throw new Error(
-        `${source} cannot be restored: ${e ? `${e.line > 0 ? `line ${e.line}: ` : ''}${e.message}` : 'not a backup'}. Nothing was changed.`,
+      throw new ProblemError(
+        problem('restore.cannot', { source, reason: backupErrorProblem(contents.errors[0]) }),
       );
     }
     if (await hasDataToReplace()) setPending({ source, contents });
@@ -107,25 +107,26 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   }
 
   const restoreFile = (): Promise<void> =>
-    task('Restoring from a file', async () => {
+    task(t('backup.task.restoreFile'), async () => {
       const [file] = await host.openFiles();
       if (!file) return;
-      if (file.error) throw new Error(`${file.name}: ${file.error}.`);
+      if (file.error)
+        throw new ProblemError(problem('file.unreadable', { file: file.name, detail: file.error }));
       const a = await analyzeDatasetFile(file, setProgress);
-      if (a.kind === 'unreadable') throw new Error(unreadableMessage(a));
+      if (a.kind === 'unreadable') throw new ProblemError(unreadableProblem(a));
       if (a.kind !== 'backup')
-        throw new Error(`${file.name} is not a backup file (import datasets with Import dataset).`);
+        throw new ProblemError(problem('restore.notBackup', { file: file.name }));
       await check(file.name, a.contents);
     });
 
   const copyStored = (name: string): Promise<void> =>
-    task(`Saving a copy of ${name}`, async () => {
+    task(t('backup.task.copy', { name }), async () => {
       const path = await saveCopyOfKept(name);
       setMessage(path ? t('backup.copySaved', { name, path }) : t('backup.copyCancelled'));
     });
 
   const restoreStored = (name: string): Promise<void> =>
-    task(`Restoring ${name}`, async () => check(name, await readKeptBackup(name)));
+    task(t('backup.task.restore', { name }), async () => check(name, await readKeptBackup(name)));
 
   return (
     <Dialog

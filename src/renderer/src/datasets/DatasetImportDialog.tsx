@@ -4,13 +4,14 @@
  * unknown labels, whose spans they are) and lets the analyst decide before
  * anything is written in one transaction.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { HostFile } from '@core/host-contract.ts';
+import { problem } from '@core/problems/problem.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import {
-  unreadableMessage,
+  unreadableProblem,
   type FileAnalysis,
   type ImportProgress,
   type ImportReport,
@@ -19,11 +20,11 @@ import { clearFailures, reportFailure } from '../failures.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { host } from '../host/host.ts';
 import { analyzeDatasetFile, importAnalysedDataset } from './actions.ts';
+import { problemWords } from '../i18n/problems.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import './datasets.css';
 
 const FAILURE = 'dataset-import';
-const WHERE = 'Import dataset';
 
 const SHOWN_PROBLEMS = 200;
 
@@ -65,28 +66,30 @@ export function DatasetImportDialog({
   const [labelMap, setLabelMap] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const t = useT();
+  const where = t('dsImport.title');
+  // What the reading effect names a failure with, in the language of the moment.
+  const words = useRef({ t, where });
+  words.current = { t, where };
 
   useEffect(() => {
     if (!file) return;
+    const { t, where } = words.current;
     let live = true;
     setBusy(true);
     setAnalysis(null);
     setReport(null);
     clearFailures(FAILURE);
-    const what = `Reading ${file.name}`;
+    const what = t('dsImport.task.read', { file: file.name });
     analyzeDatasetFile(file, (p) => live && setProgress(p))
       .then((a) => {
         if (!live) return;
         setAnalysis(a);
         if (a.kind === 'backup')
-          reportFailure(
-            { key: FAILURE, what, where: WHERE },
-            'this file is a full backup. Restore it from Backup instead.',
-          );
+          reportFailure({ key: FAILURE, what, where }, problem('import.isBackup'));
         else if (a.kind === 'unreadable')
-          reportFailure({ key: FAILURE, what, where: WHERE }, unreadableMessage(a));
+          reportFailure({ key: FAILURE, what, where }, unreadableProblem(a));
       })
-      .catch((err: unknown) => live && reportFailure({ key: FAILURE, what, where: WHERE }, err))
+      .catch((err: unknown) => live && reportFailure({ key: FAILURE, what, where }, err))
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
@@ -97,10 +100,13 @@ export function DatasetImportDialog({
     try {
       const [picked] = await host.openFiles();
       if (picked?.error)
-        reportFailure({ key: FAILURE, what: `Opening ${picked.name}`, where: WHERE }, picked.error);
+        reportFailure(
+          { key: FAILURE, what: t('dsImport.task.open', { file: picked.name }), where },
+          problem('file.unreadable', { file: picked.name, detail: picked.error }),
+        );
       else if (picked) setFile(picked);
     } catch (err) {
-      reportFailure({ key: FAILURE, what: 'Opening a dataset file', where: WHERE }, err);
+      reportFailure({ key: FAILURE, what: t('dsImport.task.openAny'), where }, err);
     }
   }
 
@@ -108,7 +114,8 @@ export function DatasetImportDialog({
     if (analysis?.kind !== 'dataset') return;
     setBusy(true);
     clearFailures(FAILURE);
-    const what = `Importing ${analysis.analysis.fileName}`;
+    const file = analysis.analysis.fileName;
+    const what = t('dsImport.task.import', { file });
     try {
       const r = await importAnalysedDataset(analysis.analysis, {
         selfId: self.id,
@@ -118,10 +125,10 @@ export function DatasetImportDialog({
         onProgress: setProgress,
       });
       if (r.imported) setReport(r);
-      else reportFailure({ key: FAILURE, what, where: WHERE }, r.refusal);
+      else reportFailure({ key: FAILURE, what, where }, r.refusalProblem ?? r.refusal);
     } catch (err) {
       // One transaction: a failed write leaves nothing behind.
-      reportFailure({ key: FAILURE, what: `${what} (nothing was imported)`, where: WHERE }, err);
+      reportFailure({ key: FAILURE, what: t('dsImport.task.importNothing', { file }), where }, err);
     } finally {
       setBusy(false);
     }
@@ -185,7 +192,10 @@ export function DatasetImportDialog({
               <ul className="ds-problems" aria-label={t('dsImport.badLines')}>
                 {a.errors.slice(0, SHOWN_PROBLEMS).map((e) => (
                   <li key={e.line}>
-                    {t('dsImport.lineMsg', { line: e.line, message: e.message })}
+                    {t('dsImport.lineMsg', {
+                      line: e.line,
+                      message: e.problem ? problemWords(t, e.problem) : e.message,
+                    })}
                   </li>
                 ))}
                 {a.errors.length > SHOWN_PROBLEMS && (

@@ -5,6 +5,8 @@
  * transaction. Tables are taken from the live schema, so a table added by a
  * later schema version is backed up too.
  */
+import type { LineError } from '@core/jsonl.ts';
+import { problem, ProblemError, type Problem } from '@core/problems/problem.ts';
 import { backupName } from '@core/backup-names.ts';
 import type { Host } from '@core/host-contract.ts';
 import {
@@ -103,6 +105,16 @@ function storedTables(db: WorkbenchDb): string[] {
     .filter((t) => !DERIVED_TABLES.includes(t) && !SYNC_TABLES.includes(t));
 }
 
+/**
+ * Why a backup's contents do not check, from its first error: located at its
+ * line when it has one (0: about the file as a whole), else "not a backup".
+ */
+export function backupErrorProblem(first: LineError | undefined): Problem {
+  if (!first) return problem('restore.noHeader');
+  const why = first.problem ?? problem('unexpected', { detail: first.message });
+  return first.line > 0 ? problem('lineAt', { line: first.line, reason: why }) : why;
+}
+
 /** True when the profile holds documents or spans a restore would replace. */
 export async function profileHasData(db: WorkbenchDb): Promise<boolean> {
   return (await db.documents.count()) > 0 || (await db.spans.count()) > 0;
@@ -114,17 +126,14 @@ export async function profileHasData(db: WorkbenchDb): Promise<boolean> {
  */
 export async function restoreBackup(db: WorkbenchDb, contents: BackupContents): Promise<void> {
   if (!contents.header || contents.errors.length > 0) {
-    const first = contents.errors[0];
-    throw new Error(
-      `the backup is not valid${first ? `: ${first.line > 0 ? `line ${first.line}: ` : ''}${first.message}` : ''}; nothing was restored`,
+    throw new ProblemError(
+      problem('restore.invalid', { reason: backupErrorProblem(contents.errors[0]) }),
     );
   }
   const names = new Set(storedTables(db));
   const unknown = Object.keys(contents.tables).filter((t) => !names.has(t));
   if (unknown.length > 0)
-    throw new Error(
-      `the backup has tables this version does not know (${unknown.join(', ')}); nothing was restored`,
-    );
+    throw new ProblemError(problem('restore.unknownTables', { tables: unknown.join(', ') }));
   const derived = DERIVED_TABLES.map((t) => db.table(t));
   await db.transaction('rw', [...names, ...derived.map((t) => t.name)], async () => {
     for (const t of derived) await t.clear();
@@ -143,10 +152,7 @@ export async function restoreBackup(db: WorkbenchDb, contents: BackupContents): 
         const docs = chunk as DocumentRecord[];
         const added = await storeDocuments(db, docs);
         const twice = docs.find((d) => !added.has(d.id));
-        if (twice)
-          throw new Error(
-            `the backup holds document ${twice.id} more than once; nothing was restored`,
-          );
+        if (twice) throw new ProblemError(problem('restore.duplicateDocument', { doc: twice.id }));
       }
     }
     // The derived rows were made by this build, whatever the backup says.

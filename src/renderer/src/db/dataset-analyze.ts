@@ -8,7 +8,14 @@
  * and byte, as `stance validate` refuses it.
  */
 import type { HostFile } from '@core/host-contract.ts';
-import { byteChunks, JsonlLineReader, type JsonlLine, type LineError } from '@core/jsonl.ts';
+import {
+  byteChunks,
+  JsonlLineReader,
+  lineError,
+  type JsonlLine,
+  type LineError,
+} from '@core/jsonl.ts';
+import { problem, type Problem } from '@core/problems/problem.ts';
 import type { BackupContents } from '@core/formats/backup.ts';
 import { DatasetLines } from '@core/formats/dataset-lines.ts';
 import type { ParsedRecord } from '@core/formats/record.ts';
@@ -43,9 +50,13 @@ export type FileAnalysis =
   | { kind: 'backup'; fileName: string; contents: BackupContents }
   | { kind: 'unreadable'; fileName: string; error: LineError };
 
-/** What to tell the analyst about an unreadable file. */
-export function unreadableMessage(a: { fileName: string; error: LineError }): string {
-  return `${a.fileName}, line ${a.error.line}: ${a.error.message}. Nothing can be imported from it.`;
+/** What to tell the analyst about an unreadable file: which, where, why. */
+export function unreadableProblem(a: { fileName: string; error: LineError }): Problem {
+  return problem('import.unreadable', {
+    file: a.fileName,
+    line: a.error.line,
+    reason: a.error.problem ?? problem('unexpected', { detail: a.error.message }),
+  });
 }
 
 /** Lets the browser paint between chunks. */
@@ -82,8 +93,7 @@ export async function analyzeFile(
   const backup = lines.finishBackup();
   if (backup) return { kind: 'backup', fileName: file.name, contents: backup };
   const { format, errors, skipped } = lines;
-  if (format === null && errors.length === 0)
-    errors.push({ line: 1, message: 'the file has no lines' });
+  if (format === null && errors.length === 0) errors.push(lineError(1, problem('file.noLines')));
   const known = new Set((await db.labels.toArray()).map((l) => l.key));
   const labelCounts = new Map<string, number>();
   for (const r of records)

@@ -30,7 +30,7 @@ import { yieldToUi, type DatasetAnalysis, type ImportProgress } from './dataset-
 export {
   analyzeFile,
   looksLikeDataset,
-  unreadableMessage,
+  unreadableProblem,
   type DatasetAnalysis,
   type FileAnalysis,
   type ImportProgress,
@@ -115,7 +115,7 @@ export async function importDataset(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const check = checkImport(analysis, opts);
-  if (!check.ok) return emptyReport(analysis.fileName, analysis.errors, check.refusal);
+  if (!check.ok) return emptyReport(analysis.fileName, analysis.errors, check.problem);
   const n = analysis.records.length;
   const total = n * 2;
   const now = Date.now();

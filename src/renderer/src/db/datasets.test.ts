@@ -1,4 +1,5 @@
 // Dataset import, export and backup on real IndexedDB (Vitest browser mode).
+import { problemText } from '@core/problems/problem.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
 import { cpLength } from '@core/offsets.ts';
@@ -10,7 +11,7 @@ import {
   analyzeFile,
   importDataset,
   looksLikeDataset,
-  unreadableMessage,
+  unreadableProblem,
   type DatasetAnalysis,
 } from './dataset-import.ts';
 import { encodeCp1256 } from '@core/testing/cp1256.ts';
@@ -200,7 +201,11 @@ describe('dataset export and import on IndexedDB', () => {
     const file = `${good}\n\n{"text":"abc","spans":[{"start":2,"end":1,"label":"x"}]}\n`;
     const analysis = await analyse(db, file);
     expect(analysis.errors).toEqual([
-      { line: 3, message: 'spans[0]: end (1) must be greater than start (2)' },
+      {
+        line: 3,
+        message: 'spans[0]: end (1) must be greater than start (2)',
+        problem: { code: 'span.endBeforeStart', values: { start: 2, end: 1 }, path: 'spans[0]' },
+      },
     ]);
     const refused = await importDataset(db, analysis, { selfId: 'Omar' });
     expect(refused.imported).toBe(false);
@@ -374,7 +379,7 @@ describe('dataset import of hostile files', () => {
       ...utf8.subarray(utf8.length - 9),
     ]);
     const a = await analyzeFile(db, { name: 'cp1256.jsonl', bytes: cp1256 });
-    expect(a).toEqual({
+    expect(a).toMatchObject({
       kind: 'unreadable',
       fileName: 'cp1256.jsonl',
       error: {
@@ -383,7 +388,7 @@ describe('dataset import of hostile files', () => {
           'not valid UTF-8 at byte 9: the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again',
       },
     });
-    expect(unreadableMessage(a as { fileName: string; error: LineError })).toBe(
+    expect(problemText(unreadableProblem(a as { fileName: string; error: LineError }))).toBe(
       'cp1256.jsonl, line 1: not valid UTF-8 at byte 9: the file looks like Windows-1256 (legacy Arabic); save it as UTF-8 and try again. Nothing can be imported from it.',
     );
     const b = await analyzeFile(db, { name: 'broken.jsonl', bytes: broken });

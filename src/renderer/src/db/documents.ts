@@ -5,6 +5,7 @@
  * duplicates by their SHA-256 identity, and switching a document between
  * its cleaned and its raw text.
  */
+import { errorProblem, problem, type Problem } from '@core/problems/problem.ts';
 import { describeError } from '@core/errors.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord } from '@core/document.ts';
@@ -19,7 +20,7 @@ import { deleteDocuments, documentTables, STORE_BATCH, storeDocuments } from './
 export type ImportOutcome =
   | { file: string; status: 'imported'; id: string; title: string }
   | { file: string; status: 'duplicate'; id: string; title: string }
-  | { file: string; status: 'error'; reason: string };
+  | { file: string; status: 'error'; reason: string; problem?: Problem };
 
 /** An article file read and checked, ready to store. */
 interface PreparedArticle {
@@ -36,11 +37,22 @@ async function prepareFile(
   options: { hints?: ArticleHints; timeLimitMs?: number },
 ): Promise<PreparedArticle | ImportOutcome> {
   const prepared = await articleQueue().prepare(file, options);
-  if (!prepared.ok) return { file: file.name, status: 'error', reason: prepared.reason };
+  if (!prepared.ok)
+    return {
+      file: file.name,
+      status: 'error',
+      reason: prepared.reason,
+      ...(prepared.problem && { problem: prepared.problem }),
+    };
   try {
     return { file: file.name, record: await buildDocumentRecord(prepared.input) };
   } catch (err) {
-    return { file: file.name, status: 'error', reason: describeError(err) };
+    return {
+      file: file.name,
+      status: 'error',
+      reason: describeError(err),
+      problem: errorProblem(err),
+    };
   }
 }
 
@@ -60,8 +72,9 @@ async function storeArticles(
     );
   } catch (err) {
     // Dexie wraps the storage error; name the real cause for the analyst.
+    const p = problem('article.notStored', { reason: errorProblem(err) });
     const reason = `nothing of this file was stored: ${describeError(err)}`;
-    return batch.map((a) => ({ file: a.file, status: 'error', reason }));
+    return batch.map((a) => ({ file: a.file, status: 'error', reason, problem: p }));
   }
   // A duplicate is named by the title it was stored with.
   const dupIds = batch.filter((a) => !added.has(a.record.id)).map((a) => a.record.id);

@@ -31,6 +31,7 @@ import { meanOf } from './format.ts';
 import { useFmt } from './useFmt.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { T, useT } from '../i18n/T.tsx';
+import { useNumber } from '../i18n/useNumber.ts';
 import { pairFigureValues } from '@core/agreement/types.ts';
 
 export interface AlphaDotPlotProps {
@@ -63,6 +64,7 @@ const BAND_SHORT: Record<Reliability, MessageId> = {
 export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps): React.JSX.Element {
   const t = useT();
   const fmt = useFmt();
+  const num = useNumber();
   const fmtCi = (ci: Interval | undefined): string =>
     ci === undefined || ci === null ? '' : `${fmt(ci[0])}–${fmt(ci[1])}`;
   const color = (key: string): string => labels.find((l) => l.key === key)?.color ?? '#777';
@@ -108,7 +110,16 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
   return (
     <figure className="alpha-plot">
       <figcaption>
-        <T id="alpha.caption" values={{ tokens: u.tokens, docs: u.documents }} />
+        <T
+          id="alpha.caption"
+          values={{
+            tokens: u.tokens,
+            docs: u.documents,
+            level: num(0.95, { style: 'percent' }),
+            tentative: fmt(TENTATIVE_ALPHA),
+            reliable: fmt(RELIABLE_ALPHA),
+          }}
+        />
       </figcaption>
       <ul aria-label={t('alpha.list')}>
         {rows.map((r) => {
@@ -117,7 +128,9 @@ export function AlphaDotPlot({ report, ci, labels, onOpen }: AlphaDotPlotProps):
           const kappa = meanOf(pairFigureValues(r.f.kappa));
           const what =
             t('alpha.what', { name: r.name, value: fmt(alpha) }) +
-            (r.ci ? t('alpha.interval', { range: fmtCi(r.ci) }) : '') +
+            (r.ci
+              ? t('alpha.interval', { range: fmtCi(r.ci), level: num(0.95, { style: 'percent' }) })
+              : '') +
             (band ? t('list.sep') + t(BAND_TEXT[band]) : '');
           return (
             <li key={r.name} className={`dot-row${r.key === null ? ' macro' : ''}`}>

@@ -12,6 +12,7 @@ import type { EvidenceQuery } from './evidence.ts';
 import { useFmt } from './useFmt.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { useT } from '../i18n/T.tsx';
+import { useNumber } from '../i18n/useNumber.ts';
 
 export type PairMetric = 'kappa' | 'f1_exact' | 'f1_overlap';
 
@@ -46,6 +47,7 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
   const { report, ci, metric, label, nameOf, onOpen } = props;
   const t = useT();
   const fmt = useFmt();
+  const num = useNumber();
   // Own keys only: a label may be called `__proto__`.
   const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
   const figures =
@@ -124,7 +126,10 @@ export function PairMatrix(props: PairMatrixProps): React.JSX.Element {
                 const interval: Interval | undefined =
                   metric === 'kappa' && intervals ? pairFigure(intervals, a, b) : undefined;
                 const range = interval
-                  ? t('alpha.interval', { range: `${fmt(interval[0])}–${fmt(interval[1])}` })
+                  ? t('alpha.interval', {
+                      range: `${fmt(interval[0])}–${fmt(interval[1])}`,
+                      level: num(0.95, { style: 'percent' }),
+                    })
                   : '';
                 return (
                   <td key={b} style={heat(v)}>

@@ -12,9 +12,10 @@ import { Dialog } from '../components/Dialog.tsx';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { useT } from '../i18n/T.tsx';
 import { useNumber, type FormatNumber } from '../i18n/useNumber.ts';
-import { saveThreshold } from './actions.ts';
 import { GazetteerEditor } from './GazetteerEditor.tsx';
 import { switchesFor, thresholdOf } from './service.ts';
+import { switchWhyText } from './switch-why.ts';
+import { ThresholdInput } from './ThresholdInput.tsx';
 import { useSuggestState } from './store.ts';
 import { useSuggestSettings } from './useSuggestSettings.ts';
 
@@ -65,8 +66,12 @@ export function EvaluationDialog({
               score && (
                 <section key={n} aria-label={t(NAMES[n])} className="suggest-eval-block">
                   <h3>{t('suggest.onOff', { name: t(NAMES[n]), on: String(!!d?.on) })}</h3>
-                  <p className="suggest-reason">{d?.reason}</p>
-                  <Threshold name={n} value={thresholdOf(n, thresholds)} />
+                  {d && <p className="suggest-reason">{switchWhyText(t, num, d.why)}</p>}
+                  <ThresholdInput
+                    name={n}
+                    label={t('suggest.threshold', { name: t(NAMES[n]) })}
+                    value={thresholdOf(n, thresholds)}
+                  />
                   <ScoreTable score={score} label={name} caption={t(NAMES[n])} />
                 </section>
               )
@@ -101,28 +106,6 @@ export function EvaluationDialog({
       </section>
       <GazetteerEditor labels={labels} />
     </Dialog>
-  );
-}
-
-/** The editable threshold of one suggester. */
-function Threshold({ name, value }: { name: SuggesterName; value: number }): React.JSX.Element {
-  const t = useT();
-  return (
-    <label className="suggest-threshold">
-      {t('suggest.threshold', { name: t(NAMES[name]) })}{' '}
-      <input
-        type="number"
-        min={0}
-        max={1}
-        step={0.05}
-        defaultValue={value}
-        key={value}
-        onChange={(e) => {
-          const v = e.currentTarget.valueAsNumber;
-          if (Number.isFinite(v) && v >= 0 && v <= 1) void saveThreshold(name, v);
-        }}
-      />
-    </label>
   );
 }
 

@@ -15,7 +15,8 @@ import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { updateSession } from '../annotate/session.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
-import { useT, type Translate } from '../i18n/T.tsx';
+import { T, useT, type Translate } from '../i18n/T.tsx';
+import { useNumber } from '../i18n/useNumber.ts';
 import { labelAll } from './actions.ts';
 import { EvaluationDialog } from './EvaluationDialog.tsx';
 import { dismissOffer, nextUncertain } from './service.ts';
@@ -63,6 +64,7 @@ export function SuggestionPanel({
   const union = useGazetteerUnion();
   const annotators = useAnnotators();
   const intl = useIntl();
+  const num = useNumber();
   const [evalOpen, setEvalOpen] = useState(false);
   if (!docId) return null;
   const name = (key: string): string => labels.find((l: LabelDef) => l.key === key)?.name ?? key;
@@ -121,9 +123,19 @@ export function SuggestionPanel({
       )}
       {current && (
         <div role="group" aria-label={t('suggest.current')} className="suggest-current">
-          <p>
-            <strong>{name(current.label)}</strong> · {t(SOURCE[current.source])} ·{' '}
-            {current.score.toFixed(2)}
+          <p className="suggest-why">
+            <T
+              id="suggest.currentLine"
+              values={{
+                label: (
+                  <strong>
+                    <bdi>{name(current.label)}</bdi>
+                  </strong>
+                ),
+                source: t(SOURCE[current.source]),
+                score: num(current.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+              }}
+            />
           </p>
           <p dir="rtl" lang="ar" className="suggest-quote">
             {current.quote}

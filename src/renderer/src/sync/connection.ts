@@ -10,6 +10,7 @@
  * Disconnecting stops syncing and forgets the credentials and the local
  * copy of the project; every span, status and article stays in the profile.
  */
+import { problem, problemText, type Problem } from '@core/problems/problem.ts';
 import type { Host } from '@core/host-contract.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
 import {
@@ -46,14 +47,30 @@ export interface ConnectInput {
   password: string;
 }
 
-export type ConnectResult = { ok: true; config: TeamConfig } | { ok: false; message: string };
+/**
+ * A refused connection says why in English (`message`) and, when it is one
+ * the interface words itself, as a problem (the server's address, project
+ * and user-name checks say it in English only).
+ */
+export type ConnectResult =
+  { ok: true; config: TeamConfig } | { ok: false; message: string; problem?: Problem };
 
-/** Words for a failed sign-in or request, naming the status. */
+/** A refused connection, from its problem. */
+function refused(p: Problem): ConnectResult {
+  return { ok: false, message: problemText(p), problem: p };
+}
+
+/** A failed sign-in or request as a problem naming the status. */
+export function statusProblem(status: number, detail: string | Problem): Problem {
+  if (status === 0) return problem('team.unreachable', { detail });
+  if (status === 401) return problem('team.badPassword', { detail });
+  if (status === 403) return problem('team.forbiddenUser', { detail });
+  return problem('team.status', { status, detail });
+}
+
+/** Words for a failed sign-in or request, naming the status (English). */
 export function describeStatus(status: number, reason: string): string {
-  if (status === 0) return `The server cannot be reached (${reason}).`;
-  if (status === 401) return `401: the user name or password was refused (${reason}).`;
-  if (status === 403) return `403: the server refuses this user (${reason}).`;
-  return `${status}: ${reason}`;
+  return problemText(statusProblem(status, reason));
 }
 
 /** Connects this profile (whose analyst is `selfId`) to a project. */
@@ -70,22 +87,14 @@ export async function connectProject(
   const user = input.user.trim();
   const userProblem = checkUserName(user);
   if (userProblem) return { ok: false, message: userProblem };
-  if (user !== selfId)
-    return {
-      ok: false,
-      message: `This profile annotates as “${selfId}”: sign in as the user “${selfId}”, so your spans carry the same name everywhere (a lead creates it with stance team add-user).`,
-    };
+  if (user !== selfId) return refused(problem('team.wrongUser', { self: selfId }));
   const project = input.project.trim();
   const signIn = await host.teamSignIn(url.url, user, input.password);
-  if (!signIn.ok) return { ok: false, message: describeStatus(signIn.status, signIn.reason) };
+  if (!signIn.ok) return refused(statusProblem(signIn.status, signIn.reason));
   const roles = signIn.session.roles.filter((r): r is Role =>
     (ROLES as readonly string[]).includes(r),
   );
-  if (roles.length === 0)
-    return {
-      ok: false,
-      message: `User ${user} has no project role (${ROLES.join(', ')}): ask a lead to add one.`,
-    };
+  if (roles.length === 0) return refused(problem('team.noRole', { user, roles: ROLES.join(', ') }));
 
   const fetch = teamFetch(host);
   const base = `${url.url}/${encodeURIComponent(project)}`;
@@ -97,22 +106,12 @@ export async function connectProject(
       headers: { Accept: 'application/json' },
     });
   } catch (err) {
-    return {
-      ok: false,
-      message: describeStatus(0, err instanceof Error ? err.message : String(err)),
-    };
+    return refused(statusProblem(0, err instanceof Error ? err.message : String(err)));
   }
-  if (probe.status === 404)
-    return {
-      ok: false,
-      message: `There is no project “${project}” on ${url.url} (a lead creates it with stance team init).`,
-    };
+  if (probe.status === 404) return refused(problem('team.noProject', { project, url: url.url }));
   if (probe.status === 401 || probe.status === 403)
-    return {
-      ok: false,
-      message: describeStatus(probe.status, `${user} may not read the project ${project}`),
-    };
-  if (!probe.ok) return { ok: false, message: describeStatus(probe.status, probe.statusText) };
+    return refused(statusProblem(probe.status, problem('team.mayNotRead', { user, project })));
+  if (!probe.ok) return refused(statusProblem(probe.status, probe.statusText));
 
   const config: TeamConfig = {
     server: url.url,

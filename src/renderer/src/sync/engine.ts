@@ -12,6 +12,7 @@
  * It reports a `SyncStatus` for the header: synced, N changes waiting, or
  * the last error named (401, 403, unreachable).
  */
+import { problem, problemText, type Problem } from '@core/problems/problem.ts';
 import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
@@ -29,7 +30,15 @@ import type { TeamFetch } from './transport.ts';
 export interface SyncError {
   /** 401, 403, another HTTP status, or 'unreachable'. */
   code: number | 'unreachable';
+  /** In English (logs, tests). */
   message: string;
+  /** What the interface words in its language. */
+  problem: Problem;
+}
+
+/** A sync error from its code and problem. */
+function syncError(code: SyncError['code'], p: Problem): SyncError {
+  return { code, message: problemText(p), problem: p };
 }
 
 /** The state the header shows. */
@@ -87,14 +96,10 @@ export function describeSyncError(err: unknown): SyncError {
   const status = typeof e?.status === 'number' ? e.status : undefined;
   const why = e?.reason ?? e?.message ?? String(err);
   if (!status || e?.name === 'UnreachableError' || e?.name === 'TypeError')
-    return { code: 'unreachable', message: `The server cannot be reached (${why}).` };
-  if (status === 401)
-    return {
-      code: 401,
-      message: `401: the server does not accept your sign-in (${why}). Sign in again.`,
-    };
-  if (status === 403) return { code: 403, message: `403: the server refuses this (${why}).` };
-  return { code: status, message: `${status}: ${why}` };
+    return syncError('unreachable', problem('team.unreachable', { detail: why }));
+  if (status === 401) return syncError(401, problem('team.signInRefused', { detail: why }));
+  if (status === 403) return syncError(403, problem('team.forbidden', { detail: why }));
+  return syncError(status, problem('team.status', { status, detail: why }));
 }
 
 export class SyncEngine {
@@ -403,7 +408,12 @@ export class SyncEngine {
     const id = e.doc?.id ?? e.id;
     const reason = e.doc?.reason ?? e.reason ?? e.doc?.message ?? e.message ?? 'refused';
     this.set({
-      lastError: { code: 403, message: `403: the server refused ${id ?? 'a change'} (${reason}).` },
+      lastError: syncError(
+        403,
+        id
+          ? problem('team.refusedChange', { id, detail: reason })
+          : problem('team.refusedAChange', { detail: reason }),
+      ),
     });
     if (!id) return;
     await this.db.transaction('rw', this.db.outbox, async () => {

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { connectTeam, disconnectTeam, forgetRefused, signInAgain } from './team-actions.ts';
 import { syncText } from './TeamStatus.tsx';
+import { errorWords, problemWords } from '../i18n/problems.ts';
 import { useTeam } from './useTeam.ts';
 import { useT, type Translate } from '../i18n/T.tsx';
 
@@ -61,14 +62,11 @@ export function TeamDialog({
     setBusy(true);
     setError(null);
     const r = await connectTeam({ server, project, user, password }, self.id).catch(
-      (err: unknown) => ({
-        ok: false as const,
-        message: err instanceof Error ? err.message : String(err),
-      }),
+      (err: unknown) => ({ ok: false as const, message: errorWords(t, err), problem: undefined }),
     );
     setBusy(false);
     setPassword('');
-    if (!r.ok) setError(r.message);
+    if (!r.ok) setError(r.problem ? problemWords(t, r.problem) : r.message);
   }
 
   async function again(e: FormEvent): Promise<void> {
@@ -114,8 +112,10 @@ export function TeamDialog({
           <p role="status" aria-label={T.syncState}>
             {syncText(team, t)}
           </p>
-          {(team.signedOut ?? st?.lastError?.message) && (
-            <p className="error">{team.signedOut ?? st?.lastError?.message}</p>
+          {(team.signedOut ?? st?.lastError) && (
+            <p className="error">
+              {team.signedOut ?? (st?.lastError && problemWords(t, st.lastError.problem))}
+            </p>
           )}
           {team.signedOut && (
             <form onSubmit={(e) => void again(e)}>

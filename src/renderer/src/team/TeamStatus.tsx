@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { TeamState } from '../sync/runtime.ts';
 import { TeamDialog } from './TeamDialog.tsx';
+import { problemWords } from '../i18n/problems.ts';
 import { useTeam } from './useTeam.ts';
 import './team.css';
 import { useT, type Translate } from '../i18n/T.tsx';
@@ -58,7 +59,11 @@ export function TeamStatus({ self }: { self: AnnotatorRecord }): React.JSX.Eleme
         type="button"
         className={`team-status ${tone}`}
         aria-label={`${T.label}: ${text}`}
-        title={team.status?.lastError?.message ?? team.signedOut ?? undefined}
+        title={
+          (team.status?.lastError && problemWords(t, team.status.lastError.problem)) ??
+          team.signedOut ??
+          undefined
+        }
         onClick={() => setOpen(true)}
       >
         <span role="status">{text}</span>

@@ -1,0 +1,102 @@
+// Problems read right in the interface language: every code formats in both
+// catalogs with its values, numbers follow the digits setting, the values a
+// message chooses by reach it unchanged, and an unexpected error keeps its
+// own text after the localized sentence.
+import { describe, expect, it } from 'vitest';
+import { createIntl } from 'react-intl';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { intlLocale, type DigitStyle, type UiLanguage } from '@core/i18n/locale.ts';
+import { PROBLEM_CODES } from '@core/problems/codes.ts';
+import { atPath, problem } from '@core/problems/problem.ts';
+import { CATALOGS } from './catalogs.ts';
+import { errorWords, problemWords, SELECT_KEYS } from './problems.ts';
+import type { Translate } from './T.tsx';
+
+function translate(lang: UiLanguage, digits: DigitStyle, errors: string[] = []): Translate {
+  // The page's direction follows the language, as I18nProvider sets it.
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const intl = createIntl({
+    locale: intlLocale(lang, digits),
+    messages: CATALOGS[lang],
+    onError: (e) => errors.push(e.message),
+  });
+  return (id, values) => intl.formatMessage({ id }, values);
+}
+
+/** Sample values for every argument of `ast`: numbers for counts, text otherwise. */
+function samples(ast: MessageFormatElement[], out: Record<string, string | number> = {}) {
+  for (const el of ast) {
+    if (el.type === TYPE.number || el.type === TYPE.plural) out[el.value] = 2;
+    else if (el.type === TYPE.argument || el.type === TYPE.select) out[el.value] ??= 'v';
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const o of Object.values(el.options)) samples(o.value, out);
+  }
+  return out;
+}
+
+/** The arguments `ast` chooses by (select). */
+function selects(ast: MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of ast) {
+    if (el.type === TYPE.select) out.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const o of Object.values(el.options)) selects(o.value, out);
+  }
+  return out;
+}
+
+describe('problems in the interface language', () => {
+  it('every code formats in English and Arabic, without a formatting error', () => {
+    for (const lang of ['en', 'ar'] as const) {
+      const errors: string[] = [];
+      const t = translate(lang, 'latn', errors);
+      for (const code of PROBLEM_CODES) {
+        const values = samples(parse(CATALOGS[lang][`problem.${code}` as never]));
+        const text = problemWords(t, problem(code, values));
+        expect(text, `${lang} ${code}`).not.toContain(`problem.${code}`);
+        // No argument left unfilled (the backup row shape is written in braces).
+        expect(text.replace('{"table", "row"}', ''), `${lang} ${code}`).not.toMatch(/[{}]/);
+      }
+      expect(errors, lang).toEqual([]);
+    }
+  });
+
+  it('passes the values a message chooses by unchanged', () => {
+    for (const lang of ['en', 'ar'] as const)
+      for (const code of PROBLEM_CODES)
+        for (const arg of selects(parse(CATALOGS[lang][`problem.${code}` as never])))
+          expect(SELECT_KEYS.has(arg), `${lang} problem.${code}: ${arg}`).toBe(true);
+    const t = translate('ar', 'arab');
+    const p = problem('jsonl.notUtf8', { at: 9, advice: 'cp1256' });
+    expect(problemWords(t, p)).toBe(
+      'ليس UTF-8 صالحًا عند البايت ٩: يبدو الملف بترميز Windows-1256 (العربي القديم)؛ احفظه بترميز UTF-8 وأعد المحاولة',
+    );
+  });
+
+  it('names the field (isolated in Arabic) and the numbers in the chosen digits', () => {
+    const p = atPath('spans[0]', problem('span.endBeforeStart', { start: 5, end: 3 }));
+    expect(problemWords(translate('ar', 'arab'), p)).toBe(
+      '\u2068spans[0]\u2069: يجب أن تكون النهاية (٣) أكبر من البداية (٥)',
+    );
+    expect(problemWords(translate('en', 'latn'), p)).toBe(
+      'spans[0]: end (3) must be greater than start (5)',
+    );
+  });
+
+  it('words nested problems and counts with Arabic plurals', () => {
+    const t = translate('ar', 'arab');
+    const inner = problem('file.empty');
+    expect(
+      problemWords(t, problem('import.unreadable', { file: 'a.jsonl', line: 1, reason: inner })),
+    ).toBe('\u2068a.jsonl\u2069، السطر ١: الملف فارغ. لا يمكن استيراد شيء منه.');
+    expect(problemWords(t, problem('import.badLines', { count: 2 }))).toMatch(/^سطران معيبان/);
+    expect(problemWords(t, problem('import.badLines', { count: 11 }))).toMatch(/^١١ سطرًا معيبًا/);
+  });
+
+  it('an unexpected error gets a sentence in the language, with its own text after it', () => {
+    expect(errorWords(translate('ar', 'latn'), new TypeError('x is undefined'))).toBe(
+      'خطأ غير متوقَّع (\u2068x is undefined\u2069)',
+    );
+    const quota = new DOMException('full', 'QuotaExceededError');
+    expect(errorWords(translate('ar', 'latn'), quota)).toMatch(/^القرص أو حصة التخزين/);
+  });
+});
