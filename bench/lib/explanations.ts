@@ -91,12 +91,14 @@ export const WHY: Record<string, string> = {
     'with the main thread for 2 cores shared at a load average near 20, so they may be short tasks descheduled; Chromium attributes ' +
     'them to "unknown". To settle it: a CPU profile of the page (BENCH_NO_MINIFY=1) on an idle machine, and fewer progress messages.',
   'start with 10,000 documents, to an interactive list':
-    'The list reads two small derived tables (docMeta, one row per document, written with it by storeDocuments, and spanCounts, one ' +
-    'row per document and annotator, kept by a DBCore middleware in src/renderer/src/db/derived.ts), about 0.1 s each on their own (see the read ' +
-    'figures). The marks split the rest: loading and running the 0.7 MB script bundle (DOMContentLoaded), opening the database, then ' +
-    "the profile and label queries before the list's own reads. When missed on a busy machine, compare these phases with the last run; " +
-    'next levers are splitting the bundle (the review and dataset views are not needed at start) and reading the list before the ' +
-    'profile query resolves.',
+    'A regression, found in the rerun of 2026-11-30 13:25 (load 3) and not yet fixed: 4.36 s median against 876 ms on ' +
+    '2026-11-24. Two causes show in the marks. (1) The script: DOMContentLoaded 810 ms against 120 ms, as the main bundle grew ' +
+    'from 0.7 MB to 2.3 MB with the features since (team sync with PouchDB, i18n catalogs, suggestions, actors); next: load the ' +
+    'review, Analysis, team and dataset views and PouchDB on demand (React.lazy, dynamic import). (2) The database open: 575 ms ' +
+    'in the first of the five runs, 3.2 s in the four after it; each run is a new tab of the same profile and the tab before ' +
+    'was closed just after its list became interactive, so the likeliest cause is that tab’s idle-time work (the first ' +
+    'automatic backup reads every document and span) still being served by the browser’s IndexedDB backend. Next: confirm ' +
+    'with the marks, and start that backup after the first change rather than at the first idle moment.',
   'Analysis view, 100,000 spans and 500 actors':
     'The view keeps its summary (table, totals, charts) between visits with the project generation it was computed at ' +
     '(src/renderer/src/db/view-cache.ts, schema version 13) and paints it from one small read: exact when nothing changed, marked ' +
