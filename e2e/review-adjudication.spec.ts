@@ -58,7 +58,7 @@ function fmt(x: number | null | undefined): string {
   return s === '-0.000' ? '0.000' : s;
 }
 const range = (ci: Interval | undefined): string =>
-  ci ? `, 95 % interval ${fmt(ci[0])}–${fmt(ci[1])}` : '';
+  ci ? `, 95% interval ${fmt(ci[0])}–${fmt(ci[1])}` : '';
 
 test('three analysts: the dashboard equals stance agreement --ci, then adjudication', async ({
   page,

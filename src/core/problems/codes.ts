@@ -70,6 +70,8 @@ export const PROBLEM_CODES = [
   'team.forbiddenUser',
   'team.wrongUser',
   'team.noRole',
+  'team.notAdjudicator',
+  'team.notLead',
   'team.noProject',
   'team.mayNotRead',
   'article.tooBig',

@@ -45,11 +45,9 @@ export function useAnalysis(
     async () => (options ? readAnalysisSummary(db, filter, options) : undefined),
     [key],
   );
-  // The big read starts once the small one is done, so it cannot delay it.
-  const started = small !== undefined;
   const full = useLiveQuery(
-    async () => (options && started ? loadAnalysis(db, filter, options) : undefined),
-    [key, started],
+    async () => (options ? loadAnalysis(db, filter, options) : undefined),
+    [key],
   );
   const fullSummary = useMemo(
     () => (full ? summarizeAnalysis(full, full.input.docs) : undefined),
@@ -62,10 +60,7 @@ export function useAnalysis(
     // `full` changes whenever the view is recomputed; filter and options with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [full]);
-  // The whole view is current until something changes; it is then shown,
-  // marked, until its next computation arrives.
-  if (fullSummary && full)
-    return { summary: fullSummary, current: !small || small.gen === full.input.gen, full };
+  if (fullSummary && full) return { summary: fullSummary, current: true, full };
   const kept = small?.kept;
   return kept ? { summary: kept.summary, current: kept.current, full } : undefined;
 }

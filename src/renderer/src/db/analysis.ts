@@ -18,7 +18,7 @@ import {
 import type { ActorRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { unpackFacts, type SpanFact } from './span-facts.ts';
-import { currentGeneration, keepView, readKeptView } from './view-cache.ts';
+import { keepCurrentView, readKeptView } from './view-cache.ts';
 
 /** What the Analysis view reads: the spans that can pass the filter, documents and actors. */
 export interface AnalysisInput {
@@ -26,8 +26,6 @@ export interface AnalysisInput {
   spans: SpanFact[];
   docs: Map<string, AnalysisDoc>;
   actors: ActorRecord[];
-  /** The project's generation these were read at (view-cache.ts). */
-  gen: string;
 }
 
 /**
@@ -40,12 +38,11 @@ export async function readAnalysisInput(
   db: WorkbenchDb,
   filter: AnalysisFilter = {},
 ): Promise<AnalysisInput> {
-  return db.transaction('r', [db.spanFacts, db.docMeta, db.actors, db.viewCache], async () => {
-    const [rows, meta, actors, gen] = await Promise.all([
+  return db.transaction('r', [db.spanFacts, db.docMeta, db.actors], async () => {
+    const [rows, meta, actors] = await Promise.all([
       db.spanFacts.toArray(),
       db.docMeta.toArray(),
       db.actors.toArray(),
-      currentGeneration(db),
     ]);
     const only = filter.annotators ? new Set(filter.annotators) : null;
     const spans: SpanFact[] = [];
@@ -57,7 +54,7 @@ export async function readAnalysisInput(
     const docs = new Map<string, AnalysisDoc>(
       meta.map((m) => [m.id, { id: m.id, title: m.title, date: m.date, outlet: m.outlet }]),
     );
-    return { spans, docs, actors, gen };
+    return { spans, docs, actors };
   });
 }
 
@@ -104,7 +101,11 @@ export async function readAnalysisSummary(
   };
 }
 
-/** Keeps the summary of `view` (unless the project changed since it was read). */
+/**
+ * Keeps the summary of `view` as current. Call it as soon as the view is
+ * computed: a change made in between is followed by a new computation
+ * (the live query observes what it read), which keeps again.
+ */
 export async function keepAnalysisSummary(
   db: WorkbenchDb,
   filter: AnalysisFilter,
@@ -112,6 +113,6 @@ export async function keepAnalysisSummary(
   view: AnalysisView & { input: AnalysisInput },
 ): Promise<AnalysisSummary> {
   const summary = summarizeAnalysis(view, view.input.docs);
-  await keepView(db, analysisKey(filter, options), view.input.gen, summary);
+  await keepCurrentView(db, analysisKey(filter, options), summary);
   return summary;
 }

@@ -165,3 +165,16 @@ export async function keepView(
     return true;
   });
 }
+
+/**
+ * Stores `value` as the view under `key`, current now. For a view read by
+ * a live query: the generation is not read with the view's rows (that
+ * would make every write anywhere re-run the query), so a change made
+ * between the read and this call is corrected by the query's next run,
+ * which keeps again.
+ */
+export async function keepCurrentView(db: WorkbenchDb, key: string, value: unknown): Promise<void> {
+  await db.transaction('rw', db.viewCache, async () => {
+    await keepView(db, key, await currentGeneration(db), value);
+  });
+}

@@ -17,7 +17,6 @@ import { db } from '../db/db.ts';
 import { rejectedKey } from '../db/gold.ts';
 import { unpackFacts } from '../db/span-facts.ts';
 import { tokensFor } from '../db/tokens.ts';
-import { currentGeneration } from '../db/view-cache.ts';
 import {
   chosenDocs,
   groupAnnotations,
@@ -40,8 +39,6 @@ export interface AgreementData {
   gold: Map<string, StatusRecord>;
   /** Gold's rejected span keys per document. */
   rejected: Map<string, string[]>;
-  /** The project's generation these were read at (db/view-cache.ts). */
-  gen: string;
 }
 
 const workbenchBounds = new Map<string, ArrayLike<number>>();
@@ -113,20 +110,14 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
 
 async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t0 = performance.now();
-  // One read transaction: the rows and the generation they were read at agree.
-  const tables = [db.annotators, db.spanFacts, db.statuses, db.lineTokens, db.settings, db.docMeta];
-  const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows, gen] =
-    await db.transaction('r', [...tables, db.viewCache], () =>
-      Promise.all([
-        db.annotators.toArray(),
-        db.spanFacts.toArray(),
-        db.statuses.toArray(),
-        db.lineTokens.toArray(),
-        db.settings.where('key').startsWith(rejectedKey('')).toArray(),
-        db.docMeta.toArray(),
-        currentGeneration(db),
-      ]),
-    );
+  const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows] = await Promise.all([
+    db.annotators.toArray(),
+    db.spanFacts.toArray(),
+    db.statuses.toArray(),
+    db.lineTokens.toArray(),
+    db.settings.where('key').startsWith(rejectedKey('')).toArray(),
+    db.docMeta.toArray(),
+  ]);
   const annotators = sortAnnotators(annotatorRows);
   const annotations = groupAnnotations(
     factRows.flatMap((r) => unpackFacts(r)),
@@ -168,7 +159,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
       Array.isArray(r.value) ? (r.value as string[]) : [],
     ]),
   );
-  return { annotators, titles, annotations, docs, gold, rejected, gen };
+  return { annotators, titles, annotations, docs, gold, rejected };
 }
 
 /**

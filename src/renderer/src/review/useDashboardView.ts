@@ -80,7 +80,7 @@ export function useDashboardView(c: DashboardChoice): {
   const isDefault = c.picked === null && c.query.trim() === '' && !c.onlyShared;
   const labelKeys = useMemo(() => (c.labels ?? []).map((l) => l.key), [c.labels]);
   const ready = c.labels !== undefined;
-  const { kept, gen, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
+  const { kept, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
   // The big read (tens of MB at 10,000 documents, unpacked on this thread)
   // starts once the kept view, if any, has been painted, so it cannot delay it.
   const painted = usePaintedAfter(isDefault && kept !== undefined);
@@ -144,7 +144,6 @@ export function useDashboardView(c: DashboardChoice): {
   useEffect(() => {
     if (!data || !isDefault) return;
     keep(
-      data.gen,
       summarizeDashboard({
         annotators: data.annotators,
         active: active.map((a) => a.id),
@@ -168,7 +167,7 @@ export function useDashboardView(c: DashboardChoice): {
         ci,
         progress,
         rows,
-        current: gen === undefined || gen === data.gen,
+        current: true,
       },
       data,
       docs,
