@@ -11,6 +11,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { summarizeAnalysis, type AnalysisSummary } from '@core/actors/analysis-summary.ts';
 import type { AnalysisFilter, AnalysisOptions } from '@core/actors/analysis.ts';
 import { db } from '../db/db.ts';
+import { usePaintedAfter } from '../hooks/usePaintedAfter.ts';
 import { keepAnalysisSummary, loadAnalysis, readAnalysisSummary } from '../db/analysis.ts';
 
 /** The whole computed view with what it was computed from. */
@@ -45,9 +46,11 @@ export function useAnalysis(
     async () => (options ? readAnalysisSummary(db, filter, options) : undefined),
     [key],
   );
+  // The big read starts once the kept summary (if any) has been painted.
+  const painted = usePaintedAfter(small !== undefined);
   const full = useLiveQuery(
-    async () => (options ? loadAnalysis(db, filter, options) : undefined),
-    [key],
+    async () => (options && painted ? loadAnalysis(db, filter, options) : undefined),
+    [key, painted],
   );
   const fullSummary = useMemo(
     () => (full ? summarizeAnalysis(full, full.input.docs) : undefined),

@@ -18,7 +18,7 @@ import {
 import type { ActorRecord } from '@core/model.ts';
 import type { WorkbenchDb } from './schema.ts';
 import { unpackFacts, type SpanFact } from './span-facts.ts';
-import { keepCurrentView, readKeptView } from './view-cache.ts';
+import { keepView, readKeptView, untrackedGeneration } from './view-cache.ts';
 
 /** What the Analysis view reads: the spans that can pass the filter, documents and actors. */
 export interface AnalysisInput {
@@ -26,6 +26,8 @@ export interface AnalysisInput {
   spans: SpanFact[];
   docs: Map<string, AnalysisDoc>;
   actors: ActorRecord[];
+  /** The project's generation, read just before these (view-cache.ts). */
+  gen: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function readAnalysisInput(
   db: WorkbenchDb,
   filter: AnalysisFilter = {},
 ): Promise<AnalysisInput> {
+  const gen = await untrackedGeneration(db);
   return db.transaction('r', [db.spanFacts, db.docMeta, db.actors], async () => {
     const [rows, meta, actors] = await Promise.all([
       db.spanFacts.toArray(),
@@ -54,7 +57,7 @@ export async function readAnalysisInput(
     const docs = new Map<string, AnalysisDoc>(
       meta.map((m) => [m.id, { id: m.id, title: m.title, date: m.date, outlet: m.outlet }]),
     );
-    return { spans, docs, actors };
+    return { spans, docs, actors, gen };
   });
 }
 
@@ -101,11 +104,7 @@ export async function readAnalysisSummary(
   };
 }
 
-/**
- * Keeps the summary of `view` as current. Call it as soon as the view is
- * computed: a change made in between is followed by a new computation
- * (the live query observes what it read), which keeps again.
- */
+/** Keeps the summary of `view` (unless the project changed since it was read). */
 export async function keepAnalysisSummary(
   db: WorkbenchDb,
   filter: AnalysisFilter,
@@ -113,6 +112,6 @@ export async function keepAnalysisSummary(
   view: AnalysisView & { input: AnalysisInput },
 ): Promise<AnalysisSummary> {
   const summary = summarizeAnalysis(view, view.input.docs);
-  await keepCurrentView(db, analysisKey(filter, options), summary);
+  await keepView(db, analysisKey(filter, options), view.input.gen, summary);
   return summary;
 }

@@ -167,14 +167,16 @@ export async function keepView(
 }
 
 /**
- * Stores `value` as the view under `key`, current now. For a view read by
- * a live query: the generation is not read with the view's rows (that
- * would make every write anywhere re-run the query), so a change made
- * between the read and this call is corrected by the query's next run,
- * which keeps again.
+ * The current generation, read outside Dexie (a native IndexedDB read), so
+ * a live query that calls it does not re-run at every write anywhere. Call
+ * it before reading a view's rows, and keep the view with it (keepView
+ * refuses it if anything changed in between).
  */
-export async function keepCurrentView(db: WorkbenchDb, key: string, value: unknown): Promise<void> {
-  await db.transaction('rw', db.viewCache, async () => {
-    await keepView(db, key, await currentGeneration(db), value);
+export function untrackedGeneration(db: WorkbenchDb): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction('viewCache', 'readonly');
+    const req = tx.objectStore('viewCache').get(GEN);
+    req.onsuccess = () => resolve((req.result as ViewCacheRecord | undefined)?.gen ?? 'initial');
+    req.onerror = () => reject(req.error ?? new Error('reading the generation failed'));
   });
 }

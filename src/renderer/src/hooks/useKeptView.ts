@@ -7,7 +7,7 @@
 import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/db.ts';
-import { keepCurrentView, readKeptView, type KeptView } from '../db/view-cache.ts';
+import { keepView, readKeptView, type KeptView } from '../db/view-cache.ts';
 
 /** What useKeptView returns; undefined fields while not read yet. */
 export interface KeptViewState {
@@ -15,17 +15,17 @@ export interface KeptViewState {
   kept: KeptView | null | undefined;
   /** The current generation; undefined while reading. */
   gen: string | undefined;
-  /** Keeps `value` as current (see keepCurrentView). */
-  keep: (value: unknown) => void;
+  /** Keeps `value` as computed at `gen` (nothing is kept if the project changed since). */
+  keep: (gen: string, value: unknown) => void;
 }
 
 /** The view kept under `key` (null: no key, nothing is read). */
 export function useKeptView(key: string | null): KeptViewState {
   const read = useLiveQuery(async () => (key ? readKeptView(db, key) : null), [key]);
   const keep = useCallback(
-    (value: unknown): void => {
+    (gen: string, value: unknown): void => {
       // Only an optimization: if it cannot be kept, the next visit computes.
-      if (key) keepCurrentView(db, key, value).catch(() => undefined);
+      if (key) keepView(db, key, gen, value).catch(() => undefined);
     },
     [key],
   );

@@ -17,6 +17,7 @@ import { db } from '../db/db.ts';
 import { rejectedKey } from '../db/gold.ts';
 import { unpackFacts } from '../db/span-facts.ts';
 import { tokensFor } from '../db/tokens.ts';
+import { untrackedGeneration } from '../db/view-cache.ts';
 import {
   chosenDocs,
   groupAnnotations,
@@ -39,6 +40,8 @@ export interface AgreementData {
   gold: Map<string, StatusRecord>;
   /** Gold's rejected span keys per document. */
   rejected: Map<string, string[]>;
+  /** The project's generation, read just before these (db/view-cache.ts). */
+  gen: string;
 }
 
 const workbenchBounds = new Map<string, ArrayLike<number>>();
@@ -110,6 +113,7 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
 
 async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t0 = performance.now();
+  const gen = await untrackedGeneration(db);
   const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows] = await Promise.all([
     db.annotators.toArray(),
     db.spanFacts.toArray(),
@@ -159,7 +163,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
       Array.isArray(r.value) ? (r.value as string[]) : [],
     ]),
   );
-  return { annotators, titles, annotations, docs, gold, rejected };
+  return { annotators, titles, annotations, docs, gold, rejected, gen };
 }
 
 /**

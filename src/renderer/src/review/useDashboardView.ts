@@ -8,13 +8,14 @@
  * computed default view is kept for the next visit, again once its
  * intervals are done.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AgreementIntervals } from '@core/agreement/bootstrap.ts';
 import { classifyDisagreements, type DocDisagreement } from '@core/agreement/disagreements.ts';
 import { agreementReport, type FullReport } from '@core/agreement/report.ts';
 import { matchesQuery } from '@core/arabic-search.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type LabelDef } from '@core/model.ts';
 import { useKeptView } from '../hooks/useKeptView.ts';
+import { usePaintedAfter } from '../hooks/usePaintedAfter.ts';
 import { useTitleText } from '../i18n/useTitleText.ts';
 import {
   checkDashboardSummary,
@@ -25,23 +26,6 @@ import {
 import { goldStateOf } from './gold-state.ts';
 import { useAgreementData, useFoldedKeys, type AgreementData } from './useAgreementData.ts';
 import { useIntervals } from './useIntervals.ts';
-
-/** True from the first frame painted after `ready` became true. */
-function usePaintedAfter(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [ready, painted]);
-  return painted;
-}
 
 /** What the dashboard shows. */
 export interface DashboardView {
@@ -144,6 +128,7 @@ export function useDashboardView(c: DashboardChoice): {
   useEffect(() => {
     if (!data || !isDefault) return;
     keep(
+      data.gen,
       summarizeDashboard({
         annotators: data.annotators,
         active: active.map((a) => a.id),
