@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_KINDS } from '../model.ts';
-import type { AnalysisDoc, AnalysisView, Counts, HolderInfo } from './analysis-types.ts';
+import type { AnalysisDoc, AnalysisView, HolderInfo } from './analysis-types.ts';
 
 /** One row of the table, without the statements behind its counts. */
 export interface SummaryRow {
@@ -21,21 +21,12 @@ export interface SummaryRow {
   total: number;
 }
 
-/** The Analysis view without its statements. */
-export interface AnalysisSummary {
-  annotators: string[];
-  columns: string[];
+/** The Analysis view without its statements (its fields, rows summarized). */
+export type AnalysisSummary = Omit<AnalysisView, 'rows' | 'units'> & {
   rows: SummaryRow[];
-  totals: Counts;
-  overTime: (Counts & { bucket: string })[];
-  undated: Counts;
-  byOutlet: (Counts & { outlet: string | null })[];
-  disagreements: { label: number; holder: number };
-  documents: number;
-  spans: number;
   /** Every outlet of the corpus (the filter's choices), not only those counted. */
   outlets: (string | null)[];
-}
+};
 
 /** The summary of `view`, computed over `docs`. Linear in the statements. */
 export function summarizeAnalysis(
