@@ -7,12 +7,15 @@
  * summary is then kept for the next visit.
  */
 import { useEffect, useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { summarizeAnalysis, type AnalysisSummary } from '@core/actors/analysis-summary.ts';
 import type { AnalysisFilter, AnalysisOptions } from '@core/actors/analysis.ts';
 import { db } from '../db/db.ts';
 import { usePaintedAfter } from '../hooks/usePaintedAfter.ts';
+import { useCoalescedQuery } from '../hooks/useCoalescedQuery.ts';
 import { keepAnalysisSummary, loadAnalysis, readAnalysisSummary } from '../db/analysis.ts';
+
+/** What the whole view is read from (db/analysis.ts): a write to any reads it again. */
+const ANALYSIS_TABLES = ['spanFacts', 'docMeta', 'actors'];
 
 /** The whole computed view with what it was computed from. */
 export type AnalysisData = Awaited<ReturnType<typeof loadAnalysis>>;
@@ -42,16 +45,18 @@ export function useAnalysis(
 ): AnalysisState | undefined {
   const key = JSON.stringify([filter, options]);
   // The kept summary (if any) and the current generation; undefined: not read yet.
-  const small = useLiveQuery(
-    async () => (options ? readAnalysisSummary(db, filter, options) : undefined),
-    [key],
-  );
+  const small = useCoalescedQuery(
+    ['viewCache'],
+    key,
+    options ? () => readAnalysisSummary(db, filter, options) : null,
+  ).value;
   // The big read starts once the kept summary (if any) has been painted.
   const painted = usePaintedAfter(small !== undefined);
-  const full = useLiveQuery(
-    async () => (options && painted ? loadAnalysis(db, filter, options) : undefined),
-    [key, painted],
-  );
+  const full = useCoalescedQuery(
+    ANALYSIS_TABLES,
+    key,
+    options && painted ? () => loadAnalysis(db, filter, options) : null,
+  ).value;
   const fullSummary = useMemo(
     () => (full ? summarizeAnalysis(full, full.input.docs) : undefined),
     [full],

@@ -5,9 +5,9 @@
  * compute over the whole project and want to paint before that is done.
  */
 import { useCallback } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db/db.ts';
 import { keepView, readKeptView, type KeptView } from '../db/view-cache.ts';
+import { useCoalescedQuery } from './useCoalescedQuery.ts';
 
 /** What useKeptView returns; undefined fields while not read yet. */
 export interface KeptViewState {
@@ -21,7 +21,12 @@ export interface KeptViewState {
 
 /** The view kept under `key` (null: no key, nothing is read). */
 export function useKeptView(key: string | null): KeptViewState {
-  const read = useLiveQuery(async () => (key ? readKeptView(db, key) : null), [key]);
+  // Read again whenever the generation changes (every write to what views count).
+  const read = useCoalescedQuery(
+    ['viewCache'],
+    key ?? '',
+    key ? () => readKeptView(db, key) : null,
+  ).value;
   const keep = useCallback(
     (gen: string, value: unknown): void => {
       // Only an optimization: if it cannot be kept, the next visit computes.
@@ -29,6 +34,7 @@ export function useKeptView(key: string | null): KeptViewState {
     },
     [key],
   );
+  if (!key) return { kept: null, gen: undefined, keep };
   if (read === undefined) return { kept: undefined, gen: undefined, keep };
-  return { kept: read?.kept ?? null, gen: read?.gen, keep };
+  return { kept: read.kept ?? null, gen: read.gen, keep };
 }

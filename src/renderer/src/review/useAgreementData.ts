@@ -10,6 +10,7 @@
  * key: each request is a round trip to the browser's IndexedDB backend.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCoalescedQuery } from '../hooks/useCoalescedQuery.ts';
 import type { AgreementDoc } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type StatusRecord } from '@core/model.ts';
 import { TOKENIZER_VERSION } from '@core/token-pack.ts';
@@ -177,11 +178,24 @@ export function useAgreementData(
 ): AgreementData | undefined {
   // A string key, so a new array with the same annotators reads nothing again.
   const key = JSON.stringify(chosen);
-  return useLiveQuery(
-    async () => (start ? load(JSON.parse(key) as string[] | null) : undefined),
-    [key, start],
-  );
+  return useCoalescedQuery(
+    AGREEMENT_TABLES,
+    key,
+    start ? () => load(JSON.parse(key) as string[] | null) : null,
+  ).value;
 }
+
+/** What load() reads: a write to any reads the dashboard's data again. */
+const AGREEMENT_TABLES = [
+  'annotators',
+  'spanFacts',
+  'statuses',
+  'lineTokens',
+  'settings',
+  'docMeta',
+  'docTokens',
+  'tokenSets',
+];
 
 /** The folded title-and-text keys, read only while a search is typed (documents never change). */
 let foldedCache: Map<string, string> | null = null;
