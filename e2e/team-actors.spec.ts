@@ -6,8 +6,8 @@
 // merges the duplicate: Huda's list shows one actor and her Analysis counts
 // her span of the duplicate under the actor it became, though only she may
 // rewrite her spans. Omar's undo of the merge reaches her too.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { dragPhrase, firstRun, openDocument } from './annotate-helpers.ts';
+import type { Page } from '@playwright/test';
+import { dragPhrase, openDocument } from './annotate-helpers.ts';
 import { connect, expect, expectSynced, test } from './team-helpers.ts';
 
 const KADHIMI_DOC = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
@@ -20,19 +20,6 @@ const P3 = 'الإطار الزمني الرسمي لإعادة انتشارهم
 // Two profiles, a server and their first syncs: a generous limit, so a busy
 // machine's speed never decides a verdict.
 test.describe.configure({ timeout: 300_000 });
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function profile(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await firstRun(page, name);
-  return page;
-}
 
 function actorsDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Actors' });
@@ -95,12 +82,12 @@ async function analysisCounts(page: Page, name: string): Promise<string[]> {
 }
 
 test('an actor one analyst makes reaches a colleague, who attributes spans to it; a merge reaches them too', async ({
-  browser,
+  profile,
   couch,
   project,
 }) => {
-  const omar = await profile(browser, 'omar');
-  const huda = await profile(browser, 'huda');
+  const { page: omar } = await profile('omar');
+  const { page: huda } = await profile('huda');
   await connect(omar, couch.url, project, 'omar');
   await connect(huda, couch.url, project, 'huda');
 

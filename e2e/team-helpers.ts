@@ -3,12 +3,27 @@
 // team`'s own code, and connecting a profile through the team dialog as an
 // analyst would. Test users: omar, huda (analysts), sara, nour (analysts
 // and adjudicators), lina (lead); passwords pw-NAME.
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { firstRun } from './annotate-helpers.ts';
 import { addTestUsers } from '../tests/support/couch-commands.ts';
 import { startCouchServer, type CouchServer } from '../tests/support/couch-server.ts';
 import { teamInit } from '../src/cli/team.ts';
 
-export const test = base.extend<{ project: string }, { couch: CouchServer }>({
+/** A fresh profile of analyst `name`: its own browser context, past the first run. */
+export type NewProfile = (name: string) => Promise<{ page: Page; context: BrowserContext }>;
+
+export const test = base.extend<{ project: string; profile: NewProfile }, { couch: CouchServer }>({
+  profile: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (name) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await firstRun(page, name);
+      return { page, context };
+    });
+    for (const c of contexts) await c.close();
+  },
   couch: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern.
     async ({}, use) => {

@@ -3,9 +3,9 @@
 // phrase in the evaluation panel; in Huda's profile it shows as a proposal
 // on an article nobody has annotated, saying Omar listed it, and among
 // the colleagues' cue phrases of her own gazetteer editor.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seedStanceLines } from '../tests/fixtures/seed-stances.ts';
-import { firstRun, openDocument } from './annotate-helpers.ts';
+import { openDocument } from './annotate-helpers.ts';
 import { importDatasetFile } from './helpers.ts';
 import { connect, expect, expectSynced, test } from './team-helpers.ts';
 
@@ -17,30 +17,17 @@ const CUE = 'الإطار الزمني الرسمي';
 // limit, so a busy machine's speed never decides a verdict.
 test.describe.configure({ timeout: 300_000 });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function profile(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await firstRun(page, name);
-  return page;
-}
-
 function evaluation(page: Page) {
   return page.getByRole('dialog', { name: 'Suggestion evaluation' });
 }
 
 test('a cue phrase one analyst lists shows as a proposal in a colleague’s profile, with who listed it', async ({
-  browser,
+  profile,
   couch,
   project,
 }) => {
   // Huda has her own stances on four articles (the Kadhimi article held back).
-  const huda = await profile(browser, 'huda');
+  const { page: huda } = await profile('huda');
   const lines = seedStanceLines('huda').slice(1);
   const spans = lines.reduce((n, l) => n + (JSON.parse(l) as { spans: unknown[] }).spans.length, 0);
   await importDatasetFile(
@@ -49,7 +36,7 @@ test('a cue phrase one analyst lists shows as a proposal in a colleague’s prof
     { read: 'Some lines carry your own annotator id', done: [`${spans} span(s) added`] },
   );
   await connect(huda, couch.url, project, 'huda');
-  const omar = await profile(browser, 'omar');
+  const { page: omar } = await profile('omar');
   await connect(omar, couch.url, project, 'omar');
 
   // Omar lists a cue phrase for Pro-withdrawal.

@@ -5,10 +5,10 @@
 // an analyst cannot write gold; the server killed mid-sync and restarted
 // loses and doubles nothing; three analysts' exports converge byte for byte.
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addTestUsers } from '../tests/support/couch-commands.ts';
 import { startCouchServer } from '../tests/support/couch-server.ts';
-import { dragPhrase, firstRun, openDocument, storedSpans } from './annotate-helpers.ts';
+import { dragPhrase, openDocument, storedSpans } from './annotate-helpers.ts';
 import { importDatasetFile } from './helpers.ts';
 import { connect, createProject, expect, expectSynced, teamButton, test } from './team-helpers.ts';
 
@@ -21,23 +21,6 @@ const P3 = 'الإطار الزمني الرسمي لإعادة انتشارهم
 // a busy machine's speed never decides a verdict (speed is measured in the bench).
 test.describe.configure({ timeout: 300_000 });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-/** A fresh profile (its own context) of analyst `name`. */
-async function profile(
-  browser: Browser,
-  name: string,
-): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await firstRun(page, name);
-  return { page, context };
-}
-
 async function label(page: Page, phrase: string, key: string): Promise<void> {
   await page.bringToFront();
   await dragPhrase(page, phrase);
@@ -49,12 +32,12 @@ function review(page: Page) {
 }
 
 test('a span one analyst makes shows in a colleague’s Review while they work', async ({
-  browser,
+  profile,
   couch,
   project,
 }) => {
-  const a = await profile(browser, 'omar');
-  const b = await profile(browser, 'huda');
+  const a = await profile('omar');
+  const b = await profile('huda');
   await connect(a.page, couch.url, project, 'omar');
   await connect(b.page, couch.url, project, 'huda');
   await expectSynced(a.page);
@@ -79,12 +62,12 @@ test('a span one analyst makes shows in a colleague’s Review while they work',
 });
 
 test('two adjudicators change gold offline; back online the conflict shows and is resolved', async ({
-  browser,
+  profile,
   couch,
   project,
 }) => {
-  const sara = await profile(browser, 'sara');
-  const nour = await profile(browser, 'nour');
+  const sara = await profile('sara');
+  const nour = await profile('nour');
   for (const [p, who] of [
     [sara.page, 'sara'],
     [nour.page, 'nour'],
@@ -144,11 +127,11 @@ test('two adjudicators change gold offline; back online the conflict shows and i
 });
 
 test('an analyst without the adjudicator role cannot write gold, and is told why', async ({
-  browser,
+  profile,
   couch,
   project,
 }) => {
-  const omar = await profile(browser, 'omar');
+  const omar = await profile('omar');
   await connect(omar.page, couch.url, project, 'omar');
   await openDocument(omar.page, KADHIMI);
   await label(omar.page, P1, '1');
@@ -174,14 +157,14 @@ test('an analyst without the adjudicator role cannot write gold, and is told why
 });
 
 test('the server killed mid-sync and restarted: nothing lost, nothing doubled', async ({
-  browser,
+  profile,
 }) => {
   const server = await startCouchServer({ persistent: true });
   try {
     await addTestUsers(server);
     await createProject(server, 'survivors');
-    const omar = await profile(browser, 'omar');
-    const huda = await profile(browser, 'huda');
+    const omar = await profile('omar');
+    const huda = await profile('huda');
     await connect(omar.page, server.url, 'survivors', 'omar');
     await connect(huda.page, server.url, 'survivors', 'huda');
     await expectSynced(omar.page);
@@ -254,7 +237,7 @@ async function exportEverything(page: Page, names: string[]): Promise<string> {
 }
 
 test('three analysts × 50 documents converge: every profile exports the same bytes', async ({
-  browser,
+  profile,
   couch,
   project,
 }) => {
@@ -262,7 +245,7 @@ test('three analysts × 50 documents converge: every profile exports the same by
   const pages: Page[] = [];
   let total = 0;
   for (const [k, who] of names.entries()) {
-    const { page } = await profile(browser, who);
+    const { page } = await profile(who);
     const data = fiftyDocuments(who, k);
     total += data.spans;
     await importDatasetFile(
