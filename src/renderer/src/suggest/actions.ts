@@ -5,6 +5,7 @@
  * cue phrases. Components write through
  * here, never through the database.
  */
+import type { Problem } from '@core/problems/problem.ts';
 import type { SpanRecord, StatusRecord } from '@core/model.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
 import { db } from '../db/db.ts';
@@ -83,7 +84,7 @@ export async function saveThreshold(name: string, value: number): Promise<void> 
  * phrase", …]}`); returns the problems found, each naming where, and
  * stores nothing then. In a team project the change is sent to colleagues.
  */
-export function saveGazetteer(selfId: string, json: string): Promise<string[]> {
+export function saveGazetteer(selfId: string, json: string): Promise<Problem[]> {
   return saveOwnGazetteer(db, selfId, json);
 }
 
