@@ -110,6 +110,9 @@ export const PROBLEM_CODES = [
   'teamForm.userGold',
   'teamForm.unknownRole',
   'teamForm.noRoles',
+  'export.spanRefused',
+  'export.badScore',
+  'export.documentRefused',
 ] as const;
 
 /** One problem code. */
