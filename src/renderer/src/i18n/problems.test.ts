@@ -9,7 +9,7 @@ import { intlLocale, type DigitStyle, type UiLanguage } from '@core/i18n/locale.
 import { PROBLEM_CODES } from '@core/problems/codes.ts';
 import { atPath, problem } from '@core/problems/problem.ts';
 import { CATALOGS } from './catalogs.ts';
-import { errorWords, problemWords, SELECT_KEYS } from './problems.ts';
+import { errorWords, phraseWords, problemWords, SELECT_KEYS } from './problems.ts';
 import type { Translate } from './T.tsx';
 
 function translate(lang: UiLanguage, digits: DigitStyle, errors: string[] = []): Translate {
@@ -100,5 +100,23 @@ describe('problems in the interface language', () => {
     );
     const quota = new DOMException('full', 'QuotaExceededError');
     expect(errorWords(translate('ar', 'latn'), quota)).toMatch(/^القرص أو حصة التخزين/);
+  });
+
+  it('a failure says what failed and where in the language, names isolated, counts in plural', () => {
+    const ar = translate('ar', 'arab');
+    expect(phraseWords(ar, 'failureTask.saveLabel', { name: 'pro-withdrawal' })).toBe(
+      'حفظ التصنيف «\u2068pro-withdrawal\u2069»',
+    );
+    expect(phraseWords(ar, 'failureTask.acceptAgreed', { count: 2 })).toBe(
+      'قبول ما يتّفق عليه معلّقان على الأقل',
+    );
+    expect(phraseWords(ar, 'failureTask.acceptAgreed', { count: 3 })).toBe(
+      'قبول ما يتّفق عليه ٣ معلّقين على الأقل',
+    );
+    const en = translate('en', 'latn');
+    expect(phraseWords(en, 'failureTask.acceptAgreed', { count: 1 })).toBe(
+      'Accepting what at least 1 annotator agrees on',
+    );
+    expect(phraseWords(en, 'export.title')).toBe('Export dataset');
   });
 });

@@ -38,6 +38,18 @@ export function problemWords(t: Translate, p: Problem): string {
   return p.path ? t('problem.atPath', { path: isolate(p.path), message: text }) : text;
 }
 
+/** A catalog message with text values isolated as problems' are (a failure's what and where). */
+export function phraseWords(
+  t: Translate,
+  id: MessageId,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values))
+    out[k] = typeof v === 'string' && !SELECT_KEYS.has(k) ? isolate(v) : v;
+  return t(id, out);
+}
+
 /** Words any thrown value (or problem) in the interface language. */
 export function errorWords(t: Translate, err: unknown): string {
   return problemWords(t, errorProblem(err));

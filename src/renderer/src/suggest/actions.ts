@@ -12,7 +12,7 @@ import { db } from '../db/db.ts';
 import { saveOwnGazetteer } from '../db/gazetteers.ts';
 import { rejectSuggestion } from '../db/rejections.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure, type Phrase } from '../failures.ts';
 import { makeSpan, type Change } from '../db/spans.ts';
 import { commitEdit } from '../annotate/editor.ts';
 import type { OccurrenceOffer } from './store.ts';
@@ -93,10 +93,13 @@ export function saveGazetteer(selfId: string, json: string): Promise<Problem[]> 
  * once in its label's tally. A failure is reported as `what` failing; the
  * suggestion stays hidden for this session anyway.
  */
-export async function rejectStored(selfId: string, s: Suggestion, what: string): Promise<void> {
+export async function rejectStored(selfId: string, s: Suggestion, what: Phrase): Promise<void> {
   try {
     await rejectSuggestion(db, selfId, s);
   } catch (err) {
-    reportFailure({ key: 'suggest-reject', what, where: s.quote }, err);
+    reportFailure(
+      { key: 'suggest-reject', what, where: phrase('failureWhere.suggestion', { quote: s.quote }) },
+      err,
+    );
   }
 }
