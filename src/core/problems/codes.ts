@@ -113,6 +113,20 @@ export const PROBLEM_CODES = [
   'export.spanRefused',
   'export.badScore',
   'export.documentRefused',
+  'label.noName',
+  'label.unsafeChar',
+  'label.noLetter',
+  'label.neutral',
+  'label.taken',
+  'label.hotkeyTaken',
+  'label.hotkeyRange',
+  'label.teamKeepsKey',
+  'label.teamInUse',
+  'gold.noDocument',
+  'gold.spanGone',
+  'gold.empty',
+  'actor.gone',
+  'span.gone',
 ] as const;
 
 /** One problem code. */

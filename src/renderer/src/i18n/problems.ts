@@ -22,7 +22,14 @@ const isolate = (s: string): string =>
  * Values the messages choose by (ICU `select`), passed as they are: an
  * isolated value would match no case.
  */
-export const SELECT_KEYS = new Set(['advice', 'kind', 'inclusive', 'expected', 'received']);
+export const SELECT_KEYS = new Set([
+  'advice',
+  'kind',
+  'inclusive',
+  'expected',
+  'received',
+  'which',
+]);
 
 /** Problem `p` in words, through `t` (the interface's translate function). */
 export function problemWords(t: Translate, p: Problem): string {
