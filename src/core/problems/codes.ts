@@ -127,6 +127,12 @@ export const PROBLEM_CODES = [
   'gold.empty',
   'actor.gone',
   'span.gone',
+  'article.timeLimit',
+  'html.tooManyElements',
+  'html.tooDeep',
+  'html.unparsable',
+  'html.unreadable',
+  'html.noArticle',
 ] as const;
 
 /** One problem code. */
