@@ -1,12 +1,17 @@
-// Someone who reads only Arabic must understand why a file was refused: in
-// the Arabic interface, a dataset with bad lines is listed line by line in
+// Someone who reads only Arabic must understand why something was refused:
+// in the Arabic interface, a dataset with bad lines is listed line by line in
 // Arabic (line numbers and offsets in Arabic-Indic digits), the refusal to
 // import such a file is said in Arabic, and a file in the wrong encoding is
-// an Arabic alert naming its line and byte. axe checks the dialog with it.
+// an Arabic alert naming its line and byte; an export refused for a damaged
+// span, a cue phrase over the limit and a team address sending passwords
+// in clear are said in Arabic too, what failed and where included. axe
+// checks each screen with its message.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import ar from '../src/core/i18n/messages/ar.json' with { type: 'json' };
 import { encodeCp1256 } from '../src/core/testing/cp1256.ts';
-import { startAs } from './helpers.ts';
+import { importDatasetFile, startAs } from './helpers.ts';
+import { seedColleagueFile } from './seed-annotations.ts';
 
 const TEXT = 'قال المتحدث إن الانسحاب ضروري';
 const GOOD = JSON.stringify({ text: TEXT, spans: [], _annotator_id: 'Sara' });
@@ -68,4 +73,103 @@ test('a bad dataset file is explained in Arabic, naming its lines', async ({ pag
   await expect(alert).toContainText('فشل: قراءة');
   await page.screenshot({ path: test.info().outputPath('ar-not-utf8.png') });
   await axe(page, 'import dialog with an Arabic failure');
+});
+
+/** Starts as ليلى in the Arabic interface. */
+async function startInArabic(page: Page): Promise<void> {
+  await startAs(page, 'ليلى');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+}
+
+test('an export refused for a damaged span says in Arabic what, where and why', async ({
+  page,
+}) => {
+  await startAs(page, 'ليلى');
+  await importDatasetFile(
+    page,
+    { name: 'sara.jsonl', content: seedColleagueFile('Sara Ali') },
+    { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+  );
+  // A damaged profile: one stored span no longer quotes its text.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('stance-workbench');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('spans', 'readwrite');
+          const store = tx.objectStore('spans');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const span = (all.result as { quote: string }[])[0]!;
+            store.put({ ...span, quote: `${span.quote}…` });
+          };
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: ar['datasets.export'] }).click();
+  const dialog = page.getByRole('dialog', { name: ar['export.title'] });
+  await dialog.getByRole('checkbox', { name: 'Sara Ali (زميل)' }).check();
+  await dialog.getByRole('button', { name: ar['export.export'], exact: true }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText(`فشل: ${ar['failureTask.export']}`);
+  await expect(alert).toContainText(ar['export.title']);
+  await expect(alert).toContainText('الوثيقة');
+  await expect(alert).toContainText('المقطع');
+  await expect(alert).toContainText('لا المقتبَس');
+  await expect(alert).not.toContainText('document');
+  await page.screenshot({ path: test.info().outputPath('ar-export-refused.png') });
+  await axe(page, 'export dialog with an Arabic refusal');
+});
+
+test('a cue phrase over the limit is refused in Arabic, naming where', async ({ page }) => {
+  await startInArabic(page);
+  await page
+    .getByRole('listbox', { name: ar['workbench.documents'] })
+    .getByRole('option')
+    .first()
+    .click();
+  await page.getByRole('button', { name: ar['suggest.evaluation'] }).click();
+  const dialog = page.getByRole('dialog', { name: ar['suggest.evalTitle'] });
+  const cues = dialog.getByRole('textbox', { name: /^عبارات الإشارة لتصنيف/ }).first();
+  await cues.fill('قوات قتالية\n' + 'ا'.repeat(501));
+  await dialog.getByRole('button', { name: ar['suggest.savePhrases'] }).click();
+  const status = dialog.getByRole('status').filter({ hasText: ar['suggest.problems'] });
+  await expect(status).toContainText('[1]');
+  await expect(status).toContainText('عبارة الإشارة لا تتجاوز ٥٠٠ حرف');
+  await expect(status).not.toContainText('characters');
+  await status.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('ar-cue-phrase.png') });
+  await axe(page, 'evaluation dialog with an Arabic refusal');
+});
+
+test('the team form refuses a plain http address in Arabic', async ({ page }) => {
+  await startInArabic(page);
+  await page.getByRole('button', { name: new RegExp(`^${ar['teamStatus.label']}`) }).click();
+  const dialog = page.getByRole('dialog', { name: ar['teamDlg.title'] });
+  await dialog
+    .getByRole('textbox', { name: ar['teamDlg.server'] })
+    .fill('http://couch.example.org');
+  await dialog.getByRole('textbox', { name: ar['teamDlg.project'] }).fill('stance-2026');
+  await dialog.getByLabel(ar['teamDlg.password']).fill('pw');
+  await dialog.getByRole('button', { name: ar['teamDlg.connect'] }).click();
+  await expect(dialog).toContainText('يُرفض http:// غير المشفَّر مع');
+  await expect(dialog).toContainText('couch.example.org');
+  // A project name the server cannot hold, in Arabic too.
+  await dialog
+    .getByRole('textbox', { name: ar['teamDlg.server'] })
+    .fill('https://couch.example.org');
+  await dialog.getByRole('textbox', { name: ar['teamDlg.project'] }).fill('Stance');
+  await dialog.getByRole('button', { name: ar['teamDlg.connect'] }).click();
+  await expect(dialog).toContainText('ليس اسم مشروع صالحًا');
+  await page.screenshot({ path: test.info().outputPath('ar-team-form.png') });
+  await axe(page, 'team dialog with an Arabic refusal');
 });

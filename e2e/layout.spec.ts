@@ -4,7 +4,8 @@
 // 1920×1080 at 150 % is 1280×720, each drawn at deviceScaleFactor 1.5.
 // On every main screen each visible button, select and tab must lie inside
 // the viewport and show its whole text (scrollWidth ≤ clientWidth + 1), and
-// the reading toolbar must be one row at 1280×720; the reading pane, the
+// the reading toolbar must be one row at 1280×720 and the header one row at
+// 853×480 (1280×720 at 150 %); the reading pane, the
 // document list and the side panel must each have room (expectRoom; in a
 // narrow window the list and side panel take turns). Screenshots go to the
 // test's output folder (test-results/…/LANG-SCREEN.png) to be looked at.
@@ -199,6 +200,19 @@ async function expectRoom(page: Page, lang: Lang, shot: (s: string) => Promise<v
   await expect(side).toBeHidden();
 }
 
+/** Every visible child of `bar` shares its first row (`what` names it in the failure). */
+async function expectOneRow(bar: Locator, what: string): Promise<void> {
+  const tops = await bar.evaluate((el) =>
+    [...el.children]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.height > 0)
+      .map((r) => Math.round(r.top)),
+  );
+  expect(tops.length, `${what} shows its items`).toBeGreaterThan(1);
+  const below = tops.filter((top) => top > Math.min(...tops) + 12);
+  expect(below, `${what} items below the first row (tops ${tops.join(', ')})`).toEqual([]);
+}
+
 for (const lang of ['en', 'ar'] as const) {
   for (const size of SIZES) {
     test(`${lang} at ${size.name}: no control is cut off`, async ({ browser }, info) => {
@@ -235,18 +249,9 @@ for (const lang of ['en', 'ar'] as const) {
       await expectRoom(page, lang, shot);
 
       const toolbar = page.getByRole('toolbar', { name: m(lang, 'toolbar.tools') });
-      if (size.width === 1280 && size.height === 720) {
-        // One row: every control's box shares the toolbar's single line.
-        const tops = await toolbar.evaluate((bar) => {
-          const items = [...bar.children].filter(
-            (c) => (c as HTMLElement).getBoundingClientRect().height > 0,
-          );
-          return items.map((c) => Math.round(c.getBoundingClientRect().top));
-        });
-        const rowTop = Math.min(...tops);
-        const rows = tops.filter((top) => top > rowTop + 12);
-        expect(rows, `toolbar items below the first row (tops ${tops.join(', ')})`).toEqual([]);
-      }
+      if (size.width === 1280 && size.height === 720) await expectOneRow(toolbar, 'toolbar');
+      // The header is one compact row in the narrowest window too.
+      if (size.width === 853) await expectOneRow(page.getByRole('banner'), 'header');
       // The More tools menu opens inside the window, and Escape closes it.
       await toolbar.getByRole('button', { name: m(lang, 'toolbar.more') }).click();
       const more = toolbar.getByRole('group', { name: m(lang, 'toolbar.more') });

@@ -4,6 +4,7 @@
  * parsers), the documents to suggest for, and a gazetteer file. Every
  * problem is reported as FILE:LINE (or FILE) and nothing is computed.
  */
+import { problemText } from '@core/problems/problem.ts';
 import { readFile } from 'node:fs/promises';
 import { sha256Hex } from '@core/document.ts';
 import { detectFormat, parseRecordLine } from '@core/formats/index.ts';
@@ -155,5 +156,5 @@ export async function readGazetteer(
   const g = parseGazetteer(value);
   return g.ok
     ? { gazetteer: g.value, errors: [] }
-    : { gazetteer: null, errors: g.errors.map((e) => `${path}: ${e}`) };
+    : { gazetteer: null, errors: g.errors.map((e) => `${path}: ${problemText(e)}`) };
 }

@@ -15,6 +15,7 @@ import {
   securityObject,
   type Role,
 } from '../core/team/project.ts';
+import { problemText } from '../core/problems/problem.ts';
 import {
   CouchError,
   couchRequest,
@@ -64,7 +65,7 @@ const userDoc = z.looseObject({
 
 function adminFrom(url: string, env: NodeJS.ProcessEnv): CouchAdmin | string {
   const check = checkServerUrl(url, true);
-  if (!check.ok) return check.reason;
+  if (!check.ok) return problemText(check.problem);
   return {
     url: check.url,
     username: check.username || env.STANCE_COUCH_USER || '',
@@ -194,15 +195,15 @@ async function run(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<n
     if (sub === 'init') {
       const db = options.get('--db') ?? '';
       const problem = checkProjectName(db);
-      if (problem) return fail(problem);
+      if (problem) return fail(problemText(problem));
       for (const line of await teamInit(admin, db)) io.stdout(`${line}\n`);
       return 0;
     }
     const name = options.get('--name') ?? '';
     const nameProblem = checkUserName(name);
-    if (nameProblem) return fail(nameProblem);
+    if (nameProblem) return fail(problemText(nameProblem));
     const roles = parseRoles(options.get('--roles') ?? '');
-    if (!roles.ok) return fail(roles.reason);
+    if (!roles.ok) return fail(problemText(roles.problem));
     const password = env[options.get('--password-env') ?? 'STANCE_USER_PASSWORD'] || undefined;
     io.stdout(`${await teamAddUser(admin, name, roles.roles, password)}\n`);
     return 0;

@@ -12,12 +12,19 @@
  * in token text every space, control character and line or paragraph
  * separator is written as `_`.
  */
-import { checkId, escapeUnsafe } from '../ids.ts';
+import { escapeUnsafe, idProblem as unsafeId } from '../ids.ts';
+import { problem } from '../problems/problem.ts';
 import { OffsetMap } from '../offsets.ts';
 import { sentences, tokenRange, tokenize, type Token } from '../tokenize.ts';
 import type { TokenCache } from '../token-cache.ts';
-import { checkSpan } from './spans-jsonl.ts';
-import { compareSpans, ExportRefusal, type DatasetRecord, type DatasetSpan } from './record.ts';
+import { spanProblem } from './spans-jsonl.ts';
+import {
+  compareSpans,
+  ExportRefusal,
+  spanRefusal,
+  type DatasetRecord,
+  type DatasetSpan,
+} from './record.ts';
 
 /** Characters that would break a CoNLL row: spaces, controls, line and paragraph separators. */
 const UNSAFE_IN_TOKEN = /[\s\p{Cc}\p{Zl}\p{Zp}]/gu;
@@ -80,21 +87,20 @@ export function writeConllBlock(
   const map = new OffsetMap(rec.text);
   const spans = [...rec.spans].sort(compareSpans);
   for (const s of spans) {
-    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
-    if (problem)
-      throw new ExportRefusal(
-        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
-        rec.docId,
-        s,
-      );
+    const bad = spanProblem(map, s.start, s.end, s.quote ?? undefined);
+    if (bad) throw spanRefusal(rec.docId, s, bad);
   }
   const idProblem =
-    checkId('doc_id', rec.docId) ??
-    checkId('annotator id', rec.annotatorId) ??
-    spans.map((s) => checkId('label', s.label)).find((p) => p !== null) ??
+    unsafeId('doc_id', rec.docId) ??
+    unsafeId('annotator id', rec.annotatorId) ??
+    spans.map((s) => unsafeId('label', s.label)).find((p) => p !== null) ??
     null;
   if (idProblem)
-    throw new ExportRefusal(`document ${escapeUnsafe(rec.docId)}: ${idProblem}`, rec.docId, null);
+    throw new ExportRefusal(
+      problem('export.documentRefused', { doc: escapeUnsafe(rec.docId), reason: idProblem }),
+      rec.docId,
+      null,
+    );
   const tokens = tokensOf(rec.text, rec.docId);
   const lines = [`# doc_id = ${rec.docId}`, `# annotator = ${rec.annotatorId}`];
   let columns: string[][];

@@ -9,12 +9,12 @@ import { z } from 'zod';
 import { OffsetMap } from '../offsets.ts';
 import type { JsonlLine } from '../jsonl.ts';
 import { parseObjectLine } from './object-line.ts';
-import { checkSpan, spanProblem } from './spans-jsonl.ts';
+import { spanProblem } from './spans-jsonl.ts';
 import { lineError } from '../jsonl.ts';
 import { atPath, problem } from '../problems/problem.ts';
 import {
   compareSpans,
-  ExportRefusal,
+  spanRefusal,
   idsProblem,
   type DatasetRecord,
   type DatasetSpan,
@@ -106,13 +106,8 @@ export function writeDoccanoLine(
 ): string {
   const map = new OffsetMap(rec.text);
   const label = [...rec.spans].sort(compareSpans).map((s) => {
-    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
-    if (problem)
-      throw new ExportRefusal(
-        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
-        rec.docId,
-        s,
-      );
+    const bad = spanProblem(map, s.start, s.end, s.quote ?? undefined);
+    if (bad) throw spanRefusal(rec.docId, s, bad);
     return [map.toUtf16(s.start), map.toUtf16(s.end), s.label];
   });
   return `${JSON.stringify({ id: rec.docId, text: rec.text, label, _annotator_id: rec.annotatorId })}\n`;

@@ -8,7 +8,7 @@ import type { TokenExtent } from '../agreement/types.ts';
 import { idProblem, type IdKind } from '../ids.ts';
 import type { ActorKind, AttributionKind, DocStatus } from '../model.ts';
 import type { LineError } from '../jsonl.ts';
-import { atPath, type Problem } from '../problems/problem.ts';
+import { atPath, problem, problemText, type Problem } from '../problems/problem.ts';
 
 /** One span of a dataset record. */
 export interface DatasetSpan {
@@ -94,16 +94,25 @@ export function compareSpans(
   return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
 
-/** Why an exporter refused to write a record. */
+/**
+ * Why an exporter refused to write a record: a problem (the interface words
+ * it in the analyst's language; its message is the English the CLI prints).
+ */
 export class ExportRefusal extends Error {
   constructor(
-    message: string,
+    readonly problem: Problem,
     readonly docId: string | null,
     readonly span: DatasetSpan | null,
   ) {
-    super(message);
+    super(problemText(problem));
     this.name = 'ExportRefusal';
   }
+}
+
+/** An exporter's refusal of span `s` of document `docId`, because of `reason`. */
+export function spanRefusal(docId: string, s: DatasetSpan, reason: Problem): ExportRefusal {
+  const values = { doc: docId, label: s.label, start: s.start, end: s.end, reason };
+  return new ExportRefusal(problem('export.spanRefused', values), docId, s);
 }
 
 /** Formats a zod-like issue path for an error message (`spans[2].start`). */

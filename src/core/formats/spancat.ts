@@ -6,8 +6,8 @@
  */
 import { OffsetMap } from '../offsets.ts';
 import { sentences, type Sentence } from '../tokenize.ts';
-import { checkSpan } from './spans-jsonl.ts';
-import { compareSpans, ExportRefusal, type DatasetRecord } from './record.ts';
+import { spanProblem } from './spans-jsonl.ts';
+import { compareSpans, spanRefusal, type DatasetRecord } from './record.ts';
 
 /** The sentence (or sentences) around a code-point span. */
 export function contextOf(
@@ -29,13 +29,8 @@ export function writeSpancatLines(
   const sents = rec.spans.length > 0 ? sentences(rec.text) : [];
   let out = '';
   for (const s of [...rec.spans].sort(compareSpans)) {
-    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
-    if (problem)
-      throw new ExportRefusal(
-        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
-        rec.docId,
-        s,
-      );
+    const bad = spanProblem(map, s.start, s.end, s.quote ?? undefined);
+    if (bad) throw spanRefusal(rec.docId, s, bad);
     out += `${JSON.stringify({
       text: map.slice(s.start, s.end),
       label: s.label,

@@ -117,6 +117,11 @@ describe('spans JSONL', () => {
     };
     expect(() => writeSpansLine(bad)).toThrow(ExportRefusal);
     expect(() => writeSpansLine(bad)).toThrow(/document doc-1, span pro-coalition 4–10/);
+    // The refusal is a problem the interface words: the span, and why, as data.
+    const values = { doc: 'doc-1', label: 'pro-coalition', start: 4, end: 10 };
+    const reason = expect.objectContaining({ code: 'span.quoteMismatch' });
+    const refused = { code: 'export.spanRefused', values: { ...values, reason } };
+    expect(() => writeSpansLine(bad)).toThrow(expect.objectContaining({ problem: refused }));
   });
 
   it('reports each kind of bad line with its physical line number', () => {

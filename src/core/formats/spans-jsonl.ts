@@ -17,6 +17,7 @@ import { parseObjectLine } from './object-line.ts';
 import {
   compareSpans,
   ExportRefusal,
+  spanRefusal,
   idsProblem,
   type DatasetRecord,
   type DatasetSpan,
@@ -206,13 +207,8 @@ export function spansLineObject(
   const map = new OffsetMap(rec.text);
   const tokens = tokensOf(rec.text, rec.docId);
   const spans = [...rec.spans].sort(compareSpans).map((s) => {
-    const problem = checkSpan(map, s.start, s.end, s.quote ?? undefined);
-    if (problem)
-      throw new ExportRefusal(
-        `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: ${problem}`,
-        rec.docId,
-        s,
-      );
+    const bad = spanProblem(map, s.start, s.end, s.quote ?? undefined);
+    if (bad) throw spanRefusal(rec.docId, s, bad);
     const out: Record<string, unknown> = {
       start: s.start,
       end: s.end,
@@ -227,7 +223,13 @@ export function spansLineObject(
     if (s.score !== undefined && s.score !== null) {
       if (!(s.score >= 0 && s.score <= 1))
         throw new ExportRefusal(
-          `document ${rec.docId}, span ${s.label} ${s.start}–${s.end}: score ${s.score} is not in [0, 1]`,
+          problem('export.badScore', {
+            doc: rec.docId,
+            label: s.label,
+            start: s.start,
+            end: s.end,
+            score: String(s.score),
+          }),
           rec.docId,
           s,
         );

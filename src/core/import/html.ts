@@ -16,6 +16,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../limits.ts';
+import { problem, problemText, type Problem } from '../problems/problem.ts';
 import { parseDate } from './dates.ts';
 
 /** The little of a DOM node this module uses. */
@@ -57,15 +58,23 @@ const DEFAULT_LIMITS: HtmlLimits = { depth: MAX_HTML_DEPTH, elements: MAX_HTML_E
  * `elements` steps.
  */
 export function overLimits(root: HtmlNode, limits: HtmlLimits = DEFAULT_LIMITS): string | null {
+  const p = overLimitsProblem(root, limits);
+  return p && problemText(p);
+}
+
+/** As overLimits, the reason as a problem (the interface words it). */
+export function overLimitsProblem(
+  root: HtmlNode,
+  limits: HtmlLimits = DEFAULT_LIMITS,
+): Problem | null {
   const stack: [HtmlNode, number][] = [[root, 1]];
   let elements = 0;
   while (stack.length > 0) {
     const [n, depth] = stack.pop()!;
     if (n.nodeType !== 1) continue;
     if (++elements > limits.elements)
-      return `the page has more than ${limits.elements.toLocaleString('en')} elements (the limit); save the article as text and import that`;
-    if (depth > limits.depth)
-      return `the page nests elements more than ${limits.depth} deep (the limit is ${limits.depth}); save the article as text and import that`;
+      return problem('html.tooManyElements', { limit: limits.elements.toLocaleString('en') });
+    if (depth > limits.depth) return problem('html.tooDeep', { limit: limits.depth });
     for (let c = n.firstChild; c; c = c.nextSibling) stack.push([c, depth + 1]);
   }
   return null;
@@ -81,7 +90,11 @@ export interface HtmlMeta {
   outlet: string | null;
 }
 
-export type HtmlResult = { ok: true; text: string; meta: HtmlMeta } | { ok: false; reason: string };
+export type HtmlResult =
+  { ok: true; text: string; meta: HtmlMeta } | { ok: false; reason: string; problem: Problem };
+
+/** A refused page: the problem, and its English wording (for the CLI and logs). */
+const refused = (p: Problem): HtmlResult => ({ ok: false, reason: problemText(p), problem: p });
 
 const BLOCKS = new Set([
   'P',
@@ -243,11 +256,11 @@ export function extractHtml(
   try {
     doc = parse(html);
   } catch (err) {
-    return { ok: false, reason: `the HTML could not be parsed (${String(err)})` };
+    return refused(problem('html.unparsable', { detail: String(err) }));
   }
   const root = doc.documentElement ?? doc.body;
-  const over = root ? overLimits(root, limits) : null;
-  if (over) return { ok: false, reason: over };
+  const over = root ? overLimitsProblem(root, limits) : null;
+  if (over) return refused(over);
   const meta = pageMeta(doc);
   let article: ReturnType<Readability['parse']>;
   try {
@@ -256,13 +269,13 @@ export function extractHtml(
       maxElemsToParse: limits.elements,
     }).parse();
   } catch (err) {
-    return { ok: false, reason: `the HTML could not be read (${String(err)})` };
+    return refused(problem('html.unreadable', { detail: String(err) }));
   }
-  if (!article?.content) return { ok: false, reason: 'the HTML page has no article text' };
+  if (!article?.content) return refused(problem('html.noArticle'));
   const content = parse(`<!doctype html><html><body>${article.content}</body></html>`);
   const text = content.body ? blockText(content.body) : '';
   if (text.replace(/\s+/gu, '').length < 80) {
-    return { ok: false, reason: 'the HTML page has no article text' };
+    return refused(problem('html.noArticle'));
   }
   return {
     ok: true,

@@ -104,7 +104,11 @@ describe('PrepareQueue', () => {
     workers[0]!.send(READY);
     await flush();
     fire(30_000);
-    expect(await slow).toEqual({ ok: false, reason: timeLimitReason(30_000) });
+    expect(await slow).toEqual({
+      ok: false,
+      reason: timeLimitReason(30_000),
+      problem: { code: 'article.timeLimit', values: { limit: '30 s' } },
+    });
     expect(timeLimitReason(30_000)).toBe(
       'reading the file took longer than 30 s (the limit); save the article as text and import that',
     );

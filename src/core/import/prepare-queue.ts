@@ -9,6 +9,7 @@
  * so an article gets the same text in the app and in `stance prepare`.
  */
 import { formatMs, HTML_TIME_LIMIT_MS } from '../limits.ts';
+import { problem, problemText, type Problem } from '../problems/problem.ts';
 import type { HtmlParser } from './html.ts';
 import { prepareArticle, type ArticleHints, type PrepareResult } from './prepare.ts';
 
@@ -69,7 +70,12 @@ export interface PrepareHost {
 
 /** Why a file was given up on, naming the limit. */
 export function timeLimitReason(ms: number): string {
-  return `reading the file took longer than ${formatMs(ms)} (the limit); save the article as text and import that`;
+  return problemText(timeLimitProblem(ms));
+}
+
+/** As timeLimitReason, as a problem (the interface words it). */
+export function timeLimitProblem(ms: number): Problem {
+  return problem('article.timeLimit', { limit: formatMs(ms) });
 }
 
 /**
@@ -131,7 +137,7 @@ export class PrepareQueue {
       timer = this.host.setTimer(() => {
         // Readability cannot be interrupted: stop the whole worker.
         if (this.worker === worker) this.dispose();
-        settle({ ok: false, reason: timeLimitReason(limit) });
+        settle({ ok: false, reason: timeLimitReason(limit), problem: timeLimitProblem(limit) });
       }, limit);
       worker.port.post({ id, name: file.name, bytes: file.bytes, hints: options.hints });
     });

@@ -35,6 +35,21 @@ describe('problem codes', () => {
     }
   });
 
+  it('every count in an Arabic problem message has the six plural forms', () => {
+    const forms = ['few', 'many', 'one', 'other', 'two', 'zero'];
+    const plurals = (ast: MessageFormatElement[], out: string[][] = []): string[][] => {
+      for (const el of ast) {
+        if (el.type === TYPE.plural) out.push(Object.keys(el.options).sort());
+        if (el.type === TYPE.plural || el.type === TYPE.select)
+          for (const o of Object.values(el.options)) plurals(o.value, out);
+      }
+      return out;
+    };
+    for (const code of PROBLEM_CODES)
+      for (const keys of plurals(parse(AR[`problem.${code}`]!)))
+        expect(keys, `problem.${code}`).toEqual(forms);
+  });
+
   it('every problem message of the catalogs belongs to a code', () => {
     const codes = new Set<string>(PROBLEM_CODES);
     const frames = new Set(['problem.atPath']);

@@ -17,6 +17,7 @@ import {
   type SwitchDecision,
   type SwitchOptions,
 } from './evaluate.ts';
+import { problemText } from '../problems/problem.ts';
 import { parseGazetteer, type Gazetteer } from './gazetteer.ts';
 import type { LinearModel } from './linear.ts';
 import type { ModelOptions, TrainingSummary, UncertainSentence } from './model.ts';
@@ -221,7 +222,11 @@ export function createSuggestWorker(
       case 'set-gazetteer': {
         const g = parseGazetteer(req.gazetteer);
         if (!g.ok)
-          return post({ type: 'error', id: rid, message: `gazetteer: ${g.errors.join('; ')}` });
+          return post({
+            type: 'error',
+            id: rid,
+            message: `gazetteer: ${g.errors.map(problemText).join('; ')}`,
+          });
         engine.setGazetteer(g.value);
         return post({ type: 'ok', id: rid });
       }

@@ -2,6 +2,7 @@
 // http only to this machine), project and user names, roles; and the id scheme.
 import { describe, expect, it } from 'vitest';
 import { parseTeamDocId, spanDocId, statusDocId } from './ids.ts';
+import { problemText, type Problem } from '../problems/problem.ts';
 import { checkProjectName, checkServerUrl, checkUserName, parseRoles } from './project.ts';
 
 describe('checkServerUrl', () => {
@@ -16,18 +17,23 @@ describe('checkServerUrl', () => {
       expect(checkServerUrl(local).ok, local).toBe(true);
     const plain = checkServerUrl('http://couch.example.org');
     expect(plain.ok).toBe(false);
-    expect(!plain.ok && plain.reason).toMatch(/Plain http:\/\/ is refused for couch\.example\.org/);
+    expect(!plain.ok && problemText(plain.problem)).toMatch(
+      /Plain http:\/\/ is refused for couch\.example\.org/,
+    );
     // A look-alike host is not this machine.
     expect(checkServerUrl('http://127.0.0.1.evil.example').ok).toBe(false);
     expect(checkServerUrl('http://localhost.evil.example').ok).toBe(false);
   });
 
   it('refuses other schemes, queries and credentials in the URL (except for the CLI)', () => {
-    expect(checkServerUrl('ftp://x.org').ok).toBe(false);
-    expect(checkServerUrl('not a url').ok).toBe(false);
-    expect(checkServerUrl('https://x.org/?a=1').ok).toBe(false);
-    const creds = checkServerUrl('https://admin:p%40ss@x.org/couch/');
-    expect(creds.ok).toBe(false);
+    const code = (raw: string): string | false => {
+      const r = checkServerUrl(raw);
+      return !r.ok && r.problem.code;
+    };
+    expect(code('ftp://x.org')).toBe('teamForm.protocol');
+    expect(code('not a url')).toBe('teamForm.notUrl');
+    expect(code('https://x.org/?a=1')).toBe('teamForm.queryOrFragment');
+    expect(code('https://admin:p%40ss@x.org/couch/')).toBe('teamForm.credentialsInUrl');
     expect(checkServerUrl('https://admin:p%40ss@x.org/couch/', true)).toEqual({
       ok: true,
       url: 'https://x.org/couch',
@@ -40,17 +46,27 @@ describe('checkServerUrl', () => {
 describe('names and roles', () => {
   it('checks project names as CouchDB database names', () => {
     expect(checkProjectName('stance-2026')).toBeNull();
-    expect(checkProjectName('')).toMatch(/Enter the project name/);
-    expect(checkProjectName('Stance')).toMatch(/not a valid project name/);
-    expect(checkProjectName('a/b')).toMatch(/not a valid project name/);
+    expect(checkProjectName('')).toEqual({ code: 'teamForm.noProject' });
+    expect(checkProjectName('Stance')).toEqual({
+      code: 'teamForm.badProject',
+      values: { name: 'Stance' },
+    });
+    expect(checkProjectName('a'.repeat(201))).toEqual({
+      code: 'teamForm.projectTooLong',
+      values: { max: 200 },
+    });
+    expect(problemText(checkProjectName('a/b')!)).toMatch(/not a valid project name/);
   });
 
   it('checks user names', () => {
     expect(checkUserName('ليلى-حسن')).toBeNull();
-    expect(checkUserName('_admin')).toMatch(/may not start/);
-    expect(checkUserName('a:b')).toMatch(/“:”/);
-    expect(checkUserName('two words')).toMatch(/spaces/);
-    expect(checkUserName('Gold')).toMatch(/reserved/);
+    const code = (name: string): string | undefined => checkUserName(name)?.code;
+    expect(code('')).toBe('teamForm.noUser');
+    expect(code('x'.repeat(81))).toBe('teamForm.userTooLong');
+    expect(code('_admin')).toBe('teamForm.userUnderscore');
+    expect(code('a:b')).toBe('teamForm.userColon');
+    expect(code('two words')).toBe('teamForm.userSpace');
+    expect(problemText(checkUserName('Gold') as Problem)).toMatch(/reserved/);
   });
 
   it('parses role lists and names an unknown role', () => {
@@ -60,9 +76,15 @@ describe('names and roles', () => {
     });
     expect(parseRoles('analyst,admin')).toEqual({
       ok: false,
-      reason: 'Unknown role “admin”: the roles are analyst, adjudicator, lead.',
+      problem: {
+        code: 'teamForm.unknownRole',
+        values: { role: 'admin', roles: 'analyst, adjudicator, lead' },
+      },
     });
-    expect(parseRoles('').ok).toBe(false);
+    const none = parseRoles('');
+    expect(!none.ok && problemText(none.problem)).toBe(
+      'Give at least one role: analyst, adjudicator, lead.',
+    );
   });
 });
 

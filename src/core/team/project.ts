@@ -2,8 +2,10 @@
  * What a team project is on the server: its database name, the roles, the
  * `_security` object and the design document holding the validation
  * function; and the checks of what an analyst or the CLI types to reach it
- * (server URL, project name, user name). Shared by `stance team` and the app.
+ * (server URL, project name, user name), refusing with problems (codes the
+ * app words in the analyst's language). Shared by `stance team` and the app.
  */
+import { problem, type Problem } from '../problems/problem.ts';
 import { VALIDATE_SOURCE } from './validate.ts';
 
 /** The project roles, as stored in CouchDB user documents. */
@@ -41,7 +43,7 @@ export function securityObject(): {
 
 /** A checked server address. */
 export type ServerCheck =
-  { ok: true; url: string; username: string; password: string } | { ok: false; reason: string };
+  { ok: true; url: string; username: string; password: string } | { ok: false; problem: Problem };
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -56,67 +58,65 @@ export function checkServerUrl(raw: string, allowCredentials = false): ServerChe
   try {
     u = new URL(raw.trim());
   } catch {
-    return { ok: false, reason: `“${raw}” is not a URL (for example https://couch.example.org).` };
+    return { ok: false, problem: problem('teamForm.notUrl', { url: raw }) };
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    return { ok: false, reason: `${u.protocol} is not supported: use https://.` };
+    return {
+      ok: false,
+      problem: problem('teamForm.protocol', { protocol: u.protocol }),
+    };
   if (u.protocol === 'http:' && !LOOPBACK.has(u.hostname))
-    return {
-      ok: false,
-      reason: `Plain http:// is refused for ${u.hostname}: passwords and labels would cross the network unencrypted. Use https://, or http:// only to localhost.`,
-    };
-  if (u.search || u.hash)
-    return { ok: false, reason: 'The server URL may not carry a query (?) or a fragment (#).' };
+    return { ok: false, problem: problem('teamForm.plainHttp', { host: u.hostname }) };
+  if (u.search || u.hash) return { ok: false, problem: problem('teamForm.queryOrFragment') };
   if ((u.username || u.password) && !allowCredentials)
-    return {
-      ok: false,
-      reason: 'Put the user name and password in their own fields, not in the URL.',
-    };
+    return { ok: false, problem: problem('teamForm.credentialsInUrl') };
   let username: string;
   let password: string;
   try {
     username = decodeURIComponent(u.username);
     password = decodeURIComponent(u.password);
   } catch {
-    return { ok: false, reason: 'The credentials in the URL are not valid percent-encoding.' };
+    return { ok: false, problem: problem('teamForm.badEncoding') };
   }
   u.username = '';
   u.password = '';
   return { ok: true, url: u.href.replace(/\/+$/, ''), username, password };
 }
 
-/** Why `name` is not a valid project (database) name, or null. */
-export function checkProjectName(name: string): string | null {
-  if (name.length === 0) return 'Enter the project name (the database on the server).';
-  if (name.length > 200) return 'The project name is too long (200 characters at most).';
-  if (!/^[a-z][a-z0-9_$()+-]*$/.test(name))
-    return `“${name}” is not a valid project name: lower-case letters, digits and _ $ ( ) + -, starting with a letter.`;
+/** Why `name` is not a valid project (database) name, as a problem, or null. */
+export function checkProjectName(name: string): Problem | null {
+  if (name.length === 0) return problem('teamForm.noProject');
+  if (name.length > 200) return problem('teamForm.projectTooLong', { max: 200 });
+  if (!/^[a-z][a-z0-9_$()+-]*$/.test(name)) return problem('teamForm.badProject', { name });
   return null;
 }
 
-/** Why `name` cannot be a user of a project, or null. */
-export function checkUserName(name: string): string | null {
-  if (name.length === 0) return 'Enter the user name.';
-  if (name.length > 80) return 'The user name is too long (80 characters at most).';
-  if (name.startsWith('_')) return 'A user name may not start with “_”.';
-  if (name.includes(':')) return 'A user name may not contain “:”.';
-  if (/\s/u.test(name)) return 'A user name may not contain spaces (use “-”).';
-  if (name.toLowerCase() === 'gold') return '“gold” is reserved for the adjudicated layer.';
+/** Why `name` cannot be a user of a project, as a problem, or null. */
+export function checkUserName(name: string): Problem | null {
+  if (name.length === 0) return problem('teamForm.noUser');
+  if (name.length > 80) return problem('teamForm.userTooLong', { max: 80 });
+  if (name.startsWith('_')) return problem('teamForm.userUnderscore');
+  if (name.includes(':')) return problem('teamForm.userColon');
+  if (/\s/u.test(name)) return problem('teamForm.userSpace');
+  if (name.toLowerCase() === 'gold') return problem('teamForm.userGold');
   return null;
 }
 
 /** Parses a comma-separated role list; an error names the unknown role. */
 export function parseRoles(
   text: string,
-): { ok: true; roles: Role[] } | { ok: false; reason: string } {
+): { ok: true; roles: Role[] } | { ok: false; problem: Problem } {
   const parts = text
     .split(',')
     .map((r) => r.trim())
     .filter((r) => r.length > 0);
   const bad = parts.find((r) => !(ROLES as readonly string[]).includes(r));
   if (bad)
-    return { ok: false, reason: `Unknown role “${bad}”: the roles are ${ROLES.join(', ')}.` };
+    return {
+      ok: false,
+      problem: problem('teamForm.unknownRole', { role: bad, roles: ROLES.join(', ') }),
+    };
   if (parts.length === 0)
-    return { ok: false, reason: `Give at least one role: ${ROLES.join(', ')}.` };
+    return { ok: false, problem: problem('teamForm.noRoles', { roles: ROLES.join(', ') }) };
   return { ok: true, roles: [...new Set(parts)] as Role[] };
 }

@@ -10,6 +10,7 @@
  * credentials stay in memory for this run only and are never written.
  * Every server reply to a sign-in is checked with zod.
  */
+import { problemText } from '../../core/problems/problem.ts';
 import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type {
@@ -96,7 +97,7 @@ export class TeamLink {
   /** Checks the credentials with the server, then keeps them. */
   async signIn(server: string, user: string, password: string): Promise<TeamSignIn> {
     const check = checkServerUrl(server);
-    if (!check.ok) return { ok: false, status: 0, reason: check.reason };
+    if (!check.ok) return { ok: false, status: 0, reason: problemText(check.problem) };
     const creds = { server: check.url, user, password };
     const res = await this.session(creds);
     if (!res.ok) return res;

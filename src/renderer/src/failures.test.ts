@@ -10,6 +10,7 @@ import {
   currentFailures,
   dismissFailure,
   popLayer,
+  phrase,
   pushLayer,
   reportFailure,
   topLayer,
@@ -19,7 +20,11 @@ afterEach(() => {
   for (const f of currentFailures()) dismissFailure(f.id);
 });
 
-const at = (key: string) => ({ key, what: `Doing ${key}`, where: 'a test' });
+const at = (key: string) => ({
+  key,
+  what: phrase('export.title'),
+  where: phrase('labels.edit', { key }),
+});
 
 describe('failures', () => {
   it("say why in words, unwrapped from Dexie's errors", async () => {

@@ -5,11 +5,25 @@
  * a failure reports it here, saying what failed and where; the UI shows
  * every reported failure in one place (components/FailureList.tsx), with
  * role="alert", until it is dismissed, cleared by a later success of the
- * same activity, or its dialog closes. Plain data, no React: the hook that
- * reads it is hooks/useFailures.ts.
+ * same activity, or its dialog closes. What failed and where are catalog
+ * messages (`Phrase`), worded in the interface language when shown, so a
+ * failure reads in Arabic whatever code reported it. Plain data, no React:
+ * the hook that reads it is hooks/useFailures.ts.
  */
 import { describeError } from '@core/errors.ts';
 import { errorProblem, problemText, type Problem } from '@core/problems/problem.ts';
+import type { MessageId } from './i18n/catalogs.ts';
+
+/** A catalog message and its values: words the list shows in the interface language. */
+export interface Phrase {
+  id: MessageId;
+  values?: Readonly<Record<string, string | number>>;
+}
+
+/** Message `id` with `values`, as a phrase. */
+export function phrase(id: MessageId, values?: Record<string, string | number>): Phrase {
+  return values ? { id, values } : { id };
+}
 
 /** A failure shown to the analyst. */
 export interface Failure {
@@ -20,10 +34,10 @@ export interface Failure {
    * later success, a closed dialog) removes it.
    */
   key: string;
-  /** What failed, said as an action, e.g. "Saving the span (add pro-withdrawal span)". */
-  what: string;
+  /** What failed, said as an action, e.g. "Exporting the dataset". */
+  what: Phrase;
   /** Where: the part of the app, file or line, e.g. "Export dataset", "data.jsonl". */
-  where: string;
+  where: Phrase;
   /** Why, in English (see describeError): for logs and tests. */
   reason: string;
   /** Why, as data (see errorProblem): what the list words in the interface language. */
@@ -33,8 +47,8 @@ export interface Failure {
 /** What a caller says about a failure; the reason comes from the error. */
 export interface FailureReport {
   key: string;
-  what: string;
-  where: string;
+  what: Phrase;
+  where: Phrase;
 }
 
 /** Failures shown at once, at most: the oldest give way. */

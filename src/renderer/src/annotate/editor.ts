@@ -6,7 +6,7 @@
  */
 import { db } from '../db/db.ts';
 import { applyChanges, invertChanges, type Change } from '../db/spans.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { historyFor } from './history.ts';
 import { updateSession } from './session.ts';
 
@@ -16,7 +16,11 @@ export const WRITE_FAILURE = 'annotate:write';
 /** Reports that edit `name` was not stored. */
 function writeFailed(name: string, err: unknown): void {
   reportFailure(
-    { key: WRITE_FAILURE, what: `Saving the edit “${name}”`, where: 'Reading pane' },
+    {
+      key: WRITE_FAILURE,
+      what: phrase('failureTask.saveEdit', { name }),
+      where: phrase('workbench.readingPane'),
+    },
     err,
   );
 }

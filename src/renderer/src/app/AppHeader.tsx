@@ -8,6 +8,7 @@ import { DatasetToolbar } from '../datasets/DatasetToolbar.tsx';
 import { TeamStatus } from '../team/TeamStatus.tsx';
 import { T, useT } from '../i18n/T.tsx';
 import { DisplaySettings } from './DisplaySettings.tsx';
+import './app-header.css';
 
 export function AppHeader({
   self,

@@ -8,7 +8,7 @@ import { chooseDigits, chooseLanguage } from '../i18n/actions.ts';
 import { useUiLocale } from '../i18n/I18nProvider.tsx';
 import { asDigits, asLanguage } from '@core/i18n/locale.ts';
 import { T, useT } from '../i18n/T.tsx';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure } from '../failures.ts';
 
 /** Each language is named in its own language (a reader of it finds it). */
 const LANGUAGE_NAMES = { en: 'English', ar: 'العربية' } as const;
@@ -19,7 +19,10 @@ export function DisplaySettings(): React.JSX.Element {
   const langId = useId();
   const digitsId = useId();
   const fail = (err: unknown): void =>
-    reportFailure({ key: 'display', what: t('header.settings'), where: t('app.name') }, err);
+    reportFailure(
+      { key: 'display', what: phrase('header.settings'), where: phrase('app.name') },
+      err,
+    );
   return (
     <div className="display-settings" role="group" aria-label={t('header.settings')}>
       <label htmlFor={langId}>

@@ -1,9 +1,9 @@
 /** The first-run dialog: asks the analyst's name once, then creates the profile. */
 import { useId, useState, type FormEvent } from 'react';
 import { validateAnalystName } from '../db/profile.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure } from '../failures.ts';
 import { startProfile } from './actions.ts';
-import { T, useT } from '../i18n/T.tsx';
+import { T } from '../i18n/T.tsx';
 import { DisplaySettings } from './DisplaySettings.tsx';
 
 export function FirstRun(): React.JSX.Element {
@@ -12,7 +12,6 @@ export function FirstRun(): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const errorId = useId();
-  const t = useT();
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -26,7 +25,11 @@ export function FirstRun(): React.JSX.Element {
       await startProfile(name);
     } catch (err) {
       reportFailure(
-        { key: 'first-run', what: 'Creating your profile', where: t('firstRun.title') },
+        {
+          key: 'first-run',
+          what: phrase('failureTask.createProfile'),
+          where: phrase('firstRun.title'),
+        },
         err,
       );
       setBusy(false);

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
 import { ensureDerived } from '../db/derived-check.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
 import { startTeam } from '../sync/runtime.ts';
 import { whenIdle } from '../idle.ts';
@@ -27,7 +27,11 @@ export function useOpenWorkbench(): OpenState {
         // A connected team project resumes syncing (docs/team.md).
         startTeam(db, host).catch((err: unknown) =>
           reportFailure(
-            { key: 'start:team', what: 'Resuming the team sync', where: 'team project' },
+            {
+              key: 'start:team',
+              what: phrase('failureTask.resumeTeam'),
+              where: phrase('failureWhere.team'),
+            },
             err,
           ),
         );
@@ -39,8 +43,8 @@ export function useOpenWorkbench(): OpenState {
             reportFailure(
               {
                 key: 'start:derived',
-                what: 'Rebuilding the document list',
-                where: 'start-up check of the local database',
+                what: phrase('failureTask.rebuildList'),
+                where: phrase('failureWhere.startCheck'),
               },
               err,
             ),

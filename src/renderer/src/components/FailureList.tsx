@@ -6,7 +6,7 @@
  */
 import { dismissFailure } from '../failures.ts';
 import { useFailures, useTopLayer } from '../hooks/useFailures.ts';
-import { problemWords } from '../i18n/problems.ts';
+import { phraseWords, problemWords } from '../i18n/problems.ts';
 import { T, useT } from '../i18n/T.tsx';
 
 export function FailureList({
@@ -23,29 +23,32 @@ export function FailureList({
   if (layer !== top || failures.length === 0) return null;
   return (
     <div className={`failures ${className}`}>
-      {failures.map((f) => (
-        <div key={f.id} role="alert" className="failure">
-          <p>
-            <T
-              id="failure.failed"
-              values={{
-                what: f.what,
-                where: f.where,
-                reason: problemWords(t, f.problem),
-                b: (c) => <strong>{c}</strong>,
-                w: (c) => <span className="failure-where">{c}</span>,
-              }}
-            />
-          </p>
-          <button
-            type="button"
-            onClick={() => dismissFailure(f.id)}
-            aria-label={t('failure.dismissLabel', { what: f.what })}
-          >
-            <T id="failure.dismiss" />
-          </button>
-        </div>
-      ))}
+      {failures.map((f) => {
+        const what = phraseWords(t, f.what.id, f.what.values);
+        return (
+          <div key={f.id} role="alert" className="failure">
+            <p>
+              <T
+                id="failure.failed"
+                values={{
+                  what,
+                  where: phraseWords(t, f.where.id, f.where.values),
+                  reason: problemWords(t, f.problem),
+                  b: (c) => <strong>{c}</strong>,
+                  w: (c) => <span className="failure-where">{c}</span>,
+                }}
+              />
+            </p>
+            <button
+              type="button"
+              onClick={() => dismissFailure(f.id)}
+              aria-label={t('failure.dismissLabel', { what })}
+            >
+              <T id="failure.dismiss" />
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -7,7 +7,7 @@
  */
 import { useId, useState } from 'react';
 import type { Removal } from '@core/model.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { useDocument } from '../hooks/useDocument.ts';
 import { switchTextSource } from './actions.ts';
 import { useSpanCount } from './useSpanCount.ts';
@@ -93,8 +93,8 @@ export function CleanupView({ docId, onDocIdChange }: CleanupViewProps): React.J
       reportFailure(
         {
           key: FAILURE,
-          what: `Switching to the ${source === 'raw' ? 'raw' : 'cleaned'} text`,
-          where: `Cleanup of “${titleText(doc.title)}”`,
+          what: phrase(source === 'raw' ? 'failureTask.switchRaw' : 'failureTask.switchCleaned'),
+          where: phrase('failureWhere.cleanup', { title: titleText(doc.title) }),
         },
         err,
       );

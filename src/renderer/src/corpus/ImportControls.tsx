@@ -3,12 +3,12 @@
  * the window, and the import report that says, file by file, what was
  * imported, what was already there and what was refused and why.
  */
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { HostFile } from '@core/host-contract.ts';
 import { fileKind } from '@core/import/prepare.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { ImportOutcome } from '../db/documents.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { DatasetImportDialog } from '../datasets/DatasetImportDialog.tsx';
 import { host } from '../host/host.ts';
 import { importArticleFiles } from './actions.ts';
@@ -62,9 +62,6 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
   const [busy, setBusy] = useState(false);
   const reportId = useId();
   const t = useT();
-  // The words the import callback reports with, in the language of the moment.
-  const words = useRef(t);
-  words.current = t;
 
   const run = useCallback(
     async (files: HostFile[]): Promise<void> => {
@@ -82,9 +79,8 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
         const first = result.find((o) => o.status === 'imported');
         if (first && first.status === 'imported') onImported?.(first.id);
       } catch (err) {
-        const tr = words.current;
         reportFailure(
-          { key: FAILURE, what: tr('import.task.articles'), where: tr('import.where') },
+          { key: FAILURE, what: phrase('import.task.articles'), where: phrase('import.where') },
           err,
         );
       } finally {
@@ -100,7 +96,10 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
     try {
       await run(await host.openFiles());
     } catch (err) {
-      reportFailure({ key: FAILURE, what: t('import.task.open'), where: t('import.where') }, err);
+      reportFailure(
+        { key: FAILURE, what: phrase('import.task.open'), where: phrase('import.where') },
+        err,
+      );
     }
   }
 

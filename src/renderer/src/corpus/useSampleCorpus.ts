@@ -2,14 +2,18 @@
 import { useEffect } from 'react';
 import { db } from '../db/db.ts';
 import { loadSampleCorpus } from '../db/sample-corpus.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure } from '../failures.ts';
 
 /** Starts loading the sample corpus; a failure is reported like any other. */
 export function useSampleCorpus(): void {
   useEffect(() => {
     loadSampleCorpus(db).catch((err: unknown) =>
       reportFailure(
-        { key: 'sample-corpus', what: 'Loading the sample articles', where: 'first start' },
+        {
+          key: 'sample-corpus',
+          what: phrase('failureTask.sampleCorpus'),
+          where: phrase('failureWhere.firstStart'),
+        },
         err,
       ),
     );

@@ -13,7 +13,7 @@ import { ProgressBar } from '../components/ProgressBar.tsx';
 import { unreadableProblem } from '../db/dataset-import.ts';
 import { backupErrorProblem } from '../db/backup.ts';
 import { problem, ProblemError } from '@core/problems/problem.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure, type Phrase } from '../failures.ts';
 import { host } from '../host/host.ts';
 import {
   analyzeDatasetFile,
@@ -59,14 +59,14 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   useEffect(() => onBackupKept(refresh), [refresh]);
 
   /** Runs one action of the panel; a failure is reported as `what` failed. */
-  async function task(what: string, fn: () => Promise<void>): Promise<void> {
+  async function task(what: Phrase, fn: () => Promise<void>): Promise<void> {
     setBusy(true);
     clearFailures(FAILURE);
     setMessage(null);
     try {
       await fn();
     } catch (err) {
-      reportFailure({ key: FAILURE, what, where: t('backup.title') }, err);
+      reportFailure({ key: FAILURE, what, where: phrase('backup.title') }, err);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -74,13 +74,13 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   }
 
   const saveFile = (): Promise<void> =>
-    task(t('backup.task.saveFile'), async () => {
+    task(phrase('backup.task.saveFile'), async () => {
       const r = await saveBackupFile(setProgress);
       setMessage(r ? t('backup.saved', { path: r.path }) : t('backup.cancelled'));
     });
 
   const saveStored = (): Promise<void> =>
-    task(t('backup.task.keep'), async () => {
+    task(phrase('backup.task.keep'), async () => {
       const info = await keepBackup();
       setMessage(t('backup.kept', { name: info.name }));
       refresh();
@@ -107,7 +107,7 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
   }
 
   const restoreFile = (): Promise<void> =>
-    task(t('backup.task.restoreFile'), async () => {
+    task(phrase('backup.task.restoreFile'), async () => {
       const [file] = await host.openFiles();
       if (!file) return;
       if (file.error)
@@ -120,13 +120,15 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
     });
 
   const copyStored = (name: string): Promise<void> =>
-    task(t('backup.task.copy', { name }), async () => {
+    task(phrase('backup.task.copy', { name }), async () => {
       const path = await saveCopyOfKept(name);
       setMessage(path ? t('backup.copySaved', { name, path }) : t('backup.copyCancelled'));
     });
 
   const restoreStored = (name: string): Promise<void> =>
-    task(t('backup.task.restore', { name }), async () => check(name, await readKeptBackup(name)));
+    task(phrase('backup.task.restore', { name }), async () =>
+      check(name, await readKeptBackup(name)),
+    );
 
   return (
     <Dialog
@@ -198,7 +200,11 @@ export function BackupPanel({ onClose }: { onClose: () => void }): React.JSX.Ele
             <button
               type="button"
               className="primary"
-              onClick={() => void task(`Restoring ${pending.source}`, () => restore(pending))}
+              onClick={() =>
+                void task(phrase('failureTask.restore', { source: pending.source }), () =>
+                  restore(pending),
+                )
+              }
             >
               <T id="backup.replace" />
             </button>

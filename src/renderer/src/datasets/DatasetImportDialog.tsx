@@ -4,7 +4,7 @@
  * unknown labels, whose spans they are) and lets the analyst decide before
  * anything is written in one transaction.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { problem } from '@core/problems/problem.ts';
@@ -16,7 +16,7 @@ import {
   type ImportProgress,
   type ImportReport,
 } from '../db/dataset-import.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { host } from '../host/host.ts';
 import { analyzeDatasetFile, importAnalysedDataset } from './actions.ts';
@@ -25,6 +25,8 @@ import { T, useT, type Translate } from '../i18n/T.tsx';
 import './datasets.css';
 
 const FAILURE = 'dataset-import';
+/** Where its failures are: this dialog. */
+const where = phrase('dsImport.title');
 
 const SHOWN_PROBLEMS = 200;
 
@@ -66,20 +68,15 @@ export function DatasetImportDialog({
   const [labelMap, setLabelMap] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const t = useT();
-  const where = t('dsImport.title');
-  // What the reading effect names a failure with, in the language of the moment.
-  const words = useRef({ t, where });
-  words.current = { t, where };
 
   useEffect(() => {
     if (!file) return;
-    const { t, where } = words.current;
     let live = true;
     setBusy(true);
     setAnalysis(null);
     setReport(null);
     clearFailures(FAILURE);
-    const what = t('dsImport.task.read', { file: file.name });
+    const what = phrase('dsImport.task.read', { file: file.name });
     analyzeDatasetFile(file, (p) => live && setProgress(p))
       .then((a) => {
         if (!live) return;
@@ -101,12 +98,12 @@ export function DatasetImportDialog({
       const [picked] = await host.openFiles();
       if (picked?.error)
         reportFailure(
-          { key: FAILURE, what: t('dsImport.task.open', { file: picked.name }), where },
+          { key: FAILURE, what: phrase('dsImport.task.open', { file: picked.name }), where },
           problem('file.unreadable', { file: picked.name, detail: picked.error }),
         );
       else if (picked) setFile(picked);
     } catch (err) {
-      reportFailure({ key: FAILURE, what: t('dsImport.task.openAny'), where }, err);
+      reportFailure({ key: FAILURE, what: phrase('dsImport.task.openAny'), where }, err);
     }
   }
 
@@ -115,7 +112,7 @@ export function DatasetImportDialog({
     setBusy(true);
     clearFailures(FAILURE);
     const file = analysis.analysis.fileName;
-    const what = t('dsImport.task.import', { file });
+    const what = phrase('dsImport.task.import', { file });
     try {
       const r = await importAnalysedDataset(analysis.analysis, {
         selfId: self.id,
@@ -128,7 +125,10 @@ export function DatasetImportDialog({
       else reportFailure({ key: FAILURE, what, where }, r.refusalProblem ?? r.refusal);
     } catch (err) {
       // One transaction: a failed write leaves nothing behind.
-      reportFailure({ key: FAILURE, what: t('dsImport.task.importNothing', { file }), where }, err);
+      reportFailure(
+        { key: FAILURE, what: phrase('dsImport.task.importNothing', { file }), where },
+        err,
+      );
     } finally {
       setBusy(false);
     }

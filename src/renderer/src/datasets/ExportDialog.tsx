@@ -9,7 +9,7 @@ import { OUTPUT_FORMAT_INFO, OUTPUT_FORMATS, type OutputFormat } from '@core/for
 import { Dialog } from '../components/Dialog.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import type { ExportProgress } from '../db/export.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { exportDataset } from './actions.ts';
@@ -93,8 +93,8 @@ export function ExportDialog({
       reportFailure(
         {
           key: FAILURE,
-          what: 'Exporting the dataset (nothing was exported)',
-          where: 'Export dataset',
+          what: phrase('failureTask.export'),
+          where: phrase('export.title'),
         },
         err,
       );

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { backupIfDue } from '../db/auto-backup.ts';
 import { db } from '../db/db.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
 import { whenIdle } from '../idle.ts';
 import { backupKept } from './actions.ts';
@@ -29,8 +29,8 @@ export function useAutoBackup(): void {
             reportFailure(
               {
                 key: 'auto-backup',
-                what: 'Keeping the daily automatic backup',
-                where: 'automatic backups',
+                what: phrase('failureTask.autoBackup'),
+                where: phrase('failureWhere.autoBackups'),
               },
               err,
             );

@@ -8,6 +8,7 @@
  * an undo refuses, changing nothing, when a record it would restore was
  * changed since.
  */
+import { problem, ProblemError } from '@core/problems/problem.ts';
 import { ActorIndex, cleanName, displayName, foldName, liveActors } from '@core/actors/model.ts';
 import {
   actorFromSelection,
@@ -293,11 +294,12 @@ export async function spanAttributionChange(
   patch: AttributionPatch & { actorId?: string | null },
 ): Promise<SpanChange> {
   const span = await db.spans.get(spanId);
-  if (!span) throw new Error(`no span ${spanId} (deleted?)`);
+  if (!span) throw new ProblemError(problem('span.gone', { span: spanId }));
   const { actorId, ...rest } = patch;
   if (actorId !== undefined && rest.actor === undefined) {
     const actor = actorId === null ? null : await db.actors.get(actorId);
-    if (actor === undefined) throw new Error(`no actor ${actorId} (deleted?)`);
+    if (actor === undefined)
+      throw new ProblemError(problem('actor.gone', { actor: String(actorId) }));
     rest.actor = actor;
   }
   return attributeSpan(span, rest, Date.now());

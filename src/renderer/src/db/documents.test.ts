@@ -108,7 +108,12 @@ describe('importFiles on IndexedDB', () => {
       { name: 'login.html', bytes: enc.encode('<html><body><form></form></body></html>') },
     ]);
     expect(bare).toEqual([
-      { file: 'login.html', status: 'error', reason: 'the HTML page has no article text' },
+      {
+        file: 'login.html',
+        status: 'error',
+        reason: 'the HTML page has no article text',
+        problem: { code: 'html.noArticle' },
+      },
     ]);
   });
 
@@ -123,7 +128,14 @@ describe('importFiles on IndexedDB', () => {
     const stopped = await importFiles(d, [{ name: 'slow.html', bytes: enc.encode(slow) }], {
       timeLimitMs: 10,
     });
-    expect(stopped).toEqual([{ file: 'slow.html', status: 'error', reason: timeLimitReason(10) }]);
+    expect(stopped).toEqual([
+      {
+        file: 'slow.html',
+        status: 'error',
+        reason: timeLimitReason(10),
+        problem: { code: 'article.timeLimit', values: { limit: '10 ms' } },
+      },
+    ]);
     // A new worker reads the next files, with the usual limit: 2,000 nested
     // <div>s (which took Readability 16 s) are refused by their depth.
     const refused = await importFiles(d, [{ name: 'deep.html', bytes: enc.encode(deep) }]);
@@ -132,6 +144,7 @@ describe('importFiles on IndexedDB', () => {
         file: 'deep.html',
         status: 'error',
         reason: `the page nests elements more than ${MAX_HTML_DEPTH} deep (the limit is ${MAX_HTML_DEPTH}); save the article as text and import that`,
+        problem: { code: 'html.tooDeep', values: { limit: MAX_HTML_DEPTH } },
       },
     ]);
     const [next] = await importFiles(d, [article(9)]);

@@ -2,6 +2,7 @@
 // analyst's own list is checked before it is stored (nothing stored when a
 // line is bad, each problem named); the suggester matches the union of
 // everyone's lists and knows who listed each phrase.
+import { problemText } from '@core/problems/problem.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gazetteerUnion, ownGazetteer, saveOwnGazetteer } from './gazetteers.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
@@ -28,11 +29,11 @@ describe('gazetteers', () => {
       'pro-withdrawal': ['انسحاب القوات', 'لا حاجة لقوات قتالية'],
     });
     const bad = { 'pro-withdrawal': ['انسحاب', ' '], 'pro-coalition': 'بقاء القوات' };
-    expect(await saveOwnGazetteer(db, 'laila', JSON.stringify(bad))).toEqual([
+    expect((await saveOwnGazetteer(db, 'laila', JSON.stringify(bad))).map(problemText)).toEqual([
       '"pro-withdrawal"[1]: a cue phrase must hold a word',
       '"pro-coalition": Invalid input: expected array, received string',
     ]);
-    expect(await saveOwnGazetteer(db, 'laila', '{"x": [')).toEqual([
+    expect((await saveOwnGazetteer(db, 'laila', '{"x": [')).map(problemText)).toEqual([
       expect.stringMatching(/^not JSON: /),
     ]);
     // The stored list is the last good one.

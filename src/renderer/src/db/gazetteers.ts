@@ -6,6 +6,8 @@
  * suggester uses the union of every row, and says who listed a phrase.
  * Without a project there is only the analyst's own row: local, as before.
  */
+import { describeError } from '@core/errors.ts';
+import { problem, type Problem } from '@core/problems/problem.ts';
 import { parseGazetteer, type Gazetteer } from '@core/suggest/gazetteer.ts';
 import { getTeamConfig } from '../sync/meta.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -47,12 +49,12 @@ export async function saveOwnGazetteer(
   db: WorkbenchDb,
   selfId: string,
   json: string,
-): Promise<string[]> {
+): Promise<Problem[]> {
   let value: unknown;
   try {
     value = json.trim() === '' ? {} : JSON.parse(json);
   } catch (err) {
-    return [`not JSON: ${err instanceof Error ? err.message : String(err)}`];
+    return [problem('gazetteer.notJson', { detail: describeError(err) })];
   }
   const parsed = parseGazetteer(value);
   if (!parsed.ok) return parsed.errors;
@@ -62,7 +64,11 @@ export async function saveOwnGazetteer(
     const config = await getTeamConfig(db);
     if (config && !config.roles.includes('analyst'))
       return [
-        `in the team project ${config.project}, only analysts keep cue phrases, and ${config.user} (${config.roles.join(', ')}) is not one`,
+        problem('gazetteer.notAnalyst', {
+          project: config.project,
+          user: config.user,
+          roles: config.roles.join(', '),
+        }),
       ];
     await db.gazetteers.put({
       annotatorId: selfId,

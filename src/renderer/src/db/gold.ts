@@ -7,6 +7,7 @@
  * proposals are remembered per document, so "accept all where N agree" does
  * not bring back what the adjudicator turned down.
  */
+import { problem, ProblemError } from '@core/problems/problem.ts';
 import { ActorIndex } from '@core/actors/model.ts';
 import { withAttribution, type AttributionPatch } from '@core/actors/span-attribution.ts';
 import {
@@ -166,7 +167,7 @@ export async function acceptIntoGold(
   return db.transaction('rw', TABLES(db), async () => {
     await requireRole(db, 'adjudicator');
     const doc = await db.documents.get(docId);
-    if (!doc) throw new Error(`No document ${docId} to adjudicate.`);
+    if (!doc) throw new ProblemError(problem('gold.noDocument', { doc: docId }));
     const key = spanKey(span);
     const existing = (
       await db.spans.where('[docId+annotatorId]').equals([docId, GOLD_ANNOTATOR_ID]).toArray()
@@ -242,9 +243,9 @@ export async function editGoldSpan(
     await requireRole(db, 'adjudicator');
     const span = await db.spans.get(spanId);
     if (!span || span.annotatorId !== GOLD_ANNOTATOR_ID)
-      throw new Error('That gold span no longer exists.');
+      throw new ProblemError(problem('gold.spanGone'));
     const doc = await db.documents.get(span.docId);
-    if (!doc) throw new Error(`No document ${span.docId}.`);
+    if (!doc) throw new ProblemError(problem('gold.noDocument', { doc: span.docId }));
     const next = {
       start: change.start ?? span.start,
       end: change.end ?? span.end,
@@ -252,7 +253,7 @@ export async function editGoldSpan(
     };
     const length = [...doc.text].length;
     if (next.start < 0 || next.end > length || next.end <= next.start)
-      throw new Error(`A gold span must cover some text (got ${next.start}–${next.end}).`);
+      throw new ProblemError(problem('gold.empty', { start: next.start, end: next.end }));
     const updated: SpanRecord = {
       ...span,
       ...next,
@@ -331,12 +332,13 @@ export async function settleGoldAttribution(
   return db.transaction('rw', TABLES(db), async () => {
     const span = await db.spans.get(spanId);
     if (!span || span.annotatorId !== GOLD_ANNOTATOR_ID)
-      throw new Error('That gold span no longer exists.');
+      throw new ProblemError(problem('gold.spanGone'));
     const { actorId, ...rest } = patch;
     let full: AttributionPatch = rest;
     if (actorId !== undefined) {
       const actor = actorId === null ? null : await db.actors.get(actorId);
-      if (actor === undefined) throw new Error(`No actor ${actorId} (deleted?).`);
+      if (actor === undefined)
+        throw new ProblemError(problem('actor.gone', { actor: String(actorId) }));
       full = { ...rest, actor };
     }
     const updated = withAttribution(span, full, Date.now());

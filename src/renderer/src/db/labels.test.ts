@@ -7,7 +7,8 @@ import { cpSlice } from '@core/offsets.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { makeSpan } from './spans.ts';
 import { createProfile } from './profile.ts';
-import { describeLabelUsage, labelUsage, saveLabel } from './labels.ts';
+import { problemOf } from '@core/problems/problem.ts';
+import { blankLabel, describeLabelUsage, labelUsage, saveLabel, validateLabel } from './labels.ts';
 import { acceptIntoGold, getRejected, rejectProposal } from './gold.ts';
 
 let db: WorkbenchDb | null = null;
@@ -87,5 +88,24 @@ describe('label usage and rename on IndexedDB', () => {
       );
     }
     expect((await d.labels.get('pro-withdrawal'))!.name).toBe(base.name);
+  });
+
+  it('refuses a bad label with a problem the interface words, and saves nothing', async () => {
+    db = createDb(`labels-${crypto.randomUUID()}`);
+    const others = [
+      { ...blankLabel([]), key: 'pro-withdrawal', name: 'Pro-withdrawal', hotkey: 1 },
+    ];
+    const label = { ...blankLabel(others), name: 'Sceptic', hotkey: 1 };
+    expect(validateLabel(label, others)).toEqual({
+      code: 'label.hotkeyTaken',
+      values: { hotkey: 1, key: 'pro-withdrawal' },
+    });
+    expect(validateLabel({ ...label, hotkey: null, nameAr: 'شك\u202e' }, others)).toEqual({
+      code: 'label.unsafeChar',
+      values: { which: 'nameAr', char: expect.stringMatching(/^U\+202E/) },
+    });
+    const refused = await saveLabel(db, null, { ...label, name: ' ' }).catch((e: unknown) => e);
+    expect(problemOf(refused)).toEqual({ code: 'label.noName' });
+    expect(await db.labels.count()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
 import { describeChar, firstUnsafeChar } from '@core/ids.ts';
 import { labelKeyFromName, LABEL_PALETTE } from '@core/labels.ts';
 import { GOLD_ANNOTATOR_ID, type LabelDef } from '@core/model.ts';
+import { problem, ProblemError, type Problem } from '@core/problems/problem.ts';
 import { getTeamConfig } from '../sync/meta.ts';
 import { requireRole } from '../sync/roles.ts';
 import { rejectedKey } from './gold.ts';
@@ -17,27 +18,26 @@ export function readLabels(db: WorkbenchDb): Promise<LabelDef[]> {
   return db.labels.orderBy('order').toArray();
 }
 
-/** Checks an edited label against the others; returns a message or null. */
-export function validateLabel(label: LabelDef, others: readonly LabelDef[]): string | null {
-  if (!label.name.trim()) return 'Give the label a name.';
+/** Checks an edited label against the others; returns a problem or null. */
+export function validateLabel(label: LabelDef, others: readonly LabelDef[]): Problem | null {
+  if (!label.name.trim()) return problem('label.noName');
   // Names are shown wherever the label is: no character may hide or reorder text
   // (the key, made of letters, digits and hyphens, is safe already).
-  for (const [field, value] of [
+  for (const [which, value] of [
     ['name', label.name],
-    ['Arabic name', label.nameAr],
+    ['nameAr', label.nameAr],
   ] as const) {
     const unsafe = firstUnsafeChar(value);
-    if (unsafe !== null)
-      return `The ${field} contains ${describeChar(unsafe)}, an invisible or control character: type it without.`;
+    if (unsafe !== null) return problem('label.unsafeChar', { which, char: describeChar(unsafe) });
   }
   const key = labelKeyFromName(label.name);
-  if (!key) return 'The name needs at least one letter or digit.';
-  if (key === 'neutral') return '“neutral” is reserved for the document stance.';
-  if (others.some((o) => o.key === key)) return `Another label is already called “${key}”.`;
-  if (label.hotkey !== null && others.some((o) => o.hotkey === label.hotkey))
-    return `Hotkey ${label.hotkey} is already used by “${others.find((o) => o.hotkey === label.hotkey)?.key}”.`;
+  if (!key) return problem('label.noLetter');
+  if (key === 'neutral') return problem('label.neutral');
+  if (others.some((o) => o.key === key)) return problem('label.taken', { key });
+  const holder = label.hotkey === null ? undefined : others.find((o) => o.hotkey === label.hotkey);
+  if (holder) return problem('label.hotkeyTaken', { hotkey: label.hotkey!, key: holder.key });
   if (label.hotkey !== null && !(label.hotkey >= 1 && label.hotkey <= 9))
-    return 'A hotkey is a digit from 1 to 9.';
+    return problem('label.hotkeyRange');
   return null;
 }
 
@@ -59,12 +59,10 @@ export async function saveLabel(
       await requireRole(db, 'lead');
       // Colleagues' spans carry a label's key, and only they may change them.
       if (oldKey !== null && oldKey !== key && (await getTeamConfig(db)))
-        throw new Error(
-          `In a team project a label keeps its key (${oldKey}), which colleagues' spans carry: change its Arabic name, colour or definition, or add a new label.`,
-        );
+        throw new ProblemError(problem('label.teamKeepsKey', { key: oldKey }));
       const others = (await db.labels.toArray()).filter((l) => l.key !== oldKey);
-      const problem = validateLabel(record, others);
-      if (problem) throw new Error(problem);
+      const bad = validateLabel(record, others);
+      if (bad) throw new ProblemError(bad);
       if (oldKey === null) {
         record.order = others.reduce((m, l) => Math.max(m, l.order + 1), 0);
       } else if (oldKey !== key) {
@@ -165,9 +163,7 @@ export async function deleteLabel(db: WorkbenchDb, key: string): Promise<void> {
         .filter((s) => s.annotatorId !== config.user)
         .count()) > 0
     )
-      throw new Error(
-        `In a team project a label that colleagues or gold use cannot be deleted: their spans carry “${key}”.`,
-      );
+      throw new ProblemError(problem('label.teamInUse', { key }));
     await db.spans.where('label').equals(key).delete();
     await db.statuses.filter((s) => s.docStance === key).modify({ docStance: null });
     await db.labels.delete(key);

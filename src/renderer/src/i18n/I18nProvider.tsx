@@ -18,7 +18,7 @@ import {
 } from '@core/i18n/locale.ts';
 import { useUiPrefs } from './useUiPrefs.ts';
 import { host } from '../host/host.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure } from '../failures.ts';
 
 /** The language and digits in effect. */
 export interface UiLocale {
@@ -55,8 +55,8 @@ export function I18nProvider({
       reportFailure(
         {
           key: 'ui-language',
-          what: 'Naming the menus in the chosen language',
-          where: 'Language',
+          what: phrase('failureTask.menus'),
+          where: phrase('header.language'),
         },
         err,
       ),

@@ -9,7 +9,7 @@ import { intlLocale, type DigitStyle, type UiLanguage } from '@core/i18n/locale.
 import { PROBLEM_CODES } from '@core/problems/codes.ts';
 import { atPath, problem } from '@core/problems/problem.ts';
 import { CATALOGS } from './catalogs.ts';
-import { errorWords, problemWords, SELECT_KEYS } from './problems.ts';
+import { errorWords, phraseWords, problemWords, SELECT_KEYS } from './problems.ts';
 import type { Translate } from './T.tsx';
 
 function translate(lang: UiLanguage, digits: DigitStyle, errors: string[] = []): Translate {
@@ -50,11 +50,13 @@ describe('problems in the interface language', () => {
       const errors: string[] = [];
       const t = translate(lang, 'latn', errors);
       for (const code of PROBLEM_CODES) {
-        const values = samples(parse(CATALOGS[lang][`problem.${code}` as never]));
-        const text = problemWords(t, problem(code, values));
+        const ast = parse(CATALOGS[lang][`problem.${code}` as never]);
+        const text = problemWords(t, problem(code, samples(ast)));
         expect(text, `${lang} ${code}`).not.toContain(`problem.${code}`);
-        // No argument left unfilled (the backup row shape is written in braces).
-        expect(text.replace('{"table", "row"}', ''), `${lang} ${code}`).not.toMatch(/[{}]/);
+        // No argument left unfilled (shapes such as a backup row's are quoted braces).
+        const quoted = ast.flatMap((el) => (el.type === TYPE.literal ? [el.value] : []));
+        const unquoted = quoted.reduce((rest, lit) => rest.replace(lit, ''), text);
+        expect(unquoted, `${lang} ${code}`).not.toMatch(/[{}]/);
       }
       expect(errors, lang).toEqual([]);
     }
@@ -98,5 +100,23 @@ describe('problems in the interface language', () => {
     );
     const quota = new DOMException('full', 'QuotaExceededError');
     expect(errorWords(translate('ar', 'latn'), quota)).toMatch(/^القرص أو حصة التخزين/);
+  });
+
+  it('a failure says what failed and where in the language, names isolated, counts in plural', () => {
+    const ar = translate('ar', 'arab');
+    expect(phraseWords(ar, 'failureTask.saveLabel', { name: 'pro-withdrawal' })).toBe(
+      'حفظ التصنيف «\u2068pro-withdrawal\u2069»',
+    );
+    expect(phraseWords(ar, 'failureTask.acceptAgreed', { count: 2 })).toBe(
+      'قبول ما يتّفق عليه معلّقان على الأقل',
+    );
+    expect(phraseWords(ar, 'failureTask.acceptAgreed', { count: 3 })).toBe(
+      'قبول ما يتّفق عليه ٣ معلّقين على الأقل',
+    );
+    const en = translate('en', 'latn');
+    expect(phraseWords(en, 'failureTask.acceptAgreed', { count: 1 })).toBe(
+      'Accepting what at least 1 annotator agrees on',
+    );
+    expect(phraseWords(en, 'export.title')).toBe('Export dataset');
   });
 });

@@ -22,7 +22,14 @@ const isolate = (s: string): string =>
  * Values the messages choose by (ICU `select`), passed as they are: an
  * isolated value would match no case.
  */
-export const SELECT_KEYS = new Set(['advice', 'kind', 'inclusive', 'expected', 'received']);
+export const SELECT_KEYS = new Set([
+  'advice',
+  'kind',
+  'inclusive',
+  'expected',
+  'received',
+  'which',
+]);
 
 /** Problem `p` in words, through `t` (the interface's translate function). */
 export function problemWords(t: Translate, p: Problem): string {
@@ -36,6 +43,18 @@ export function problemWords(t: Translate, p: Problem): string {
           : v;
   const text = t(`problem.${p.code}` as MessageId, values);
   return p.path ? t('problem.atPath', { path: isolate(p.path), message: text }) : text;
+}
+
+/** A catalog message with text values isolated as problems' are (a failure's what and where). */
+export function phraseWords(
+  t: Translate,
+  id: MessageId,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values))
+    out[k] = typeof v === 'string' && !SELECT_KEYS.has(k) ? isolate(v) : v;
+  return t(id, out);
 }
 
 /** Words any thrown value (or problem) in the interface language. */

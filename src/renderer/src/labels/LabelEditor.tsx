@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { LabelDef } from '@core/model.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { blankLabel, describeLabelUsage, type LabelUsage } from '../db/labels.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { removeLabel, storeLabel, usageOf } from './actions.ts';
 import { T, useT } from '../i18n/T.tsx';
 
@@ -42,7 +42,11 @@ export function LabelEditor({
       clearFailures(FAILURE);
     } catch (err) {
       reportFailure(
-        { key: FAILURE, what: `Saving the label “${draft.name}”`, where: 'Edit labels' },
+        {
+          key: FAILURE,
+          what: phrase('failureTask.saveLabel', { name: draft.name }),
+          where: phrase('labels.edit'),
+        },
         err,
       );
     }
@@ -63,7 +67,11 @@ export function LabelEditor({
       clearFailures(FAILURE);
     } catch (err) {
       reportFailure(
-        { key: FAILURE, what: `Deleting the label “${key}”`, where: 'Edit labels' },
+        {
+          key: FAILURE,
+          what: phrase('failureTask.deleteLabel', { name: key }),
+          where: phrase('labels.edit'),
+        },
         err,
       );
     }

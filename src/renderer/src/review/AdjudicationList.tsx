@@ -12,7 +12,7 @@ import { spanKey } from '@core/agreement/types.ts';
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
 import type { Token } from '@core/tokenize.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { GOLD_EDIT_FAILURE, removeGoldSpan } from './actions.ts';
 import { GoldSpanEditor } from './GoldSpanEditor.tsx';
 import { Quote } from './Quote.tsx';
@@ -73,7 +73,11 @@ export const AdjudicationList = memo(function AdjudicationList(
       () => clearFailures(GOLD_EDIT_FAILURE),
       (e: unknown) =>
         reportFailure(
-          { key: GOLD_EDIT_FAILURE, what: `Removing the gold span “${g.quote}”`, where: 'Review' },
+          {
+            key: GOLD_EDIT_FAILURE,
+            what: phrase('failureTask.removeGold', { quote: g.quote }),
+            where: phrase('mode.review'),
+          },
           e,
         ),
     );

@@ -5,7 +5,7 @@
  */
 import type { LabelDef, SpanRecord } from '@core/model.ts';
 import type { Token } from '@core/tokenize.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { editGoldSpan, GOLD_EDIT_FAILURE } from './actions.ts';
 import { GoldAttribution } from '../actors/GoldAttribution.tsx';
 import { T, useT } from '../i18n/T.tsx';
@@ -26,8 +26,8 @@ export function GoldSpanEditor({ span, tokens, labels }: GoldSpanEditorProps): R
         reportFailure(
           {
             key: GOLD_EDIT_FAILURE,
-            what: `Editing the gold span “${span.quote}”`,
-            where: 'Review',
+            what: phrase('failureTask.editGold', { quote: span.quote }),
+            where: phrase('mode.review'),
           },
           e,
         ),

@@ -16,7 +16,7 @@ import { caretAt } from '../annotate/text-map.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { AcceptAgreedControl } from './AcceptAgreedControl.tsx';
 import { acceptAllAgreed, ADJUDICATE_FAILURE, setGoldStatus } from './actions.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure } from '../failures.ts';
 import { AdjudicationList } from './AdjudicationList.tsx';
 import { nameIn } from './annotators.ts';
 import { reviewBlocks, sentenceBlocks, type Block } from './blocks.ts';
@@ -163,8 +163,8 @@ export function ReviewView({
       reportFailure(
         {
           key: ADJUDICATE_FAILURE,
-          what: `Accepting what at least ${minAgree} annotators agree on`,
-          where: 'Review',
+          what: phrase('failureTask.acceptAgreed', { count: minAgree }),
+          where: phrase('mode.review'),
         },
         e,
       );
@@ -268,11 +268,12 @@ export function ReviewView({
                   reportFailure(
                     {
                       key: ADJUDICATE_FAILURE,
-                      what:
+                      what: phrase(
                         goldStatus?.status === 'done'
-                          ? 'Reopening adjudication'
-                          : 'Marking gold adjudicated',
-                      where: 'Review',
+                          ? 'failureTask.reopenGold'
+                          : 'failureTask.markGold',
+                      ),
+                      where: phrase('mode.review'),
                     },
                     e,
                   ),

@@ -11,7 +11,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Candidate } from '@core/agreement/adjudicate.ts';
 import { spanKey } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
-import { clearFailures, reportFailure } from '../failures.ts';
+import { clearFailures, phrase, reportFailure, type Phrase } from '../failures.ts';
 import { acceptIntoGold, ADJUDICATE_FAILURE, rejectProposal, unreject } from './actions.ts';
 import { stillUnsaved, storedState, type RowState, type Unsaved } from './decisions.ts';
 import type { DocReviewData } from './useDocReview.ts';
@@ -33,10 +33,11 @@ const WRITES: Record<RowState, (docId: string, c: Candidate) => Promise<unknown>
 };
 
 /** What a failed decision was, said as an action (failures.ts). */
-function what(to: RowState, c: Candidate, quote: string): string {
-  if (to === 'in-gold') return `Accepting “${quote}” as ${c.label} into gold`;
-  if (to === 'rejected') return `Rejecting “${quote}” as ${c.label}`;
-  return `Undoing the rejection of “${quote}” as ${c.label}`;
+function what(to: RowState, c: Candidate, quote: string): Phrase {
+  const values = { quote, label: c.label };
+  if (to === 'in-gold') return phrase('failureTask.acceptGold', values);
+  if (to === 'rejected') return phrase('failureTask.reject', values);
+  return phrase('failureTask.unreject', values);
 }
 
 const NONE: ReadonlyMap<string, Unsaved> = new Map();
@@ -102,7 +103,7 @@ export function useDecisions(docId: string, data: DocReviewData | null | undefin
             if (m.get(c.key)?.id === id) m.delete(c.key);
           });
           reportFailure(
-            { key: ADJUDICATE_FAILURE, what: what(to, c, quote), where: 'Review' },
+            { key: ADJUDICATE_FAILURE, what: what(to, c, quote), where: phrase('mode.review') },
             err,
           );
         },

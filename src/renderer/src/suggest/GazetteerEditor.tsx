@@ -10,6 +10,8 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { LabelDef } from '@core/model.ts';
+import type { Problem } from '@core/problems/problem.ts';
+import { useProblemWords } from '../i18n/problems.ts';
 import { saveGazetteer } from './actions.ts';
 import { useT } from '../i18n/T.tsx';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
@@ -34,7 +36,8 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
   const { authors } = useGazetteerUnion();
   const annotators = useAnnotators();
   const [draft, setDraft] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<string[] | null>(null);
+  const [result, setResult] = useState<Problem[] | null>(null);
+  const words = useProblemWords();
   const stored = JSON.stringify(gazetteer);
   useEffect(() => {
     const g = JSON.parse(stored) as Record<string, string[]>;
@@ -109,8 +112,8 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
             <>
               {t('suggest.problems')}
               <ul>
-                {result.map((r) => (
-                  <li key={r}>{r}</li>
+                {result.map((r, i) => (
+                  <li key={i}>{words(r)}</li>
                 ))}
               </ul>
             </>

@@ -5,13 +5,14 @@
  * cue phrases. Components write through
  * here, never through the database.
  */
+import type { Problem } from '@core/problems/problem.ts';
 import type { SpanRecord, StatusRecord } from '@core/model.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
 import { db } from '../db/db.ts';
 import { saveOwnGazetteer } from '../db/gazetteers.ts';
 import { rejectSuggestion } from '../db/rejections.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
-import { reportFailure } from '../failures.ts';
+import { phrase, reportFailure, type Phrase } from '../failures.ts';
 import { makeSpan, type Change } from '../db/spans.ts';
 import { commitEdit } from '../annotate/editor.ts';
 import type { OccurrenceOffer } from './store.ts';
@@ -83,7 +84,7 @@ export async function saveThreshold(name: string, value: number): Promise<void> 
  * phrase", …]}`); returns the problems found, each naming where, and
  * stores nothing then. In a team project the change is sent to colleagues.
  */
-export function saveGazetteer(selfId: string, json: string): Promise<string[]> {
+export function saveGazetteer(selfId: string, json: string): Promise<Problem[]> {
   return saveOwnGazetteer(db, selfId, json);
 }
 
@@ -92,10 +93,13 @@ export function saveGazetteer(selfId: string, json: string): Promise<string[]> {
  * once in its label's tally. A failure is reported as `what` failing; the
  * suggestion stays hidden for this session anyway.
  */
-export async function rejectStored(selfId: string, s: Suggestion, what: string): Promise<void> {
+export async function rejectStored(selfId: string, s: Suggestion, what: Phrase): Promise<void> {
   try {
     await rejectSuggestion(db, selfId, s);
   } catch (err) {
-    reportFailure({ key: 'suggest-reject', what, where: s.quote }, err);
+    reportFailure(
+      { key: 'suggest-reject', what, where: phrase('failureWhere.suggestion', { quote: s.quote }) },
+      err,
+    );
   }
 }

@@ -11,7 +11,7 @@ import { useLayoutEffect } from 'react';
 import type { Suggestion } from '@core/suggest/types.ts';
 import type { HighlightPainter } from '../annotate/highlights.ts';
 import type { DomTextMap } from '../annotate/text-map.ts';
-import { useT } from '../i18n/T.tsx';
+import { phrase } from '../failures.ts';
 import { rejectStored, tally } from './actions.ts';
 import { forget, step, suggestSelf } from './service.ts';
 import { currentSuggestion, getSuggestState, useSuggestState } from './store.ts';
@@ -34,7 +34,6 @@ export function useSuggestionLayer(
   create: (label: string, start: number, end: number) => void,
 ): SuggestionKeys {
   const st = useSuggestState();
-  const t = useT();
   const shown = st.docId === docId && !st.hidden ? st.suggestions : NONE;
   const current = shown[st.current] ?? null;
   useLayoutEffect(() => {
@@ -68,7 +67,7 @@ export function useSuggestionLayer(
       if (!s) return false;
       forget(s);
       // Stored, so it stays rejected after a reload; counted once, there.
-      void rejectStored(suggestSelf(), s, t('suggest.rememberReject'));
+      void rejectStored(suggestSelf(), s, phrase('suggest.rememberReject'));
       return true;
     },
     step,

@@ -7,6 +7,7 @@
  * skipped and reported with its id and the first problem; the rest apply.
  * Runs inside the caller's transaction, marked incoming (sync/outbox.ts).
  */
+import { problemText } from '@core/problems/problem.ts';
 import { buildDocumentRecord } from '@core/document.ts';
 import {
   GOLD_ANNOTATOR_ID,
@@ -159,7 +160,7 @@ export function checkDoc(doc: RawDoc): CheckedDoc | Rejected | null {
       if (r.value.annotatorId !== id.user) return bad('the cue phrases do not match their id');
       if (r.value.annotatorId === GOLD_ANNOTATOR_ID) return bad('“gold” is not an analyst');
       const g = parseGazetteer(r.value.phrases);
-      if (!g.ok) return bad(`phrases: ${g.errors[0] ?? 'invalid'}`);
+      if (!g.ok) return bad(`phrases: ${g.errors[0] ? problemText(g.errors[0]) : 'invalid'}`);
       const phrases = Object.fromEntries(Object.entries(g.value).map(([l, p]) => [l, [...p]]));
       return {
         id,

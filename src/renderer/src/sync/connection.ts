@@ -81,12 +81,12 @@ export async function connectProject(
   selfId: string,
 ): Promise<ConnectResult> {
   const url = checkServerUrl(input.server);
-  if (!url.ok) return { ok: false, message: url.reason };
+  if (!url.ok) return refused(url.problem);
   const projectProblem = checkProjectName(input.project.trim());
-  if (projectProblem) return { ok: false, message: projectProblem };
+  if (projectProblem) return refused(projectProblem);
   const user = input.user.trim();
   const userProblem = checkUserName(user);
-  if (userProblem) return { ok: false, message: userProblem };
+  if (userProblem) return refused(userProblem);
   if (user !== selfId) return refused(problem('team.wrongUser', { self: selfId }));
   const project = input.project.trim();
   const signIn = await host.teamSignIn(url.url, user, input.password);

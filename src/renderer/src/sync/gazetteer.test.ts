@@ -5,6 +5,7 @@
 // machines of one analyst settle on the later save; a
 // colleague's list is never sent by someone else; a lead who is no analyst
 // is told "not saved"; a hostile list from the server is skipped and named.
+import { problemText } from '@core/problems/problem.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { gazetteerUnion, saveOwnGazetteer } from '../db/gazetteers.ts';
@@ -121,7 +122,9 @@ describe('cue phrases (gazetteers) in a team project', { timeout: 120_000 }, () 
     lina.config.roles = ['lead'];
     await lina.db.syncMeta.put({ key: 'config', value: lina.config });
     lina.restart();
-    expect(await saveOwnGazetteer(lina.db, 'lina', JSON.stringify(OMAR))).toEqual([
+    expect(
+      (await saveOwnGazetteer(lina.db, 'lina', JSON.stringify(OMAR))).map(problemText),
+    ).toEqual([
       `in the team project ${project}, only analysts keep cue phrases, and lina (lead) is not one`,
     ]);
     expect(await lina.db.gazetteers.count()).toBe(0);
