@@ -28,7 +28,10 @@ export default defineConfig({
     resolve: { alias: { '@core': resolve('src/core') } },
     plugins: [react(), devCsp()],
     define,
-    build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
+    // Minified like the web build (electron-vite leaves it unminified): the
+    // entry chunk is what every start parses (docs/architecture.md, What
+    // loads when).
+    build: { minify: true, rollupOptions: { input: resolve('src/renderer/index.html') } },
     // The article import worker is a module worker (corpus/article-worker.ts).
     worker: { format: 'es' },
   },

@@ -84,12 +84,16 @@ export async function benchStart(ctx: BenchContext): Promise<SectionResult> {
           scripts: nav.domContentLoadedEventEnd,
           dbOpen: performance.getEntriesByName('stance:db-open')[0]?.startTime ?? NaN,
           listData: performance.getEntriesByName('stance:list-data')[0]?.startTime ?? NaN,
+          backupStart: performance.getEntriesByName('stance:backup-start')[0]?.startTime ?? NaN,
+          suggestFeed: performance.getEntriesByName('stance:suggest-feed')[0]?.startTime ?? NaN,
         };
       });
       ready.push(t.ready);
       firstRow.push(t.firstRow);
       for (const k of ['scripts', 'dbOpen', 'listData'] as const) phases[k].push(t[k]);
-      ctx.log(`start: list interactive at ${t.ready.toFixed(0)} ms`);
+      ctx.log(
+        `start: list interactive at ${t.ready.toFixed(0)} ms (scripts ${t.scripts.toFixed(0)}, db open ${t.dbOpen.toFixed(0)}, rows read ${t.listData.toFixed(0)}; automatic backup ${Number.isNaN(t.backupStart) ? 'not started' : `started at ${t.backupStart.toFixed(0)}`}, suggestion feed ${Number.isNaN(t.suggestFeed) ? 'not started' : `started at ${t.suggestFeed.toFixed(0)}`} when the tab closed)`,
+      );
       if (i === runs - 1) await page.screenshot({ path: 'bench/.tmp/start.png' });
       await page.close();
     }

@@ -10,17 +10,9 @@ import { cleanText } from './cleanup.ts';
 import { decodeBytes, refused, type TextEncodingName } from './decode.ts';
 import { extractHtml, type HtmlParser } from './html.ts';
 import { canonicalOutlet } from './outlets.ts';
+import { fileKind } from './file-kind.ts';
 
-/** What a file is, by its name (and, for .txt, a sniff of its content). */
-export type FileKind = 'text' | 'html' | 'dataset';
-
-/** The kind of an imported file from its name. */
-export function fileKind(name: string): FileKind {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.json')) return 'dataset';
-  if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.xhtml')) return 'html';
-  return 'text';
-}
+export { fileKind, type FileKind } from './file-kind.ts';
 
 /** Metadata known from elsewhere (e.g. the sample corpus manifest); it wins. */
 export interface ArticleHints {

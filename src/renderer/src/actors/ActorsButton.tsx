@@ -7,7 +7,13 @@ import { cpSlice } from '@core/offsets.ts';
 import { useSession } from '../annotate/session.ts';
 import { useDocument } from '../hooks/useDocument.ts';
 import { useT } from '../i18n/T.tsx';
-import { ActorsDialog } from './ActorsDialog.tsx';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
+const ActorsDialog = lazyPart(
+  () => import('./ActorsDialog.tsx'),
+  (m) => m.ActorsDialog,
+);
 
 /** Opens the Actors dialog; `docId` is the article open in the reading pane. */
 export function ActorsButton({ docId }: { docId: string | null }): React.JSX.Element {
@@ -21,7 +27,9 @@ export function ActorsButton({ docId }: { docId: string | null }): React.JSX.Ele
       <button type="button" className="actors-button" onClick={() => setOpen(selected)}>
         {t('actors.open')}
       </button>
-      {open !== false && <ActorsDialog selectedText={open} onClose={() => setOpen(false)} />}
+      <Lazy kind="dialog">
+        {open !== false && <ActorsDialog selectedText={open} onClose={() => setOpen(false)} />}
+      </Lazy>
     </>
   );
 }

@@ -37,11 +37,17 @@ import { useResizeHandles } from './useResizeHandles.ts';
 import { useRevealSelection } from './useRevealSelection.ts';
 import { useSpans } from './useSpans.ts';
 import { ReadingToolbar } from './ReadingToolbar.tsx';
-import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { offerOccurrences } from '../suggest/service.ts';
 import { useSuggestionLayer } from '../suggest/useSuggestionLayer.ts';
 import { T, useT } from '../i18n/T.tsx';
 import './reading-pane.css';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
+const ShortcutSheet = lazyPart(
+  () => import('./ShortcutSheet.tsx'),
+  (m) => m.ShortcutSheet,
+);
 
 export interface ReadingPaneProps {
   self: AnnotatorRecord;
@@ -378,7 +384,9 @@ function DocumentView(props: ViewProps): React.JSX.Element {
           aria-hidden="true"
         />
       </article>
-      {sheetOpen && <ShortcutSheet labels={labels} onClose={() => setSheetOpen(false)} />}
+      <Lazy kind="dialog">
+        {sheetOpen && <ShortcutSheet labels={labels} onClose={() => setSheetOpen(false)} />}
+      </Lazy>
     </div>
   );
 }

@@ -14,15 +14,14 @@ import { ImportControls } from '../corpus/ImportControls.tsx';
 import { LabelPanel } from '../labels/LabelPanel.tsx';
 import { ReadingPane } from '../annotate/ReadingPane.tsx';
 import { ModeTabs, type WorkbenchMode } from '../review/ModeTabs.tsx';
-import { ReviewArea } from '../review/ReviewArea.tsx';
 import { GuidelinesPanel } from '../labels/GuidelinesPanel.tsx';
 import { SpanPanel } from '../annotate/SpanPanel.tsx';
 import { relativeId } from '../annotate/navigation.ts';
-import { TeamView } from '../team/TeamView.tsx';
 import { SuggestionPanel } from '../suggest/SuggestionPanel.tsx';
 import { useSuggestService } from '../suggest/useSuggestService.ts';
 import { ActorsButton } from '../actors/ActorsButton.tsx';
-import { AnalysisView } from '../actors/AnalysisView.tsx';
+import { Lazy } from '../components/Lazy.tsx';
+import { AnalysisView, preloadMode, ReviewArea, TeamView } from './lazy-views.ts';
 import { selectOnOpen } from '../annotate/session.ts';
 import { useT } from '../i18n/T.tsx';
 import { ColumnSwitch, type Column } from './ColumnSwitch.tsx';
@@ -71,7 +70,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
       </nav>
       <main className="reading-pane" aria-label={t('workbench.readingPane')}>
         <div className="pane-bar">
-          <ModeTabs mode={mode} onChange={setMode} />
+          <ModeTabs mode={mode} onChange={setMode} onIntent={preloadMode} />
           {mode === 'annotate' && <CleanupView docId={docId} onDocIdChange={setDocId} />}
         </div>
         {mode === 'annotate' ? (
@@ -87,34 +86,38 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
               }}
             />
           </>
-        ) : mode === 'team' ? (
-          <TeamView self={self} visibleIds={order} />
-        ) : mode === 'analysis' ? (
-          <AnalysisView
-            self={self}
-            onOpenSpan={(span) => {
-              // The analyst's own span is selected; a colleague's is shown as the selection.
-              selectOnOpen(
-                span.docId,
-                span.annotatorId === self.id
-                  ? { selectedSpanId: span.id }
-                  : { pending: { start: span.start, end: span.end } },
-              );
-              setDocId(span.docId);
-              setMode('annotate');
-            }}
-          />
         ) : (
-          <ReviewArea
-            mode={mode}
-            self={self}
-            docId={docId}
-            onOpenReview={(id) => {
-              setDocId(id);
-              setMode('review');
-            }}
-            side={reviewSide}
-          />
+          <Lazy kind="view">
+            {mode === 'team' ? (
+              <TeamView self={self} visibleIds={order} />
+            ) : mode === 'analysis' ? (
+              <AnalysisView
+                self={self}
+                onOpenSpan={(span) => {
+                  // The analyst's own span is selected; a colleague's is shown as the selection.
+                  selectOnOpen(
+                    span.docId,
+                    span.annotatorId === self.id
+                      ? { selectedSpanId: span.id }
+                      : { pending: { start: span.start, end: span.end } },
+                  );
+                  setDocId(span.docId);
+                  setMode('annotate');
+                }}
+              />
+            ) : (
+              <ReviewArea
+                mode={mode}
+                self={self}
+                docId={docId}
+                onOpenReview={(id) => {
+                  setDocId(id);
+                  setMode('review');
+                }}
+                side={reviewSide}
+              />
+            )}
+          </Lazy>
         )}
       </main>
       {/* The dashboard and Analysis take the whole width: they name every label themselves. */}

@@ -5,11 +5,10 @@
  */
 import { useCallback, useId, useState } from 'react';
 import type { HostFile } from '@core/host-contract.ts';
-import { fileKind } from '@core/import/prepare.ts';
+import { fileKind } from '@core/import/file-kind.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { ImportOutcome } from '../db/documents.ts';
 import { clearFailures, phrase, reportFailure } from '../failures.ts';
-import { DatasetImportDialog } from '../datasets/DatasetImportDialog.tsx';
 import { host } from '../host/host.ts';
 import { importArticleFiles } from './actions.ts';
 import { useFileDrop } from './useFileDrop.ts';
@@ -17,6 +16,13 @@ import { T, useT, type Translate } from '../i18n/T.tsx';
 import './import-controls.css';
 import { useTitleText } from '../i18n/useTitleText.ts';
 import { problemWords } from '../i18n/problems.ts';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
+const DatasetImportDialog = lazyPart(
+  () => import('../datasets/DatasetImportDialog.tsx'),
+  (m) => m.DatasetImportDialog,
+);
 
 const FAILURE = 'import-articles';
 
@@ -140,14 +146,16 @@ export function ImportControls({ self, onImported }: ImportControlsProps): React
           </button>
         </section>
       )}
-      {datasets[0] && (
-        <DatasetImportDialog
-          key={`${datasets.length}:${datasets[0].name}`}
-          self={self}
-          initialFiles={[datasets[0]]}
-          onClose={() => setDatasets((d) => d.slice(1))}
-        />
-      )}
+      <Lazy kind="dialog">
+        {datasets[0] && (
+          <DatasetImportDialog
+            key={`${datasets.length}:${datasets[0].name}`}
+            self={self}
+            initialFiles={[datasets[0]]}
+            onClose={() => setDatasets((d) => d.slice(1))}
+          />
+        )}
+      </Lazy>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <T id="import.drop" />

@@ -13,6 +13,7 @@ import { useLayoutEffect, useMemo } from 'react';
 import type { DocStatus } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import type { DocMetaRecord } from '../db/derived.ts';
+import { firstScreenShown } from '../first-screen.ts';
 
 export interface DocumentRow {
   id: string;
@@ -56,8 +57,9 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
   // browser paints the rows; a memo must stay free of side effects).
   const ready = rows !== undefined;
   useLayoutEffect(() => {
-    if (ready && performance.getEntriesByName(LIST_DATA_MARK).length === 0)
-      performance.mark(LIST_DATA_MARK);
+    if (!ready) return;
+    if (performance.getEntriesByName(LIST_DATA_MARK).length === 0) performance.mark(LIST_DATA_MARK);
+    firstScreenShown();
   }, [ready]);
   return rows;
 }

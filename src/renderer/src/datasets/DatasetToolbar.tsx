@@ -1,11 +1,26 @@
 /** The header's dataset controls: export, import dataset, backup. */
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
-import { BackupPanel } from './BackupPanel.tsx';
-import { DatasetImportDialog } from './DatasetImportDialog.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
 import { T, useT } from '../i18n/T.tsx';
 import './datasets.css';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// The dialogs are loaded on demand, the first time one opens
+// (docs/architecture.md, What loads when).
+const DatasetImportDialog = lazyPart(
+  () => import('./DatasetImportDialog.tsx'),
+  (m) => m.DatasetImportDialog,
+);
+
+const ExportDialog = lazyPart(
+  () => import('./ExportDialog.tsx'),
+  (m) => m.ExportDialog,
+);
+
+const BackupPanel = lazyPart(
+  () => import('./BackupPanel.tsx'),
+  (m) => m.BackupPanel,
+);
 
 type Open = 'export' | 'import' | 'backup' | null;
 
@@ -31,9 +46,11 @@ export function DatasetToolbar({
       <button type="button" onClick={() => setOpen('backup')}>
         <T id="datasets.backup" />
       </button>
-      {open === 'export' && <ExportDialog self={self} onClose={close} defaultGold={reviewing} />}
-      {open === 'import' && <DatasetImportDialog self={self} onClose={close} />}
-      {open === 'backup' && <BackupPanel onClose={close} />}
+      <Lazy kind="dialog">
+        {open === 'export' && <ExportDialog self={self} onClose={close} defaultGold={reviewing} />}
+        {open === 'import' && <DatasetImportDialog self={self} onClose={close} />}
+        {open === 'backup' && <BackupPanel onClose={close} />}
+      </Lazy>
     </div>
   );
 }

@@ -57,21 +57,7 @@ export function importAnalysedDataset(
   return importDataset(db, analysis, opts);
 }
 
-const keptListeners = new Set<() => void>();
-
-/**
- * Calls `fn` whenever a backup is kept in the app (automatically or by
- * hand), so an open backup list shows it; returns the unsubscribe.
- */
-export function onBackupKept(fn: () => void): () => void {
-  keptListeners.add(fn);
-  return () => void keptListeners.delete(fn);
-}
-
-/** Tells the listeners of onBackupKept that a backup was kept. */
-export function backupKept(): void {
-  for (const fn of keptListeners) fn();
-}
+export { backupKept, onBackupKept } from './backup-events.ts';
 
 /** The backups the host keeps; [] when it cannot list them. */
 export function listKeptBackups(): Promise<BackupInfo[]> {

@@ -1,15 +1,21 @@
 /**
- * Runs the automatic daily backup as soon as the profile holds documents
- * (e.g. once the sample corpus has loaded), then hourly while the app is open.
+ * Runs the automatic daily backup once the profile holds documents (e.g.
+ * once the sample corpus has loaded), then hourly while the app is open.
+ *
+ * The first check of a session waits for the first quiet moment (quiet.ts:
+ * no write and no input for a few seconds, then idle), not for the first
+ * idle moment after start: a due backup reads every table in one
+ * transaction, which held up the document list, the analyst's first edits,
+ * and (a tab closed meanwhile) the next start's database open. The backup
+ * code itself is loaded only then.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { backupIfDue } from '../db/auto-backup.ts';
 import { db } from '../db/db.ts';
 import { phrase, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
-import { whenIdle } from '../idle.ts';
-import { backupKept } from './actions.ts';
+import { whenQuiet } from '../quiet.ts';
+import { backupKept } from './backup-events.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -20,7 +26,9 @@ export function useAutoBackup(): void {
     if (!hasDocuments) return;
     let cancelled = false;
     const run = (): void => {
-      backupIfDue(db, host)
+      performance.mark('stance:backup-start');
+      import('../db/auto-backup.ts')
+        .then(({ backupIfDue }) => backupIfDue(db, host))
         .then((kept) => {
           if (kept) backupKept();
         })
@@ -36,9 +44,7 @@ export function useAutoBackup(): void {
             );
         });
     };
-    // The first check waits until start-up is over: a due backup reads
-    // every table, which must not hold up the document list.
-    const cancelFirst = whenIdle(run);
+    const cancelFirst = whenQuiet(run);
     const timer = setInterval(run, HOUR);
     return () => {
       cancelled = true;

@@ -12,11 +12,11 @@ import { buildDocumentRecord } from '@core/document.ts';
 import type { DocumentRecord } from '@core/model.ts';
 import { prepareArticle } from '@core/import/prepare.ts';
 import type { WorkbenchDb } from './schema.ts';
+import { SAMPLE_CORPUS_VERSION, sampleCorpusDue } from './sample-corpus-due.ts';
 import { getSetting, setSetting } from './settings.ts';
 import { documentTables, storeDocuments } from './store-documents.ts';
 
-/** Bump when the bundled corpus changes, so existing profiles get it. */
-export const SAMPLE_CORPUS_VERSION = 1;
+export { SAMPLE_CORPUS_VERSION } from './sample-corpus-due.ts';
 
 // `?inline` bundles each file as a base64 data URL: the exact bytes as
 // shipped, which then go through the same decoding as any imported file.
@@ -86,8 +86,7 @@ export async function sampleRecords(now = Date.now()): Promise<DocumentRecord[]>
  * of it yet. Returns the number of documents added.
  */
 export async function loadSampleCorpus(db: WorkbenchDb): Promise<number> {
-  const have = await getSetting(db, 'sampleCorpusVersion');
-  if (have !== undefined && have >= SAMPLE_CORPUS_VERSION) return 0;
+  if (!(await sampleCorpusDue(db))) return 0;
   // Hashing is async (WebCrypto), so records are built before the
   // transaction: an IndexedDB transaction cannot wait on other promises.
   const records = await sampleRecords();

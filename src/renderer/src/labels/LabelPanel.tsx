@@ -7,11 +7,17 @@ import { useState } from 'react';
 import type { LabelDef } from '@core/model.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { applyLabel, useSession } from '../annotate/session.ts';
-import { LabelEditor } from './LabelEditor.tsx';
 import { patternOf } from '../annotate/label-patterns.ts';
 import '../annotate/reading-pane.css';
 import { useT, type Translate } from '../i18n/T.tsx';
 import './labels.css';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
+const LabelEditor = lazyPart(
+  () => import('./LabelEditor.tsx'),
+  (m) => m.LabelEditor,
+);
 
 /** The hover text of a label: definition and examples. */
 export function guidelineText(l: LabelDef, t: Translate): string {
@@ -56,7 +62,9 @@ export function LabelPanel(): React.JSX.Element {
       <button type="button" className="label-edit-button" onClick={() => setEditing(true)}>
         {t('labels.edit')}
       </button>
-      {editing && <LabelEditor labels={labels} onClose={() => setEditing(false)} />}
+      <Lazy kind="dialog">
+        {editing && <LabelEditor labels={labels} onClose={() => setEditing(false)} />}
+      </Lazy>
     </section>
   );
 }

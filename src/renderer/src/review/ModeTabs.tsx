@@ -20,9 +20,12 @@ const MODES: { id: WorkbenchMode; name: MessageId }[] = [
 export function ModeTabs({
   mode,
   onChange,
+  onIntent,
 }: {
   mode: WorkbenchMode;
   onChange: (m: WorkbenchMode) => void;
+  /** The analyst points at or focuses a tab: its view can start loading. */
+  onIntent?: (m: WorkbenchMode) => void;
 }): React.JSX.Element {
   const t = useT();
   return (
@@ -35,6 +38,8 @@ export function ModeTabs({
           aria-selected={mode === m.id}
           className={mode === m.id ? 'mode-tab active' : 'mode-tab'}
           onClick={() => onChange(m.id)}
+          onPointerEnter={() => onIntent?.(m.id)}
+          onFocus={() => onIntent?.(m.id)}
         >
           {t(m.name)}
         </button>

@@ -18,12 +18,18 @@ import type { MessageId } from '../i18n/catalogs.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import { useNumber } from '../i18n/useNumber.ts';
 import { labelAll } from './actions.ts';
-import { EvaluationDialog } from './EvaluationDialog.tsx';
 import { dismissOffer, nextUncertain } from './service.ts';
 import { updateSuggestState, useSuggestState, type SuggestState } from './store.ts';
 import { useGazetteerUnion } from './useGazetteers.ts';
 import { acceptCurrent, rejectCurrent } from './useSuggestionLayer.ts';
 import './suggest.css';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
+const EvaluationDialog = lazyPart(
+  () => import('./EvaluationDialog.tsx'),
+  (m) => m.EvaluationDialog,
+);
 
 const SOURCE = {
   matcher: 'suggest.source.matcher',
@@ -187,7 +193,9 @@ export function SuggestionPanel({
           {t('suggest.evaluation')}
         </button>
       </p>
-      {evalOpen && <EvaluationDialog labels={labels} onClose={() => setEvalOpen(false)} />}
+      <Lazy kind="dialog">
+        {evalOpen && <EvaluationDialog labels={labels} onClose={() => setEvalOpen(false)} />}
+      </Lazy>
     </section>
   );
 }

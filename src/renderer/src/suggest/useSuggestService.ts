@@ -3,12 +3,14 @@
  * database: the corpus, this analyst's spans, the thresholds, the
  * project's gazetteers, where suggestions are hidden, the open document
  * and the suggestions rejected there. Mounted
- * once, by the workbench.
+ * once, by the workbench. The big reads (every article's text, this
+ * analyst's spans) start only after the first screen (first-screen.ts).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { db } from '../db/db.ts';
+import { afterFirstScreen } from '../first-screen.ts';
 import { rejectionsOn } from '../db/rejections.ts';
 import { blindState, documentIds, documentTexts, ownAnnotations } from './data.ts';
 import {
@@ -25,8 +27,20 @@ import { useSuggestSettings } from './useSuggestSettings.ts';
 
 /** Feeds the suggestion worker while mounted. */
 export function useSuggestService(selfId: string, docId: string | null): void {
-  const ids = useLiveQuery(() => documentIds(db), []);
-  const mine = useLiveQuery(() => ownAnnotations(db, selfId), [selfId]);
+  const [started, setStarted] = useState(false);
+  useEffect(
+    () =>
+      afterFirstScreen(() => {
+        performance.mark('stance:suggest-feed');
+        setStarted(true);
+      }),
+    [],
+  );
+  const ids = useLiveQuery(() => (started ? documentIds(db) : undefined), [started]);
+  const mine = useLiveQuery(
+    () => (started ? ownAnnotations(db, selfId) : undefined),
+    [started, selfId],
+  );
   const blind = useLiveQuery(() => blindState(db, selfId), [selfId]);
   const { thresholds } = useSuggestSettings();
   // The union of the project's gazetteers: the analyst's own and colleagues'.

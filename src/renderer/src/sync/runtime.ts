@@ -4,20 +4,22 @@
  * host whether the session still holds), by connecting, or by signing in
  * again; stopped by disconnecting. The team UI reads `TeamState` through
  * useTeam (team/useTeam.ts).
+ *
+ * This module is in the app's first bundle (the header shows the team
+ * state); the engine, the connection and PouchDB behind them are loaded
+ * with `import()` only when a project is connected, so a profile without
+ * one never downloads or parses them (docs/architecture.md, What loads when).
  */
 import type { Host } from '@core/host-contract.ts';
 import { ROLES, type Role } from '@core/team/project.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import {
-  connectProject,
-  describeStatus,
-  disconnectProject,
-  type ConnectInput,
-  type ConnectResult,
-} from './connection.ts';
-import { SyncEngine, type SyncStatus } from './engine.ts';
+import type { ConnectInput, ConnectResult } from './connection.ts';
+import type { SyncEngine, SyncStatus } from './engine.ts';
 import { CONFIG_KEY, getTeamConfig, type TeamConfig } from './meta.ts';
 import { teamFetch } from './transport.ts';
+
+/** The connection code (and PouchDB, which it opens), loaded on first use. */
+const loadConnection = () => import('./connection.ts');
 
 /** What the team UI shows. */
 export interface TeamState {
@@ -34,6 +36,9 @@ type TeamHost = Pick<Host, 'teamSignIn' | 'teamSession' | 'teamSignOut' | 'teamR
 let state: TeamState = { config: null, status: null, signedOut: null };
 let engine: SyncEngine | null = null;
 let unsubscribe: (() => void) | null = null;
+// Bumped by every start and stop, so a start still loading its engine when
+// it is stopped (or started again) gives up instead of running a second one.
+let generation = 0;
 const listeners = new Set<() => void>();
 
 function set(next: Partial<TeamState>): void {
@@ -52,7 +57,10 @@ export function teamState(): TeamState {
   return state;
 }
 
-function run(db: WorkbenchDb, host: TeamHost, config: TeamConfig): void {
+async function run(db: WorkbenchDb, host: TeamHost, config: TeamConfig): Promise<void> {
+  const mine = ++generation;
+  const { SyncEngine } = await import('./engine.ts');
+  if (mine !== generation) return;
   engine = new SyncEngine(db, config, teamFetch(host));
   unsubscribe = engine.subscribe((status) => {
     // A 401 means the session ended: ask for the password again.
@@ -64,6 +72,7 @@ function run(db: WorkbenchDb, host: TeamHost, config: TeamConfig): void {
 }
 
 async function halt(): Promise<void> {
+  generation++;
   unsubscribe?.();
   unsubscribe = null;
   const e = engine;
@@ -78,6 +87,7 @@ export async function startTeam(db: WorkbenchDb, host: TeamHost): Promise<void> 
   set({ config });
   const session = await host.teamSession(config.server);
   if (!session.ok && session.status !== 0) {
+    const { describeStatus } = await loadConnection();
     set({ signedOut: describeStatus(session.status, session.reason) });
     return;
   }
@@ -88,7 +98,7 @@ export async function startTeam(db: WorkbenchDb, host: TeamHost): Promise<void> 
   // Roles may have changed since the last sign-in (unreachable: keep the last known).
   const next = session.ok ? { ...config, roles: rolesOf(session.session.roles) } : config;
   if (session.ok) await db.syncMeta.put({ key: CONFIG_KEY, value: next });
-  run(db, host, next);
+  await run(db, host, next);
 }
 
 function rolesOf(roles: string[]): Role[] {
@@ -103,8 +113,9 @@ export async function connectTeam(
   selfId: string,
 ): Promise<ConnectResult> {
   await halt();
+  const { connectProject } = await loadConnection();
   const r = await connectProject(db, host, input, selfId);
-  if (r.ok) run(db, host, r.config);
+  if (r.ok) await run(db, host, r.config);
   return r;
 }
 
@@ -117,11 +128,11 @@ export async function signInAgain(
   const config = state.config;
   if (!config) return 'Not connected to a project.';
   const r = await host.teamSignIn(config.server, config.user, password);
-  if (!r.ok) return describeStatus(r.status, r.reason);
+  if (!r.ok) return (await loadConnection()).describeStatus(r.status, r.reason);
   await halt();
   const next = { ...config, roles: rolesOf(r.session.roles) };
   await db.syncMeta.put({ key: CONFIG_KEY, value: next });
-  run(db, host, next);
+  await run(db, host, next);
   return null;
 }
 
@@ -129,7 +140,7 @@ export async function signInAgain(
 export async function disconnectTeam(db: WorkbenchDb, host: TeamHost): Promise<void> {
   const config = state.config;
   await halt();
-  if (config) await disconnectProject(db, host, config);
+  if (config) await (await loadConnection()).disconnectProject(db, host, config);
   set({ config: null, status: null, signedOut: null });
 }
 

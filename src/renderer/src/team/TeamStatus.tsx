@@ -5,11 +5,17 @@
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import type { TeamState } from '../sync/runtime.ts';
-import { TeamDialog } from './TeamDialog.tsx';
 import { problemWords } from '../i18n/problems.ts';
 import { useTeam } from './useTeam.ts';
 import './team.css';
 import { useT, type Translate } from '../i18n/T.tsx';
+import { Lazy, lazyPart } from '../components/Lazy.tsx';
+
+// Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
+const TeamDialog = lazyPart(
+  () => import('./TeamDialog.tsx'),
+  (m) => m.TeamDialog,
+);
 
 /** The status's words in the interface language. */
 const texts = (t: Translate) => ({
@@ -68,7 +74,7 @@ export function TeamStatus({ self }: { self: AnnotatorRecord }): React.JSX.Eleme
       >
         <span role="status">{text}</span>
       </button>
-      {open && <TeamDialog self={self} onClose={() => setOpen(false)} />}
+      <Lazy kind="dialog">{open && <TeamDialog self={self} onClose={() => setOpen(false)} />}</Lazy>
     </>
   );
 }
