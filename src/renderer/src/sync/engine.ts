@@ -17,7 +17,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { z } from 'zod';
 import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import type { Rejected } from './apply.ts';
+import type { Rejected } from './check.ts';
 import { recordShared, resolveActor, resolveOwn, resolveShared } from './conflicts.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';

@@ -9,21 +9,13 @@
  */
 import { parseTeamDocId } from '@core/team/ids.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import {
-  applyDocs,
-  applyTables,
-  checkDoc,
-  prepareArticles,
-  teamIdOf,
-  type CheckedDoc,
-  type RawDoc,
-  type Rejected,
-} from './apply.ts';
+import { applyDocs, applyTables, prepareArticles } from './apply.ts';
+import { checkDoc, teamIdOf, type CheckedDoc, type RawDoc, type Rejected } from './check.ts';
 import { isShared } from './build.ts';
 import { SEQ_KEY } from './meta.ts';
 import { markIncoming } from './outbox.ts';
 import type { Pouch } from './pouch.ts';
-import { OUTBOX } from './tables.ts';
+import { OUTBOX, type OutboxRow } from './tables.ts';
 
 /** Changes applied per batch (one changes read, one transaction). */
 export const PULL_BATCH = 1000;
@@ -45,6 +37,21 @@ export interface PullResult {
   conflicted: Conflicted[];
   /** Shared documents of the batch without conflicts (their conflict records go). */
   settled: string[];
+}
+
+/**
+ * The outbox rows of `ids` (undefined where none). The outbox is usually
+ * far smaller than a batch (a first sync, or a colleague's edit while
+ * nothing waits here): then it is read whole, one request, instead of one
+ * read per document of the batch. Call inside a transaction over the outbox.
+ */
+export async function outboxRows(
+  db: WorkbenchDb,
+  ids: readonly string[],
+): Promise<(OutboxRow | undefined)[]> {
+  if ((await db.outbox.count()) > ids.length) return db.outbox.bulkGet(ids as string[]);
+  const all = new Map((await db.outbox.toArray()).map((r) => [r.id, r]));
+  return ids.map((id) => all.get(id));
 }
 
 /** Applies the next batch of the local copy's changes to Dexie. */
@@ -81,7 +88,7 @@ export async function pullBatch(
     async (tx) => {
       markIncoming(tx);
       const ids = checked.map((c) => teamIdOf(c.doc));
-      const rows = await db.outbox.bulkGet(ids);
+      const rows = await outboxRows(db, ids);
       const apply: CheckedDoc[] = [];
       const dropRefused: string[] = [];
       checked.forEach(({ doc, raw }, i) => {
