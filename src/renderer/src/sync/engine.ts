@@ -21,6 +21,8 @@ import type { Rejected } from './check.ts';
 import { recordShared, resolveActor, resolveOwn, resolveShared } from './conflicts.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';
+import { Deliveries } from './deliveries.ts';
+import type { RawDoc } from './check.ts';
 import { PULL_BATCH, pullBatch, type Conflicted } from './pull.ts';
 import { pushBatch } from './push.ts';
 import { OUTBOX } from './tables.ts';
@@ -107,6 +109,8 @@ export class SyncEngine {
   private readonly remote: Pouch;
   private sync: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
   private changes: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
+  /** The replicator's batches kept for the puller during a first sync (deliveries.ts). */
+  private deliveries: Deliveries | null = null;
   private outboxWatch: Subscription | null = null;
   private ackTimer: ReturnType<typeof setInterval> | null = null;
   private running = false;
@@ -198,7 +202,10 @@ export class SyncEngine {
       });
       rep.on('paused', (err) => {
         this.replicating[dir] = false;
-        if (dir === 'pull' && !this.bulk) this.schedulePull();
+        // Caught up (or failed): the batches kept are applied, and later
+        // changes are read from the copy's feed.
+        if (dir === 'pull' && (!this.bulk || this.deliveries)) this.schedulePull();
+        if (dir === 'pull') this.deliveries?.close();
         if (err) this.fail(err);
         else {
           this.set({ lastError: null });
@@ -206,7 +213,14 @@ export class SyncEngine {
         }
       });
       rep.on('change', (info?: unknown) => {
-        if (dir === 'pull') this.bulk = isFullBatch(info, batchSize);
+        if (dir === 'pull') {
+          this.bulk = isFullBatch(info, batchSize);
+          if (this.deliveries) {
+            const docs = (info as { docs?: RawDoc[] } | undefined)?.docs ?? [];
+            this.deliveries.add(docs);
+            this.changed(docs.length);
+          }
+        }
         this.set({ lastError: null });
         if (dir === 'push') void this.acknowledge();
       });
@@ -214,9 +228,13 @@ export class SyncEngine {
       rep.on('requestError', (err) => this.fail(err));
       rep.on('denied', (err) => void this.denied(err));
     }
-    this.changes = this.local
-      .changes({ live: true, since: 'now' })
-      .on('change', () => this.changed());
+    // A first sync into an empty copy takes the replicator's batches; the
+    // copy's own feed is watched once that is over (watchLocal).
+    const deliveries = new Deliveries(this.local, this.config.user);
+    this.deliveries = deliveries;
+    void deliveries.settled().then(() => {
+      if (!deliveries.active) this.watchLocal();
+    });
     this.outboxWatch = liveQuery(async () => {
       const [pending, sent, refused] = await Promise.all([
         this.db.outbox.where('state').equals(OUTBOX.pending).count(),
@@ -242,12 +260,30 @@ export class SyncEngine {
     this.schedule({ pull: true, push: true });
   }
 
+  /**
+   * From now on every change of the local copy is noticed through its own
+   * feed (after a first sync; the replicator's batches told of the changes
+   * until then, and the bridge's own writes asked for a pull themselves).
+   */
+  private watchLocal(): void {
+    if (!this.running || this.changes) return;
+    this.deliveries?.close();
+    this.deliveries = null;
+    this.changes = this.local
+      .changes({ live: true, since: 'now' })
+      .on('change', () => this.changed());
+    this.schedulePull();
+  }
+
   /** Stops everything; the local copy and Dexie keep what they have. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.sync?.cancel();
     this.changes?.cancel();
+    this.changes = null;
+    this.deliveries?.close();
+    this.deliveries = null;
     this.outboxWatch?.unsubscribe();
     if (this.ackTimer) clearInterval(this.ackTimer);
     if (this.holdTimer) clearTimeout(this.holdTimer);
@@ -270,9 +306,9 @@ export class SyncEngine {
    * which made the puller of a first sync cost as much as the replication.
    * A colleague's edit arrives in a batch of its own and is pulled at once.
    */
-  private changed(): void {
+  private changed(count = 1): void {
     if (!this.bulk) return this.schedulePull();
-    this.held++;
+    this.held += count;
     if (this.held >= PULL_BATCH) return this.schedulePull();
     this.holdTimer ??= setTimeout(() => this.schedulePull(), HOLD_MS);
   }
@@ -295,13 +331,16 @@ export class SyncEngine {
     while (this.running && (this.wantPull || this.wantPush)) {
       if (this.wantPull) {
         this.wantPull = false;
-        const r = await pullBatch(this.db, this.local, this.config.user);
+        const r = await pullBatch(this.db, this.local, this.config.user, this.deliveries);
+        if (this.deliveries && !this.deliveries.active) this.watchLocal();
         // More to read now; while the replicator brings in full batches,
         // a partial batch waits for the rest (changed()).
         if (r.read >= PULL_BATCH || (r.read > 0 && !this.bulk)) this.wantPull = true;
         if (r.rejected.length > 0)
           this.set({ rejected: [...this.status.rejected, ...r.rejected].slice(-50) });
         await this.conflicts(r.conflicted);
+        // Settling a conflict writes to the copy: read it back.
+        if (r.conflicted.length > 0 && this.deliveries) this.wantPull = true;
       }
       if (this.wantPush && this.running) {
         this.wantPush = false;
@@ -311,6 +350,8 @@ export class SyncEngine {
           user: { name: this.config.user, roles: this.config.roles },
         });
         if (n > 0) this.wantPush = true;
+        // Without the copy's feed watched, the pusher's writes ask for a pull.
+        if (n > 0 && this.deliveries) this.wantPull = true;
       }
     }
     this.set({});
