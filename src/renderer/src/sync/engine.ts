@@ -12,50 +12,23 @@
  * It reports a `SyncStatus` for the header: synced, N changes waiting, or
  * the last error named (401, 403, unreachable).
  */
-import { problem, problemText, type Problem } from '@core/problems/problem.ts';
+import { problem } from '@core/problems/problem.ts';
 import { liveQuery, type Subscription } from 'dexie';
-import { z } from 'zod';
 import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import type { Rejected } from './check.ts';
+import { acknowledgeSent } from './ack.ts';
+import type { RawDoc } from './check.ts';
 import { recordShared, resolveActor, resolveOwn, resolveShared } from './conflicts.ts';
+import { Deliveries } from './deliveries.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';
-import { Deliveries } from './deliveries.ts';
-import type { RawDoc } from './check.ts';
 import { PULL_BATCH, pullBatch, type Conflicted } from './pull.ts';
 import { pushBatch } from './push.ts';
 import { OUTBOX } from './tables.ts';
+import { describeSyncError, syncError, type SyncStatus } from './status.ts';
 import type { TeamFetch } from './transport.ts';
 
-/** What went wrong last, as the header names it. */
-export interface SyncError {
-  /** 401, 403, another HTTP status, or 'unreachable'. */
-  code: number | 'unreachable';
-  /** In English (logs, tests). */
-  message: string;
-  /** What the interface words in its language. */
-  problem: Problem;
-}
-
-/** A sync error from its code and problem. */
-function syncError(code: SyncError['code'], p: Problem): SyncError {
-  return { code, message: problemText(p), problem: p };
-}
-
-/** The state the header shows. */
-export interface SyncStatus {
-  phase: 'starting' | 'syncing' | 'synced' | 'error';
-  /** Local changes the server does not have yet. */
-  waiting: number;
-  /** Local changes refused (by the validation here or by the server). */
-  refused: number;
-  /** The first refusal's reason. */
-  refusedReason: string | null;
-  lastError: SyncError | null;
-  /** Documents from the server that were skipped, with the first problem. */
-  rejected: Rejected[];
-}
+export { describeSyncError, type SyncError, type SyncStatus } from './status.ts';
 
 /** One direction of PouchDB's live sync, as the engine listens to it. */
 interface Replication {
@@ -77,11 +50,6 @@ export interface EngineOptions {
 /** The longest a local change waits for the puller while the replicator is busy. */
 const HOLD_MS = 2000;
 
-const revsDiffReply = z.record(
-  z.string(),
-  z.looseObject({ missing: z.array(z.string()).optional() }),
-);
-
 /**
  * Whether a replication 'change' event reports a full batch (more are
  * likely on their way), or pending changes on the server (CouchDB 2+ says).
@@ -90,18 +58,6 @@ function isFullBatch(info: unknown, batchSize: number): boolean {
   const i = info as { docs?: unknown[]; pending?: unknown } | undefined;
   if (typeof i?.pending === 'number') return i.pending > 0;
   return Array.isArray(i?.docs) && i.docs.length >= batchSize;
-}
-
-/** Describes a PouchDB or transport error for the header. */
-export function describeSyncError(err: unknown): SyncError {
-  const e = err as { status?: number; name?: string; message?: string; reason?: string };
-  const status = typeof e?.status === 'number' ? e.status : undefined;
-  const why = e?.reason ?? e?.message ?? String(err);
-  if (!status || e?.name === 'UnreachableError' || e?.name === 'TypeError')
-    return syncError('unreachable', problem('team.unreachable', { detail: why }));
-  if (status === 401) return syncError(401, problem('team.signInRefused', { detail: why }));
-  if (status === 403) return syncError(403, problem('team.forbidden', { detail: why }));
-  return syncError(status, problem('team.status', { status, detail: why }));
 }
 
 export class SyncEngine {
@@ -374,66 +330,10 @@ export class SyncEngine {
   private acking: Promise<void> | null = null;
   acknowledge(): Promise<void> {
     if (!this.acking)
-      this.acking = this.ackOnce()
+      this.acking = acknowledgeSent(this.db, this.local, this.remote)
         .catch((err: unknown) => this.fail(err))
         .finally(() => (this.acking = null));
     return this.acking;
-  }
-
-  private async ackOnce(): Promise<void> {
-    const rows = await this.db.outbox.where('state').equals(OUTBOX.sent).limit(1000).toArray();
-    if (rows.length === 0) return;
-    const missing = await this.serverLacks(rows.map((r) => [r.id, r.rev ?? '']));
-    const has = rows.filter((r) => r.rev && !missing.has(`${r.id}\u0000${r.rev}`));
-    // A revision the server lacks may have been superseded: a later
-    // version built on it (another machine settled a conflict, or the
-    // server compacted it away). The server has the change if it has a
-    // version that descends from it.
-    const superseded: typeof rows = [];
-    const later: [string, string, string][] = [];
-    for (const r of rows.filter((x) => x.rev && !has.includes(x))) {
-      const leaves = (await this.local.get(r.id, { open_revs: 'all', revs: true })) as unknown as {
-        ok?: { _rev: string; _revisions?: { start: number; ids: string[] } };
-      }[];
-      for (const leaf of leaves) {
-        const revs = leaf.ok?._revisions;
-        if (!revs || leaf.ok!._rev === r.rev) continue;
-        if (revs.ids.some((h, i) => `${revs.start - i}-${h}` === r.rev))
-          later.push([r.id, leaf.ok!._rev, r.rev!]);
-      }
-    }
-    if (later.length > 0) {
-      const lacks = await this.serverLacks(later.map(([id, rev]) => [id, rev]));
-      for (const [id, rev, mine] of later)
-        if (!lacks.has(`${id}\u0000${rev}`)) {
-          const row = rows.find((x) => x.id === id && x.rev === mine);
-          if (row && !superseded.includes(row)) superseded.push(row);
-        }
-    }
-    const done = [...has, ...superseded];
-    if (done.length === 0) return;
-    await this.db.transaction('rw', this.db.outbox, async () => {
-      const now = await this.db.outbox.bulkGet(done.map((r) => r.id));
-      const gone = done.filter(
-        (r, i) => now[i]?.stamp === r.stamp && now[i]?.state === OUTBOX.sent,
-      );
-      await this.db.outbox.bulkDelete(gone.map((r) => r.id));
-    });
-  }
-
-  /** The (id, revision) pairs the server does not have, as `id\0rev` keys. */
-  private async serverLacks(pairs: [string, string][]): Promise<Set<string>> {
-    const ask: Record<string, string[]> = {};
-    for (const [id, rev] of pairs) (ask[id] ??= []).push(rev);
-    const reply = revsDiffReply.safeParse(await this.remote.revsDiff(ask));
-    if (!reply.success)
-      throw Object.assign(new Error('the server’s _revs_diff reply is not CouchDB’s'), {
-        status: 502,
-      });
-    const out = new Set<string>();
-    for (const [id, r] of Object.entries(reply.data))
-      for (const rev of r.missing ?? []) out.add(`${id}\u0000${rev}`);
-    return out;
   }
 
   /** A document the server refused: its row says why. */

@@ -15,7 +15,8 @@ import {
   type ConnectInput,
   type ConnectResult,
 } from './connection.ts';
-import { SyncEngine, type SyncStatus } from './engine.ts';
+import { SyncEngine } from './engine.ts';
+import type { SyncStatus } from './status.ts';
 import { CONFIG_KEY, getTeamConfig, type TeamConfig } from './meta.ts';
 import { teamFetch } from './transport.ts';
 
