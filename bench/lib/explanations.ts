@@ -6,17 +6,27 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Ours is the floor (PouchDB replicating into its IndexedDB copy) plus the puller, which in the same JS thread reads the ' +
-    'copy’s changes feed with documents, checks each with zod, hashes articles and writes Dexie (spans with their counts and ' +
-    'facts, articles with list rows and tokens). The puller used to chase the replicator a few documents at a time (98 ' +
-    'transactions for 11,000 documents); it now waits for batches of 1,000 while the replicator brings in full batches, and ' +
-    'hashes articles before its transaction. What is left, profiled with marks around each stage at 1,000 articles (the puller ' +
-    'run alone over a filled copy, 13 batches, load 11–17): replication 33 s; the puller 20–28 s, of which the changes read ' +
-    'with documents 5–10 s, the span writes (five indexes, then span counts and facts) about 10 s, articles with tokens 2–4 s, ' +
-    'zod 0.5–1.3 s, hashing 0.3 s. So even batched, the puller costs 0.6–0.8× the floor in the same thread, and the two ' +
-    'overlap little on two shared cores. Next: run the puller in a worker (Dexie and PouchDB both run in workers), write ' +
-    'spans of a first sync as adds (the middleware then skips reading the records they replace), and take the documents from ' +
-    'the replicator’s batches instead of reading the copy a second time (keeping the copy’s sequence as the checkpoint).',
+    'The 10,000-article figures are from an earlier run (2026-11-30 05:00, the code of then); the full scale was not ' +
+    'measured again after the changes of 2026-11-30 15:00–15:40 (half an hour per pair on a machine at load 20–30 did not ' +
+    'fit before the deadline): the 1,000-article pairs show the current code, and how the cost grows to 10,000 is not yet ' +
+    'known for it. A CPU profile (Chromium, 1,000 articles, this session) showed the page idle more than half of both runs: ' +
+    'the cost was not JavaScript but IndexedDB requests, which Chromium serves one at a time per origin, so every read the ' +
+    'bridge added came on top of the replication. Three reads went: (1) during a first sync the puller takes the documents ' +
+    'from the replicator’s own batches, where each continues its checkpoint exactly, instead of reading the copy’s changes ' +
+    'feed (src/renderer/src/sync/deliveries.ts; 9,729 of 11,001 documents taken as delivered, the articles read from the ' +
+    'copy); (2) the push direction starts once the first pull has caught up, at the copy’s sequence then, instead of ' +
+    'reading the whole project back out of the copy to ask the server about each document; (3) spans and articles are added ' +
+    '(nothing read before writing), and a small outbox is read whole. Paired runs at 1,000 articles in this session: before, ' +
+    '2.3× (ours 88.9 s, floor 38.6 s, load ~18) and 2.2× (77.9 s, 35.5 s); with (1) and (3) only, 2.09× (83.3 s, 39.8 s); ' +
+    'with all three, 1.45× (115 s, 79.2 s, load ~30), then the two pairs recorded above, 0.91× and 1.53× (load 18–25, the ' +
+    'second overlapping this engineer’s e2e run). The floor itself moved from 36 s to 173 s with the load, so these ' +
+    'ratios are noisy: the target is not shown met. What is left is the Dexie writes themselves (spans with five indexes, ' +
+    'span counts and facts, articles with list rows and tokens). Next: the full scale on a quieter machine.',
+  "A's new span to B, p95":
+    'Measured at load 18–25 in the sync rerun of 2026-11-30 15:40 (median 520 ms, one sample of 40 at 2.2 s); the path ' +
+    'after a first sync (pusher, PouchDB push and pull, the copy’s feed, the puller) was not changed by that rerun’s work, ' +
+    'which concerns the first sync only, and measured 780 ms at p95 in the earlier run at lower load. Not analysed further: ' +
+    'rerun on a quiet machine before drawing conclusions.',
   'render, first paint (5,000 spans)':
     'First paint is the text layout (the text-only floor; the pane skips far paragraphs with content-visibility) plus ' +
     '`HighlightPainter.paintSpans` (src/renderer/src/annotate/highlights.ts: one DOM Range per span, one Highlight per label) plus the ' +

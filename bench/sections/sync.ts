@@ -5,7 +5,7 @@
  * same documents into an empty PouchDB, same page, same run), with the JS
  * heap's peak during each; and A's new span to B's store, p95.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { buildDocumentRecord } from '../../src/core/document.ts';
 import { spanToBody, documentToBody } from '../../src/core/team/wire.ts';
 import { articleDocId, spanDocId } from '../../src/core/team/ids.ts';
@@ -17,6 +17,7 @@ import type { BenchContext } from '../lib/context.ts';
 import { generateArticle, generateSpans, parseVocabulary } from '../lib/corpus.ts';
 import type { BenchGlobals } from '../lib/page-api.ts';
 import { mulberry32 } from '../lib/prng.ts';
+import type { BenchResults } from '../lib/report.ts';
 import { figure, type SectionResult } from '../lib/results.ts';
 
 const DOCS = 10_000;
@@ -87,6 +88,43 @@ async function seed(
   return { spans, first };
 }
 
+/**
+ * The figures of scales not measured this time, from bench/results.json,
+ * labelled with their run's date: a rerun of the small scale keeps the
+ * issue's scale visible, marked as earlier.
+ */
+function earlierScales(scales: number[]): {
+  figures: Record<string, ReturnType<typeof figure>>;
+  notes: string[];
+} {
+  const figures: Record<string, ReturnType<typeof figure>> = {};
+  if (!existsSync('bench/results.json')) return { figures, notes: [] };
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults;
+  const section = previous.sections.sync;
+  if (!section?.measured) return { figures, notes: [] };
+  const run = [...(previous.machine.reruns ?? [])]
+    .reverse()
+    .find((r) => r.sections.includes('sync'));
+  const date = (run?.date ?? previous.machine.date).slice(0, 10);
+  const dropped: string[] = [];
+  for (const [key, f] of Object.entries(section.figures)) {
+    const at = /At(\d+)$/.exec(key);
+    const docs = at ? Number(at[1]) : key === 'latencyMs' ? null : DOCS;
+    if (docs === null || scales.includes(docs)) continue;
+    figures[key] = f.label.startsWith('earlier run')
+      ? f
+      : { ...f, label: `earlier run (${date}): ${f.label}` };
+    dropped.push(docs.toLocaleString('en'));
+  }
+  const notes =
+    dropped.length > 0
+      ? [
+          `Figures marked "earlier run" (${[...new Set(dropped)].join(', ')} articles) were not measured again in this run; they come from the run of that date, with the code of then.`,
+        ]
+      : [];
+  return { figures, notes };
+}
+
 export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
   const started = performance.now();
   const scales = syncScales(ctx.quick);
@@ -104,7 +142,7 @@ export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
     // Smallest scale first; the largest gives the headline figures.
     const figures: Record<string, ReturnType<typeof figure>> = {};
     const growth: string[] = [];
-    for (const [k, docs] of scales.entries()) {
+    for (const docs of scales) {
       const project = `bench-${docs}`;
       await teamInit(admin, project);
       const t = performance.now();
@@ -141,8 +179,8 @@ export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
           }
         }
       }
-      // The largest scale keeps the plain keys (the target reads them).
-      const key = (name: string): string => (k === scales.length - 1 ? name : `${name}At${docs}`);
+      // The issue's scale keeps the plain keys (the target reads them).
+      const key = (name: string): string => (docs === DOCS ? name : `${name}At${docs}`);
       const size = `${docs.toLocaleString('en')} articles, ${spans.toLocaleString('en')} spans`;
       const ratios = ours.map((o, i) => o / floor[i]!);
       figures[key('oursMs')] = figure(
@@ -181,10 +219,12 @@ export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
       [server.url, small.first.id, small.first.text, ctx.quick ? 10 : 40] as const,
     );
     ctx.log(`sync: latency ${latency.map((x) => x.toFixed(0)).join(', ')} ms`);
+    const kept = earlierScales(scales);
     return {
       measured: true,
       seconds: (performance.now() - started) / 1000,
       figures: {
+        ...kept.figures,
         ...figures,
         latencyMs: figure(
           "A's new span (stored) to B's store, seen by a live query (what Review renders from)",
@@ -195,6 +235,7 @@ export async function benchSync(ctx: BenchContext): Promise<SectionResult> {
       notes: [
         `Server: pouchdb-server (in memory) on 127.0.0.1, seeded as admin, one project per scale (${scales.map((d) => d.toLocaleString('en')).join(' and ')} articles): articles of ${WORDS} words and ${PER_DOC} spans each (two analysts), every document its own CouchDB document as the app stores them.`,
         'Both runs replicate with batches of 100 documents into PouchDB’s IndexedDB adapter in the same Chromium page (an on-disk profile); ours adds connecting (sign-in, project check), the puller into Dexie (every document checked with zod, articles hashed before the transaction, the derived tables including tokens, span counts and facts; 1,000 changes per batch, held while the replicator brings in full batches), and ends when the header would say synced.',
+        ...kept.notes,
         `Runs per scale: ${runs} paired${runs > 1 ? ' (floor then ours, then the other way round)' : ' (floor, then ours)'}. Growth with size: ${growth.join('; ')}.`,
         'Heap: performance.memory.usedJSHeapSize sampled every 200 ms (Chromium rounds it).',
         'Latency: two profiles in one page, each with its own engine, through the server; the time from A’s applyChanges resolving to B’s liveQuery seeing the span, p95 over the samples.',

@@ -22,7 +22,7 @@ import {
   type SettingsBody,
 } from '@core/team/wire.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import { checkDoc, type CheckedDoc, type RawDoc } from './apply.ts';
+import { checkDoc, type CheckedDoc, type RawDoc } from './check.ts';
 import { markIncoming } from './outbox.ts';
 import type { Pouch } from './pouch.ts';
 import type { Conflicted } from './pull.ts';

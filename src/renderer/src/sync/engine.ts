@@ -12,54 +12,30 @@
  * It reports a `SyncStatus` for the header: synced, N changes waiting, or
  * the last error named (401, 403, unreachable).
  */
-import { problem, problemText, type Problem } from '@core/problems/problem.ts';
+import { problem } from '@core/problems/problem.ts';
 import { liveQuery, type Subscription } from 'dexie';
-import { z } from 'zod';
 import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import type { Rejected } from './apply.ts';
+import { acknowledgeSent } from './ack.ts';
+import type { RawDoc } from './check.ts';
 import { recordShared, resolveActor, resolveOwn, resolveShared } from './conflicts.ts';
+import { Deliveries } from './deliveries.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';
 import { PULL_BATCH, pullBatch, type Conflicted } from './pull.ts';
 import { pushBatch } from './push.ts';
 import { OUTBOX } from './tables.ts';
+import { describeSyncError, syncError, type SyncStatus } from './status.ts';
 import type { TeamFetch } from './transport.ts';
 
-/** What went wrong last, as the header names it. */
-export interface SyncError {
-  /** 401, 403, another HTTP status, or 'unreachable'. */
-  code: number | 'unreachable';
-  /** In English (logs, tests). */
-  message: string;
-  /** What the interface words in its language. */
-  problem: Problem;
-}
-
-/** A sync error from its code and problem. */
-function syncError(code: SyncError['code'], p: Problem): SyncError {
-  return { code, message: problemText(p), problem: p };
-}
-
-/** The state the header shows. */
-export interface SyncStatus {
-  phase: 'starting' | 'syncing' | 'synced' | 'error';
-  /** Local changes the server does not have yet. */
-  waiting: number;
-  /** Local changes refused (by the validation here or by the server). */
-  refused: number;
-  /** The first refusal's reason. */
-  refusedReason: string | null;
-  lastError: SyncError | null;
-  /** Documents from the server that were skipped, with the first problem. */
-  rejected: Rejected[];
-}
+export { describeSyncError, type SyncError, type SyncStatus } from './status.ts';
 
 /** One direction of PouchDB's live sync, as the engine listens to it. */
 interface Replication {
   on(event: 'active', fn: () => void): unknown;
   on(event: 'change', fn: (info?: unknown) => void): unknown;
   on(event: 'paused' | 'requestError' | 'denied', fn: (err?: unknown) => void): unknown;
+  cancel(): void;
 }
 
 /** Tuning (tests and the bench shorten or lengthen these). */
@@ -75,11 +51,6 @@ export interface EngineOptions {
 /** The longest a local change waits for the puller while the replicator is busy. */
 const HOLD_MS = 2000;
 
-const revsDiffReply = z.record(
-  z.string(),
-  z.looseObject({ missing: z.array(z.string()).optional() }),
-);
-
 /**
  * Whether a replication 'change' event reports a full batch (more are
  * likely on their way), or pending changes on the server (CouchDB 2+ says).
@@ -90,23 +61,18 @@ function isFullBatch(info: unknown, batchSize: number): boolean {
   return Array.isArray(i?.docs) && i.docs.length >= batchSize;
 }
 
-/** Describes a PouchDB or transport error for the header. */
-export function describeSyncError(err: unknown): SyncError {
-  const e = err as { status?: number; name?: string; message?: string; reason?: string };
-  const status = typeof e?.status === 'number' ? e.status : undefined;
-  const why = e?.reason ?? e?.message ?? String(err);
-  if (!status || e?.name === 'UnreachableError' || e?.name === 'TypeError')
-    return syncError('unreachable', problem('team.unreachable', { detail: why }));
-  if (status === 401) return syncError(401, problem('team.signInRefused', { detail: why }));
-  if (status === 403) return syncError(403, problem('team.forbidden', { detail: why }));
-  return syncError(status, problem('team.status', { status, detail: why }));
-}
-
 export class SyncEngine {
   private readonly local: Pouch;
   private readonly remote: Pouch;
-  private sync: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
+  private reps: { push?: Replication; pull?: Replication } = {};
+  /** Whether the copy was empty at the start (a first sync). */
+  private firstSync: Promise<boolean> = Promise.resolve(false);
+  private pushStarted = false;
+  /** The bridge wrote into the copy before the push direction started. */
+  private copyWritten = false;
   private changes: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
+  /** The replicator's batches kept for the puller during a first sync (deliveries.ts). */
+  private deliveries: Deliveries | null = null;
   private outboxWatch: Subscription | null = null;
   private ackTimer: ReturnType<typeof setInterval> | null = null;
   private running = false;
@@ -176,47 +142,20 @@ export class SyncEngine {
     this.running = true;
     // Busy until each direction has caught up once.
     this.replicating = { push: true, pull: true };
-    const first = this.options.backOff?.first ?? 1000;
-    const max = this.options.backOff?.max ?? 10_000;
-    const batchSize = this.options.batchSize ?? 100;
-    const sync = this.local.sync(this.remote, {
-      live: true,
-      retry: true,
-      batch_size: batchSize,
-      back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
+    this.pushStarted = false;
+    this.copyWritten = false;
+    this.reps.pull = this.replicate('pull');
+    // A first sync into an empty copy takes the replicator's batches, and
+    // the push direction waits for the first pull to catch up; otherwise
+    // the copy's own feed is watched and both directions start at once.
+    const deliveries = new Deliveries(this.local, this.config.user);
+    this.deliveries = deliveries;
+    this.firstSync = deliveries.settled().then(() => deliveries.active);
+    void this.firstSync.then((first) => {
+      if (first) return;
+      this.watchLocal();
+      void this.startPush();
     });
-    this.sync = sync;
-    // The two directions' replications (PouchDB's sync object has them).
-    const reps = sync as unknown as Record<'push' | 'pull', Replication>;
-    for (const dir of ['push', 'pull'] as const) {
-      const rep = reps[dir];
-      // Retries make a replication active again before anything worked, so
-      // only progress (a change, or catching up) clears the last error.
-      rep.on('active', () => {
-        this.replicating[dir] = true;
-        this.set({});
-      });
-      rep.on('paused', (err) => {
-        this.replicating[dir] = false;
-        if (dir === 'pull' && !this.bulk) this.schedulePull();
-        if (err) this.fail(err);
-        else {
-          this.set({ lastError: null });
-          if (dir === 'push') void this.acknowledge();
-        }
-      });
-      rep.on('change', (info?: unknown) => {
-        if (dir === 'pull') this.bulk = isFullBatch(info, batchSize);
-        this.set({ lastError: null });
-        if (dir === 'push') void this.acknowledge();
-      });
-      // Replication errors are retried by PouchDB; each is named meanwhile.
-      rep.on('requestError', (err) => this.fail(err));
-      rep.on('denied', (err) => void this.denied(err));
-    }
-    this.changes = this.local
-      .changes({ live: true, since: 'now' })
-      .on('change', () => this.changed());
     this.outboxWatch = liveQuery(async () => {
       const [pending, sent, refused] = await Promise.all([
         this.db.outbox.where('state').equals(OUTBOX.pending).count(),
@@ -242,12 +181,107 @@ export class SyncEngine {
     this.schedule({ pull: true, push: true });
   }
 
+  /**
+   * Starts one direction of PouchDB's live replication (retried, with the
+   * engine's back-off) and listens to it; `since`: the push direction's
+   * starting point in the copy (startPush).
+   */
+  private replicate(dir: 'push' | 'pull', since?: number): Replication {
+    const first = this.options.backOff?.first ?? 1000;
+    const max = this.options.backOff?.max ?? 10_000;
+    const batchSize = this.options.batchSize ?? 100;
+    const opts = {
+      live: true,
+      retry: true,
+      batch_size: batchSize,
+      back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
+      ...(since === undefined ? {} : { since }),
+    };
+    const rep = (dir === 'pull'
+      ? this.local.replicate.from(this.remote, opts)
+      : this.local.replicate.to(this.remote, opts)) as unknown as Replication;
+    // Retries make a replication active again before anything worked, so
+    // only progress (a change, or catching up) clears the last error.
+    rep.on('active', () => {
+      this.replicating[dir] = true;
+      this.set({});
+    });
+    rep.on('paused', (err) => {
+      this.replicating[dir] = false;
+      // Caught up (or failed): the batches kept are applied, and later
+      // changes are read from the copy's feed.
+      if (dir === 'pull' && (!this.bulk || this.deliveries)) this.schedulePull();
+      if (dir === 'pull') this.deliveries?.close();
+      if (err) this.fail(err);
+      else {
+        this.set({ lastError: null });
+        if (dir === 'push') void this.acknowledge();
+        else void this.startPush();
+      }
+    });
+    rep.on('change', (info?: unknown) => {
+      if (dir === 'pull') {
+        this.bulk = isFullBatch(info, batchSize);
+        if (this.deliveries) {
+          const docs = (info as { docs?: RawDoc[] } | undefined)?.docs ?? [];
+          this.deliveries.add(docs);
+          this.changed(docs.length);
+        }
+      }
+      this.set({ lastError: null });
+      if (dir === 'push') void this.acknowledge();
+    });
+    // Replication errors are retried by PouchDB; each is named meanwhile.
+    rep.on('requestError', (err) => this.fail(err));
+    rep.on('denied', (err) => void this.denied(err));
+    return rep;
+  }
+
+  /**
+   * Starts the push direction, once. After a first sync into an empty copy
+   * it starts at the copy's sequence then: everything before came from the
+   * server (the pusher waited), so the push replicator need not read the
+   * whole project back out of the copy to learn the server has it. If the
+   * bridge wrote into the copy meanwhile (settling a conflict), it starts
+   * from its checkpoint as always.
+   */
+  private async startPush(): Promise<void> {
+    if (this.pushStarted || !this.running) return;
+    this.pushStarted = true;
+    let since: number | undefined;
+    if ((await this.firstSync) && !this.copyWritten)
+      since = Number((await this.local.info()).update_seq);
+    if (!this.running) return;
+    this.reps.push = this.replicate('push', since);
+    this.schedule({ push: true });
+  }
+
+  /**
+   * From now on every change of the local copy is noticed through its own
+   * feed (after a first sync; the replicator's batches told of the changes
+   * until then, and the bridge's own writes asked for a pull themselves).
+   */
+  private watchLocal(): void {
+    if (!this.running || this.changes) return;
+    this.deliveries?.close();
+    this.deliveries = null;
+    this.changes = this.local
+      .changes({ live: true, since: 'now' })
+      .on('change', () => this.changed());
+    this.schedulePull();
+  }
+
   /** Stops everything; the local copy and Dexie keep what they have. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.sync?.cancel();
+    this.reps.pull?.cancel();
+    this.reps.push?.cancel();
+    this.reps = {};
     this.changes?.cancel();
+    this.changes = null;
+    this.deliveries?.close();
+    this.deliveries = null;
     this.outboxWatch?.unsubscribe();
     if (this.ackTimer) clearInterval(this.ackTimer);
     if (this.holdTimer) clearTimeout(this.holdTimer);
@@ -270,9 +304,9 @@ export class SyncEngine {
    * which made the puller of a first sync cost as much as the replication.
    * A colleague's edit arrives in a batch of its own and is pulled at once.
    */
-  private changed(): void {
+  private changed(count = 1): void {
     if (!this.bulk) return this.schedulePull();
-    this.held++;
+    this.held += count;
     if (this.held >= PULL_BATCH) return this.schedulePull();
     this.holdTimer ??= setTimeout(() => this.schedulePull(), HOLD_MS);
   }
@@ -292,18 +326,22 @@ export class SyncEngine {
   }
 
   private async work(): Promise<void> {
-    while (this.running && (this.wantPull || this.wantPush)) {
+    while (this.running && (this.wantPull || (this.wantPush && this.reps.push))) {
       if (this.wantPull) {
         this.wantPull = false;
-        const r = await pullBatch(this.db, this.local, this.config.user);
+        const r = await pullBatch(this.db, this.local, this.config.user, this.deliveries);
+        if (this.deliveries && !this.deliveries.active) this.watchLocal();
         // More to read now; while the replicator brings in full batches,
         // a partial batch waits for the rest (changed()).
         if (r.read >= PULL_BATCH || (r.read > 0 && !this.bulk)) this.wantPull = true;
         if (r.rejected.length > 0)
           this.set({ rejected: [...this.status.rejected, ...r.rejected].slice(-50) });
         await this.conflicts(r.conflicted);
+        // Settling a conflict writes to the copy: read it back.
+        if (r.conflicted.length > 0 && this.deliveries) this.wantPull = true;
       }
-      if (this.wantPush && this.running) {
+      // The pusher writes into the copy once the push direction runs.
+      if (this.wantPush && this.running && this.reps.push) {
         this.wantPush = false;
         const n = await pushBatch({
           db: this.db,
@@ -311,12 +349,15 @@ export class SyncEngine {
           user: { name: this.config.user, roles: this.config.roles },
         });
         if (n > 0) this.wantPush = true;
+        // Without the copy's feed watched, the pusher's writes ask for a pull.
+        if (n > 0 && this.deliveries) this.wantPull = true;
       }
     }
     this.set({});
   }
 
   private async conflicts(list: Conflicted[]): Promise<void> {
+    if (list.length > 0 && !this.reps.push) this.copyWritten = true;
     const shared = list.filter((c) => c.shared);
     if (shared.length > 0) await recordShared(this.db, this.local, shared);
     for (const c of list) {
@@ -333,66 +374,10 @@ export class SyncEngine {
   private acking: Promise<void> | null = null;
   acknowledge(): Promise<void> {
     if (!this.acking)
-      this.acking = this.ackOnce()
+      this.acking = acknowledgeSent(this.db, this.local, this.remote)
         .catch((err: unknown) => this.fail(err))
         .finally(() => (this.acking = null));
     return this.acking;
-  }
-
-  private async ackOnce(): Promise<void> {
-    const rows = await this.db.outbox.where('state').equals(OUTBOX.sent).limit(1000).toArray();
-    if (rows.length === 0) return;
-    const missing = await this.serverLacks(rows.map((r) => [r.id, r.rev ?? '']));
-    const has = rows.filter((r) => r.rev && !missing.has(`${r.id}\u0000${r.rev}`));
-    // A revision the server lacks may have been superseded: a later
-    // version built on it (another machine settled a conflict, or the
-    // server compacted it away). The server has the change if it has a
-    // version that descends from it.
-    const superseded: typeof rows = [];
-    const later: [string, string, string][] = [];
-    for (const r of rows.filter((x) => x.rev && !has.includes(x))) {
-      const leaves = (await this.local.get(r.id, { open_revs: 'all', revs: true })) as unknown as {
-        ok?: { _rev: string; _revisions?: { start: number; ids: string[] } };
-      }[];
-      for (const leaf of leaves) {
-        const revs = leaf.ok?._revisions;
-        if (!revs || leaf.ok!._rev === r.rev) continue;
-        if (revs.ids.some((h, i) => `${revs.start - i}-${h}` === r.rev))
-          later.push([r.id, leaf.ok!._rev, r.rev!]);
-      }
-    }
-    if (later.length > 0) {
-      const lacks = await this.serverLacks(later.map(([id, rev]) => [id, rev]));
-      for (const [id, rev, mine] of later)
-        if (!lacks.has(`${id}\u0000${rev}`)) {
-          const row = rows.find((x) => x.id === id && x.rev === mine);
-          if (row && !superseded.includes(row)) superseded.push(row);
-        }
-    }
-    const done = [...has, ...superseded];
-    if (done.length === 0) return;
-    await this.db.transaction('rw', this.db.outbox, async () => {
-      const now = await this.db.outbox.bulkGet(done.map((r) => r.id));
-      const gone = done.filter(
-        (r, i) => now[i]?.stamp === r.stamp && now[i]?.state === OUTBOX.sent,
-      );
-      await this.db.outbox.bulkDelete(gone.map((r) => r.id));
-    });
-  }
-
-  /** The (id, revision) pairs the server does not have, as `id\0rev` keys. */
-  private async serverLacks(pairs: [string, string][]): Promise<Set<string>> {
-    const ask: Record<string, string[]> = {};
-    for (const [id, rev] of pairs) (ask[id] ??= []).push(rev);
-    const reply = revsDiffReply.safeParse(await this.remote.revsDiff(ask));
-    if (!reply.success)
-      throw Object.assign(new Error('the server’s _revs_diff reply is not CouchDB’s'), {
-        status: 502,
-      });
-    const out = new Set<string>();
-    for (const [id, r] of Object.entries(reply.data))
-      for (const rev of r.missing ?? []) out.add(`${id}\u0000${rev}`);
-    return out;
   }
 
   /** A document the server refused: its row says why. */
@@ -431,6 +416,7 @@ export class SyncEngine {
 
   /** Keeps one version of a conflicted shared document; null or why not. */
   async resolve(id: string, keepRev: string): Promise<string | null> {
+    if (!this.reps.push) this.copyWritten = true;
     await this.settle();
     const why = await resolveShared(this.local, id, keepRev, {
       name: this.config.user,

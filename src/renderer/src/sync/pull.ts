@@ -9,21 +9,14 @@
  */
 import { parseTeamDocId } from '@core/team/ids.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import {
-  applyDocs,
-  applyTables,
-  checkDoc,
-  prepareArticles,
-  teamIdOf,
-  type CheckedDoc,
-  type RawDoc,
-  type Rejected,
-} from './apply.ts';
+import { applyDocs, applyTables, prepareArticles } from './apply.ts';
+import { checkDoc, teamIdOf, type CheckedDoc, type RawDoc, type Rejected } from './check.ts';
 import { isShared } from './build.ts';
 import { SEQ_KEY } from './meta.ts';
 import { markIncoming } from './outbox.ts';
+import type { Deliveries } from './deliveries.ts';
 import type { Pouch } from './pouch.ts';
-import { OUTBOX } from './tables.ts';
+import { OUTBOX, type OutboxRow } from './tables.ts';
 
 /** Changes applied per batch (one changes read, one transaction). */
 export const PULL_BATCH = 1000;
@@ -47,25 +40,90 @@ export interface PullResult {
   settled: string[];
 }
 
-/** Applies the next batch of the local copy's changes to Dexie. */
+/**
+ * The outbox rows of `ids` (undefined where none). The outbox is usually
+ * far smaller than a batch (a first sync, or a colleague's edit while
+ * nothing waits here): then it is read whole, one request, instead of one
+ * read per document of the batch. Call inside a transaction over the outbox.
+ */
+export async function outboxRows(
+  db: WorkbenchDb,
+  ids: readonly string[],
+): Promise<(OutboxRow | undefined)[]> {
+  if ((await db.outbox.count()) > ids.length) return db.outbox.bulkGet(ids as string[]);
+  const all = new Map((await db.outbox.toArray()).map((r) => [r.id, r]));
+  return ids.map((id) => all.get(id));
+}
+
+/**
+ * Applies the next batch of the local copy's changes to Dexie: the
+ * replicator's batches kept for it (`deliveries`, a first sync) where they
+ * continue its checkpoint, else the copy's changes feed.
+ */
 export async function pullBatch(
   db: WorkbenchDb,
   local: Pouch,
   selfId: string,
+  deliveries: Deliveries | null = null,
 ): Promise<PullResult> {
+  // Every batch the replicator reported so far is kept first.
+  await deliveries?.settled();
   const since = ((await db.syncMeta.get(SEQ_KEY))?.value as number | string | undefined) ?? 0;
-  const res = await local.changes({
-    since,
-    limit: PULL_BATCH,
+  const taken = deliveries?.take(since, PULL_BATCH) ?? null;
+  let raws: RawDoc[];
+  let seq: number | string;
+  if (taken) {
+    raws = [...taken.ready, ...(await readDocs(local, taken.read))];
+    seq = taken.seq;
+  } else {
+    // The copy's sequence before the read: a read that reaches the end of
+    // the feed covers everything up to it.
+    const before = deliveries ? Number((await local.info()).update_seq) : NaN;
+    const res = await local.changes({
+      since,
+      limit: PULL_BATCH,
+      include_docs: true,
+      conflicts: true,
+      return_docs: true,
+    });
+    raws = res.results.flatMap((r) => (r.doc ? [r.doc as RawDoc] : []));
+    seq = res.last_seq;
+    const end = Number(seq);
+    if (res.results.length < PULL_BATCH && before > end) seq = before;
+  }
+  const result = await applyRaw(db, selfId, raws, seq);
+  deliveries?.note(raws.map((r) => r._id));
+  return result;
+}
+
+/** The winning versions of `ids` in the local copy, with their conflicts. */
+async function readDocs(local: Pouch, ids: readonly string[]): Promise<RawDoc[]> {
+  if (ids.length === 0) return [];
+  const res = await local.allDocs({
+    keys: [...ids],
     include_docs: true,
     conflicts: true,
-    return_docs: true,
   });
+  return res.rows.flatMap((r) => {
+    if ('error' in r) return [];
+    if (r.value.deleted) return [{ _id: r.id, _rev: r.value.rev, _deleted: true }];
+    return r.doc ? [r.doc as unknown as RawDoc] : [];
+  });
+}
+
+/**
+ * Applies the documents of one batch in one transaction, which also moves
+ * the checkpoint to `seq`.
+ */
+async function applyRaw(
+  db: WorkbenchDb,
+  selfId: string,
+  raws: readonly RawDoc[],
+  seq: number | string,
+): Promise<PullResult> {
   const rejected: Rejected[] = [];
   const checked: { doc: CheckedDoc; raw: RawDoc }[] = [];
-  for (const r of res.results) {
-    const raw = r.doc as RawDoc | undefined;
-    if (!raw) continue;
+  for (const raw of raws) {
     const c = checkDoc(raw);
     if (!c) continue;
     if ('problem' in c) rejected.push(c);
@@ -81,7 +139,7 @@ export async function pullBatch(
     async (tx) => {
       markIncoming(tx);
       const ids = checked.map((c) => teamIdOf(c.doc));
-      const rows = await db.outbox.bulkGet(ids);
+      const rows = await outboxRows(db, ids);
       const apply: CheckedDoc[] = [];
       const dropRefused: string[] = [];
       checked.forEach(({ doc, raw }, i) => {
@@ -102,8 +160,8 @@ export async function pullBatch(
       if (dropRefused.length > 0) await db.outbox.bulkDelete(dropRefused);
       rejected.push(...(await applyDocs(db, apply, selfId, built)));
       if (settled.length > 0) await db.conflicts.bulkDelete(settled);
-      await db.syncMeta.put({ key: SEQ_KEY, value: res.last_seq });
+      await db.syncMeta.put({ key: SEQ_KEY, value: seq });
     },
   );
-  return { read: res.results.length, rejected, conflicted, settled };
+  return { read: raws.length, rejected, conflicted, settled };
 }

@@ -21,14 +21,8 @@ import { parseTeamDocId } from '@core/team/ids.ts';
 import { checkWrite, type UserCtx } from '@core/team/validate.ts';
 import { canonicalJson } from '@core/team/wire.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import {
-  applyDocs,
-  applyTables,
-  checkDoc,
-  prepareArticles,
-  type CheckedDoc,
-  type RawDoc,
-} from './apply.ts';
+import { applyDocs, applyTables, prepareArticles } from './apply.ts';
+import { checkDoc, type CheckedDoc, type RawDoc } from './check.ts';
 import { buildBodies, buildTables, type BuiltBody } from './build.ts';
 import { markIncoming } from './outbox.ts';
 import { randomRevHash, type Pouch, type PouchDoc } from './pouch.ts';

@@ -14,7 +14,8 @@ import type { Host } from '@core/host-contract.ts';
 import { ROLES, type Role } from '@core/team/project.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
 import type { ConnectInput, ConnectResult } from './connection.ts';
-import type { SyncEngine, SyncStatus } from './engine.ts';
+import type { SyncEngine } from './engine.ts';
+import type { SyncStatus } from './status.ts';
 import { CONFIG_KEY, getTeamConfig, type TeamConfig } from './meta.ts';
 import { teamFetch } from './transport.ts';
 
