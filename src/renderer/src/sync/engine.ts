@@ -35,7 +35,6 @@ interface Replication {
   on(event: 'active', fn: () => void): unknown;
   on(event: 'change', fn: (info?: unknown) => void): unknown;
   on(event: 'paused' | 'requestError' | 'denied', fn: (err?: unknown) => void): unknown;
-  cancel(): void;
 }
 
 /** Tuning (tests and the bench shorten or lengthen these). */
@@ -64,12 +63,7 @@ function isFullBatch(info: unknown, batchSize: number): boolean {
 export class SyncEngine {
   private readonly local: Pouch;
   private readonly remote: Pouch;
-  private reps: { push?: Replication; pull?: Replication } = {};
-  /** Whether the copy was empty at the start (a first sync). */
-  private firstSync: Promise<boolean> = Promise.resolve(false);
-  private pushStarted = false;
-  /** The bridge wrote into the copy before the push direction started. */
-  private copyWritten = false;
+  private sync: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
   private changes: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
   /** The replicator's batches kept for the puller during a first sync (deliveries.ts). */
   private deliveries: Deliveries | null = null;
@@ -142,19 +136,60 @@ export class SyncEngine {
     this.running = true;
     // Busy until each direction has caught up once.
     this.replicating = { push: true, pull: true };
-    this.pushStarted = false;
-    this.copyWritten = false;
-    this.reps.pull = this.replicate('pull');
-    // A first sync into an empty copy takes the replicator's batches, and
-    // the push direction waits for the first pull to catch up; otherwise
-    // the copy's own feed is watched and both directions start at once.
+    const first = this.options.backOff?.first ?? 1000;
+    const max = this.options.backOff?.max ?? 10_000;
+    const batchSize = this.options.batchSize ?? 100;
+    const sync = this.local.sync(this.remote, {
+      live: true,
+      retry: true,
+      batch_size: batchSize,
+      back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
+    });
+    this.sync = sync;
+    // The two directions' replications (PouchDB's sync object has them).
+    const reps = sync as unknown as Record<'push' | 'pull', Replication>;
+    for (const dir of ['push', 'pull'] as const) {
+      const rep = reps[dir];
+      // Retries make a replication active again before anything worked, so
+      // only progress (a change, or catching up) clears the last error.
+      rep.on('active', () => {
+        this.replicating[dir] = true;
+        this.set({});
+      });
+      rep.on('paused', (err) => {
+        this.replicating[dir] = false;
+        // Caught up (or failed): the batches kept are applied, and later
+        // changes are read from the copy's feed.
+        if (dir === 'pull' && (!this.bulk || this.deliveries)) this.schedulePull();
+        if (dir === 'pull') this.deliveries?.close();
+        if (err) this.fail(err);
+        else {
+          this.set({ lastError: null });
+          if (dir === 'push') void this.acknowledge();
+        }
+      });
+      rep.on('change', (info?: unknown) => {
+        if (dir === 'pull') {
+          this.bulk = isFullBatch(info, batchSize);
+          if (this.deliveries) {
+            const docs = (info as { docs?: RawDoc[] } | undefined)?.docs ?? [];
+            this.deliveries.add(docs);
+            this.changed(docs.length);
+          }
+        }
+        this.set({ lastError: null });
+        if (dir === 'push') void this.acknowledge();
+      });
+      // Replication errors are retried by PouchDB; each is named meanwhile.
+      rep.on('requestError', (err) => this.fail(err));
+      rep.on('denied', (err) => void this.denied(err));
+    }
+    // A first sync into an empty copy takes the replicator's batches; the
+    // copy's own feed is watched once that is over (watchLocal).
     const deliveries = new Deliveries(this.local, this.config.user);
     this.deliveries = deliveries;
-    this.firstSync = deliveries.settled().then(() => deliveries.active);
-    void this.firstSync.then((first) => {
-      if (first) return;
-      this.watchLocal();
-      void this.startPush();
+    void deliveries.settled().then(() => {
+      if (!deliveries.active) this.watchLocal();
     });
     this.outboxWatch = liveQuery(async () => {
       const [pending, sent, refused] = await Promise.all([
@@ -182,81 +217,6 @@ export class SyncEngine {
   }
 
   /**
-   * Starts one direction of PouchDB's live replication (retried, with the
-   * engine's back-off) and listens to it; `since`: the push direction's
-   * starting point in the copy (startPush).
-   */
-  private replicate(dir: 'push' | 'pull', since?: number): Replication {
-    const first = this.options.backOff?.first ?? 1000;
-    const max = this.options.backOff?.max ?? 10_000;
-    const batchSize = this.options.batchSize ?? 100;
-    const opts = {
-      live: true,
-      retry: true,
-      batch_size: batchSize,
-      back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
-      ...(since === undefined ? {} : { since }),
-    };
-    const rep = (dir === 'pull'
-      ? this.local.replicate.from(this.remote, opts)
-      : this.local.replicate.to(this.remote, opts)) as unknown as Replication;
-    // Retries make a replication active again before anything worked, so
-    // only progress (a change, or catching up) clears the last error.
-    rep.on('active', () => {
-      this.replicating[dir] = true;
-      this.set({});
-    });
-    rep.on('paused', (err) => {
-      this.replicating[dir] = false;
-      // Caught up (or failed): the batches kept are applied, and later
-      // changes are read from the copy's feed.
-      if (dir === 'pull' && (!this.bulk || this.deliveries)) this.schedulePull();
-      if (dir === 'pull') this.deliveries?.close();
-      if (err) this.fail(err);
-      else {
-        this.set({ lastError: null });
-        if (dir === 'push') void this.acknowledge();
-        else void this.startPush();
-      }
-    });
-    rep.on('change', (info?: unknown) => {
-      if (dir === 'pull') {
-        this.bulk = isFullBatch(info, batchSize);
-        if (this.deliveries) {
-          const docs = (info as { docs?: RawDoc[] } | undefined)?.docs ?? [];
-          this.deliveries.add(docs);
-          this.changed(docs.length);
-        }
-      }
-      this.set({ lastError: null });
-      if (dir === 'push') void this.acknowledge();
-    });
-    // Replication errors are retried by PouchDB; each is named meanwhile.
-    rep.on('requestError', (err) => this.fail(err));
-    rep.on('denied', (err) => void this.denied(err));
-    return rep;
-  }
-
-  /**
-   * Starts the push direction, once. After a first sync into an empty copy
-   * it starts at the copy's sequence then: everything before came from the
-   * server (the pusher waited), so the push replicator need not read the
-   * whole project back out of the copy to learn the server has it. If the
-   * bridge wrote into the copy meanwhile (settling a conflict), it starts
-   * from its checkpoint as always.
-   */
-  private async startPush(): Promise<void> {
-    if (this.pushStarted || !this.running) return;
-    this.pushStarted = true;
-    let since: number | undefined;
-    if ((await this.firstSync) && !this.copyWritten)
-      since = Number((await this.local.info()).update_seq);
-    if (!this.running) return;
-    this.reps.push = this.replicate('push', since);
-    this.schedule({ push: true });
-  }
-
-  /**
    * From now on every change of the local copy is noticed through its own
    * feed (after a first sync; the replicator's batches told of the changes
    * until then, and the bridge's own writes asked for a pull themselves).
@@ -275,9 +235,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.reps.pull?.cancel();
-    this.reps.push?.cancel();
-    this.reps = {};
+    this.sync?.cancel();
     this.changes?.cancel();
     this.changes = null;
     this.deliveries?.close();
@@ -326,7 +284,7 @@ export class SyncEngine {
   }
 
   private async work(): Promise<void> {
-    while (this.running && (this.wantPull || (this.wantPush && this.reps.push))) {
+    while (this.running && (this.wantPull || this.wantPush)) {
       if (this.wantPull) {
         this.wantPull = false;
         const r = await pullBatch(this.db, this.local, this.config.user, this.deliveries);
@@ -340,8 +298,7 @@ export class SyncEngine {
         // Settling a conflict writes to the copy: read it back.
         if (r.conflicted.length > 0 && this.deliveries) this.wantPull = true;
       }
-      // The pusher writes into the copy once the push direction runs.
-      if (this.wantPush && this.running && this.reps.push) {
+      if (this.wantPush && this.running) {
         this.wantPush = false;
         const n = await pushBatch({
           db: this.db,
@@ -357,7 +314,6 @@ export class SyncEngine {
   }
 
   private async conflicts(list: Conflicted[]): Promise<void> {
-    if (list.length > 0 && !this.reps.push) this.copyWritten = true;
     const shared = list.filter((c) => c.shared);
     if (shared.length > 0) await recordShared(this.db, this.local, shared);
     for (const c of list) {
@@ -416,7 +372,6 @@ export class SyncEngine {
 
   /** Keeps one version of a conflicted shared document; null or why not. */
   async resolve(id: string, keepRev: string): Promise<string | null> {
-    if (!this.reps.push) this.copyWritten = true;
     await this.settle();
     const why = await resolveShared(this.local, id, keepRev, {
       name: this.config.user,
