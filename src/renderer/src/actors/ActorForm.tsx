@@ -8,6 +8,7 @@ import type { ActorFields } from '@core/actors/operations.ts';
 import type { FieldError } from '@core/actors/model.ts';
 import { ACTOR_KINDS, type ActorKind } from '@core/model.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
+import { phraseWords, problemWords } from '../i18n/problems.ts';
 import { useT } from '../i18n/T.tsx';
 
 /** The message id of each actor kind's display name, for the list and the form. */
@@ -103,8 +104,11 @@ export function ActorForm({
       {errors.length > 0 && (
         <ul role="alert" className="error actor-errors">
           {errors.map((e) => (
-            <li key={`${e.field}:${e.message}`}>
-              {t('actors.errorIn', { field: e.field, message: e.message })}
+            <li key={`${e.field}:${e.problem.code}`}>
+              {phraseWords(t, 'actors.errorIn', {
+                field: e.field,
+                message: problemWords(t, e.problem),
+              })}
             </li>
           ))}
         </ul>

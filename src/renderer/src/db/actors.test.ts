@@ -230,7 +230,7 @@ describe('actors on IndexedDB', () => {
     expect(await db.spans.get(span.id)).toEqual(span);
     expect(await db.actors.count()).toBe(0);
     await expect(spanAttributionChange(db, span.id, { actorId: 'gone' })).rejects.toThrow(
-      /no actor gone/,
+      /No actor gone \(deleted\?\)/,
     );
     // An existing actor by id.
     await db.actors.add(r.actor);
