@@ -173,3 +173,27 @@ test('the team form refuses a plain http address in Arabic', async ({ page }) =>
   await page.screenshot({ path: test.info().outputPath('ar-team-form.png') });
   await axe(page, 'team dialog with an Arabic refusal');
 });
+
+test('the actor form refuses a duplicate name in Arabic, naming the actor it already is', async ({
+  page,
+}) => {
+  await startAs(page, 'ليلى');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: ar['actors.open'] }).click();
+  const dialog = page.getByRole('dialog', { name: ar['actors.title'] });
+  const rows = dialog.getByRole('table', { name: ar['actors.list'] }).locator('tbody tr');
+  for (const name of ['مصطفى الكاظمي', 'مصطفى الكاظمى']) {
+    await dialog.getByRole('button', { name: ar['actors.newActor'], exact: true }).click();
+    const form = dialog.getByRole('form', { name: ar['actors.newActor'] });
+    await form.getByRole('textbox', { name: ar['actors.nameAr'] }).fill(name);
+    await form.getByRole('button', { name: ar['actors.save'] }).click();
+  }
+  await expect(rows).toHaveCount(1);
+  // The field by its label, the names isolated (U+2068…U+2069) in the sentence.
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'الاسم العربي: «\u2068مصطفى الكاظمى\u2069» هو الفاعل \u2068مصطفى الكاظمي\u2069 من قبل: اختره، أو ادمج الاثنين',
+  );
+  await page.screenshot({ path: test.info().outputPath('actor-refusal-ar.png') });
+  await axe(page, 'actor form refusal');
+});

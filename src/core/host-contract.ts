@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { UI_LANGUAGES, type UiLanguage } from './i18n/locale.ts';
+import type { Problem } from './problems/problem.ts';
 
 /** A file handed to the renderer: its name and raw bytes. */
 export interface HostFile {
@@ -14,9 +15,10 @@ export interface HostFile {
   bytes: Uint8Array;
   /**
    * Set when the host could not read the file (too large, a folder,
-   * unreadable): why, for the import report. `bytes` is then empty.
+   * unreadable): why, as a problem (problems/host-file.ts) the import
+   * report words next to the file's name. `bytes` is then empty.
    */
-  error?: string;
+  error?: Problem;
 }
 
 export interface AppInfo {

@@ -7,7 +7,12 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { HostFile } from '../core/host-contract.ts';
+import { problemText } from '../core/problems/problem.ts';
 import { MAX_OPEN_BYTES, readOpenedFile } from './open-files.ts';
+
+/** `f` with its error in English words (as the CLI and an English interface put it). */
+const english = (f: HostFile) => (f.error ? { ...f, error: problemText(f.error) } : f);
 
 const dir = mkdtempSync(join(tmpdir(), 'stance-open-'));
 
@@ -25,10 +30,14 @@ describe('readOpenedFile', () => {
     const path = join(dir, 'huge.txt');
     writeFileSync(path, new Uint8Array(3 * 1024 * 1024));
     const f = await readOpenedFile(path, 2 * 1024 * 1024);
-    expect(f).toEqual({
+    expect(f.error).toEqual({
+      code: 'hostFile.tooLarge',
+      values: { size: '3 MB', limit: '2 MB' },
+    });
+    expect(english(f)).toEqual({
       name: 'huge.txt',
       bytes: new Uint8Array(0),
-      error: 'too large (3.0 MB; the limit is 2.0 MB)',
+      error: 'too large (3 MB; the limit is 2 MB)',
     });
     expect(MAX_OPEN_BYTES).toBe(200 * 1024 * 1024);
   });
@@ -36,11 +45,11 @@ describe('readOpenedFile', () => {
   it('reports a folder or a missing file instead of failing the batch', async () => {
     const folder = join(dir, 'folder');
     mkdirSync(folder);
-    expect(await readOpenedFile(folder)).toMatchObject({
+    expect(english(await readOpenedFile(folder))).toMatchObject({
       name: 'folder',
-      error: expect.stringMatching(/^could not be read/),
+      error: 'could not be read (it is a folder: open or drop the files inside it)',
     });
-    expect(await readOpenedFile(join(dir, 'gone.txt'))).toMatchObject({
+    expect(english(await readOpenedFile(join(dir, 'gone.txt')))).toMatchObject({
       error: 'could not be read (ENOENT)',
     });
   });
@@ -50,14 +59,14 @@ describe('readOpenedFile', () => {
     async () => {
       const fifo = join(dir, 'articles.txt');
       execFileSync('mkfifo', [fifo]);
-      expect(await readOpenedFile(fifo)).toEqual({
+      expect(english(await readOpenedFile(fifo))).toEqual({
         name: 'articles.txt',
         bytes: new Uint8Array(0),
         error: 'could not be read (it is a named pipe, not a file)',
       });
       const link = join(dir, 'link-to-pipe.jsonl');
       symlinkSync(fifo, link);
-      expect(await readOpenedFile(link)).toMatchObject({
+      expect(english(await readOpenedFile(link))).toMatchObject({
         name: 'link-to-pipe.jsonl',
         error: 'could not be read (it is a named pipe, not a file)',
       });
@@ -65,7 +74,7 @@ describe('readOpenedFile', () => {
   );
 
   it.runIf(process.platform === 'linux')('refuses a device such as /dev/zero', async () => {
-    expect(await readOpenedFile('/dev/zero')).toEqual({
+    expect(english(await readOpenedFile('/dev/zero'))).toEqual({
       name: 'zero',
       bytes: new Uint8Array(0),
       error: 'could not be read (it is a device, not a file)',

@@ -10,22 +10,28 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HostFile } from '../core/host-contract.ts';
 import { MAX_OPEN_BYTES } from '../core/limits.ts';
+import type { Problem } from '../core/problems/problem.ts';
+import {
+  fileCannotRead,
+  fileMoved,
+  fileTooLarge,
+  notAFile,
+  type NotAFileKind,
+} from '../core/problems/host-file.ts';
 
 /** Files over this size (200 MB, shared with the CLI: src/core/limits.ts) are refused before they are read. */
 export { MAX_OPEN_BYTES };
 
-/** What a path is, in words, when it is not a regular file. */
-function notAFile(s: Stats): string {
-  if (s.isDirectory()) return 'it is a folder';
-  if (s.isFIFO()) return 'it is a named pipe, not a file';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'it is a device, not a file';
-  if (s.isSocket()) return 'it is a socket, not a file';
-  return 'it is not a regular file';
+/** What a path is when it is not a regular file. */
+function kindOf(s: Stats): NotAFileKind {
+  if (s.isDirectory()) return 'folder';
+  if (s.isFIFO()) return 'pipe';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  if (s.isSocket()) return 'socket';
+  return 'other';
 }
 
-const mb = (n: number): string => (n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
-
-function failed(name: string, error: string): HostFile {
+function failed(name: string, error: Problem): HostFile {
   return { name, bytes: new Uint8Array(0), error };
 }
 
@@ -45,23 +51,21 @@ export async function readOpenedFile(path: string, limit = MAX_OPEN_BYTES): Prom
   let handle: FileHandle | null = null;
   try {
     const before = await stat(path);
-    if (!before.isFile()) return failed(name, `could not be read (${notAFile(before)})`);
-    if (before.size > limit)
-      return failed(name, `too large (${mb(before.size)} MB; the limit is ${mb(limit)} MB)`);
+    if (!before.isFile()) return failed(name, notAFile(kindOf(before)));
+    if (before.size > limit) return failed(name, fileTooLarge(before.size, limit));
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const now = await handle.stat();
-    if (!now.isFile()) return failed(name, `could not be read (${notAFile(now)})`);
+    if (!now.isFile()) return failed(name, notAFile(kindOf(now)));
     if (now.dev !== before.dev || now.ino !== before.ino)
-      return failed(name, 'could not be read (it was replaced while it was being opened)');
-    if (now.size > limit)
-      return failed(name, `too large (${mb(now.size)} MB; the limit is ${mb(limit)} MB)`);
+      return failed(name, fileMoved('replaced'));
+    if (now.size > limit) return failed(name, fileTooLarge(now.size, limit));
     const bytes = await readExactly(handle, now.size);
-    if (!bytes) return failed(name, 'could not be read (it changed while it was being read)');
+    if (!bytes) return failed(name, fileMoved('changed'));
     return { name, bytes };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'it is a folder' : (code ?? String(err));
-    return failed(name, `could not be read (${why})`);
+    if (code === 'EISDIR') return failed(name, notAFile('folder'));
+    return failed(name, fileCannotRead(code ?? String(err)));
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { foldArabic } from '../arabic-search.ts';
+import type { Problem } from '../problems/problem.ts';
+import { zodProblem } from '../problems/zod-problem.ts';
 import {
   ACTOR_KINDS,
   ATTRIBUTION_KINDS,
@@ -69,10 +71,18 @@ export function isAttributionKind(s: unknown): s is AttributionKind {
   return (ATTRIBUTION_KINDS as readonly unknown[]).includes(s);
 }
 
-/** A problem with an actor's fields: which field (`aliases[2]`) and what. */
+/**
+ * A problem with an actor's fields: which field (`aliases[2]`) and what, as
+ * a problem code the interface words in its language (the CLI in English).
+ */
 export interface FieldError {
   field: string;
-  message: string;
+  problem: Problem;
+}
+
+/** A field error: `field` and the problem `code` with its values. */
+export function fieldError(field: string, p: Problem): FieldError {
+  return { field, problem: p };
 }
 
 /** Checks an actor record; returns it or one error per bad field. */
@@ -83,10 +93,10 @@ export function checkActor(
   if (r.success) return { ok: true, actor: r.data as ActorRecord };
   return {
     ok: false,
-    errors: r.error.issues.map((i) => ({
-      field: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.') || 'actor',
-      message: i.message,
-    })),
+    errors: r.error.issues.map((i) => {
+      const { path, ...p } = zodProblem(i);
+      return { field: path || 'actor', problem: p };
+    }),
   };
 }
 

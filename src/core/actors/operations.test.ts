@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorRecord, SpanRecord } from '../model.ts';
+import { problemText } from '../problems/problem.ts';
 import { ActorIndex, checkActor, foldName } from './model.ts';
 import { holderKey } from './holder.ts';
 import { attributeSpan, withAttribution } from './span-attribution.ts';
@@ -69,12 +70,23 @@ describe('actor records', () => {
     const r = checkActor({ ...kadhimi, nameAr: '', nameEn: '', kind: 'militia', aliases: [''] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.field).sort()).toEqual(['aliases.[0]', 'kind']);
+    expect(r.errors.map((e) => e.field).sort()).toEqual(['aliases[0]', 'kind']);
+    // Codes and values only: the interface words them, the CLI in English.
+    expect(r.errors.map((e) => e.problem.code).sort()).toEqual(['actor.aliasEmpty', 'field.oneOf']);
     const noName = checkActor({ ...kadhimi, nameAr: '', nameEn: '' });
     expect(noName).toEqual({
       ok: false,
-      errors: [{ field: 'nameAr', message: 'an actor needs an Arabic or an English name' }],
+      errors: [{ field: 'nameAr', problem: { code: 'actor.needsName' } }],
     });
+    const long = checkActor({ ...kadhimi, nameEn: 'x'.repeat(201), aliases: Array(101).fill('a') });
+    expect(long.ok === false && long.errors.map((e) => [e.field, e.problem])).toEqual([
+      ['nameEn', { code: 'actor.nameTooLong', values: { max: 200 } }],
+      ['aliases', { code: 'actor.tooManyAliases', values: { max: 100 } }],
+    ]);
+    const spaced = checkActor({ ...kadhimi, nameAr: ' مصطفى' });
+    expect(spaced.ok === false && problemText(spaced.errors[0]!.problem)).toBe(
+      'no leading, trailing or repeated spaces',
+    );
   });
 
   it('an index finds actors by any folded name and refuses to guess between two', () => {
@@ -140,7 +152,14 @@ describe('actor operations', () => {
       { id: 'x', now: 1 },
     );
     expect(dup.ok).toBe(false);
-    if (!dup.ok) expect(dup.errors[0]!.message).toContain('is already the actor مصطفى الكاظمي');
+    if (!dup.ok)
+      expect(dup.errors[0]).toEqual({
+        field: 'nameAr',
+        problem: {
+          code: 'actor.nameTaken',
+          values: { name: 'مصطفى الكاظمى', other: 'مصطفى الكاظمي' },
+        },
+      });
     const shared = createActor(
       {
         nameAr: 'عادل عبد المهدي',
@@ -156,8 +175,14 @@ describe('actor operations', () => {
     if (!shared.ok) return;
     expect(shared.actor.aliases).toEqual(['رئيس الوزراء العراقي', 'عبد المهدي']);
     expect(shared.edit.warnings).toEqual([
-      expect.stringContaining('“رئيس الوزراء العراقي” also names مصطفى الكاظمي'),
+      {
+        code: 'actor.nameShared',
+        values: { name: 'رئيس الوزراء العراقي', other: 'مصطفى الكاظمي' },
+      },
     ]);
+    expect(problemText(shared.edit.warnings[0]!)).toContain(
+      '“رئيس الوزراء العراقي” also names مصطفى الكاظمي',
+    );
   });
 
   it('edits fields, keeps the id and creation time, and can be undone', () => {

@@ -7,7 +7,16 @@
  * tested without one.
  */
 import type { ActorKind, ActorRecord, SpanRecord } from '../model.ts';
-import { checkActor, cleanName, displayName, foldName, namesOf, type FieldError } from './model.ts';
+import { problem, type Problem } from '../problems/problem.ts';
+import {
+  checkActor,
+  cleanName,
+  displayName,
+  fieldError,
+  foldName,
+  namesOf,
+  type FieldError,
+} from './model.ts';
 
 /** One actor record changed by an edit; null means absent. */
 export interface ActorChange {
@@ -34,7 +43,7 @@ export interface ActorEdit {
   what: ActorEditWhat;
   changes: ActorEditChange[];
   /** Things the analyst should know but that do not stop the edit (a shared alias). */
-  warnings: string[];
+  warnings: Problem[];
 }
 
 /** What an actor edit did: its operation, whom it names, and (merge, link) into whom. */
@@ -85,20 +94,21 @@ function normalizeFields(f: ActorFields): ActorFields {
 }
 
 /** Warnings for names of `actor` that other actors are also known by. */
-function clashes(actor: ActorRecord, others: readonly ActorRecord[]): string[] {
-  const out: string[] = [];
+function clashes(actor: ActorRecord, others: readonly ActorRecord[]): Problem[] {
+  const out = new Map<string, Problem>();
   const mine = new Map(namesOf(actor).map((n) => [foldName(n), n]));
   for (const o of others) {
     if (o.id === actor.id) continue;
     for (const n of namesOf(o)) {
       const hit = mine.get(foldName(n));
       if (hit)
-        out.push(
-          `“${hit}” also names ${displayName(o)}: a text naming it cannot be told apart, so no holder is proposed from it alone`,
+        out.set(
+          `${hit}\u0000${o.id}`,
+          problem('actor.nameShared', { name: hit, other: displayName(o) }),
         );
     }
   }
-  return [...new Set(out)];
+  return [...out.values()];
 }
 
 /**
@@ -118,7 +128,7 @@ export function createActor(
   const dup = duplicateOf(f, existing, null);
   if (dup) return { ok: false, errors: [dup] };
   if (existing.some((a) => a.id === opts.id))
-    return { ok: false, errors: [{ field: 'id', message: `an actor ${opts.id} already exists` }] };
+    return { ok: false, errors: [fieldError('id', problem('actor.idTaken', { id: opts.id }))] };
   const actor = checked.actor;
   return {
     ok: true,
@@ -148,10 +158,10 @@ function duplicateOf(
       (a) => a.id !== self && (foldName(a.nameAr) === k || foldName(a.nameEn) === k),
     );
     if (other)
-      return {
+      return fieldError(
         field,
-        message: `“${value}” is already the actor ${displayName(other)}: choose it, or merge the two`,
-      };
+        problem('actor.nameTaken', { name: value, other: displayName(other) }),
+      );
   }
   return null;
 }
@@ -169,8 +179,7 @@ export function actorFromSelection(
   opts: { id: string; now: number; kind?: ActorKind; affiliation?: string | null },
 ): ActorEditResult | { ok: 'existing'; actor: ActorRecord } {
   const n = nameFromSelection(selected);
-  if (!n)
-    return { ok: false, errors: [{ field: 'nameAr', message: 'the selection holds no name' }] };
+  if (!n) return { ok: false, errors: [fieldError('nameAr', problem('actor.selectionNoName'))] };
   const k = foldName(n);
   const known = existing.find((a) => namesOf(a).some((x) => foldName(x) === k));
   if (known) return { ok: 'existing', actor: known };
@@ -238,12 +247,9 @@ export function mergeActors(
 ): ActorEditResult {
   const dups = duplicates.filter((d, i) => duplicates.findIndex((x) => x.id === d.id) === i);
   if (dups.length === 0)
-    return { ok: false, errors: [{ field: 'duplicates', message: 'choose actors to merge' }] };
+    return { ok: false, errors: [fieldError('duplicates', problem('actor.chooseToMerge'))] };
   if (dups.some((d) => d.id === keep.id))
-    return {
-      ok: false,
-      errors: [{ field: 'duplicates', message: 'an actor cannot be merged into itself' }],
-    };
+    return { ok: false, errors: [fieldError('duplicates', problem('actor.mergeIntoSelf'))] };
   const f = normalizeFields({
     nameAr: keep.nameAr,
     nameEn: keep.nameEn || (dups.find((d) => d.nameEn)?.nameEn ?? ''),

@@ -7,6 +7,7 @@
 import { ActorIndex, checkActor } from '../actors/model.ts';
 import type { DatasetSpan, ParsedRecord } from '../formats/record.ts';
 import type { ActorRecord, SpanRecord } from '../model.ts';
+import { atPath, problem, type Problem } from '../problems/problem.ts';
 
 /** The actors of a file, resolved against the profile. */
 export interface ImportActors {
@@ -14,8 +15,8 @@ export interface ImportActors {
   actorIds: Map<string, string | null>;
   /** Actors to add, by id. */
   newActors: Map<string, ActorRecord>;
-  /** One line per actor that cannot be stored, and why. */
-  notes: string[];
+  /** One problem per actor that cannot be stored, and why. */
+  notes: Problem[];
 }
 
 const ARABIC = /[\u0600-\u06ff]/u;
@@ -55,7 +56,7 @@ export function resolveImportActors(
   const index = new ActorIndex(stored);
   const actorIds = new Map<string, string | null>();
   const newActors = new Map<string, ActorRecord>();
-  const notes: string[] = [];
+  const notes: Problem[] = [];
   for (const rec of records)
     for (const sp of rec.spans) {
       const id = sp.holderActor?.id;
@@ -76,11 +77,9 @@ export function resolveImportActors(
         newActors.set(id, checked.actor);
       } else {
         actorIds.set(id, null);
-        const why =
-          checked && !checked.ok
-            ? checked.errors.map((e) => `${e.field}: ${e.message}`).join('; ')
-            : 'no name';
-        notes.push(`holder actor ${id}: ${why}; its name is kept as free text`);
+        const first = checked && !checked.ok ? checked.errors[0] : undefined;
+        const why = first ? atPath(first.field, first.problem) : problem('actor.needsName');
+        notes.push(problem('import.holderActorKept', { actor: id, why }));
       }
     }
   return { actorIds, newActors, notes };

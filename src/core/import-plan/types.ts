@@ -100,7 +100,7 @@ export interface ImportReport {
   /** Names of the holder actors the file brought that the profile did not have. */
   actorsAdded: string[];
   /** Holder actors of the file not stored as actors, and why (their spans keep the name as text). */
-  actorNotes: string[];
+  actorNotes: Problem[];
 }
 
 /**

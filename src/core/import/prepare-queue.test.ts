@@ -2,6 +2,7 @@
 // worker is ready, a file over it stops the worker and the next file gets a
 // new one, and a crash is a refusal, never a rejection.
 import { describe, expect, it } from 'vitest';
+import { problem } from '../problems/problem.ts';
 import {
   PrepareQueue,
   READY,
@@ -141,9 +142,11 @@ describe('PrepareQueue', () => {
     workers[1]!.send({ id: workers[1]!.requests[0]!.id, result: ok('b') });
     expect(await b).toEqual(ok('b'));
     // A file that came with an error is refused without a worker.
-    expect(await q.prepare({ ...file('x'), error: 'too large' })).toEqual({
+    const tooLarge = problem('hostFile.tooLarge', { size: '3.0 MB', limit: '2.0 MB' });
+    expect(await q.prepare({ ...file('x'), error: tooLarge })).toEqual({
       ok: false,
-      reason: 'too large',
+      reason: 'too large (3.0 MB; the limit is 2.0 MB)',
+      problem: tooLarge,
     });
   });
 });

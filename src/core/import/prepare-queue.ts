@@ -96,10 +96,11 @@ export class PrepareQueue {
    * the worker is replaced for the next one.
    */
   prepare(
-    file: { name: string; bytes: Uint8Array; error?: string },
+    file: { name: string; bytes: Uint8Array; error?: Problem },
     options: { hints?: ArticleHints; timeLimitMs?: number } = {},
   ): Promise<PrepareResult> {
-    if (file.error) return Promise.resolve({ ok: false, reason: file.error });
+    if (file.error)
+      return Promise.resolve({ ok: false, reason: problemText(file.error), problem: file.error });
     const run = this.tail.then(() => this.runOne(file, options));
     this.tail = run;
     return run;

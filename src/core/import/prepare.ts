@@ -3,7 +3,7 @@
  * The app (src/renderer/src/db/documents.ts) and `stance prepare` both call
  * this, so an article gets the same text, offsets and id everywhere.
  */
-import { problem, type Problem } from '../problems/problem.ts';
+import { problem, problemText, type Problem } from '../problems/problem.ts';
 import type { DocumentInput } from '../document.ts';
 import type { Removal } from '../model.ts';
 import { cleanText } from './cleanup.ts';
@@ -41,11 +41,11 @@ function looksLikeHtml(text: string): boolean {
 
 /** Decodes, extracts (HTML) and cleans one file. Never throws. */
 export function prepareArticle(
-  file: { name: string; bytes: Uint8Array; error?: string },
+  file: { name: string; bytes: Uint8Array; error?: Problem },
   options: PrepareOptions = {},
 ): PrepareResult {
   try {
-    if (file.error) return { ok: false, reason: file.error };
+    if (file.error) return { ok: false, reason: problemText(file.error), problem: file.error };
     const kind = fileKind(file.name);
     if (kind === 'dataset') {
       return refused(problem('article.isDataset'));

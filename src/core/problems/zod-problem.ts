@@ -13,6 +13,11 @@ const SCHEMA_WORDS: Record<string, Problem['code']> = {
   'no text': 'line.noText',
   'no text (empty)': 'line.textEmpty',
   'must not be empty': 'field.empty',
+  'no leading, trailing or repeated spaces': 'actor.nameSpaces',
+  'an id is required': 'actor.idRequired',
+  'an alias cannot be empty': 'actor.aliasEmpty',
+  'an actor needs an Arabic or an English name': 'actor.needsName',
+  'an actor cannot be merged into itself': 'actor.mergeIntoSelf',
 };
 
 /** `issue` as a problem about its field (path `spans[2].start`). */
@@ -20,8 +25,15 @@ export function zodProblem(issue: z.core.$ZodIssue): Problem {
   const path = issuePath(issue.path);
   const own = SCHEMA_WORDS[issue.message];
   if (own) return problem(own, undefined, path);
-  const oneOf = /^must be one of (.*)$/.exec(issue.message);
+  const oneOf = /^(?:kind |attribution )?must be one of (.*)$/.exec(issue.message);
   if (oneOf) return problem('field.oneOf', { values: oneOf[1]! }, path);
+  const atMost = /^at most (\d+) (characters|aliases)$/.exec(issue.message);
+  if (atMost)
+    return problem(
+      atMost[2] === 'aliases' ? 'actor.tooManyAliases' : 'actor.nameTooLong',
+      { max: Number(atMost[1]) },
+      path,
+    );
   if (issue.code === 'invalid_type') {
     const received = /received (\S+)$/.exec(issue.message)?.[1];
     if (received && issue.message.startsWith('Invalid input: expected '))

@@ -8,6 +8,7 @@ import type { ActorFields } from '@core/actors/operations.ts';
 import type { FieldError } from '@core/actors/model.ts';
 import { ACTOR_KINDS, type ActorKind } from '@core/model.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
+import { problemWords } from '../i18n/problems.ts';
 import { useT } from '../i18n/T.tsx';
 
 /** The message id of each actor kind's display name, for the list and the form. */
@@ -16,6 +17,21 @@ export const KIND_NAMES: Readonly<Record<ActorKind, MessageId>> = {
   'party-or-faction': 'actors.kind.party',
   government: 'actors.kind.government',
   state: 'actors.kind.state',
+};
+
+/** The form's label of the field a refusal names (`aliases[2]`: the aliases box). */
+function fieldLabel(field: string, t: (id: MessageId) => string): string {
+  const top = /^[a-zA-Z]+/.exec(field)?.[0] ?? field;
+  const id = FIELD_LABELS[top];
+  return id ? t(id) : field;
+}
+
+const FIELD_LABELS: Readonly<Record<string, MessageId>> = {
+  nameAr: 'actors.nameAr',
+  nameEn: 'actors.nameEn',
+  kind: 'actors.kind',
+  affiliation: 'actors.affiliation',
+  aliases: 'actors.aliasesField',
 };
 
 /** An empty actor, or one named `nameAr`. */
@@ -101,13 +117,18 @@ export function ActorForm({
         />
       </label>
       {errors.length > 0 && (
-        <ul role="alert" className="error actor-errors">
-          {errors.map((e) => (
-            <li key={`${e.field}:${e.message}`}>
-              {t('actors.errorIn', { field: e.field, message: e.message })}
-            </li>
-          ))}
-        </ul>
+        <div role="alert" className="actor-errors">
+          <ul className="error">
+            {errors.map((e) => (
+              <li key={`${e.field}:${e.problem.code}`}>
+                {t('actors.errorIn', {
+                  field: fieldLabel(e.field, t),
+                  message: problemWords(t, e.problem),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="actor-form-actions">
         <button type="submit">{t('actors.save')}</button>

@@ -28,7 +28,7 @@ import { ActorForm, blankFields, KIND_NAMES } from './ActorForm.tsx';
 import { useEditText } from './useEditText.ts';
 import { useActorHistory, useActors } from './useActors.ts';
 import './actors.css';
-import { errorWords } from '../i18n/problems.ts';
+import { errorWords, problemWords } from '../i18n/problems.ts';
 
 type Editing = { id: string | null; initial: ActorFields; title: string } | null;
 
@@ -60,7 +60,10 @@ export function ActorsDialog({ selectedText, onClose }: ActorsDialogProps): Reac
         if (!r.ok) return setErrors(r.errors);
         setErrors([]);
         setMessage(
-          [t(done, { name: r.actor.nameAr || r.actor.nameEn }), ...r.edit.warnings].join(' '),
+          [
+            t(done, { name: r.actor.nameAr || r.actor.nameEn }),
+            ...r.edit.warnings.map((w) => problemWords(t, w)),
+          ].join(' '),
         );
         after?.();
       },

@@ -14,7 +14,7 @@ import { ATTRIBUTION_NAMES, ProposalBox } from './ProposalBox.tsx';
 import { useActors, useHolderActorId, useKnownTargets } from './useActors.ts';
 import { useConfirmKey } from './useConfirmKey.ts';
 import { useHolderProposal } from './useHolderProposal.ts';
-import { errorWords } from '../i18n/problems.ts';
+import { errorWords, problemWords } from '../i18n/problems.ts';
 
 /** The attribution fields of `span` and its proposal. */
 export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Element {
@@ -49,7 +49,9 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
           onNewActor={(name) => {
             setError('');
             holderFromNewActor(span.id, name, kind).then(
-              (r) => r.ok === false && setError(r.errors.map((e) => e.message).join(' ')),
+              (r) =>
+                r.ok === false &&
+                setError(r.errors.map((e) => problemWords(t, e.problem)).join(' ')),
               (e: unknown) => setError(errorWords(t, e)),
             );
           }}

@@ -13,6 +13,8 @@ import type {
 } from '@core/actors/operations.ts';
 import type { AttributionPatch } from '@core/actors/span-attribution.ts';
 import type { ActorKind, ActorRecord, AttributionKind } from '@core/model.ts';
+import { fieldError } from '@core/actors/model.ts';
+import { problem } from '@core/problems/problem.ts';
 import { db } from '../db/db.ts';
 import * as actors from '../db/actors.ts';
 import { settleGoldAttribution } from '../db/gold.ts';
@@ -138,15 +140,15 @@ export async function holderFromNewActor(
   const plan = await actors.planActorFromSelection(db, selected, { kind });
   if (plan.ok === false) return plan;
   const owner = await ownerOf(spanId);
-  if (!owner) return { ok: false, errors: [{ field: 'span', message: 'The span was deleted.' }] };
+  if (!owner)
+    return { ok: false, errors: [fieldError('span', problem('span.gone', { span: spanId }))] };
   const change = await actors.spanAttributionChange(db, spanId, {
     actor: plan.actor,
     ...(attribution ? { attribution } : {}),
   });
   const changes = plan.ok === true ? [...plan.edit.changes, change] : [change];
   const stored = await commitEdit(owner.docId, owner.annotatorId, 'holder from new actor', changes);
-  if (!stored)
-    return { ok: false, errors: [{ field: 'span', message: 'The edit was not stored.' }] };
+  if (!stored) return { ok: false, errors: [fieldError('span', problem('actor.editNotStored'))] };
   return plan;
 }
 

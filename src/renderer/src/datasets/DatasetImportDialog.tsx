@@ -45,7 +45,7 @@ function describeReport(r: ImportReport, t: Translate): string {
     parts.push(t('dsImport.annotatorsAdded', { list: r.annotatorsAdded.join(sep) }));
   if (r.actorsAdded.length)
     parts.push(t('dsImport.actorsAdded', { list: r.actorsAdded.join('، ') }));
-  if (r.actorNotes.length) parts.push(r.actorNotes.join('; '));
+  if (r.actorNotes.length) parts.push(r.actorNotes.map((n) => problemWords(t, n)).join(sep));
   return t('dsImport.report', { file: r.fileName, parts: parts.join(sep) });
 }
 

@@ -9,7 +9,14 @@
  * changed since.
  */
 import { problem, ProblemError } from '@core/problems/problem.ts';
-import { ActorIndex, cleanName, displayName, foldName, liveActors } from '@core/actors/model.ts';
+import {
+  ActorIndex,
+  cleanName,
+  displayName,
+  fieldError,
+  foldName,
+  liveActors,
+} from '@core/actors/model.ts';
 import {
   actorFromSelection,
   createActor,
@@ -140,7 +147,7 @@ export function updateActor(
   return run(db, (actors) => {
     const before = actors.find((a) => a.id === id);
     if (!before)
-      return { ok: false, errors: [{ field: 'id', message: `no actor ${id} (deleted?)` }] };
+      return { ok: false, errors: [fieldError('id', problem('actor.gone', { actor: id }))] };
     return editActor(before, patch, actors, Date.now());
   });
 }
@@ -172,7 +179,7 @@ export function mergeActorsInto(
     if (!keep || missing.length > 0)
       return {
         ok: false,
-        errors: [{ field: 'duplicates', message: `no actor ${missing.join(', ')} (deleted?)` }],
+        errors: [fieldError('duplicates', problem('actor.gone', { actor: missing.join(', ') }))],
       };
     const dups = actors.filter((a) => duplicateIds.includes(a.id));
     const self = (await db.settings.get('selfAnnotatorId'))?.value ?? null;
@@ -185,7 +192,8 @@ export function mergeActorsInto(
 export async function removeActor(db: WorkbenchDb, id: string): Promise<ActorEditResult> {
   return run(db, async (actors) => {
     const actor = actors.find((a) => a.id === id);
-    if (!actor) return { ok: false, errors: [{ field: 'id', message: `no actor ${id}` }] };
+    if (!actor)
+      return { ok: false, errors: [fieldError('id', problem('actor.gone', { actor: id }))] };
     return { ok: true, actor, edit: deleteActor(actor, await spansHeldBy(db, [id]), Date.now()) };
   });
 }
@@ -202,7 +210,8 @@ export function linkHolderTextToActor(
 ): Promise<ActorEditResult> {
   return run(db, async (actors) => {
     const actor = actors.find((a) => a.id === actorId);
-    if (!actor) return { ok: false, errors: [{ field: 'id', message: `no actor ${actorId}` }] };
+    if (!actor)
+      return { ok: false, errors: [fieldError('id', problem('actor.gone', { actor: actorId }))] };
     const k = foldName(text);
     const spans = await db.spans
       .filter((s) => !s.holderActorId && !!s.holder && foldName(s.holder) === k)

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { ActorRecord } from '@core/model.ts';
 import { cpLength } from '@core/offsets.ts';
+import { problemText } from '@core/problems/problem.ts';
 import { addActor } from './actors.ts';
 import { analyzeFile, importDataset } from './dataset-import.ts';
 import { writeDataset } from './export.ts';
@@ -173,7 +174,7 @@ describe('attribution through datasets', () => {
       _annotator_id: 'Sara',
     });
     const r = await importText(db, line, 'Omar');
-    expect(r.actorNotes).toEqual([
+    expect(r.actorNotes.map(problemText)).toEqual([
       'holder actor a1: nameAr: at most 200 characters; its name is kept as free text',
     ]);
     const [s] = await db.spans.toArray();

@@ -5,7 +5,7 @@
  * duplicates by their SHA-256 identity, and switching a document between
  * its cleaned and its raw text.
  */
-import { errorProblem, problem, type Problem } from '@core/problems/problem.ts';
+import { errorProblem, problem, problemText, type Problem } from '@core/problems/problem.ts';
 import { describeError } from '@core/errors.ts';
 import type { HostFile } from '@core/host-contract.ts';
 import { buildDocumentRecord } from '@core/document.ts';
@@ -135,7 +135,12 @@ export async function importFiles(
   };
   for (const file of files) {
     if (file.error) {
-      out.push({ file: file.name, status: 'error', reason: file.error });
+      out.push({
+        file: file.name,
+        status: 'error',
+        reason: problemText(file.error),
+        problem: file.error,
+      });
     } else {
       const prepared = await prepareFile(file, options);
       if (!('record' in prepared)) out.push(prepared);

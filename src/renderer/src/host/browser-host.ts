@@ -9,7 +9,8 @@ import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
 import { isSafeExternalUrl } from '@core/host-contract.ts';
-import { formatMb, MAX_OPEN_BYTES } from '@core/limits.ts';
+import { MAX_OPEN_BYTES } from '@core/limits.ts';
+import { fileCannotRead, fileTooLarge } from '@core/problems/host-file.ts';
 import { browserTeam } from './browser-team.ts';
 
 interface StoredBackup {
@@ -40,7 +41,7 @@ export async function readFiles(files: Iterable<File>): Promise<HostFile[]> {
       out.push({
         name: f.name,
         bytes: new Uint8Array(0),
-        error: `too large (${formatMb(f.size)}; the limit is ${formatMb(MAX_OPEN_BYTES)})`,
+        error: fileTooLarge(f.size, MAX_OPEN_BYTES),
       });
       continue;
     }
@@ -52,7 +53,7 @@ export async function readFiles(files: Iterable<File>): Promise<HostFile[]> {
       out.push({
         name: f.name,
         bytes: new Uint8Array(0),
-        error: `could not be read (${describeError(err)}; folders cannot be imported, drop the files inside)`,
+        error: fileCannotRead(describeError(err), true),
       });
     }
   }

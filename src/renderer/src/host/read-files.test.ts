@@ -6,7 +6,28 @@ import { createDb, type WorkbenchDb } from '../db/schema.ts';
 import { importFiles } from '../db/documents.ts';
 import { articleQueue } from '../corpus/article-queue.ts';
 import { MAX_OPEN_BYTES } from '@core/limits.ts';
+import { createIntl } from 'react-intl';
+import { intlLocale, type UiLanguage } from '@core/i18n/locale.ts';
+import { problem } from '@core/problems/problem.ts';
+import { CATALOGS } from '../i18n/catalogs.ts';
+import { problemWords } from '../i18n/problems.ts';
+import type { Translate } from '../i18n/T.tsx';
 import { readFiles } from './browser-host.ts';
+
+function translate(lang: UiLanguage): Translate {
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const intl = createIntl({
+    locale: intlLocale(lang, 'latn'),
+    messages: CATALOGS[lang],
+    onError: (e) => {
+      throw new Error(e.message);
+    },
+  });
+  return (id, values) => intl.formatMessage({ id }, values);
+}
+
+/** Without the isolates an Arabic page puts around names. */
+const plain = (s: string): string => s.replace(/[\u2068\u2069]/gu, '');
 
 // Articles are read in a Web Worker; under the test server its first start
 // takes seconds (linkedom loads unbundled). Start it once, untimed.
@@ -40,11 +61,19 @@ describe('readFiles', () => {
       unreadable('reports'),
       new File([`${ARTICLE} وأضاف أن المحادثات ستستمر.`], 'two.txt'),
     ]);
-    expect(read.map((f) => [f.name, f.error ?? null])).toEqual([
+    expect(read.map((f) => [f.name, f.error?.code ?? null])).toEqual([
       ['one.txt', null],
-      ['reports', expect.stringMatching(/^could not be read \(NotReadableError/)],
+      ['reports', 'hostFile.cannotRead'],
       ['two.txt', null],
     ]);
+    // The analyst reads why, naming the file, in the interface language.
+    const why = problem('file.unreadable', { file: 'reports', detail: read[1]!.error! });
+    expect(plain(problemWords(translate('en'), why))).toMatch(
+      /^reports: could not be read \(NotReadableError.*; a folder cannot be imported: drop the files inside it\)\.$/u,
+    );
+    expect(plain(problemWords(translate('ar'), why))).toMatch(
+      /^الملف reports: تعذّرت قراءته \(NotReadableError.*؛ لا يُستورد مجلد: أفلت الملفات التي فيه\)\.$/u,
+    );
     db = createDb(`t-${crypto.randomUUID()}`);
     const out = await importFiles(db, read);
     expect(out.map((o) => [o.file, o.status])).toEqual([
@@ -52,7 +81,10 @@ describe('readFiles', () => {
       ['reports', 'error'],
       ['two.txt', 'imported'],
     ]);
-    expect(out[1]).toMatchObject({ reason: expect.stringMatching(/folders cannot be imported/) });
+    expect(out[1]).toMatchObject({
+      reason: expect.stringMatching(/a folder cannot be imported/),
+      problem: read[1]!.error,
+    });
     expect(await db.documents.count()).toBe(2);
   });
 
@@ -62,12 +94,20 @@ describe('readFiles', () => {
     Object.defineProperty(huge, 'arrayBuffer', {
       value: () => Promise.reject(new Error('read a file over the limit')),
     });
-    expect(await readFiles([huge])).toEqual([
+    const read = await readFiles([huge]);
+    expect(read).toEqual([
       {
         name: 'dump.jsonl',
         bytes: new Uint8Array(0),
-        error: 'too large (200.0 MB; the limit is 200 MB)',
+        error: { code: 'hostFile.tooLarge', values: { size: '200.0 MB', limit: '200 MB' } },
       },
     ]);
+    const why = problem('file.unreadable', { file: 'dump.jsonl', detail: read[0]!.error! });
+    expect(plain(problemWords(translate('en'), why))).toBe(
+      'dump.jsonl: too large (200.0 MB; the limit is 200 MB).',
+    );
+    expect(plain(problemWords(translate('ar'), why))).toBe(
+      'الملف dump.jsonl: أكبر من اللازم (200.0 MB؛ الحد 200 MB).',
+    );
   });
 });

@@ -29,6 +29,7 @@ export const SELECT_KEYS = new Set([
   'expected',
   'received',
   'which',
+  'hint',
 ]);
 
 /** Problem `p` in words, through `t` (the interface's translate function). */
