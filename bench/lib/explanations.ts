@@ -6,7 +6,7 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Change (2) below (the push direction deferred until the first pull caught up) was reverted at 16:50 the same day: in a CI ' +
+    'Change (2) below (the push direction deferred until the first pull caught up) was reverted at 16:35 the same day: in a CI ' +
     "run a fresh profile's own two documents stayed unpushed for 30 s, not yet explained. The 1,000-article pairs with all " +
     'three changes (1.45×, 0.91×, 1.53×) therefore overstate the current code; with (1) and (3) only, one pair measured ' +
     '2.09×. ' +
