@@ -214,8 +214,7 @@ describe('actors in backups', () => {
     expect(r.errors).toMatchObject([
       {
         line: 5,
-        message:
-          'actors row: kind: kind must be one of person, party-or-faction, government, state',
+        message: 'actors row: kind: must be one of person, party-or-faction, government, state',
       },
       {
         line: 0,
