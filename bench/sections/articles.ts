@@ -34,7 +34,9 @@ export async function benchArticles(ctx: BenchContext): Promise<SectionResult> {
   const started = performance.now();
   // BENCH_ARTICLE_SIZES=20000 (and BENCH_ARTICLE_RUNS=3) remeasure some
   // sizes only, e.g. at a quieter moment; the report says when each ran.
-  const only = process.env.BENCH_ARTICLE_SIZES?.split(',').map(Number).filter((n) => n > 0);
+  const only = process.env.BENCH_ARTICLE_SIZES?.split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const sizes = only?.length ? only : ctx.quick ? QUICK_SIZES : SIZES;
   const fixedRuns = Number(process.env.BENCH_ARTICLE_RUNS) || 0;
   const context = await launchProfile('articles');
