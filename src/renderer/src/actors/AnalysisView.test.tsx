@@ -101,4 +101,24 @@ describe('the Analysis view', () => {
     expect(host.textContent).not.toContain('Counting the latest changes');
     expect(csv()?.disabled).toBe(false);
   });
+
+  it('a filter changed while its figures are read keeps the filters and the last figures, marked', async () => {
+    await db.spans.bulkPut(statements(0, 3));
+    mount();
+    await waitFor(() => expect(host.textContent).toContain('3 statement(s) from 3 span(s)'));
+    const who = [...host.querySelectorAll('select')].find((el) =>
+      [...el.options].some((o) => o.value === self.id),
+    )!;
+    const hold = await holdTables(db.name, ['spanFacts']);
+    who.value = self.id;
+    who.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(host.textContent).toContain('Counting the latest changes'));
+    // The same control, still on screen (the keyboard focus stays on it).
+    expect(who.isConnected).toBe(true);
+    expect(host.textContent).toContain('3 statement(s) from 3 span(s)');
+    await hold.release();
+    await waitFor(() => expect(host.textContent).not.toContain('Counting the latest changes'));
+    expect(who.isConnected).toBe(true);
+    expect(who.value).toBe(self.id);
+  });
 });

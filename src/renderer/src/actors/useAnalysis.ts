@@ -6,7 +6,7 @@
  * behind every count, is read and computed behind it; that whole view's
  * summary is then kept for the next visit.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { summarizeAnalysis, type AnalysisSummary } from '@core/actors/analysis-summary.ts';
 import type { AnalysisFilter, AnalysisOptions } from '@core/actors/analysis.ts';
 import { db } from '../db/db.ts';
@@ -68,7 +68,19 @@ export function useAnalysis(
     // `full` changes whenever the view is recomputed; filter and options with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [full]);
-  if (fullSummary && full) return { summary: fullSummary, current: true, full };
+  // The last summary shown: while a new filter's figures are read, the view
+  // keeps them on screen marked as not current (never the filters replaced
+  // by a loading line, which would also take the keyboard focus away).
+  const shown = useRef<AnalysisSummary | undefined>(undefined);
   const kept = small?.kept;
-  return kept ? { summary: kept.summary, current: kept.current, full } : undefined;
+  const state: AnalysisState | undefined =
+    fullSummary && full
+      ? { summary: fullSummary, current: true, full }
+      : kept
+        ? { summary: kept.summary, current: kept.current, full }
+        : shown.current
+          ? { summary: shown.current, current: false, full: undefined }
+          : undefined;
+  if (state) shown.current = state.summary;
+  return state;
 }
