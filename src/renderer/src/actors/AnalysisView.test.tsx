@@ -79,13 +79,13 @@ describe('the Analysis view', () => {
     mount();
     const csv = (): HTMLButtonElement | undefined => button(/Export table as CSV/);
     await waitFor(() => expect(page.el.textContent).toContain('Counting the latest changes'));
-    expect(page.el.textContent).toContain('3 statement(s) from 3 span(s)');
+    expect(page.el.textContent).toContain('3 statements from 3 spans');
     expect(page.el.querySelector('table')?.getAttribute('aria-busy')).toBe('true');
     expect(csv()?.disabled).toBe(true);
 
     await hold.release();
     await waitFor(() =>
-      expect(page.el.textContent).toContain('4 statement(s) from 4 span(s) in 1 article(s).'),
+      expect(page.el.textContent).toContain('4 statements from 4 spans in 1 article.'),
     );
     expect(page.el.querySelector('table')?.getAttribute('aria-busy')).toBe('false');
     expect(page.el.textContent).not.toContain('Counting the latest changes');
@@ -95,7 +95,7 @@ describe('the Analysis view', () => {
   it('a filter changed while its figures are read keeps the filters and the last figures, marked', async () => {
     await db.spans.bulkPut(statements(0, 3));
     mount();
-    await waitFor(() => expect(page.el.textContent).toContain('3 statement(s) from 3 span(s)'));
+    await waitFor(() => expect(page.el.textContent).toContain('3 statements from 3 spans'));
     const who = [...page.el.querySelectorAll('select')].find((el) =>
       [...el.options].some((o) => o.value === self.id),
     )!;
@@ -105,7 +105,7 @@ describe('the Analysis view', () => {
     await waitFor(() => expect(page.el.textContent).toContain('Counting the latest changes'));
     // The same control, still on screen (the keyboard focus stays on it).
     expect(who.isConnected).toBe(true);
-    expect(page.el.textContent).toContain('3 statement(s) from 3 span(s)');
+    expect(page.el.textContent).toContain('3 statements from 3 spans');
     await hold.release();
     await waitFor(() => expect(page.el.textContent).not.toContain('Counting the latest changes'));
     expect(who.isConnected).toBe(true);
