@@ -169,6 +169,8 @@ test('annotate and export, entirely in the Arabic interface', async ({ page }) =
   await expect.poll(async () => (await storedSpans(page)).map((s) => s.quote)).toContain(phrase);
   // Arabic-Indic digits by default in Arabic.
   await expect(page.getByRole('heading', { name: 'المقاطع (١)' })).toBeVisible();
+  // The label is named by its Arabic name in the Arabic interface.
+  await expect(page.getByRole('button', { name: /مؤيد للانسحاب/ }).first()).toBeVisible();
 
   await page.getByRole('button', { name: m('ar', 'datasets.export') }).click();
   const dialog = page.getByRole('dialog', { name: m('ar', 'export.title') });

@@ -94,7 +94,7 @@ test('a cue phrase one analyst lists shows as a proposal in a colleague’s prof
   await huda.getByRole('button', { name: 'التقييم…' }).click();
   const ar = huda.getByRole('dialog', { name: 'تقييم الاقتراحات' });
   await expect(
-    ar.getByRole('list', { name: 'عبارات الإشارة التي أضافها الزملاء لتصنيف Pro-withdrawal' }),
+    ar.getByRole('list', { name: 'عبارات الإشارة التي أضافها الزملاء لتصنيف مؤيد للانسحاب' }),
   ).toContainText(`${CUE} أضافها: omar`);
   await ar.getByRole('region', { name: 'عبارات الإشارة (المعجم)' }).scrollIntoViewIfNeeded();
   await huda.screenshot({ path: test.info().outputPath('team-cue-editor-ar.png') });

@@ -23,6 +23,7 @@ import { useAnalysis } from './useAnalysis.ts';
 import './analysis.css';
 import { useHolderName } from './useHolderName.ts';
 import { errorWords } from '../i18n/problems.ts';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 const SEVERAL_COLOR = '#8c8c8c';
 
@@ -58,7 +59,11 @@ export function AnalysisView({ onOpenSpan }: AnalysisViewProps): React.JSX.Eleme
     [loaded, f.bucket],
   );
   const state = useAnalysis(filter, options);
-  const labelNames = useMemo(() => new Map(labels.map((l) => [l.key, l.name])), [labels]);
+  const nameOf = useLabelName();
+  const labelNames = useMemo(
+    () => new Map(labels.map((l) => [l.key, nameOf(l)])),
+    [labels, nameOf],
+  );
   const names = useMemo(
     () => new Map(annotators.map((a) => [a.id, a.id === GOLD_ANNOTATOR_ID ? 'gold' : a.name])),
     [annotators],

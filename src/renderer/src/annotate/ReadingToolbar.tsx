@@ -14,6 +14,7 @@ import { setDocStance } from './actions.ts';
 import { redo, undo } from './editor.ts';
 import { updateSession, useSession } from './session.ts';
 import { useStatus } from './useStatus.ts';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 export interface ReadingToolbarProps {
   self: AnnotatorRecord;
@@ -39,6 +40,7 @@ export function ReadingToolbar(props: ReadingToolbarProps): React.JSX.Element {
   const status = useStatus(docId, self.id);
   const { sticky } = useSession();
   const t = useT();
+  const nameOf = useLabelName();
   const withKey = (action: MessageId, key: MessageId): string =>
     t('toolbar.withKey', { action: t(action), key: t(key) });
   return (
@@ -64,7 +66,7 @@ export function ReadingToolbar(props: ReadingToolbarProps): React.JSX.Element {
             <option value="">{t('toolbar.stickyOff')}</option>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
-                {t('toolbar.stickyOption', { name: l.name })}
+                {t('toolbar.stickyOption', { name: nameOf(l) })}
               </option>
             ))}
           </select>
@@ -140,6 +142,7 @@ export function ReadingToolbar(props: ReadingToolbarProps): React.JSX.Element {
 function MoreTools(props: ReadingToolbarProps & { status: string }): React.JSX.Element {
   const { self, docId, labels } = props;
   const t = useT();
+  const nameOf = useLabelName();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
   const menuId = useId();
@@ -194,7 +197,7 @@ function MoreTools(props: ReadingToolbarProps & { status: string }): React.JSX.E
             <option value="neutral">{t('toolbar.neutral')}</option>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
-                {l.name}
+                {nameOf(l)}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import type { LabelDef } from '@core/model.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { T, useT } from '../i18n/T.tsx';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 /** A key as printed on the keyboard, or a message naming a gesture. */
 type Key = string | { id: MessageId };
@@ -45,6 +46,7 @@ export function ShortcutSheet({
   onClose: () => void;
 }): React.JSX.Element {
   const t = useT();
+  const nameOf = useLabelName();
   return (
     <Dialog title={t('sheet.title')} onClose={onClose} className="sheet">
       <table className="shortcut-table">
@@ -73,7 +75,7 @@ export function ShortcutSheet({
                   <kbd dir="ltr">{l.hotkey}</kbd>
                 </th>
                 <td>
-                  <T id="sheet.labelHotkey" values={{ name: <bdi>{l.name}</bdi> }} />
+                  <T id="sheet.labelHotkey" values={{ name: <bdi>{nameOf(l)}</bdi> }} />
                 </td>
               </tr>
             ))}

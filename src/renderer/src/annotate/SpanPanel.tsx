@@ -16,6 +16,7 @@ import { useActors, useHolderActorId } from '../actors/useActors.ts';
 import { displayName } from '@core/actors/model.ts';
 import { T, useT } from '../i18n/T.tsx';
 import './span-panel.css';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 export function SpanPanel({
   self,
@@ -69,6 +70,7 @@ function SpanList({
   }, [selectedIndex, virtualizer]);
   const byKey = useMemo(() => new Map(labels.map((l) => [l.key, l])), [labels]);
   const t = useT();
+  const nameOf = useLabelName();
   // A span's holder actor, followed through merges (a colleague's merge
   // cannot rewrite this analyst's spans), named as the actor is now.
   const actors = useActors();
@@ -108,7 +110,7 @@ function SpanList({
                     style={{ background: l?.color ?? '#777' }}
                     aria-hidden="true"
                   />
-                  {l?.name ?? s.label}
+                  {nameOf(l, s.label)}
                 </span>
                 <q className="span-quote" lang="ar" dir="rtl">
                   {s.quote}
@@ -141,6 +143,7 @@ function SpanEditor({
 }): React.JSX.Element {
   const [note, setNote] = useState(span.note ?? '');
   const t = useT();
+  const nameOf = useLabelName();
   const saveNote = useAutosave(
     note,
     span.note,
@@ -166,7 +169,7 @@ function SpanEditor({
         >
           {labels.map((l) => (
             <option key={l.key} value={l.key}>
-              {l.name}
+              {nameOf(l)}
             </option>
           ))}
           {!labels.some((l) => l.key === span.label) && (

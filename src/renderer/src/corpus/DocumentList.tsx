@@ -23,6 +23,7 @@ import { useAssignedTo, useTeam } from '../team/useTeam.ts';
 import { useIntl } from 'react-intl';
 import { T, useT } from '../i18n/T.tsx';
 import './document-list.css';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 export interface DocumentListProps {
   self: AnnotatorRecord;
@@ -144,6 +145,7 @@ export function DocumentList({
   const labelName = new Map(labels.map((l) => [l.key, l]));
   const labelOrder = labels.map((l) => l.key);
   const t = useT();
+  const nameOf = useLabelName();
 
   return (
     <div className="document-list">
@@ -184,7 +186,7 @@ export function DocumentList({
             <option value="any">{t('docs.any')}</option>
             {labels.map((l) => (
               <option key={l.key} value={l.key}>
-                {l.name}
+                {nameOf(l)}
               </option>
             ))}
           </select>
@@ -271,7 +273,11 @@ export function DocumentList({
                 {row.spanTotal > 0 && (
                   <span className="doc-counts">
                     {countsInLabelOrder(row.counts, labelOrder).map(([key, n]) => (
-                      <span key={key} className="doc-count-chip" title={labelName.get(key)?.name}>
+                      <span
+                        key={key}
+                        className="doc-count-chip"
+                        title={nameOf(labelName.get(key), key)}
+                      >
                         <span
                           className="swatch"
                           style={{ background: labelName.get(key)?.color ?? '#888' }}
@@ -280,7 +286,7 @@ export function DocumentList({
                         <span className="sr-only">
                           <T
                             id="docs.countOf"
-                            values={{ label: labelName.get(key)?.name ?? key, count: n }}
+                            values={{ label: nameOf(labelName.get(key), key), count: n }}
                           />
                         </span>
                         <span aria-hidden="true">

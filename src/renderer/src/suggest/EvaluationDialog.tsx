@@ -18,6 +18,7 @@ import { switchWhyText } from './switch-why.ts';
 import { ThresholdInput } from './ThresholdInput.tsx';
 import { useSuggestState } from './store.ts';
 import { useSuggestSettings } from './useSuggestSettings.ts';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 const NAMES = {
   matcher: 'suggest.name.matcher',
@@ -38,12 +39,17 @@ export function EvaluationDialog({
   onClose: () => void;
 }): React.JSX.Element {
   const t = useT();
+  const nameOf = useLabelName();
   const num = useNumber();
   const st = useSuggestState();
   const { thresholds, tallies } = useSuggestSettings();
   const ev = st.evaluation;
   const switches = switchesFor(thresholds);
-  const name = (key: string): string => labels.find((l) => l.key === key)?.name ?? key;
+  const name = (key: string): string =>
+    nameOf(
+      labels.find((l) => l.key === key),
+      key,
+    );
   return (
     <Dialog title={t('suggest.evalTitle')} onClose={onClose} className="suggest-eval">
       {st.phase === 'evaluating' && <p role="status">{t('suggest.running')}</p>}

@@ -17,6 +17,7 @@ import { useT } from '../i18n/T.tsx';
 import { useAnnotators } from '../hooks/useAnnotators.ts';
 import { useSelf } from '../hooks/useSelf.ts';
 import { useGazetteerUnion, useOwnGazetteer } from './useGazetteers.ts';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 /** Lines of a textarea as phrases: trimmed, blank lines dropped. */
 function phrasesOf(text: string): string[] {
@@ -29,6 +30,7 @@ function phrasesOf(text: string): string[] {
 /** The gazetteer editor (in the evaluation dialog). */
 export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): React.JSX.Element {
   const t = useT();
+  const labelName = useLabelName();
   const intl = useIntl();
   const self = useSelf();
   const selfId = self?.id ?? null;
@@ -68,7 +70,7 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
         return (
           <div key={l.key} className="suggest-cues">
             <label>
-              {t('suggest.phrases', { label: l.name })}
+              {t('suggest.phrases', { label: labelName(l) })}
               <textarea
                 dir="rtl"
                 lang="ar"
@@ -83,7 +85,7 @@ export function GazetteerEditor({ labels }: { labels: readonly LabelDef[] }): Re
             </label>
             {theirs.length > 0 && (
               <ul
-                aria-label={t('suggest.colleaguePhrases', { label: l.name })}
+                aria-label={t('suggest.colleaguePhrases', { label: labelName(l) })}
                 className="suggest-colleague-cues"
               >
                 {theirs.map(([phrase, ids]) => (

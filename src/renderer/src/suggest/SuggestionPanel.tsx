@@ -24,6 +24,7 @@ import { useGazetteerUnion } from './useGazetteers.ts';
 import { acceptCurrent, rejectCurrent } from './useSuggestionLayer.ts';
 import './suggest.css';
 import { Lazy, lazyPart } from '../components/Lazy.tsx';
+import { useLabelName } from '../labels/useLabelName.ts';
 
 // Loaded on demand, the first time it opens (docs/architecture.md, What loads when).
 const EvaluationDialog = lazyPart(
@@ -67,13 +68,18 @@ export function SuggestionPanel({
   const t = useT();
   const st = useSuggestState();
   const labels = useLabels();
+  const nameOf = useLabelName();
   const union = useGazetteerUnion();
   const annotators = useAnnotators();
   const intl = useIntl();
   const num = useNumber();
   const [evalOpen, setEvalOpen] = useState(false);
   if (!docId) return null;
-  const name = (key: string): string => labels.find((l: LabelDef) => l.key === key)?.name ?? key;
+  const name = (key: string): string =>
+    nameOf(
+      labels.find((l: LabelDef) => l.key === key),
+      key,
+    );
   const list = st.docId === docId && !st.hidden ? st.suggestions : [];
   const current = list[st.current] ?? null;
   const listedBy = current ? cueAuthors(current, union) : [];
