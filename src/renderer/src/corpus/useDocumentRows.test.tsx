@@ -14,7 +14,8 @@ import { createProfile } from '../db/profile.ts';
 import { makeSpan } from '../db/spans.ts';
 import { putStatus } from '../db/statuses.ts';
 import { waitFor } from '../test/wait.ts';
-import { prefetchKeptList } from './kept-list-prefetch.ts';
+import Dexie from 'dexie';
+import { prefetchKeptList, touchesList } from './kept-list-prefetch.ts';
 import { useDocumentRows, type DocumentRow } from './useDocumentRows.ts';
 
 let root: Root | null = null;
@@ -115,5 +116,53 @@ describe('useDocumentRows', () => {
     const seen = mount();
     await waitFor(() => expect(seen.at(-1)?.length).toBe(meta.length));
     expect(seen.at(-1)![0]).toMatchObject({ status: 'not-started', spanTotal: 0 });
+  });
+});
+
+describe('touchesList', () => {
+  /** The storagemutated parts of `write`. */
+  async function partsOf(write: () => Promise<unknown>): Promise<Record<string, unknown>> {
+    const seen: Record<string, unknown>[] = [];
+    const listen = (parts: Record<string, unknown>): void => void seen.push(parts);
+    Dexie.on('storagemutated', listen);
+    try {
+      await write();
+      await waitFor(() => expect(seen.length).toBeGreaterThan(0));
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(listen);
+    }
+    return Object.assign({}, ...seen) as Record<string, unknown>;
+  }
+
+  it("is true for the analyst's own span or status, false for a colleague's or gold's", async () => {
+    const own = await partsOf(() => spanOn(meta[0]!.id));
+    expect(touchesList(db, own, self.id)).toBe(true);
+    const colleague = await partsOf(() =>
+      db.spans.add(
+        makeSpan({
+          docId: meta[0]!.id,
+          annotatorId: 'gold',
+          label: 'x',
+          start: 0,
+          end: 1,
+          quote: 'ا',
+        }),
+      ),
+    );
+    expect(touchesList(db, colleague, self.id)).toBe(false);
+    expect(touchesList(db, colleague, null)).toBe(true);
+    const status = await partsOf(() =>
+      putStatus(db, {
+        docId: meta[1]!.id,
+        annotatorId: 'omar',
+        status: 'done',
+        docStance: null,
+        updatedAt: 1,
+      }),
+    );
+    expect(touchesList(db, status, self.id)).toBe(false);
+    expect(touchesList(db, status, 'omar')).toBe(true);
+    const doc = await partsOf(() => db.docMeta.put({ ...meta[0]!, title: 'جديد' }));
+    expect(touchesList(db, doc, self.id)).toBe(true);
   });
 });

@@ -45,7 +45,7 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
   useEffect(() => {
     let closed = false;
     const onChange = (parts: Record<string, unknown>): void => {
-      if (touchesList(db, parts)) setChanges((n) => n + 1);
+      if (touchesList(db, parts, annotatorId)) setChanges((n) => n + 1);
     };
     // Listening before reading: a change committed after the kept list's
     // generation was read is seen here.
