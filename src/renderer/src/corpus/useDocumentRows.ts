@@ -27,6 +27,7 @@ import {
 } from '../db/document-list.ts';
 import { firstScreenShown } from '../first-screen.ts';
 import { whenQuiet } from '../quiet.ts';
+import { VIEW_SOURCE_TABLES } from '../db/view-cache.ts';
 import { keptList, touchesList, type KeptList } from './kept-list-prefetch.ts';
 
 export type { DocumentRow } from '../db/document-list.ts';
@@ -97,20 +98,38 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
     firstScreenShown();
   }, [ready]);
 
-  // Keep the list for the next start when what is kept is not current:
-  // at the first quiet moment, and again after every change.
-  const due = held !== undefined && (current === undefined || changes > 0);
+  // Keep the list for the next start when what is kept is not current: at
+  // the first quiet moment, and again after every write that makes a new
+  // generation (any write views count, not only this list's: view-cache.ts).
+  const known = held !== undefined;
+  const stale = known && (current === undefined || changes > 0);
   useEffect(() => {
-    if (!due) return;
-    return whenQuiet(() => {
-      performance.mark('stance:list-keep');
-      keepDocumentList(db, annotatorId).then(
-        (stored) => stored && performance.mark('stance:list-kept-stored'),
-        // Only a shortcut for the next start: without it, that start reads the list.
-        () => undefined,
-      );
-    });
-  }, [due, changes, annotatorId]);
+    if (!known) return;
+    let cancel: (() => void) | null = null;
+    const schedule = (): void => {
+      cancel?.();
+      cancel = whenQuiet(() => {
+        performance.mark('stance:list-keep');
+        keepDocumentList(db, annotatorId).then(
+          (stored) => stored && performance.mark('stance:list-kept-stored'),
+          // Only a shortcut for the next start: without it, that start reads the list.
+          () => undefined,
+        );
+      });
+    };
+    if (stale) schedule();
+    const sources = VIEW_SOURCE_TABLES.map((t) => `idb://${db.name}/${t}/`);
+    const onWrite = (parts: Record<string, unknown>): void => {
+      if (Object.keys(parts).some((p) => sources.some((x) => p.startsWith(x)))) schedule();
+    };
+    Dexie.on('storagemutated', onWrite);
+    return () => {
+      Dexie.on.storagemutated.unsubscribe(onWrite);
+      cancel?.();
+    };
+    // `stale` is read once the kept list is known; later writes are heard here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [known, annotatorId]);
 
   return rows;
 }
