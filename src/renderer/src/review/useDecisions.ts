@@ -47,11 +47,19 @@ let nextId = 1;
 /** The longest a decision's write waits for the frame that shows it (a hidden window paints none). */
 const PAINT_WAIT_MS = 100;
 
+/** The browser's task scheduler, where it has one (Chromium: scheduler.postTask). */
+const scheduler = (
+  globalThis as {
+    scheduler?: { postTask(task: () => void, options: { priority: 'background' }): unknown };
+  }
+).scheduler;
+
 /**
- * Calls `write` once the frame after the click is painted (or after
- * PAINT_WAIT_MS at the latest): the write's own work on this thread (the
- * transaction, the middlewares keeping span counts, facts and the
- * generation) then no longer delays the frame that shows the decision.
+ * Calls `write` once the frame after the click is painted, as background
+ * work (after the tasks already waiting), or after PAINT_WAIT_MS at the
+ * latest: the write's own work on this thread (the transaction, the
+ * middlewares keeping span counts, facts and the generation) then no longer
+ * delays the frame that shows the decision, nor what follows it.
  */
 function afterPaint(write: () => void): void {
   let done = false;
@@ -62,7 +70,10 @@ function afterPaint(write: () => void): void {
     write();
   };
   const latest = setTimeout(once, PAINT_WAIT_MS);
-  requestAnimationFrame(() => setTimeout(once, 0));
+  requestAnimationFrame(() => {
+    if (scheduler) void scheduler.postTask(once, { priority: 'background' });
+    else setTimeout(once, 0);
+  });
 }
 
 /** The adjudication state of `docId`'s review from its live `data`, and the way to change it. */
