@@ -142,15 +142,17 @@ export const WHY: Record<string, string> = {
     'once and paints the lanes with one DomTextMap per annotator. Next: on a quiet machine, profile review.html with ' +
     'BENCH_NO_MINIFY=1 (sentence segmentation, the message formatting and the lane highlights are the candidates).',
   'one accept or reject, to repainted':
-    'Changed on 2026-11-30 at 19:00: the row already changed before its write (src/renderer/src/review/useDecisions.ts, ' +
-    'marked aria-busy until the live query reads the stored state back), but the write itself started in the click: its ' +
-    "transaction and the middlewares' work on the main thread (span counts, span facts, the generation) ran before the frame " +
-    'that shows the row. Now the write starts once that frame is painted (100 ms at the latest, a hidden window paints ' +
-    "none). The other passages' lists are memoized on their rows' states, and the review reads only its document, so a click " +
-    'wakes that one live query. Side by side in one run, alternating the two builds on one seeded profile (10,000 documents, ' +
-    '105,849 spans; load 12-14 on 2 cores): before p50 22.8 ms, p95 144 ms (36 clicks); after p50 22.2 ms, p95 99 ms (48 ' +
-    'clicks); stored and read back p95 430 ms before, 239 ms after. The median is a frame, the floor of this measure; the tail ' +
-    'at that load is waiting for the CPU. Next: confirm on a quiet machine.',
+    'Changed on 2026-11-30 at 19:00, not shown to help: the row already changed before its write ' +
+    '(src/renderer/src/review/useDecisions.ts, marked aria-busy until the live query reads the stored state back), but the ' +
+    "write started in the click, so its transaction and the middlewares' work on the main thread (span counts, span facts, " +
+    'the generation) ran before the frame that shows the row. Now the write runs after that frame, as background work ' +
+    "(scheduler.postTask; 100 ms at the latest, a hidden window paints none). The other passages' lists are memoized on their " +
+    "rows' states and the review reads only its document, so a click re-renders one list and wakes one live query. Side by " +
+    'side, alternating builds on one seeded profile (10,000 documents, 105,849 spans) at loads of 6-14 on 2 cores, five runs ' +
+    'of 20-48 clicks each: p95 before / after 144 / 99 ms, 54 / 105, 94 / 47, 101 / 154 ms; medians 17-29 ms either way (one ' +
+    'frame is the floor of this measure). At those loads the p95 is decided by waiting for the CPU, not by the code; the ' +
+    'target cannot be judged here. Next: rerun on a quiet machine; if the tail remains, a CPU profile of review.html ' +
+    '(BENCH_NO_MINIFY=1) of the slow clicks.',
   'the agreement dashboard, to its figures':
     'Still far over, at 10,000 documents and 105,849 spans with a load average of about 20: 24.6 s median (20–74 s as the load ' +
     'moved), 72.4 s before; in the review rerun of 2026-11-30 at 12:35 (load 12–17, nothing in the dashboard changed) 32.6 s ' +
