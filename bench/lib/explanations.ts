@@ -116,7 +116,8 @@ export const WHY: Record<string, string> = {
     'analyst; it is kept again, from one snapshot, at the first quiet moment after a write. The backup asks for one key instead ' +
     'of a count. Side by side, alternating tabs of the same 10,000-document profile in one run (load 9-12 on 2 cores): database ' +
     'open to rows read 2.2-2.9 s before, 0.35-0.45 s after; navigation to the list interactive, medians 3.8 s before, 1.4 s ' +
-    'after. What is left at that load: the script (0.7-0.9 s to DOMContentLoaded, 0.5 s quiet), the open, the record read ' +
+    'after; at load 6.5-7, four tabs each, 1,738 ms before and 931 ms after, the open to the rows 0.9-1.0 s before and ' +
+    '0.20-0.26 s after. What is left at that load: the script (0.7-0.9 s to DOMContentLoaded, 0.5 s quiet), the open, the record read ' +
     "(a 2 MB value at 10,000 documents; the trace shows about 250 ms between the backend's read and the value's arrival, " +
     "likely Chromium's storing of large values as blobs outside LevelDB) and its structured clone, and the first " +
     'render of the list. The first start of a profile, and one after writes the closing session did not keep (closed within ' +
