@@ -315,3 +315,57 @@ test('the list shows status and span counts, and filters by status, label and ou
   await expect(list.getByRole('option').first()).toContainText('نيجيرفان بارزاني');
   await expect(list.getByRole('option').last()).toContainText('قال رئيس الوزراء العراقي');
 });
+
+/** How many times the page has kept its document list for the next start. */
+const keptCount = (page: Page): Promise<number> =>
+  page.evaluate(() => performance.getEntriesByName('stance:list-kept-stored').length);
+
+/** Resolves once the page has kept its document list more than `before` times (at a quiet moment). */
+async function listKept(page: Page, before: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('stance:list-kept-stored').length > n,
+    before,
+    { timeout: 60_000 },
+  );
+}
+
+test('a start shows the list kept at the last session, which stays live and is never out of date', async ({
+  page,
+}) => {
+  await firstRun(page);
+  const options = page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+  await expect(options).toHaveCount(5);
+  // The first document marked done (Ctrl+Enter opens the next).
+  await options.nth(0).click();
+  await page.getByRole('article', { name: 'Article text' }).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Enter');
+  await expect(options.nth(0)).toContainText('Done');
+  // Kept after the change is stored (a keep of older rows is refused then).
+  await listKept(page, await keptCount(page));
+
+  // The next start paints the kept list: every row, with the status.
+  await page.reload();
+  await expect(options).toHaveCount(5);
+  await expect(options.nth(0)).toContainText('Done');
+  await expect(options.nth(1)).toContainText('Not started');
+  expect(await page.evaluate(() => performance.getEntriesByName('stance:list-kept').length)).toBe(
+    1,
+  );
+  // Still live: the second document marked done shows in its row.
+  await options.nth(1).click();
+  await page.getByRole('article', { name: 'Article text' }).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Enter');
+  await expect(options.nth(1)).toContainText('Done');
+
+  // A start before that change was kept reads the list instead: never the old rows.
+  await page.reload();
+  await expect(options).toHaveCount(5);
+  await expect(options.nth(0)).toContainText('Done');
+  await expect(options.nth(1)).toContainText('Done');
+  // The list's sort and End reach every row at once.
+  await page.getByLabel('Sort').selectOption({ label: 'Title' });
+  await options.first().focus();
+  await page.keyboard.press('End');
+  await expect(options.last()).toHaveAttribute('aria-selected', 'true');
+  await page.screenshot({ path: test.info().outputPath('corpus-kept-list.png') });
+});

@@ -105,25 +105,25 @@ export const WHY: Record<string, string> = {
     'with the main thread for 2 cores shared at a load average near 20, so they may be short tasks descheduled; Chromium attributes ' +
     'them to "unknown". To settle it: a CPU profile of the page (BENCH_NO_MINIFY=1) on an idle machine, and fewer progress messages.',
   'start with 10,000 documents, to an interactive list':
-    'Not met, and not measurable cleanly today: the 2026-11-30 reruns ran at load averages of 11 to 26 on 2 shared cores ' +
-    '(4.36 s at load 3 before any change; 876 ms on 2026-11-24). Done since (issue 11): (1) the script. The views and dialogs ' +
-    'the first screen does not show (Review and the dashboard, Analysis, team, export, dataset import, backup, actors, label ' +
-    'editor, evaluation, shortcut sheet), PouchDB and the sync engine (only with a team project), the sample corpus and the ' +
-    'article import (Readability) load on demand: the JavaScript a start loads fell from 1,186 to 756 KB in the web build and ' +
-    'from 2,389 to 755 KB in the Electron build (now minified too). React, Dexie, zod and the two message catalogs are most of ' +
-    'what is left. (2) The database open between runs. The marks refute the suspected cause: the first automatic backup had not ' +
-    'started when the tab closed in 14 of the 15 tabs measured (it now waits for 3 s without writes or input anyway). They point ' +
-    "at the suggestion service instead: at mount it read every article's text (10,000 in one bulkGet) and the analyst's 100,000 " +
-    'spans, competing with the list (rows read 3 s after the open even in a first run) and, in a tab closed meanwhile, still ' +
-    'served by the IndexedDB backend when the next tab opened: in the baseline rerun every open after the first took 5.8-7.6 s ' +
-    '(first 2.9 s); with the feed started only after the list has its rows and 1 s of quiet, the one open that followed a tab ' +
-    'closed before its feed started took 955 ms, the others (the feed had started, the loaded machine kept the tab open long ' +
-    'enough) 10-17 s. So the feed still costs the next open when it runs at close. Next: read the analyst spans in pages ' +
-    '(today one 100,000-record read) or in the suggestion worker, and rerun on a quiet machine. For scale in the figures below ' +
-    "(load 20-26): the list's own two reads, timed alone in the same run, its floor, took 3.5 s and 3.6 s against 444 ms and " +
-    '268 ms at load 3, eight to thirteen times slower; the first run, after no other tab, reached its list in 9.8 s with the ' +
-    'database open at 2.3 s. Cost grows linearly with the documents: the list reads every docMeta row and the analyst’s ' +
-    'spanCounts rows; the script part does not grow with the profile.',
+    'Changed on 2026-11-30 (18:00-19:30, issue 11 follow-up). A Chromium trace of a start (load 7) showed what sat between the ' +
+    "database open and the rows: nothing else competed; the list's own reads did, one after the other, because Chromium's " +
+    'IndexedDB backend runs one request at a time per origin: the docMeta read by the importedAt index 1.9 s, then the ' +
+    "analyst's spanCounts 1.7 s, then 0.3 s on the main thread turning 10,000 rows into objects (Dexie deep-clones every live " +
+    "query's result) and rendering; queued behind them, the auto-backup's count of every article (2-2.8 s on its own at load " +
+    '12: a count walks every record). Fix: the list is kept between starts as one viewCache record in columns ' +
+    '(src/renderer/src/db/document-list.ts), read as the database opens; a current one is shown at once, every row (so sort, ' +
+    'filters and End work), and the three reads start only when it is missing or stale or a list table changes for this ' +
+    'analyst; it is kept again, from one snapshot, at the first quiet moment after a write. The backup asks for one key instead ' +
+    'of a count. Side by side, alternating tabs of the same 10,000-document profile in one run (load 9-12 on 2 cores): database ' +
+    'open to rows read 2.2-2.9 s before, 0.35-0.45 s after; navigation to the list interactive, medians 3.8 s before, 1.4 s ' +
+    'after; at load 6.5-7, four tabs each, 1,738 ms before and 931 ms after, the open to the rows 0.9-1.0 s before and ' +
+    '0.20-0.26 s after. What is left at that load: the script (0.7-0.9 s to DOMContentLoaded, 0.5 s quiet), the open, the record read ' +
+    "(a 2 MB value at 10,000 documents; the trace shows about 250 ms between the backend's read and the value's arrival, " +
+    "likely Chromium's storing of large values as blobs outside LevelDB) and its structured clone, and the first " +
+    'render of the list. The first start of a profile, and one after writes the closing session did not keep (closed within ' +
+    '3 s of its last write), read the tables as before: that case is the row "a profile\'s first start" in the Start section. ' +
+    'Cost grows linearly with the documents either way (one column entry per document), but the one record costs far less ' +
+    'per document than the three reads.',
   'Analysis view, 100,000 spans and 500 actors':
     'The view keeps its summary (table, totals, charts) between visits with the project generation it was computed at ' +
     '(src/renderer/src/db/view-cache.ts, schema version 13) and paints it from one small read: exact when nothing changed, marked ' +
@@ -143,17 +143,17 @@ export const WHY: Record<string, string> = {
     'once and paints the lanes with one DomTextMap per annotator. Next: on a quiet machine, profile review.html with ' +
     'BENCH_NO_MINIFY=1 (sentence segmentation, the message formatting and the lane highlights are the candidates).',
   'one accept or reject, to repainted':
-    'Rerun on 2026-11-30 at 12:35 at a load average of 12–17 on 2 cores: p95 171 ms, median 24.2 ms, min 5.6 ms (before: ' +
-    'p95 478 ms, median 55 ms, at a load of about 20). The row now changes in the frame after the click, before its ' +
-    'transaction commits (src/renderer/src/review/useDecisions.ts: the decision is shown, marked aria-busy, until the live ' +
-    'query reads back the stored state; a failed write rolls the row back and is reported in the failure list). So no ' +
-    'IndexedDB read or write lies between the click and that frame: React re-renders the review, whose lanes (PassageLanes) ' +
-    "and other passages' lists are memoized and whose lane highlights are not repainted, then the browser styles and lays " +
-    'out the page. The figure counts only a frame in which the row itself changed (class, state text, buttons). What is left ' +
-    'in the tail is waiting for the CPU on a machine loaded 6–8× its cores; the stored state follows at p95 287 ms, median ' +
-    "75 ms (the old figure's path: strict commit, then the document re-read). Next: confirm on a quiet machine; if still over, " +
-    'profile review.html with BENCH_NO_MINIFY=1, and re-render only the clicked list (a subscription per list instead of ' +
-    'a state change at the top of the review).',
+    'Changed on 2026-11-30 at 19:00, not shown to help: the row already changed before its write ' +
+    '(src/renderer/src/review/useDecisions.ts, marked aria-busy until the live query reads the stored state back), but the ' +
+    "write started in the click, so its transaction and the middlewares' work on the main thread (span counts, span facts, " +
+    'the generation) ran before the frame that shows the row. Now the write runs after that frame, as background work ' +
+    "(scheduler.postTask; 100 ms at the latest, a hidden window paints none). The other passages' lists are memoized on their " +
+    "rows' states and the review reads only its document, so a click re-renders one list and wakes one live query. Side by " +
+    'side, alternating builds on one seeded profile (10,000 documents, 105,849 spans) at loads of 6-14 on 2 cores, five runs ' +
+    'of 20-48 clicks each: p95 before / after 144 / 99 ms, 54 / 105, 94 / 47, 101 / 154 ms; medians 17-29 ms either way (one ' +
+    'frame is the floor of this measure). At those loads the p95 is decided by waiting for the CPU, not by the code; the ' +
+    'target cannot be judged here. Next: rerun on a quiet machine; if the tail remains, a CPU profile of review.html ' +
+    '(BENCH_NO_MINIFY=1) of the slow clicks.',
   'the agreement dashboard, to its figures':
     'Still far over, at 10,000 documents and 105,849 spans with a load average of about 20: 24.6 s median (20–74 s as the load ' +
     'moved), 72.4 s before; in the review rerun of 2026-11-30 at 12:35 (load 12–17, nothing in the dashboard changed) 32.6 s ' +

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
 import { ensureDerived } from '../db/derived-check.ts';
+import { prefetchKeptList } from '../corpus/kept-list-prefetch.ts';
 import { phrase, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
 import { startTeam } from '../sync/runtime.ts';
@@ -22,6 +23,8 @@ export function useOpenWorkbench(): OpenState {
     openWorkbenchDb()
       .then(() => {
         performance.mark('stance:db-open');
+        // The document list kept at the last session, read while the workbench renders.
+        prefetchKeptList(db);
         setState({ kind: 'open' });
         void requestPersistentStorage();
         // A connected team project resumes syncing (docs/team.md).

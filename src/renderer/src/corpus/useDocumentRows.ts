@@ -1,58 +1,94 @@
 /**
  * The rows of the document list, live from IndexedDB: each document's
  * title, outlet and date with this analyst's status and span counts per
- * label. Documents, statuses and span counts are three live queries, so
- * marking a span re-reads counts only, not every document. Both come from
- * small derived rows (docMeta, spanCounts: see db/derived.ts), never from
- * the articles themselves, which keeps a profile of 10,000 long articles
- * quick to open.
+ * label, from small derived rows (docMeta, spanCounts: see db/derived.ts),
+ * never from the articles themselves.
+ *
+ * A start reads the list kept at the end of the last session
+ * (db/document-list.ts: one record) and, when nothing it comes from has
+ * changed since, shows it as it is: every row, so sorting, filters and
+ * End work at once, without the three big reads. Those reads (documents,
+ * statuses and span counts are three live queries, so marking a span
+ * re-reads counts only) start when the kept list is missing or out of
+ * date, or when one of their tables changes. Whenever the rows have
+ * changed, the list is kept again at the next quiet moment.
  */
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useLayoutEffect, useMemo } from 'react';
-import type { DocStatus } from '@core/model.ts';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { db } from '../db/db.ts';
-import type { DocMetaRecord } from '../db/derived.ts';
+import {
+  keepDocumentList,
+  readDocMeta,
+  readSpanCounts,
+  readStatuses,
+  toRows,
+  type DocumentRow,
+} from '../db/document-list.ts';
 import { firstScreenShown } from '../first-screen.ts';
+import { whenQuiet } from '../quiet.ts';
+import { VIEW_SOURCE_TABLES } from '../db/view-cache.ts';
+import { keptList, touchesList, type KeptList } from './kept-list-prefetch.ts';
 
-export interface DocumentRow {
-  id: string;
-  /** '' when the document has no title. */
-  title: string;
-  /** An untitled document's opening words, shown beside "No title". */
-  lead?: string;
-  outlet: string | null;
-  date: string | null;
-  importedAt: number;
-  status: DocStatus;
-  /** Spans of this analyst per label key. */
-  counts: Record<string, number>;
-  spanTotal: number;
-}
-
-type DocMeta = DocMetaRecord;
+export type { DocumentRow } from '../db/document-list.ts';
 
 const LIST_DATA_MARK = 'stance:list-data';
 
+/** The kept list as read at mount: undefined while reading, null when there is none. */
+type Kept = KeptList | undefined;
+
 /** All documents as list rows for `annotatorId`; undefined while loading. */
 export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined {
-  const docs = useLiveQuery((): Promise<DocMeta[]> => readDocMeta(), []);
+  const [kept, setKept] = useState<{ annotatorId: string; kept: Kept }>();
+  // How many changes to the source tables were seen since mount.
+  const [changes, setChanges] = useState(0);
+
+  useEffect(() => {
+    let closed = false;
+    const onChange = (parts: Record<string, unknown>): void => {
+      if (touchesList(db, parts, annotatorId)) setChanges((n) => n + 1);
+    };
+    // Listening before reading: a change committed after the kept list's
+    // generation was read is seen here.
+    Dexie.on('storagemutated', onChange);
+    setKept({ annotatorId, kept: undefined });
+    keptList(db, annotatorId).then(
+      ({ kept: value, changed }) => {
+        if (closed) return;
+        if (changed) setChanges((n) => n + 1);
+        setKept({ annotatorId, kept: value });
+        performance.mark(value?.current ? 'stance:list-kept' : 'stance:list-not-kept');
+      },
+      // Only a shortcut: without it, the list is read.
+      () => !closed && setKept({ annotatorId, kept: null }),
+    );
+    return () => {
+      closed = true;
+      Dexie.on.storagemutated.unsubscribe(onChange);
+    };
+  }, [annotatorId]);
+
+  const held = kept?.annotatorId === annotatorId ? kept.kept : undefined;
+  const current = held?.current === true ? held.rows : undefined;
+  // The big reads: when nothing current is kept, or once something changed.
+  const live = held !== undefined && (current === undefined || changes > 0);
+
+  const docs = useLiveQuery(() => (live ? readDocMeta(db) : undefined), [live]);
   const statuses = useLiveQuery(
-    () => db.statuses.where('annotatorId').equals(annotatorId).toArray(),
-    [annotatorId],
+    () => (live ? readStatuses(db, annotatorId) : undefined),
+    [live, annotatorId],
   );
-  const spans = useLiveQuery(() => countSpans(annotatorId), [annotatorId]);
-  const rows = useMemo(() => {
-    if (!docs || !statuses || !spans) return undefined;
-    const statusOf = new Map(statuses.map((s) => [s.docId, s.status]));
-    return docs.map((d) => {
-      const counts = spans.get(d.id) ?? {};
-      const spanTotal = Object.values(counts).reduce((a, b) => a + b, 0);
-      // No status yet but spans made: the analyst has started.
-      const status = statusOf.get(d.id) ?? (spanTotal > 0 ? 'in-progress' : 'not-started');
-      return { ...d, status, counts, spanTotal };
-    });
-  }, [docs, statuses, spans]);
+  const spans = useLiveQuery(
+    () => (live ? readSpanCounts(db, annotatorId) : undefined),
+    [live, annotatorId],
+  );
+  const read = useMemo(
+    () => (docs && statuses && spans ? toRows(docs, statuses, spans) : undefined),
+    [docs, statuses, spans],
+  );
+  // The kept rows stand until the live ones are in.
+  const rows = live ? (read ?? current) : current;
+
   // For the start benchmark: when the list first has its data (before the
   // browser paints the rows; a memo must stay free of side effects).
   const ready = rows !== undefined;
@@ -61,19 +97,39 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
     if (performance.getEntriesByName(LIST_DATA_MARK).length === 0) performance.mark(LIST_DATA_MARK);
     firstScreenShown();
   }, [ready]);
+
+  // Keep the list for the next start when what is kept is not current: at
+  // the first quiet moment, and again after every write that makes a new
+  // generation (any write views count, not only this list's: view-cache.ts).
+  const known = held !== undefined;
+  const stale = known && (current === undefined || changes > 0);
+  useEffect(() => {
+    if (!known) return;
+    let cancel: (() => void) | null = null;
+    const schedule = (): void => {
+      cancel?.();
+      cancel = whenQuiet(() => {
+        performance.mark('stance:list-keep');
+        keepDocumentList(db, annotatorId).then(
+          (stored) => stored && performance.mark('stance:list-kept-stored'),
+          // Only a shortcut for the next start: without it, that start reads the list.
+          () => undefined,
+        );
+      });
+    };
+    if (stale) schedule();
+    const sources = VIEW_SOURCE_TABLES.map((t) => `idb://${db.name}/${t}/`);
+    const onWrite = (parts: Record<string, unknown>): void => {
+      if (Object.keys(parts).some((p) => sources.some((x) => p.startsWith(x)))) schedule();
+    };
+    Dexie.on('storagemutated', onWrite);
+    return () => {
+      Dexie.on.storagemutated.unsubscribe(onWrite);
+      cancel?.();
+    };
+    // `stale` is read once the kept list is known; later writes are heard here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [known, annotatorId]);
+
   return rows;
-}
-
-/** Every document's list fields, in import order, from the small docMeta rows. */
-function readDocMeta(): Promise<DocMeta[]> {
-  return db.docMeta.orderBy('importedAt').toArray();
-}
-
-/** Spans of `annotatorId` per document and label, from the spanCounts rows. */
-async function countSpans(annotatorId: string): Promise<Map<string, Record<string, number>>> {
-  const rows = await db.spanCounts
-    .where(':id')
-    .between([annotatorId, Dexie.minKey], [annotatorId, Dexie.maxKey])
-    .toArray();
-  return new Map(rows.map((r) => [r.docId, r.counts]));
 }

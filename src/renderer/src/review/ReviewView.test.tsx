@@ -2,7 +2,9 @@
 // document's review shows in its row before its transaction commits (the
 // span table is held by a second connection, a slow disk made on demand),
 // the gold stored afterwards is the same as before (provenance, quote), and
-// a write that fails rolls its row back and is reported, naming what failed.
+// a write that fails rolls its row back and is reported, naming what failed;
+// a decision's write, which waits for the frame that shows it, is stored
+// also in a window that paints no frame.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createRoot, type Root } from 'react-dom/client';
@@ -167,4 +169,14 @@ it('rejects and undoes the rejection from the keyboard, each shown at once and s
   await waitFor(() => expect(row(OMAR_ONLY).busy).toBe(false));
   expect(row(OMAR_ONLY).state).toBe('pending');
   expect(await goldSpans()).toEqual([]);
+});
+
+it('stores an accept made while no frame is painted (a hidden window)', async () => {
+  // A window that paints nothing never runs animation frames.
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+  button(`Accept “${AGREED}” as pro-withdrawal into gold`)!.click();
+  await waitFor(async () => expect(await goldSpans()).toHaveLength(1));
+  await waitFor(() =>
+    expect(row(AGREED)).toEqual({ className: 'proposal accepted', state: 'in gold', busy: false }),
+  );
 });

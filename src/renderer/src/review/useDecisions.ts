@@ -1,7 +1,8 @@
 /**
  * Accept, reject and undo-reject in one document's review, painted at once:
- * the row changes in the frame after the click, while the IndexedDB
- * transaction (a strict commit, db/gold.ts) is still being written. The
+ * the row changes in the frame after the click, and the IndexedDB
+ * transaction (a strict commit, db/gold.ts) starts once that frame is
+ * painted. The
  * live query then delivers the stored state and the unsaved decision gives
  * way to it (decisions.ts). A write that fails rolls its row back and is
  * reported through the one failure channel (failures.ts), naming the
@@ -42,6 +43,38 @@ function what(to: RowState, c: Candidate, quote: string): Phrase {
 
 const NONE: ReadonlyMap<string, Unsaved> = new Map();
 let nextId = 1;
+
+/** The longest a decision's write waits for the frame that shows it (a hidden window paints none). */
+const PAINT_WAIT_MS = 100;
+
+/** The browser's task scheduler, where it has one (Chromium: scheduler.postTask). */
+const scheduler = (
+  globalThis as {
+    scheduler?: { postTask(task: () => void, options: { priority: 'background' }): unknown };
+  }
+).scheduler;
+
+/**
+ * Calls `write` once the frame after the click is painted, as background
+ * work (after the tasks already waiting), or after PAINT_WAIT_MS at the
+ * latest: the write's own work on this thread (the transaction, the
+ * middlewares keeping span counts, facts and the generation) then no longer
+ * delays the frame that shows the decision, nor what follows it.
+ */
+function afterPaint(write: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(latest);
+    write();
+  };
+  const latest = setTimeout(once, PAINT_WAIT_MS);
+  requestAnimationFrame(() => {
+    if (scheduler) void scheduler.postTask(once, { priority: 'background' });
+    else setTimeout(once, 0);
+  });
+}
 
 /** The adjudication state of `docId`'s review from its live `data`, and the way to change it. */
 export function useDecisions(docId: string, data: DocReviewData | null | undefined): Decisions {
@@ -89,25 +122,28 @@ export function useDecisions(docId: string, data: DocReviewData | null | undefin
           return { docId, map: m };
         });
       update((m) => m.set(c.key, { state: to, id }), true);
-      WRITES[to](docId, c).then(
-        () => {
-          clearFailures(ADJUDICATE_FAILURE);
-          const seen = current.current ?? {};
-          update((m) => {
-            const u = m.get(c.key);
-            if (u?.id === id) m.set(c.key, { ...u, savedWith: seen });
-          });
-        },
-        (err: unknown) => {
-          update((m) => {
-            if (m.get(c.key)?.id === id) m.delete(c.key);
-          });
-          reportFailure(
-            { key: ADJUDICATE_FAILURE, what: what(to, c, quote), where: phrase('mode.review') },
-            err,
-          );
-        },
-      );
+      const write = (): Promise<void> =>
+        WRITES[to](docId, c).then(
+          () => {
+            clearFailures(ADJUDICATE_FAILURE);
+            const seen = current.current ?? {};
+            update((m) => {
+              const u = m.get(c.key);
+              if (u?.id === id) m.set(c.key, { ...u, savedWith: seen });
+            });
+          },
+          (err: unknown) => {
+            update((m) => {
+              if (m.get(c.key)?.id === id) m.delete(c.key);
+            });
+            reportFailure(
+              { key: ADJUDICATE_FAILURE, what: what(to, c, quote), where: phrase('mode.review') },
+              err,
+            );
+          },
+        );
+      // The row shows the decision in the next frame; the write starts after it.
+      afterPaint(() => void write());
     },
     [docId],
   );
