@@ -10,6 +10,7 @@ import { useIntl } from 'react-intl';
 import { errorProblem, type Problem } from '@core/problems/problem.ts';
 import type { MessageId } from './catalogs.ts';
 import type { Translate } from './T.tsx';
+import type { PhraseValue } from '../failures.ts';
 
 /**
  * `s` isolated from the text around it (first strong character decides)
@@ -46,15 +47,23 @@ export function problemWords(t: Translate, p: Problem): string {
   return p.path ? t('problem.atPath', { path: isolate(p.path), message: text }) : text;
 }
 
-/** A catalog message with text values isolated as problems' are (a failure's what and where). */
+/**
+ * A catalog message with text values isolated as problems' are (a failure's
+ * what and where, an edit's name); a value that is a phrase is worded first.
+ */
 export function phraseWords(
   t: Translate,
   id: MessageId,
-  values: Readonly<Record<string, string | number>> = {},
+  values: Readonly<Record<string, PhraseValue>> = {},
 ): string {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(values))
-    out[k] = typeof v === 'string' && !SELECT_KEYS.has(k) ? isolate(v) : v;
+    out[k] =
+      typeof v === 'object'
+        ? phraseWords(t, v.id, v.values)
+        : typeof v === 'string' && !SELECT_KEYS.has(k)
+          ? isolate(v)
+          : v;
   return t(id, out);
 }
 
