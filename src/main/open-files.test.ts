@@ -32,7 +32,7 @@ describe('readOpenedFile', () => {
     const f = await readOpenedFile(path, 2 * 1024 * 1024);
     expect(f.error).toEqual({
       code: 'hostFile.tooLarge',
-      values: { size: '3 MB', limit: '2 MB' },
+      values: { size: { bytes: 3 * 1024 * 1024 }, limit: { bytes: 2 * 1024 * 1024 } },
     });
     expect(english(f)).toEqual({
       name: 'huge.txt',

@@ -99,7 +99,10 @@ describe('readFiles', () => {
       {
         name: 'dump.jsonl',
         bytes: new Uint8Array(0),
-        error: { code: 'hostFile.tooLarge', values: { size: '200.0 MB', limit: '200 MB' } },
+        error: {
+          code: 'hostFile.tooLarge',
+          values: { size: { bytes: MAX_OPEN_BYTES + 1 }, limit: { bytes: MAX_OPEN_BYTES } },
+        },
       },
     ]);
     const why = problem('file.unreadable', { file: 'dump.jsonl', detail: read[0]!.error! });
@@ -107,7 +110,7 @@ describe('readFiles', () => {
       'dump.jsonl: too large (200.0 MB; the limit is 200 MB).',
     );
     expect(plain(problemWords(translate('ar'), why))).toBe(
-      'الملف dump.jsonl: أكبر من اللازم (200.0 MB؛ الحد 200 MB).',
+      'الملف dump.jsonl: أكبر من اللازم (200.0 ميغابايت؛ الحد 200 ميغابايت).',
     );
   });
 });

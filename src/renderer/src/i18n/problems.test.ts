@@ -7,9 +7,10 @@ import { createIntl } from 'react-intl';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { intlLocale, type DigitStyle, type UiLanguage } from '@core/i18n/locale.ts';
 import { PROBLEM_CODES } from '@core/problems/codes.ts';
-import { atPath, problem } from '@core/problems/problem.ts';
+import { atPath, byteSize, duration, problem } from '@core/problems/problem.ts';
+import { fileTooLarge } from '@core/problems/host-file.ts';
 import { CATALOGS } from './catalogs.ts';
-import { errorWords, phraseWords, problemWords, SELECT_KEYS } from './problems.ts';
+import { errorWords, phraseWords, problemWords, quantityWords, SELECT_KEYS } from './problems.ts';
 import type { Translate } from './T.tsx';
 
 function translate(lang: UiLanguage, digits: DigitStyle, errors: string[] = []): Translate {
@@ -118,5 +119,35 @@ describe('problems in the interface language', () => {
       'Accepting what at least 1 annotator agrees on',
     );
     expect(phraseWords(en, 'export.title')).toBe('Export dataset');
+  });
+
+  it('sizes and times carry their unit in the language, in the chosen digits', () => {
+    const MB = 1024 * 1024;
+    const errors: string[] = [];
+    const ar = translate('ar', 'arab', errors);
+    const en = translate('en', 'latn', errors);
+    const tooLarge = fileTooLarge(200 * MB + 1, 200 * MB);
+    expect(problemWords(ar, tooLarge)).toBe('أكبر من اللازم (٢٠٠٫٠ ميغابايت؛ الحد ٢٠٠ ميغابايت)');
+    expect(problemWords(translate('ar', 'latn', errors), tooLarge)).toBe(
+      'أكبر من اللازم (200.0 ميغابايت؛ الحد 200 ميغابايت)',
+    );
+    expect(problemWords(en, tooLarge)).toBe('too large (200.0 MB; the limit is 200 MB)');
+    const article = problem('article.tooBig', {
+      size: byteSize(25.5 * MB),
+      limit: byteSize(20 * MB),
+    });
+    expect(problemWords(ar, article)).toBe(
+      'حجم الملف ٢٥٫٥ ميغابايت؛ لا تُستورد الملفات الأكبر من ٢٠ ميغابايت',
+    );
+    expect(quantityWords(ar, byteSize(2048))).toBe('٢٬٠٤٨ بايت');
+    expect(quantityWords(en, byteSize(2048))).toBe('2,048 bytes');
+    // Arabic's own plural of the unit: 2 seconds, 3 seconds, 30 seconds.
+    expect(quantityWords(ar, duration(2000))).toBe('ثانيتان');
+    expect(quantityWords(ar, duration(3000))).toBe('٣ ثوان');
+    expect(problemWords(ar, problem('article.timeLimit', { limit: duration(30_000) }))).toContain(
+      '٣٠ ثانية',
+    );
+    expect(quantityWords(en, duration(250))).toBe('250 ms');
+    expect(errors).toEqual([]);
   });
 });
