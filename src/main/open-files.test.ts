@@ -50,7 +50,8 @@ describe('readOpenedFile', () => {
       error: 'could not be read (it is a folder: open or drop the files inside it)',
     });
     expect(english(await readOpenedFile(join(dir, 'gone.txt')))).toMatchObject({
-      error: 'could not be read (ENOENT)',
+      error:
+        'could not be read: the file or folder does not exist; it may have been moved, renamed or deleted (ENOENT)',
     });
   });
 

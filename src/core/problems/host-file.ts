@@ -5,7 +5,7 @@
  * refusals with the same codes, and the interface words them in its
  * language, next to the file's name.
  */
-import { byteSize, problem, type Problem } from './problem.ts';
+import { byteSize, errorProblem, problem, type Problem } from './problem.ts';
 
 /** What a path is when it is not a regular file. */
 export type NotAFileKind = 'folder' | 'pipe' | 'device' | 'socket' | 'other';
@@ -26,10 +26,14 @@ export function fileMoved(which: 'changed' | 'replaced'): Problem {
 }
 
 /**
- * A file the system refused to read: its error code or text (`ENOENT`,
- * `NotReadableError`). `dropped`: it came from a drop, where a folder
- * arrives as a file that cannot be read, so the message says so.
+ * A file the system refused to read: why, from the error (`ENOENT`,
+ * `NotReadableError`: system.ts; anything else as an unexpected error).
+ * `dropped`: it came from a drop, where a folder arrives as a file that
+ * cannot be read, so the message says so.
  */
-export function fileCannotRead(detail: string, dropped = false): Problem {
-  return problem('hostFile.cannotRead', { detail, hint: dropped ? 'dropped' : 'other' });
+export function fileCannotRead(err: unknown, dropped = false): Problem {
+  return problem('hostFile.cannotRead', {
+    detail: errorProblem(err),
+    hint: dropped ? 'dropped' : 'other',
+  });
 }

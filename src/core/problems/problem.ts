@@ -13,6 +13,7 @@ import en from '../i18n/messages/en.json' with { type: 'json' };
 import { describeError, isQuotaOrAbort } from '../errors.ts';
 import { formatMb, formatMs } from '../limits.ts';
 import type { ProblemCode } from './codes.ts';
+import { systemProblem } from './system.ts';
 
 /**
  * A value a problem names: a number (formatted in the reader's digits),
@@ -136,13 +137,14 @@ export function problemText(p: Problem): string {
 
 /**
  * Any thrown value as a problem: the one it carries; a full disk or an
- * aborted write by name; anything else as `unexpected`, with the error's
- * own text (see describeError) as its detail.
+ * aborted write by name; a system refusal (a missing file, a permission
+ * denied: system.ts) by its kind; anything else as `unexpected`, with the
+ * error's own text (see describeError) as its detail.
  */
 export function errorProblem(err: unknown): Problem {
   const own = problemOf(err);
   if (own) return own;
   const storage = isQuotaOrAbort(err);
   if (storage) return problem(storage === 'quota' ? 'storage.quota' : 'storage.aborted');
-  return problem('unexpected', { detail: describeError(err) });
+  return systemProblem(err) ?? problem('unexpected', { detail: describeError(err) });
 }

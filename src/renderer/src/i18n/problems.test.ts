@@ -150,4 +150,31 @@ describe('problems in the interface language', () => {
     expect(quantityWords(en, duration(250))).toBe('250 ms');
     expect(errors).toEqual([]);
   });
+
+  it("a system error reads in the language, the system's own code only as an isolated detail", () => {
+    const errors: string[] = [];
+    const ar = translate('ar', 'arab', errors);
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x'"), {
+      code: 'ENOENT',
+    });
+    expect(errorWords(ar, enoent)).toBe(
+      'الملف أو المجلد غير موجود؛ ربما نُقل أو غُيّر اسمه أو حُذف (\u2068ENOENT\u2069)',
+    );
+    const relayed = new Error(
+      "Error invoking remote method 'host:exportWrite': Error: ENOSPC: no space left on device",
+    );
+    expect(errorWords(ar, relayed)).toBe(
+      'القرص ممتلئ أو تجاوز حصّته؛ أفرغ بعض المساحة وأعد المحاولة (\u2068ENOSPC\u2069)',
+    );
+    expect(errorWords(ar, new DOMException('Permission denied', 'NotAllowedError'))).toBe(
+      'رفض النظام الإذن باستعمال هذا الملف أو المجلد (\u2068NotAllowedError\u2069)',
+    );
+    expect(errorWords(ar, Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))).toBe(
+      'رفض النظام العملية (\u2068EIO\u2069)',
+    );
+    expect(errorWords(translate('en', 'latn', errors), relayed)).toBe(
+      'the disk is full or over its quota; free some space and try again (ENOSPC)',
+    );
+    expect(errors).toEqual([]);
+  });
 });
