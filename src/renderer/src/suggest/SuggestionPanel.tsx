@@ -18,6 +18,7 @@ import type { MessageId } from '../i18n/catalogs.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import { useNumber } from '../i18n/useNumber.ts';
 import { phrase } from '../failures.ts';
+import { problemWords } from '../i18n/problems.ts';
 import { labelAll } from './actions.ts';
 import { dismissOffer, nextUncertain } from './service.ts';
 import { updateSuggestState, useSuggestState, type SuggestState } from './store.ts';
@@ -91,7 +92,7 @@ export function SuggestionPanel({
       <h2 id="suggest-heading">{t('suggest.heading')}</h2>
       <p role="status" aria-label={t('suggest.status')} className="suggest-status">
         {phaseText(st, t)}
-        {st.error && ` ${st.error}`}
+        {st.error && ` ${problemWords(t, st.error)}`}
       </p>
       {st.hidden && <p className="suggest-hidden">{t(st.hidden)}</p>}
       {offer && (
