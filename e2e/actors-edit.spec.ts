@@ -18,7 +18,7 @@ test('duplicates merged, an actor deleted, each undone; gold attribution settled
   await importDatasetFile(
     page,
     { name: 'ahmad.jsonl', content: seedColleagueFile('Ahmad Kareem') },
-    { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+    { read: '3 valid lines', done: ['0 new documents, 3 matched'] },
   );
   await page.getByRole('button', { name: 'Actors…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Actors' });

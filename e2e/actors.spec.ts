@@ -181,7 +181,7 @@ test('actors, attribution with the proposal, the Analysis view and its CSV on th
   expect(await counts(NECHIRVAN.name)).toEqual(['0', '1', '0', '1']);
   expect(await counts('All holders')).toEqual(['2', '3', '0', '5']);
   await expect(page.getByRole('region', { name: 'Analysis' })).toContainText(
-    '5 statement(s) from 5 span(s) in 3 article(s).',
+    '5 statements from 5 spans in 3 articles.',
   );
   const byOutlet = page.getByRole('img', { name: /^Stance by outlet/ });
   await expect(byOutlet).toHaveAccessibleName(/الشرق: 2 Pro-withdrawal, 1 Pro-coalition/);

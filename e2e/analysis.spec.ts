@@ -11,7 +11,7 @@ async function importColleague(page: Page, annotator: string): Promise<void> {
   await importDatasetFile(
     page,
     { name: `${annotator}.jsonl`, content: seedColleagueFile(annotator) },
-    { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+    { read: '3 valid lines', done: ['0 new documents, 3 matched'] },
   );
 }
 
@@ -34,9 +34,9 @@ test('disagreements are flagged and counted once; filters; a chart saved as SVG'
       .then((t) => t.map((x) => x.trim()));
   // Nine spans, five statements: the WSJ span Ahmad calls pro-coalition and
   // Sara pro-withdrawal counts once, under several labels, flagged.
-  await expect(view).toContainText('5 statement(s) from 9 span(s) in 3 article(s).');
+  await expect(view).toContainText('5 statements from 9 spans in 3 articles.');
   await expect(view).toContainText(
-    'Disagreements: 1 statement(s) with different labels, 0 with different holders',
+    'Disagreements: 1 statement with different labels, 0 with different holders',
   );
   // Pro-withdrawal, Pro-coalition, Kurdish skepticism, Several labels, Total.
   await expect.poll(() => cells('(no holder)')).toEqual(['2', '2', '0', '1 ⚑1', '5']);
@@ -51,7 +51,7 @@ test('disagreements are flagged and counted once; filters; a chart saved as SVG'
 
   // Sara's spans alone: her label counts, nothing is disputed.
   await view.getByRole('combobox', { name: 'Spans of' }).selectOption({ label: 'Sara Ali' });
-  await expect(view).toContainText('5 statement(s) from 5 span(s) in 3 article(s).');
+  await expect(view).toContainText('5 statements from 5 spans in 3 articles.');
   await expect.poll(() => cells('(no holder)')).toEqual(['3', '2', '0', '5']);
   // One outlet: Rudaw's article only.
   await view.getByRole('combobox', { name: 'Outlet' }).selectOption({ label: 'رووداو' });
@@ -82,8 +82,8 @@ test('opened again, the view paints the table it kept, and never a stale one aft
   await importColleague(page, 'Ahmad Kareem');
   await page.getByRole('tab', { name: 'Analysis' }).click();
   const view = page.getByRole('region', { name: 'Analysis' });
-  const summary = view.getByRole('status').filter({ hasText: 'statement(s) from' });
-  await expect(summary).toContainText('4 statement(s) from 4 span(s) in 3 article(s).');
+  const summary = view.getByRole('status').filter({ hasText: 'statements from' });
+  await expect(summary).toContainText('4 statements from 4 spans in 3 articles.');
   const before = await summary.innerText();
 
   // A reload (the app started again): the same counts, and their evidence.
@@ -106,5 +106,5 @@ test('opened again, the view paints the table it kept, and never a stale one aft
   await page.getByRole('tab', { name: 'Annotate' }).click();
   await importColleague(page, 'Sara Ali');
   await page.getByRole('tab', { name: 'Analysis' }).click();
-  await expect(view).toContainText('5 statement(s) from 9 span(s) in 3 article(s).');
+  await expect(view).toContainText('5 statements from 9 spans in 3 articles.');
 });

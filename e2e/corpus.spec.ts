@@ -235,7 +235,7 @@ test('Open files… imports an HTML page and sends a dataset to the dataset impo
   // The dataset opens in the dataset import, which reads it before asking.
   const datasetDialog = page.getByRole('dialog', { name: 'Import dataset' });
   await expect(datasetDialog).toContainText('labels.jsonl');
-  await expect(datasetDialog).toContainText('valid line(s)');
+  await expect(datasetDialog).toContainText('valid line');
   await datasetDialog.getByRole('button', { name: 'Close' }).click();
   await expect(datasetDialog).toBeHidden();
   const option = page.getByRole('option', { name: /بايدن يستقبل الكاظمي/ });

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { dragPhrase, openDocument } from './annotate-helpers.ts';
-import { importDatasetFile, startAs } from './helpers.ts';
+import { importDatasetFile, startAs, countOf } from './helpers.ts';
 
 const TEXT =
   'أعلن رئيس الوزراء العراقي أن الانسحاب الأمريكي ضروري 👍🏽 قبل نهاية العام.\nوقال مسؤول كردي إن الانسحاب سيترك فراغاً أمنياً.';
@@ -42,14 +42,14 @@ async function importFile(
   await importDatasetFile(
     page,
     { name, content },
-    { read: 'valid line(s)', done: [`${spans} span(s) added`, ...expected] },
+    { read: 'valid line', done: [`${countOf(spans, 'span')} added`, ...expected] },
   );
 }
 
 async function exportSpans(
   page: Page,
   annotatorLabel: string,
-  summary = 'Exported 1 record(s) with 2 span(s)',
+  summary = 'Exported 1 record with 2 spans',
 ): Promise<string> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export dataset' });
@@ -120,7 +120,7 @@ test('a file with a bad line imports nothing unless only the valid lines are cho
   await expect(importButton).toBeDisabled();
   await dialog.getByRole('radio', { name: 'Import only the valid lines' }).check();
   await importButton.click();
-  await expect(dialog.getByRole('status')).toContainText('2 span(s) added');
+  await expect(dialog.getByRole('status')).toContainText('2 spans added');
   await expect(dialog.getByRole('status')).toContainText('annotators added: Sara');
   await page.screenshot({ path: test.info().outputPath('datasets-import.png') });
 });
@@ -201,7 +201,7 @@ test.describe('a span made by mouse in a seed article', () => {
     await page.keyboard.press('1');
     await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
 
-    exported = await exportSpans(page, 'Laila (you)', 'with 1 span(s)');
+    exported = await exportSpans(page, 'Laila (you)', 'with 1 span');
     const lines = exported
       .split('\n')
       .filter(Boolean)
@@ -227,7 +227,7 @@ test.describe('a span made by mouse in a seed article', () => {
       { name: 'mine-again.jsonl', content: exported },
       {
         read: 'Some lines carry your own annotator id',
-        done: ['0 span(s) added', '1 already there'],
+        done: ['0 spans added', '1 already there'],
       },
     );
     await expect(page.getByRole('list', { name: 'Spans' }).getByRole('listitem')).toHaveCount(1);
@@ -240,7 +240,7 @@ test.describe('a span made by mouse in a seed article', () => {
     const other = await second.newPage();
     await start(other, 'Omar');
     await importFile(other, 'from-laila.jsonl', exported, ['annotators added: Laila'], 1);
-    const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span(s)');
+    const again = await exportSpans(other, 'Laila (colleague)', 'with 1 span');
     expect(again).toBe(exported);
     await other.screenshot({ path: test.info().outputPath('datasets-colleague.png') });
     await second.close();

@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seedStanceLines } from '../tests/fixtures/seed-stances.ts';
 import { firstRun, openDocument } from './annotate-helpers.ts';
-import { importDatasetFile } from './helpers.ts';
+import { importDatasetFile, countOf } from './helpers.ts';
 import { seedColleagueFile } from './seed-annotations.ts';
 
 const SELF = 'Laila';
@@ -31,7 +31,7 @@ async function withOwnSpans(page: Page): Promise<number> {
   await importDatasetFile(
     page,
     { name: 'my-stances.jsonl', content: lines.join('\n') },
-    { read: 'Some lines carry your own annotator id', done: [`${spans} span(s) added`] },
+    { read: 'Some lines carry your own annotator id', done: [`${countOf(spans, 'span')} added`] },
   );
   return spans;
 }
@@ -43,7 +43,7 @@ test('Arabic-Indic digits in the evaluation panel and the current suggestion', a
   // The evaluation follows all of the analyst's spans before digits change.
   await openDocument(page, KADHIMI);
   await expect(page.getByRole('status', { name: 'Suggester status' })).toContainText(
-    `and your ${spans} span(s).`,
+    `and your ${countOf(spans, 'span')}.`,
     { timeout: 60_000 },
   );
   await page.getByRole('combobox', { name: 'Digits' }).selectOption('arab');
@@ -127,7 +127,7 @@ test('Arabic-Indic digits in the agreement dashboard caption', async ({ page }) 
     await importDatasetFile(
       page,
       { name: `${annotator}.jsonl`, content: seedColleagueFile(annotator) },
-      { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+      { read: '3 valid lines', done: ['0 new documents, 3 matched'] },
     );
   }
   await page.getByRole('combobox', { name: 'Digits' }).selectOption('arab');

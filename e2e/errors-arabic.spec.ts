@@ -89,7 +89,7 @@ test('an export refused for a damaged span says in Arabic what, where and why', 
   await importDatasetFile(
     page,
     { name: 'sara.jsonl', content: seedColleagueFile('Sara Ali') },
-    { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+    { read: '3 valid lines', done: ['0 new documents, 3 matched'] },
   );
   // A damaged profile: one stored span no longer quotes its text.
   await page.evaluate(

@@ -13,7 +13,7 @@ export async function startAs(page: Page, name = 'Laila'): Promise<void> {
 
 /** What the Import dataset dialog must say before and after importing. */
 export interface DatasetImportExpectation {
-  /** Shown once the file is read, e.g. `2 valid line(s)`. */
+  /** Shown once the file is read, e.g. `2 valid lines`. */
   read: string;
   /** Each shown in the status once the import is done. */
   done: string[];
@@ -38,3 +38,7 @@ export async function importDatasetFile(
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 }
+
+/** `n` and the noun, as the English catalog words a count: "1 span", "2 spans". */
+export const countOf = (n: number, one: string, other = `${one}s`): string =>
+  `${n} ${n === 1 ? one : other}`;

@@ -65,6 +65,16 @@ for (const lang of ['en', 'ar'] as const) {
       ).toBeVisible();
       await look(page, lang, theme, 'annotate');
 
+      // One span, so the side panel, Analysis and the actors have content.
+      await page.evaluate(() => document.fonts.ready);
+      await dragPhrase(page, 'مصطفى الكاظمي', false, {
+        name: m(lang, 'annotate.selection'),
+        text: lang === 'ar' ? 'المحدَّد' : 'Selected:',
+      });
+      await page.keyboard.press('1');
+      await expect.poll(async () => (await storedSpans(page)).length).toBe(1);
+      await look(page, lang, theme, 'annotate-span');
+
       await page.keyboard.press('?');
       const sheet = page.getByRole('dialog', { name: m(lang, 'sheet.title') });
       await expect(sheet).toBeVisible();
@@ -76,6 +86,8 @@ for (const lang of ['en', 'ar'] as const) {
         ['datasets.export', 'export.title', 'export'],
         ['datasets.import', 'dsImport.title', 'import'],
         ['datasets.backup', 'backup.title', 'backup'],
+        ['actors.open', 'actors.title', 'actors'],
+        ['labels.edit', 'labels.edit', 'label-editor'],
       ] as const) {
         await page.getByRole('button', { name: m(lang, button) }).click();
         const dialog = page.getByRole('dialog', { name: m(lang, title) });
@@ -97,6 +109,10 @@ for (const lang of ['en', 'ar'] as const) {
       await tabs.getByRole('tab', { name: m(lang, 'mode.team') }).click();
       await expect(page.getByText(m(lang, 'team.notConnected'))).toBeVisible();
       await look(page, lang, theme, 'team');
+      await tabs.getByRole('tab', { name: m(lang, 'mode.analysis') }).click();
+      const analysis = page.getByRole('region', { name: m(lang, 'analysis.region') });
+      await expect(analysis.getByRole('table').first()).toBeVisible();
+      await look(page, lang, theme, 'analysis');
     });
   }
 }

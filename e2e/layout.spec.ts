@@ -231,7 +231,7 @@ for (const lang of ['en', 'ar'] as const) {
         await importDatasetFile(
           page,
           { name: `${annotator}.jsonl`, content: seedColleagueFile(annotator) },
-          { read: '3 valid line(s)', done: ['0 new document(s), 3 matched'] },
+          { read: '3 valid lines', done: ['0 new documents, 3 matched'] },
         );
       }
       if (lang === 'ar') {

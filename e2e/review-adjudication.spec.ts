@@ -72,7 +72,7 @@ test('three analysts: the dashboard equals stance agreement --ci, then adjudicat
     await importDatasetFile(
       page,
       { name, content: readFileSync(f, 'utf8') },
-      { read: '12 valid line(s)', done: ['span(s) added'] },
+      { read: '12 valid lines', done: ['spans added'] },
     );
   }
   const report = cli(FILES);

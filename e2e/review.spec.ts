@@ -10,7 +10,7 @@ async function importColleague(page: Page, annotator: string): Promise<void> {
   await importDatasetFile(
     page,
     { name: `${annotator}.jsonl`, content: colleagueFile(annotator) },
-    { read: '2 valid line(s)', done: ['span(s) added'] },
+    { read: '2 valid lines', done: ['spans added'] },
   );
 }
 

@@ -16,7 +16,7 @@ import {
   openDocument,
   storedSpans,
 } from './annotate-helpers.ts';
-import { importDatasetFile } from './helpers.ts';
+import { importDatasetFile, countOf } from './helpers.ts';
 import { seedColleagueFile } from './seed-annotations.ts';
 
 const SELF = 'Laila';
@@ -26,7 +26,7 @@ const PHRASE = 'قوات قتالية';
 /** Waits until the model and figures follow exactly `spans` of the analyst's spans. */
 async function upToDate(page: Page, spans: number): Promise<void> {
   await expect(page.getByRole('status', { name: 'Suggester status' })).toContainText(
-    `and your ${spans} span(s).`,
+    `and your ${countOf(spans, 'span')}.`,
     { timeout: 60_000 },
   );
 }
@@ -51,7 +51,10 @@ test('label all occurrences, undo them at once, accept and reject model suggesti
   await importDatasetFile(
     page,
     { name: 'my-stances.jsonl', content: lines.join('\n') },
-    { read: 'Some lines carry your own annotator id', done: [`${imported} span(s) added`] },
+    {
+      read: 'Some lines carry your own annotator id',
+      done: [`${countOf(imported, 'span')} added`],
+    },
   );
   await openDocument(page, KADHIMI);
   await upToDate(page, imported);
@@ -166,7 +169,7 @@ test('suggestions stay hidden on a document a colleague also annotates', async (
   await importDatasetFile(
     page,
     { name: 'ahmad.jsonl', content: seedColleagueFile('Ahmad Kareem') },
-    { read: 'valid line(s)', done: ['span(s) added'] },
+    { read: 'valid line', done: ['spans added'] },
   );
   await openDocument(page, KADHIMI);
   const panel = page.getByRole('region', { name: 'Suggestions' });

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { seedStanceLines } from '../tests/fixtures/seed-stances.ts';
 import { openDocument } from './annotate-helpers.ts';
-import { importDatasetFile } from './helpers.ts';
+import { importDatasetFile, countOf } from './helpers.ts';
 import { connect, expect, expectSynced, test } from './team-helpers.ts';
 
 const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
@@ -33,7 +33,7 @@ test('a cue phrase one analyst lists shows as a proposal in a colleague’s prof
   await importDatasetFile(
     huda,
     { name: 'huda.jsonl', content: lines.join('\n') },
-    { read: 'Some lines carry your own annotator id', done: [`${spans} span(s) added`] },
+    { read: 'Some lines carry your own annotator id', done: [`${countOf(spans, 'span')} added`] },
   );
   await connect(huda, couch.url, project, 'huda');
   const { page: omar } = await profile('omar');
@@ -54,7 +54,7 @@ test('a cue phrase one analyst lists shows as a proposal in a colleague’s prof
   await huda.bringToFront();
   await openDocument(huda, KADHIMI);
   await expect(huda.getByRole('status', { name: 'Suggester status' })).toContainText(
-    `and your ${spans} span(s).`,
+    `and your ${countOf(spans, 'span')}.`,
     { timeout: 120_000 },
   );
   await huda.getByRole('button', { name: 'Evaluation…' }).click();

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { addTestUsers } from '../tests/support/couch-commands.ts';
 import { startCouchServer } from '../tests/support/couch-server.ts';
 import { dragPhrase, openDocument, storedSpans } from './annotate-helpers.ts';
-import { importDatasetFile } from './helpers.ts';
+import { importDatasetFile, countOf } from './helpers.ts';
 import { connect, createProject, expect, expectSynced, teamButton, test } from './team-helpers.ts';
 
 const KADHIMI = 'قال رئيس الوزراء العراقي، مصطفى الكاظمي';
@@ -251,7 +251,7 @@ test('three analysts × 50 documents converge: every profile exports the same by
     await importDatasetFile(
       page,
       { name: `${who}.jsonl`, content: data.file },
-      { read: '50 valid line(s)', done: [`${data.spans} span(s) added`] },
+      { read: '50 valid lines', done: [`${countOf(data.spans, 'span')} added`] },
     );
     await connect(page, couch.url, project, who);
     pages.push(page);

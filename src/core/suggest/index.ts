@@ -58,9 +58,10 @@ export {
   type Suggestion,
 } from './types.ts';
 export { SuggestClient, type SuggestPort } from './worker-client.ts';
+export { createSuggestWorker, type PostResponse } from './worker-side.ts';
 export {
-  createSuggestWorker,
-  type PostResponse,
+  parseSuggestRequest,
+  type ParsedRequest,
   type SuggestRequest,
   type SuggestResponse,
 } from './worker-protocol.ts';

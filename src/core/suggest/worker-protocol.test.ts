@@ -5,7 +5,8 @@
 // model sent back as typed arrays that reproduces the same suggestions.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SuggestClient, type SuggestPort } from './worker-client.ts';
-import { createSuggestWorker, type SuggestResponse } from './worker-protocol.ts';
+import { createSuggestWorker } from './worker-side.ts';
+import type { SuggestResponse } from './worker-protocol.ts';
 import type { AnnotatedText } from './types.ts';
 
 const TEXT =

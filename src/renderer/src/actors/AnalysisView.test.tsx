@@ -2,8 +2,7 @@
 // more holders than a page shows the first page and the rest on request;
 // opened after a change, the view first shows the table it kept, marked as
 // being updated (CSV export off meanwhile), then the exact counts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { keepAnalysisSummary, loadAnalysis } from '../db/analysis.ts';
@@ -12,12 +11,12 @@ import { createProfile } from '../db/profile.ts';
 import { makeSpan } from '../db/spans.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { holdTables } from '../test/hold-tables.ts';
+import { hostPerTest } from '../test/host.tsx';
 import { waitFor } from '../test/wait.ts';
 import { AnalysisView } from './AnalysisView.tsx';
 import { ROWS_PAGE } from './AnalysisTable.tsx';
 
-let root: Root | null = null;
-let host: HTMLElement;
+const page = hostPerTest();
 let self: AnnotatorRecord;
 
 /** `n` statements on one document, each by its own free-text holder. */
@@ -38,29 +37,20 @@ const statements = (from: number, n: number) =>
   });
 
 const mount = (): void => {
-  root = createRoot(host);
-  root.render(
+  page.render(
     <I18nProvider open>
       <AnalysisView self={self} onOpenSpan={() => undefined} />
     </I18nProvider>,
   );
 };
-const bodyRows = (): number => host.querySelectorAll('table tbody tr').length;
+const bodyRows = (): number => page.el.querySelectorAll('table tbody tr').length;
 const button = (name: RegExp): HTMLButtonElement | undefined =>
-  [...host.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
+  [...page.el.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
 
 beforeEach(async () => {
   await db.open();
   await Promise.all(db.tables.filter((t) => t.name !== 'labels').map((t) => t.clear()));
   self = await createProfile(db, 'Laila');
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-
-afterEach(() => {
-  root?.unmount();
-  root = null;
-  host.remove();
 });
 
 describe('the Analysis view', () => {
@@ -88,36 +78,36 @@ describe('the Analysis view', () => {
     const hold = await holdTables(db.name, ['spanFacts']);
     mount();
     const csv = (): HTMLButtonElement | undefined => button(/Export table as CSV/);
-    await waitFor(() => expect(host.textContent).toContain('Counting the latest changes'));
-    expect(host.textContent).toContain('3 statement(s) from 3 span(s)');
-    expect(host.querySelector('table')?.getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => expect(page.el.textContent).toContain('Counting the latest changes'));
+    expect(page.el.textContent).toContain('3 statements from 3 spans');
+    expect(page.el.querySelector('table')?.getAttribute('aria-busy')).toBe('true');
     expect(csv()?.disabled).toBe(true);
 
     await hold.release();
     await waitFor(() =>
-      expect(host.textContent).toContain('4 statement(s) from 4 span(s) in 1 article(s).'),
+      expect(page.el.textContent).toContain('4 statements from 4 spans in 1 article.'),
     );
-    expect(host.querySelector('table')?.getAttribute('aria-busy')).toBe('false');
-    expect(host.textContent).not.toContain('Counting the latest changes');
+    expect(page.el.querySelector('table')?.getAttribute('aria-busy')).toBe('false');
+    expect(page.el.textContent).not.toContain('Counting the latest changes');
     expect(csv()?.disabled).toBe(false);
   });
 
   it('a filter changed while its figures are read keeps the filters and the last figures, marked', async () => {
     await db.spans.bulkPut(statements(0, 3));
     mount();
-    await waitFor(() => expect(host.textContent).toContain('3 statement(s) from 3 span(s)'));
-    const who = [...host.querySelectorAll('select')].find((el) =>
+    await waitFor(() => expect(page.el.textContent).toContain('3 statements from 3 spans'));
+    const who = [...page.el.querySelectorAll('select')].find((el) =>
       [...el.options].some((o) => o.value === self.id),
     )!;
     const hold = await holdTables(db.name, ['spanFacts']);
     who.value = self.id;
     who.dispatchEvent(new Event('change', { bubbles: true }));
-    await waitFor(() => expect(host.textContent).toContain('Counting the latest changes'));
+    await waitFor(() => expect(page.el.textContent).toContain('Counting the latest changes'));
     // The same control, still on screen (the keyboard focus stays on it).
     expect(who.isConnected).toBe(true);
-    expect(host.textContent).toContain('3 statement(s) from 3 span(s)');
+    expect(page.el.textContent).toContain('3 statements from 3 spans');
     await hold.release();
-    await waitFor(() => expect(host.textContent).not.toContain('Counting the latest changes'));
+    await waitFor(() => expect(page.el.textContent).not.toContain('Counting the latest changes'));
     expect(who.isConnected).toBe(true);
     expect(who.value).toBe(self.id);
   });

@@ -2,16 +2,14 @@
 // in proportion to its count, keeps its legend inside the chart, and its
 // SVG and PNG files are complete images. In the Arabic interface it
 // mirrors, and no legend entry overlaps another or its own swatch.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
-import { flushSync } from 'react-dom';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pngBlob, svgMarkup } from './chart-export.ts';
 import { StanceChart } from './StanceChart.tsx';
 import { IntlProvider } from 'react-intl';
 import { CATALOGS } from '../i18n/catalogs.ts';
+import { hostPerTest } from '../test/host.tsx';
 
-let root: Root;
-let host: HTMLElement;
+const page = hostPerTest();
 
 const SERIES = [
   { key: 'a', name: 'Pro-withdrawal', color: '#0072b2' },
@@ -22,34 +20,24 @@ const SERIES = [
 ];
 
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  flushSync(() =>
-    root.render(
-      <IntlProvider locale="en" messages={CATALOGS.en}>
-        <StanceChart
-          title="Stance by outlet"
-          fileName="x"
-          series={SERIES}
-          bars={[
-            { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
-            { name: 'رووداو', counts: { b: 1 }, total: 1 },
-          ]}
-        />
-      </IntlProvider>,
-    ),
+  page.renderNow(
+    <IntlProvider locale="en" messages={CATALOGS.en}>
+      <StanceChart
+        title="Stance by outlet"
+        fileName="x"
+        series={SERIES}
+        bars={[
+          { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
+          { name: 'رووداو', counts: { b: 1 }, total: 1 },
+        ]}
+      />
+    </IntlProvider>,
   );
-});
-
-afterEach(() => {
-  root.unmount();
-  host.remove();
 });
 
 describe('StanceChart', () => {
   it('draws segments in proportion and keeps the legend inside the chart', () => {
-    const svg = host.querySelector('svg')!;
+    const svg = page.el.querySelector('svg')!;
     const width = svg.viewBox.baseVal.width;
     for (const t of svg.querySelectorAll('text')) {
       const box = t.getBBox();
@@ -70,7 +58,7 @@ describe('StanceChart', () => {
   });
 
   it('saves a standalone SVG and a PNG at twice its size', async () => {
-    const svg = host.querySelector('svg')!;
+    const svg = page.el.querySelector('svg')!;
     const markup = svgMarkup(svg);
     const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
     expect(parsed.querySelector('parsererror')).toBeNull();
@@ -93,37 +81,27 @@ describe('StanceChart in the Arabic interface', () => {
     { key: 'd', name: 'تصنيفات عدة', color: '#8c8c8c' },
     { key: 'e', name: 'تصنيف خامس باسم طويل جدا', color: '#cc79a7' },
   ];
-  let arRoot: Root;
-  let arHost: HTMLElement;
+  const arPage = hostPerTest();
   beforeEach(() => {
-    arHost = document.createElement('div');
-    arHost.dir = 'rtl';
-    arHost.lang = 'ar';
-    document.body.append(arHost);
-    arRoot = createRoot(arHost);
-    flushSync(() =>
-      arRoot.render(
-        <IntlProvider locale="ar-u-nu-arab" messages={CATALOGS.ar}>
-          <StanceChart
-            title="المواقف حسب المنبر"
-            fileName="x"
-            series={AR_SERIES}
-            bars={[
-              { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
-              { name: 'Rudaw', counts: { b: 1 }, total: 1 },
-            ]}
-          />
-        </IntlProvider>,
-      ),
+    arPage.el.dir = 'rtl';
+    arPage.el.lang = 'ar';
+    arPage.renderNow(
+      <IntlProvider locale="ar-u-nu-arab" messages={CATALOGS.ar}>
+        <StanceChart
+          title="المواقف حسب المنبر"
+          fileName="x"
+          series={AR_SERIES}
+          bars={[
+            { name: 'الشرق', counts: { a: 2, b: 1 }, total: 3 },
+            { name: 'Rudaw', counts: { b: 1 }, total: 1 },
+          ]}
+        />
+      </IntlProvider>,
     );
-  });
-  afterEach(() => {
-    arRoot.unmount();
-    arHost.remove();
   });
 
   it('lays the legend out right to left with nothing overlapping, all inside the chart', () => {
-    const svg = arHost.querySelector('svg')!;
+    const svg = arPage.el.querySelector('svg')!;
     const width = svg.viewBox.baseVal.width;
     const entries = [...svg.querySelectorAll('g.legend-entry')].map((g) => {
       const swatch = g.querySelector('rect')!.getBBox();
@@ -156,7 +134,7 @@ describe('StanceChart in the Arabic interface', () => {
   });
 
   it('grows bars from the right, names at their right, totals in Arabic-Indic digits', () => {
-    const svg = arHost.querySelector('svg')!;
+    const svg = arPage.el.querySelector('svg')!;
     const bar = [...svg.querySelectorAll('rect[height="18"]')].map((r) =>
       (r as SVGRectElement).getBBox(),
     );

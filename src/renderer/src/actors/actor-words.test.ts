@@ -2,30 +2,16 @@
 // cannot be stored, read in the interface language: core gives codes and
 // values, the catalogs word them (Arabic counts in their plural forms).
 import { describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { checkActor } from '@core/actors/model.ts';
 import { createActor } from '@core/actors/operations.ts';
-import { intlLocale, type UiLanguage } from '@core/i18n/locale.ts';
+import type { UiLanguage } from '@core/i18n/locale.ts';
 import type { ActorRecord } from '@core/model.ts';
 import { atPath, problem } from '@core/problems/problem.ts';
-import { CATALOGS } from '../i18n/catalogs.ts';
 import { phraseWords, problemWords } from '../i18n/problems.ts';
 import type { Translate } from '../i18n/T.tsx';
+import { translateIn, withoutIsolates } from '../test/translate.ts';
 
-function translate(lang: UiLanguage): Translate {
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const intl = createIntl({
-    locale: intlLocale(lang, 'latn'),
-    messages: CATALOGS[lang],
-    onError: (e) => {
-      throw new Error(e.message);
-    },
-  });
-  return (id, values) => intl.formatMessage({ id }, values);
-}
-
-/** Without the isolates an Arabic page puts around names. */
-const plain = (s: string): string => s.replace(/[\u2068\u2069]/gu, '');
+const translate = (lang: UiLanguage): Translate => translateIn(lang);
 
 const kadhimi: ActorRecord = {
   id: 'k',
@@ -49,7 +35,7 @@ describe('actor problems in words', () => {
     const e = r.errors[0]!;
     const line = (lang: UiLanguage) => {
       const t = translate(lang);
-      return plain(
+      return withoutIsolates(
         phraseWords(t, 'actors.errorIn', { field: e.field, message: problemWords(t, e.problem) }),
       );
     };
@@ -75,10 +61,10 @@ describe('actor problems in words', () => {
     );
     if (!r.ok) throw new Error('refused');
     const w = r.edit.warnings[0]!;
-    expect(plain(problemWords(translate('en'), w))).toMatch(
+    expect(withoutIsolates(problemWords(translate('en'), w))).toMatch(
       /^“رئيس الوزراء العراقي” also names مصطفى الكاظمي: /u,
     );
-    expect(plain(problemWords(translate('ar'), w))).toMatch(
+    expect(withoutIsolates(problemWords(translate('ar'), w))).toMatch(
       /^«رئيس الوزراء العراقي» اسم لـمصطفى الكاظمي أيضًا: /u,
     );
   });
@@ -105,10 +91,10 @@ describe('actor problems in words', () => {
       actor: 'a1',
       why: atPath('nameAr', problem('actor.nameTooLong', { max: 200 })),
     });
-    expect(plain(problemWords(translate('en'), note))).toBe(
+    expect(withoutIsolates(problemWords(translate('en'), note))).toBe(
       'holder actor a1: nameAr: at most 200 characters; its name is kept as free text',
     );
-    expect(plain(problemWords(translate('ar'), note))).toBe(
+    expect(withoutIsolates(problemWords(translate('ar'), note))).toBe(
       'الفاعل صاحب الموقف a1: nameAr: 200 حرف على الأكثر؛ يبقى اسمه نصًا حرًا',
     );
   });

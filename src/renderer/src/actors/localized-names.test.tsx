@@ -1,22 +1,17 @@
 // Runs in real Chromium: the names the Actors dialog and the Analysis view
 // take from core (an actor edit for undo and redo, the "no holder" and
 // "holder disputed" rows) read in the interface language, Arabic included.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
-import { flushSync } from 'react-dom';
+import { describe, expect, it } from 'vitest';
 import { IntlProvider } from 'react-intl';
 import { createActor, mergeActors } from '@core/actors/operations.ts';
 import type { ActorEditWhat } from '@core/actors/operations.ts';
 import type { HolderInfo } from '@core/actors/analysis-types.ts';
 import { CATALOGS } from '../i18n/catalogs.ts';
+import { hostPerTest } from '../test/host.tsx';
 import { useEditText } from './useEditText.ts';
 import { useHolderName } from './useHolderName.ts';
 
-let root: Root | null = null;
-afterEach(() => {
-  root?.unmount();
-  root = null;
-});
+const page = hostPerTest();
 
 function Names(p: { edits: ActorEditWhat[]; holders: Pick<HolderInfo, 'kind' | 'name'>[] }) {
   const editText = useEditText();
@@ -31,17 +26,12 @@ function Names(p: { edits: ActorEditWhat[]; holders: Pick<HolderInfo, 'kind' | '
 }
 
 function render(lang: 'en' | 'ar', p: Parameters<typeof Names>[0]): string[] {
-  const el = document.createElement('div');
-  document.body.append(el);
-  root = createRoot(el);
-  flushSync(() =>
-    root!.render(
-      <IntlProvider locale={lang} messages={CATALOGS[lang]}>
-        <Names {...p} />
-      </IntlProvider>,
-    ),
+  page.renderNow(
+    <IntlProvider locale={lang} messages={CATALOGS[lang]}>
+      <Names {...p} />
+    </IntlProvider>,
   );
-  return [...el.querySelectorAll('li')].map((li) => li.textContent ?? '');
+  return [...page.el.querySelectorAll('li')].map((li) => li.textContent ?? '');
 }
 
 describe('names from core, in the interface language', () => {

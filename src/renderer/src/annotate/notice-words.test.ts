@@ -2,25 +2,17 @@
 // "Saving the edit “…”" word the edit from the catalogs, counts in Arabic's
 // plural forms and digits as chosen, labels by their name in the language.
 import { describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { DEFAULT_LABELS } from '@core/labels.ts';
-import { intlLocale, type DigitStyle, type UiLanguage } from '@core/i18n/locale.ts';
+import type { DigitStyle, UiLanguage } from '@core/i18n/locale.ts';
 import { phrase } from '../failures.ts';
-import { CATALOGS } from '../i18n/catalogs.ts';
 import { phraseWords } from '../i18n/problems.ts';
 import type { Translate } from '../i18n/T.tsx';
+import { translateIn } from '../test/translate.ts';
 import { editName } from './history.ts';
 import { noticeWords } from './notice-words.ts';
 
-function translate(lang: UiLanguage, digits: DigitStyle, errors: string[]): Translate {
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const intl = createIntl({
-    locale: intlLocale(lang, digits),
-    messages: CATALOGS[lang],
-    onError: (e) => errors.push(e.message),
-  });
-  return (id, values) => intl.formatMessage({ id }, values);
-}
+const translate = (lang: UiLanguage, digits: DigitStyle, errors: string[]): Translate =>
+  translateIn(lang, digits, errors);
 
 describe('edit names', () => {
   it('"Undid: …" names the edit in Arabic, the label by its Arabic name', () => {

@@ -1,21 +1,20 @@
 // Runs in real Chromium: the pointer hook's contract, on a bare text
 // element. A drag is never lost, whatever the pane does with its element
 // or however late its text map arrives.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { OffsetMap } from '@core/offsets.ts';
 import { paragraphs } from '@core/paragraphs.ts';
 import { tokenize } from '@core/tokenize.ts';
 import { updateSession } from './session.ts';
 import { DomTextMap } from './text-map.ts';
 import { usePointer } from './usePointer.ts';
+import { hostPerTest } from '../test/host.tsx';
 import { waitFor } from '../test/wait.ts';
 
 const TEXT = 'قال رئيس الوزراء إن القوات ستغادر.\nفقرة ثانية عن الانسحاب.';
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const page = hostPerTest();
 let selections: [number, number][] = [];
 
 /**
@@ -55,7 +54,7 @@ function Harness({ generation, mapped }: { generation: number; mapped: boolean }
 
 /** Selects `needle` (partly: one character in from each end) and releases the mouse once. */
 function dragOver(needle: string): void {
-  const p = [...host!.querySelectorAll('.text p')].find((x) => x.textContent!.includes(needle))!;
+  const p = [...page.el.querySelectorAll('.text p')].find((x) => x.textContent!.includes(needle))!;
   const node = p.firstChild as Text;
   const at = node.data.indexOf(needle);
   window.getSelection()!.setBaseAndExtent(node, at + needle.length - 1, node, at + 1);
@@ -72,47 +71,39 @@ function extentOf(needle: string): [number, number] {
 beforeEach(() => {
   selections = [];
   updateSession({ selectedSpanId: null, pending: null, sticky: null });
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
 });
 
 describe('usePointer', () => {
   it('snaps a drag on the text element to whole words', async () => {
-    root!.render(<Harness generation={0} mapped />);
-    await waitFor(() => expect(host!.querySelector('.text p')).not.toBeNull());
+    page.render(<Harness generation={0} mapped />);
+    await waitFor(() => expect(page.el.querySelector('.text p')).not.toBeNull());
     dragOver('رئيس الوزراء');
     expect(selections).toEqual([extentOf('رئيس الوزراء')]);
   });
 
   it('hears a drag on a text element that replaced the one present at mount', async () => {
-    root!.render(<Harness generation={0} mapped />);
-    await waitFor(() => expect(host!.querySelector('.text p')).not.toBeNull());
-    const first = host!.querySelector('.text');
-    root!.render(<Harness generation={1} mapped />);
-    await waitFor(() => expect(host!.querySelector('.text')).not.toBe(first));
+    page.render(<Harness generation={0} mapped />);
+    await waitFor(() => expect(page.el.querySelector('.text p')).not.toBeNull());
+    const first = page.el.querySelector('.text');
+    page.render(<Harness generation={1} mapped />);
+    await waitFor(() => expect(page.el.querySelector('.text')).not.toBe(first));
     dragOver('القوات ستغادر');
     expect(selections).toEqual([extentOf('القوات ستغادر')]);
   });
 
   it('keeps a mouse-up that comes before the text map and handles it once the map exists', async () => {
-    root!.render(<Harness generation={0} mapped={false} />);
-    await waitFor(() => expect(host!.querySelector('.text p')).not.toBeNull());
+    page.render(<Harness generation={0} mapped={false} />);
+    await waitFor(() => expect(page.el.querySelector('.text p')).not.toBeNull());
     dragOver('الانسحاب');
     expect(selections).toEqual([]);
-    root!.render(<Harness generation={0} mapped />);
+    page.render(<Harness generation={0} mapped />);
     await waitFor(() => expect(selections).toEqual([extentOf('الانسحاب')]));
   });
 
   it('ignores a drag that starts outside the text', async () => {
-    root!.render(<Harness generation={0} mapped />);
-    await waitFor(() => expect(host!.querySelector('.text p')).not.toBeNull());
-    const node = host!.querySelector('.text p')!.firstChild as Text;
+    page.render(<Harness generation={0} mapped />);
+    await waitFor(() => expect(page.el.querySelector('.text p')).not.toBeNull());
+    const node = page.el.querySelector('.text p')!.firstChild as Text;
     window.getSelection()!.setBaseAndExtent(node, 0, node, 5);
     document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
     document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));

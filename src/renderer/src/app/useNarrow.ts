@@ -3,11 +3,11 @@
  * zoom is 853×480). The workbench then shows the document list or the side
  * panel in one column, one at a time (ColumnSwitch), so each gets the
  * column's whole height and the reading pane keeps its width. The width
- * matches the stylesheet's media query (styles.css).
+ * matches the stylesheet's media query (app/layout.css).
  */
 import { useSyncExternalStore } from 'react';
 
-/** The media query both this hook and styles.css use. */
+/** The media query both this hook and app/layout.css use. */
 export const NARROW_QUERY = '(max-width: 1000px)';
 
 function subscribe(onChange: () => void): () => void {

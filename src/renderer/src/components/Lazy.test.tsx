@@ -2,28 +2,17 @@
 // chunk loads, then itself; a chunk that cannot be loaded is named in an
 // alert in its place (not a blank window); an error the part throws while
 // rendering is not mistaken for a loading failure.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
 import { Component, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { CATALOGS } from '../i18n/catalogs.ts';
+import { hostPerTest } from '../test/host.tsx';
 import { Lazy, lazyPart } from './Lazy.tsx';
 
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  root.unmount();
-  host.remove();
-});
+const page = hostPerTest();
 
 function render(node: ReactNode): void {
-  root.render(
+  page.render(
     <IntlProvider locale="en" messages={CATALOGS.en}>
       {node}
     </IntlProvider>,
@@ -55,11 +44,11 @@ describe('Lazy', () => {
       </Lazy>,
     );
     await until(() =>
-      expect(host.querySelector('[role="status"]')?.textContent).toBe('Loading this view…'),
+      expect(page.el.querySelector('[role="status"]')?.textContent).toBe('Loading this view…'),
     );
     release();
-    await until(() => expect(host.querySelector('h2')?.textContent).toBe('Analysis'));
-    expect(host.querySelector('[role="status"]')).toBeNull();
+    await until(() => expect(page.el.querySelector('h2')?.textContent).toBe('Analysis'));
+    expect(page.el.querySelector('[role="status"]')).toBeNull();
   });
 
   it('names a chunk that cannot be loaded in an alert in its place', async () => {
@@ -76,7 +65,7 @@ describe('Lazy', () => {
       </Lazy>,
     );
     await until(() =>
-      expect(host.querySelector('[role="alert"]')?.textContent).toBe(
+      expect(page.el.querySelector('[role="alert"]')?.textContent).toBe(
         'This part of the workbench could not be loaded: an unexpected error (Failed to fetch dynamically imported module: ExportDialog-x.js). Reload the window to try again.',
       ),
     );
@@ -110,8 +99,8 @@ describe('Lazy', () => {
         </Lazy>
       </Outer>,
     );
-    await until(() => expect(host.textContent).toBe('outer caught it'));
+    await until(() => expect(page.el.textContent).toBe('outer caught it'));
     expect((caught[0] as Error).message).toBe('a bug in the part');
-    expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(page.el.querySelector('[role="alert"]')).toBeNull();
   });
 });

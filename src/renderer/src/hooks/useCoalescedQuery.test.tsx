@@ -2,14 +2,13 @@
 // finishes and is shown while writes keep coming (Dexie's liveQuery would
 // restart it at every write), the state after the last write follows, and
 // a read for parameters the screen has left is never shown.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/db.ts';
+import { hostPerTest } from '../test/host.tsx';
 import { waitFor } from '../test/wait.ts';
 import { useCoalescedQuery, type CoalescedResult } from './useCoalescedQuery.ts';
 
-let root: Root | null = null;
-let host: HTMLElement;
+const page = hostPerTest();
 const seen: CoalescedResult<unknown>[] = [];
 
 function Probe<T>(props: { tables: string[]; k: string; query: (() => Promise<T>) | null }) {
@@ -18,7 +17,7 @@ function Probe<T>(props: { tables: string[]; k: string; query: (() => Promise<T>
 }
 
 const render = <T,>(tables: string[], k: string, query: (() => Promise<T>) | null): void => {
-  root!.render(<Probe tables={tables} k={k} query={query} />);
+  page.render(<Probe tables={tables} k={k} query={query} />);
 };
 
 /** The rows the probe's query counts: `probe:` settings, read in two steps. */
@@ -33,15 +32,6 @@ beforeEach(async () => {
   await db.open();
   await db.settings.where('key').startsWith('probe:').delete();
   seen.length = 0;
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  root?.unmount();
-  root = null;
-  host.remove();
 });
 
 describe('useCoalescedQuery', () => {

@@ -6,28 +6,14 @@ import { createDb, type WorkbenchDb } from '../db/schema.ts';
 import { importFiles } from '../db/documents.ts';
 import { articleQueue } from '../corpus/article-queue.ts';
 import { MAX_OPEN_BYTES } from '@core/limits.ts';
-import { createIntl } from 'react-intl';
-import { intlLocale, type UiLanguage } from '@core/i18n/locale.ts';
+import type { UiLanguage } from '@core/i18n/locale.ts';
 import { problem } from '@core/problems/problem.ts';
-import { CATALOGS } from '../i18n/catalogs.ts';
 import { problemWords } from '../i18n/problems.ts';
 import type { Translate } from '../i18n/T.tsx';
+import { translateIn, withoutIsolates } from '../test/translate.ts';
 import { readFiles } from './browser-host.ts';
 
-function translate(lang: UiLanguage): Translate {
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const intl = createIntl({
-    locale: intlLocale(lang, 'latn'),
-    messages: CATALOGS[lang],
-    onError: (e) => {
-      throw new Error(e.message);
-    },
-  });
-  return (id, values) => intl.formatMessage({ id }, values);
-}
-
-/** Without the isolates an Arabic page puts around names. */
-const plain = (s: string): string => s.replace(/[\u2068\u2069]/gu, '');
+const translate = (lang: UiLanguage): Translate => translateIn(lang);
 
 // Articles are read in a Web Worker; under the test server its first start
 // takes seconds (linkedom loads unbundled). Start it once, untimed.
@@ -107,10 +93,10 @@ describe('readFiles', () => {
       },
     ]);
     const why = problem('file.unreadable', { file: 'dump.jsonl', detail: read[0]!.error! });
-    expect(plain(problemWords(translate('en'), why))).toBe(
+    expect(withoutIsolates(problemWords(translate('en'), why))).toBe(
       'dump.jsonl: too large (200.0 MB; the limit is 200 MB).',
     );
-    expect(plain(problemWords(translate('ar'), why))).toBe(
+    expect(withoutIsolates(problemWords(translate('ar'), why))).toBe(
       'الملف dump.jsonl: أكبر من اللازم (200.0 ميغابايت؛ الحد 200 ميغابايت).',
     );
   });

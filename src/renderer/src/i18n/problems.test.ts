@@ -3,26 +3,13 @@
 // message chooses by reach it unchanged, and an unexpected error keeps its
 // own text after the localized sentence.
 import { describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { intlLocale, type DigitStyle, type UiLanguage } from '@core/i18n/locale.ts';
 import { PROBLEM_CODES } from '@core/problems/codes.ts';
 import { atPath, byteSize, duration, problem } from '@core/problems/problem.ts';
 import { fileTooLarge } from '@core/problems/host-file.ts';
 import { CATALOGS } from './catalogs.ts';
 import { errorWords, phraseWords, problemWords, quantityWords, SELECT_KEYS } from './problems.ts';
-import type { Translate } from './T.tsx';
-
-function translate(lang: UiLanguage, digits: DigitStyle, errors: string[] = []): Translate {
-  // The page's direction follows the language, as I18nProvider sets it.
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const intl = createIntl({
-    locale: intlLocale(lang, digits),
-    messages: CATALOGS[lang],
-    onError: (e) => errors.push(e.message),
-  });
-  return (id, values) => intl.formatMessage({ id }, values);
-}
+import { translateIn } from '../test/translate.ts';
 
 /** Sample values for every argument of `ast`: numbers for counts, text otherwise. */
 function samples(ast: MessageFormatElement[], out: Record<string, string | number> = {}) {
@@ -49,7 +36,7 @@ describe('problems in the interface language', () => {
   it('every code formats in English and Arabic, without a formatting error', () => {
     for (const lang of ['en', 'ar'] as const) {
       const errors: string[] = [];
-      const t = translate(lang, 'latn', errors);
+      const t = translateIn(lang, 'latn', errors);
       for (const code of PROBLEM_CODES) {
         const ast = parse(CATALOGS[lang][`problem.${code}` as never]);
         const text = problemWords(t, problem(code, samples(ast)));
@@ -68,7 +55,7 @@ describe('problems in the interface language', () => {
       for (const code of PROBLEM_CODES)
         for (const arg of selects(parse(CATALOGS[lang][`problem.${code}` as never])))
           expect(SELECT_KEYS.has(arg), `${lang} problem.${code}: ${arg}`).toBe(true);
-    const t = translate('ar', 'arab');
+    const t = translateIn('ar', 'arab');
     const p = problem('jsonl.notUtf8', { at: 9, advice: 'cp1256' });
     expect(problemWords(t, p)).toBe(
       'ليس UTF-8 صالحًا عند البايت ٩: يبدو الملف بترميز Windows-1256 (العربي القديم)؛ احفظه بترميز UTF-8 وأعد المحاولة',
@@ -77,16 +64,16 @@ describe('problems in the interface language', () => {
 
   it('names the field (isolated in Arabic) and the numbers in the chosen digits', () => {
     const p = atPath('spans[0]', problem('span.endBeforeStart', { start: 5, end: 3 }));
-    expect(problemWords(translate('ar', 'arab'), p)).toBe(
+    expect(problemWords(translateIn('ar', 'arab'), p)).toBe(
       '\u2068spans[0]\u2069: يجب أن تكون النهاية (٣) أكبر من البداية (٥)',
     );
-    expect(problemWords(translate('en', 'latn'), p)).toBe(
+    expect(problemWords(translateIn('en', 'latn'), p)).toBe(
       'spans[0]: end (3) must be greater than start (5)',
     );
   });
 
   it('words nested problems and counts with Arabic plurals', () => {
-    const t = translate('ar', 'arab');
+    const t = translateIn('ar', 'arab');
     const inner = problem('file.empty');
     expect(
       problemWords(t, problem('import.unreadable', { file: 'a.jsonl', line: 1, reason: inner })),
@@ -96,15 +83,15 @@ describe('problems in the interface language', () => {
   });
 
   it('an unexpected error gets a sentence in the language, with its own text after it', () => {
-    expect(errorWords(translate('ar', 'latn'), new TypeError('x is undefined'))).toBe(
+    expect(errorWords(translateIn('ar', 'latn'), new TypeError('x is undefined'))).toBe(
       'خطأ غير متوقَّع (\u2068x is undefined\u2069)',
     );
     const quota = new DOMException('full', 'QuotaExceededError');
-    expect(errorWords(translate('ar', 'latn'), quota)).toMatch(/^القرص أو حصة التخزين/);
+    expect(errorWords(translateIn('ar', 'latn'), quota)).toMatch(/^القرص أو حصة التخزين/);
   });
 
   it('a failure says what failed and where in the language, names isolated, counts in plural', () => {
-    const ar = translate('ar', 'arab');
+    const ar = translateIn('ar', 'arab');
     expect(phraseWords(ar, 'failureTask.saveLabel', { name: 'pro-withdrawal' })).toBe(
       'حفظ التصنيف «\u2068pro-withdrawal\u2069»',
     );
@@ -114,7 +101,7 @@ describe('problems in the interface language', () => {
     expect(phraseWords(ar, 'failureTask.acceptAgreed', { count: 3 })).toBe(
       'قبول ما يتّفق عليه ٣ معلّقين على الأقل',
     );
-    const en = translate('en', 'latn');
+    const en = translateIn('en', 'latn');
     expect(phraseWords(en, 'failureTask.acceptAgreed', { count: 1 })).toBe(
       'Accepting what at least 1 annotator agrees on',
     );
@@ -124,11 +111,11 @@ describe('problems in the interface language', () => {
   it('sizes and times carry their unit in the language, in the chosen digits', () => {
     const MB = 1024 * 1024;
     const errors: string[] = [];
-    const ar = translate('ar', 'arab', errors);
-    const en = translate('en', 'latn', errors);
+    const ar = translateIn('ar', 'arab', errors);
+    const en = translateIn('en', 'latn', errors);
     const tooLarge = fileTooLarge(200 * MB + 1, 200 * MB);
     expect(problemWords(ar, tooLarge)).toBe('أكبر من اللازم (٢٠٠٫٠ ميغابايت؛ الحد ٢٠٠ ميغابايت)');
-    expect(problemWords(translate('ar', 'latn', errors), tooLarge)).toBe(
+    expect(problemWords(translateIn('ar', 'latn', errors), tooLarge)).toBe(
       'أكبر من اللازم (200.0 ميغابايت؛ الحد 200 ميغابايت)',
     );
     expect(problemWords(en, tooLarge)).toBe('too large (200.0 MB; the limit is 200 MB)');
@@ -153,7 +140,7 @@ describe('problems in the interface language', () => {
 
   it("a system error reads in the language, the system's own code only as an isolated detail", () => {
     const errors: string[] = [];
-    const ar = translate('ar', 'arab', errors);
+    const ar = translateIn('ar', 'arab', errors);
     const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x'"), {
       code: 'ENOENT',
     });
@@ -172,7 +159,7 @@ describe('problems in the interface language', () => {
     expect(errorWords(ar, Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))).toBe(
       'رفض النظام العملية (\u2068EIO\u2069)',
     );
-    expect(errorWords(translate('en', 'latn', errors), relayed)).toBe(
+    expect(errorWords(translateIn('en', 'latn', errors), relayed)).toBe(
       'the disk is full or over its quota; free some space and try again (ENOSPC)',
     );
     expect(errors).toEqual([]);

@@ -2,8 +2,7 @@
 // after a change, it first shows the figures and documents it kept,
 // marked as being updated (the spans behind a figure and the accept-all
 // action wait for the live data), then the exact ones, unmarked.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoot, type Root } from 'react-dom/client';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
@@ -12,6 +11,7 @@ import { makeSpan } from '../db/spans.ts';
 import { storeDocuments } from '../db/store-documents.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { holdTables } from '../test/hold-tables.ts';
+import { hostPerTest } from '../test/host.tsx';
 import { waitFor } from '../test/wait.ts';
 import { AgreementDashboard } from './AgreementDashboard.tsx';
 
@@ -21,13 +21,11 @@ const TEXTS = [
   'رحب رئيس الإقليم بشراكة طويلة الأمد مع الولايات المتحدة.',
 ];
 
-let root: Root | null = null;
-let host: HTMLElement;
+const page = hostPerTest();
 let self: AnnotatorRecord;
 
 const mount = (): void => {
-  root = createRoot(host);
-  root.render(
+  page.render(
     <I18nProvider open>
       <AgreementDashboard self={self} onOpenReview={() => undefined} />
     </I18nProvider>,
@@ -54,29 +52,20 @@ beforeEach(async () => {
     spanOn(docs[1]!.id, self.id, 10),
     spanOn(docs[1]!.id, 'sara', 10, 'pro-coalition'),
   ]);
-  host = document.createElement('div');
-  document.body.appendChild(host);
-});
-
-afterEach(() => {
-  root?.unmount();
-  root = null;
-  host.remove();
 });
 
 describe('the agreement dashboard', () => {
   it('opened again after a change, shows the kept figures marked as being updated, then the exact ones', async () => {
     mount();
-    await waitFor(() => expect(host.textContent).toContain('2 documents, 2 annotators.'));
+    await waitFor(() => expect(page.el.textContent).toContain('2 documents, 2 annotators.'));
     // The first visit's view is kept (its intervals too) before the view closes.
     await waitFor(async () =>
       expect((await db.viewCache.toArray()).some((r) => r.key.startsWith('agreement:'))).toBe(true),
     );
     await waitFor(() =>
-      expect(host.querySelector('.ci-status')?.textContent).toMatch(/^Intervals/),
+      expect(page.el.querySelector('.ci-status')?.textContent).toMatch(/^Intervals/),
     );
-    root!.unmount();
-    root = null;
+    page.unmount();
 
     // A change: Sara annotates the third document.
     const third = (await db.documents.toArray()).find((d) => d.text === TEXTS[2])!;
@@ -85,20 +74,20 @@ describe('the agreement dashboard', () => {
     // A slow disk: the live data waits until the hold is released.
     const hold = await holdTables(db.name, ['spanFacts']);
     mount();
-    await waitFor(() => expect(host.textContent).toContain('Updating the figures'));
-    expect(host.textContent).toContain('2 documents, 2 annotators.');
-    const rows = host.querySelectorAll('table[aria-label="Documents by disagreement"] tbody tr');
+    await waitFor(() => expect(page.el.textContent).toContain('Updating the figures'));
+    expect(page.el.textContent).toContain('2 documents, 2 annotators.');
+    const rows = page.el.querySelectorAll('table[aria-label="Documents by disagreement"] tbody tr');
     expect(rows).toHaveLength(2);
-    const acceptAll = [...host.querySelectorAll('button')].find((b) =>
+    const acceptAll = [...page.el.querySelectorAll('button')].find((b) =>
       /^Accept/.test(b.textContent ?? ''),
     );
     expect(acceptAll?.disabled).toBe(true);
 
     await hold.release();
-    await waitFor(() => expect(host.textContent).toContain('3 documents, 2 annotators.'));
-    expect(host.textContent).not.toContain('Updating the figures');
+    await waitFor(() => expect(page.el.textContent).toContain('3 documents, 2 annotators.'));
+    expect(page.el.textContent).not.toContain('Updating the figures');
     expect(
-      host.querySelectorAll('table[aria-label="Documents by disagreement"] tbody tr'),
+      page.el.querySelectorAll('table[aria-label="Documents by disagreement"] tbody tr'),
     ).toHaveLength(3);
   });
 });

@@ -97,9 +97,10 @@ export function SuggestionPanel({
       {st.hidden && <p className="suggest-hidden">{t(st.hidden)}</p>}
       {offer && (
         <div role="group" aria-label={t('suggest.occurrences')} className="suggest-offer">
-          <p dir="auto">
+          <p>
             {t('suggest.occurs', {
-              quote: offer.quote,
+              // Isolated: an Arabic quote must not turn an English sentence around.
+              quote: `\u2068${offer.quote}\u2069`,
               n: offer.items.length,
               inDoc: offer.inDoc,
               elsewhere: offer.items.length - offer.inDoc,

@@ -1,11 +1,11 @@
 /**
  * The suggestion Web Worker: trains the model and answers suggestion
  * requests off the main thread, so typing and scrolling never wait for it.
- * All the work is src/core/suggest (worker-protocol.ts); this file only
+ * All the work is src/core/suggest (worker-protocol.ts, worker-side.ts); this file only
  * connects it to the worker's message port. Start it with
  * `startSuggestWorker()` (suggest-client.ts).
  */
-import { createSuggestWorker } from '@core/suggest/worker-protocol.ts';
+import { createSuggestWorker } from '@core/suggest/worker-side.ts';
 
 /** The parts of a dedicated worker's global scope used here. */
 interface WorkerScope {
