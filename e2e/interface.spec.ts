@@ -182,4 +182,20 @@ test('annotate and export, entirely in the Arabic interface', async ({ page }) =
   expect(lines).toHaveLength(1);
   const record = JSON.parse(lines[0]!) as { spans: { label: string }[] };
   expect(record.spans).toHaveLength(1);
+
+  // Undo and redo say in Arabic what they took back, the label by its Arabic name.
+  await dialog.getByRole('button', { name: m('ar', 'dialog.close') }).click();
+  await expect(dialog).toBeHidden();
+  const status = page.getByRole('status', { name: m('ar', 'annotate.selection') });
+  await page.keyboard.press('Control+z');
+  await expect(status).toHaveText('تراجعت عن: إضافة مقطع \u2068مؤيد للانسحاب\u2069.');
+  await expect(page.getByRole('heading', { name: 'المقاطع (٠)' })).toBeVisible();
+  await expect.poll(async () => (await storedSpans(page)).length).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('ar-undid.png') });
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(status).toHaveText('أعدت: إضافة مقطع \u2068مؤيد للانسحاب\u2069.');
+  await expect(page.getByRole('heading', { name: 'المقاطع (١)' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(status).toHaveText(m('ar', 'edit.nothingToRedo'));
+  await expect(status).not.toContainText(/[A-Za-z]/);
 });

@@ -17,6 +17,7 @@ import {
 import { getSuggestState } from '../../src/renderer/src/suggest/store.ts';
 import { benchDocId, generateArticle, generateSpans } from '../lib/corpus.ts';
 import type { BenchGlobals, SuggestUiRun } from '../lib/page-api.ts';
+import { problemText } from '@core/problems/problem.ts';
 import { mulberry32 } from '../lib/prng.ts';
 import { vocabulary } from './bench-vocab.ts';
 
@@ -25,7 +26,7 @@ function idle(): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = (): void => {
       const s = getSuggestState();
-      if (s.error) reject(new Error(s.error));
+      if (s.error) reject(new Error(problemText(s.error)));
       else if (s.phase === 'idle' && s.evaluation) resolve();
       else setTimeout(check, 20);
     };

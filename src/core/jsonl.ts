@@ -14,8 +14,8 @@
  */
 import { describeError } from './errors.ts';
 import { firstInvalidUtf8, utf8AdviceKind } from './import/decode.ts';
-import { formatMb, MAX_OPEN_BYTES } from './limits.ts';
-import { problem, problemText, type Problem } from './problems/problem.ts';
+import { MAX_OPEN_BYTES } from './limits.ts';
+import { byteSize, problem, problemText, type Problem } from './problems/problem.ts';
 
 /** One non-blank line and where it stood in the file. */
 export interface JsonlLine {
@@ -192,7 +192,7 @@ export class JsonlLineReader {
         this.lineNo + 1,
         problem('jsonl.lineTooLong', {
           line: this.lineNo + 1,
-          limit: formatMb(this.maxLineBytes),
+          limit: byteSize(this.maxLineBytes),
         }),
       );
       return;

@@ -21,7 +21,8 @@ import {
 import { openExternalConfirmed } from './external-links.ts';
 import { readOpenedFile } from './open-files.ts';
 import { isTrustedSender } from './security.ts';
-import { mainText, setMainLanguage } from './ui-language.ts';
+import { setMainLanguage } from './ui-language.ts';
+import { openDialogOptions, saveDialogOptions } from './dialog-options.ts';
 import { BackupService } from './services/backups.ts';
 import { ExportService } from './services/exports.ts';
 import { TeamLink } from './services/team-link.ts';
@@ -73,14 +74,7 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
 
   handle(ctx, 'openFiles', async (): Promise<HostFile[]> => {
     const win = ctx.window();
-    const options: Electron.OpenDialogOptions = {
-      title: mainText('main.openDialog'),
-      properties: ['openFile', 'multiSelections'],
-      filters: [
-        { name: 'Articles and datasets', extensions: ['txt', 'html', 'htm', 'jsonl', 'json'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
-    };
+    const options = openDialogOptions();
     const res = win
       ? await dialog.showOpenDialog(win, options)
       : await dialog.showOpenDialog(options);
@@ -94,10 +88,7 @@ export function registerIpc(ctx: IpcContext): { dispose: () => Promise<void> } {
 
   handle(ctx, 'exportBegin', async ({ suggestedName }) => {
     const win = ctx.window();
-    const options: Electron.SaveDialogOptions = {
-      title: mainText('main.exportDialog'),
-      defaultPath: suggestedName,
-    };
+    const options = saveDialogOptions(suggestedName);
     const res = win
       ? await dialog.showSaveDialog(win, options)
       : await dialog.showSaveDialog(options);

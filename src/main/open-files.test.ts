@@ -32,7 +32,7 @@ describe('readOpenedFile', () => {
     const f = await readOpenedFile(path, 2 * 1024 * 1024);
     expect(f.error).toEqual({
       code: 'hostFile.tooLarge',
-      values: { size: '3 MB', limit: '2 MB' },
+      values: { size: { bytes: 3 * 1024 * 1024 }, limit: { bytes: 2 * 1024 * 1024 } },
     });
     expect(english(f)).toEqual({
       name: 'huge.txt',
@@ -50,7 +50,8 @@ describe('readOpenedFile', () => {
       error: 'could not be read (it is a folder: open or drop the files inside it)',
     });
     expect(english(await readOpenedFile(join(dir, 'gone.txt')))).toMatchObject({
-      error: 'could not be read (ENOENT)',
+      error:
+        'could not be read: the file or folder does not exist; it may have been moved, renamed or deleted (ENOENT)',
     });
   });
 

@@ -65,7 +65,7 @@ export async function readOpenedFile(path: string, limit = MAX_OPEN_BYTES): Prom
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return failed(name, notAFile('folder'));
-    return failed(name, fileCannotRead(code ?? String(err)));
+    return failed(name, fileCannotRead(err));
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -8,8 +8,8 @@
  * as Windows-1256 mojibake. Empty, binary and oversized files are refused.
  */
 
-import { problem, problemText, type Problem } from '../problems/problem.ts';
-import { formatMb, MAX_ARTICLE_BYTES } from '../limits.ts';
+import { byteSize, problem, problemText, type Problem } from '../problems/problem.ts';
+import { MAX_ARTICLE_BYTES } from '../limits.ts';
 
 /** Files larger than this are refused (20 MB; see src/core/limits.ts). */
 export const MAX_IMPORT_BYTES = MAX_ARTICLE_BYTES;
@@ -190,8 +190,8 @@ function hasNul(bytes: Uint8Array): boolean {
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return refused(problem('file.empty'));
   if (bytes.length > MAX_IMPORT_BYTES) {
-    const limit = formatMb(MAX_IMPORT_BYTES);
-    return refused(problem('article.tooBig', { size: formatMb(bytes.length), limit }));
+    const limit = byteSize(MAX_IMPORT_BYTES);
+    return refused(problem('article.tooBig', { size: byteSize(bytes.length), limit }));
   }
   let result: { text: string; encoding: TextEncodingName; bom: boolean } | null = null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

@@ -108,7 +108,7 @@ describe('PrepareQueue', () => {
     expect(await slow).toEqual({
       ok: false,
       reason: timeLimitReason(30_000),
-      problem: { code: 'article.timeLimit', values: { limit: '30 s' } },
+      problem: { code: 'article.timeLimit', values: { limit: { ms: 30_000 } } },
     });
     expect(timeLimitReason(30_000)).toBe(
       'reading the file took longer than 30 s (the limit); save the article as text and import that',

@@ -9,7 +9,7 @@
  * so an article gets the same text in the app and in `stance prepare`.
  */
 import { formatMs, HTML_TIME_LIMIT_MS } from '../limits.ts';
-import { problem, problemText, type Problem } from '../problems/problem.ts';
+import { duration, problem, problemText, type Problem } from '../problems/problem.ts';
 import type { HtmlParser } from './html.ts';
 import { prepareArticle, type ArticleHints, type PrepareResult } from './prepare.ts';
 
@@ -75,7 +75,7 @@ export function timeLimitReason(ms: number): string {
 
 /** As timeLimitReason, as a problem (the interface words it). */
 export function timeLimitProblem(ms: number): Problem {
-  return problem('article.timeLimit', { limit: formatMs(ms) });
+  return problem('article.timeLimit', { limit: duration(ms) });
 }
 
 /**

@@ -48,6 +48,14 @@ describe('problem codes', () => {
     for (const code of PROBLEM_CODES)
       for (const keys of plurals(parse(AR[`problem.${code}`]!)))
         expect(keys, `problem.${code}`).toEqual(forms);
+    // Edit names ("Undid: …", "Saving the edit “…”") and sizes are worded
+    // inside problems and failures too.
+    const named = Object.keys(AR).filter((id) => id.startsWith('edit.'));
+    expect(named.length).toBeGreaterThan(10);
+    for (const id of named) {
+      expect(AR[id], `${id} is translated`).not.toBe(EN[id]);
+      for (const keys of plurals(parse(AR[id]!))) expect(keys, id).toEqual(forms);
+    }
   });
 
   it('every problem message of the catalogs belongs to a code', () => {

@@ -5,15 +5,14 @@
  * refusals with the same codes, and the interface words them in its
  * language, next to the file's name.
  */
-import { formatMb } from '../limits.ts';
-import { problem, type Problem } from './problem.ts';
+import { byteSize, errorProblem, problem, type Problem } from './problem.ts';
 
 /** What a path is when it is not a regular file. */
 export type NotAFileKind = 'folder' | 'pipe' | 'device' | 'socket' | 'other';
 
-/** A file over the open limit: its size and the limit ("3.0 MB"). */
+/** A file over the open limit: its size and the limit, in bytes (worded "3.0 MB"). */
 export function fileTooLarge(size: number, limit: number): Problem {
-  return problem('hostFile.tooLarge', { size: formatMb(size), limit: formatMb(limit) });
+  return problem('hostFile.tooLarge', { size: byteSize(size), limit: byteSize(limit) });
 }
 
 /** A path that is not a regular file (a folder, a pipe, a device…). */
@@ -27,10 +26,14 @@ export function fileMoved(which: 'changed' | 'replaced'): Problem {
 }
 
 /**
- * A file the system refused to read: its error code or text (`ENOENT`,
- * `NotReadableError`). `dropped`: it came from a drop, where a folder
- * arrives as a file that cannot be read, so the message says so.
+ * A file the system refused to read: why, from the error (`ENOENT`,
+ * `NotReadableError`: system.ts; anything else as an unexpected error).
+ * `dropped`: it came from a drop, where a folder arrives as a file that
+ * cannot be read, so the message says so.
  */
-export function fileCannotRead(detail: string, dropped = false): Problem {
-  return problem('hostFile.cannotRead', { detail, hint: dropped ? 'dropped' : 'other' });
+export function fileCannotRead(err: unknown, dropped = false): Problem {
+  return problem('hostFile.cannotRead', {
+    detail: errorProblem(err),
+    hint: dropped ? 'dropped' : 'other',
+  });
 }

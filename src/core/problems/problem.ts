@@ -11,14 +11,39 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import en from '../i18n/messages/en.json' with { type: 'json' };
 import { describeError, isQuotaOrAbort } from '../errors.ts';
+import { formatMb, formatMs } from '../limits.ts';
 import type { ProblemCode } from './codes.ts';
+import { systemProblem } from './system.ts';
 
 /**
  * A value a problem names: a number (formatted in the reader's digits),
- * text (a name, an id, a path: shown as it is), or a problem it wraps (the
- * reason a file could not be read), worded in the same language.
+ * text (a name, an id, a path: shown as it is), a quantity (a size or a
+ * time, worded with its unit in the reader's language and digits), or a
+ * problem it wraps (the reason a file could not be read), worded in the
+ * same language.
  */
-export type ProblemValue = string | number | Problem;
+export type ProblemValue = string | number | Quantity | Problem;
+
+/** A size in bytes or a time in milliseconds, as a problem names it ("20 MB", "30 s"). */
+export type Quantity = { readonly bytes: number } | { readonly ms: number };
+
+/** Size `n` bytes, as a problem value. */
+export const byteSize = (n: number): Quantity => ({ bytes: n });
+
+/** Time `n` milliseconds, as a problem value. */
+export const duration = (n: number): Quantity => ({ ms: n });
+
+/** Whether `v` is a quantity (a size or a time) rather than a problem. */
+export function isQuantity(v: unknown): v is Quantity {
+  if (typeof v !== 'object' || v === null || 'code' in v) return false;
+  const q = v as { bytes?: unknown; ms?: unknown };
+  return typeof q.bytes === 'number' || typeof q.ms === 'number';
+}
+
+/** A quantity in English as the CLI prints it ("20.0 MB", "30 s"). */
+export function quantityText(q: Quantity): string {
+  return 'bytes' in q ? formatMb(q.bytes) : formatMs(q.ms);
+}
 
 /** One problem: what kind (`code`) and what it names (`values`). */
 export interface Problem {
@@ -99,7 +124,7 @@ function english(id: string, values: Readonly<Record<string, ProblemValue>>): st
   }
   const plain: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(values))
-    plain[k] = typeof v === 'object' ? problemText(v) : v;
+    plain[k] = isQuantity(v) ? quantityText(v) : typeof v === 'object' ? problemText(v) : v;
   const out = f.format(plain);
   return typeof out === 'string' ? out : String(out);
 }
@@ -112,13 +137,14 @@ export function problemText(p: Problem): string {
 
 /**
  * Any thrown value as a problem: the one it carries; a full disk or an
- * aborted write by name; anything else as `unexpected`, with the error's
- * own text (see describeError) as its detail.
+ * aborted write by name; a system refusal (a missing file, a permission
+ * denied: system.ts) by its kind; anything else as `unexpected`, with the
+ * error's own text (see describeError) as its detail.
  */
 export function errorProblem(err: unknown): Problem {
   const own = problemOf(err);
   if (own) return own;
   const storage = isQuotaOrAbort(err);
   if (storage) return problem(storage === 'quota' ? 'storage.quota' : 'storage.aborted');
-  return problem('unexpected', { detail: describeError(err) });
+  return systemProblem(err) ?? problem('unexpected', { detail: describeError(err) });
 }

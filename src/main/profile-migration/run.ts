@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_BLANK_URL } from '../app-url.ts';
 import { SECURE_WEB_PREFERENCES } from '../security.ts';
+import { mainText } from '../ui-language.ts';
 import { BackupService } from '../services/backups.ts';
 import {
   declineMigration,
@@ -67,16 +68,17 @@ export async function moveProfileIfNeeded(backupDir: string): Promise<'continue'
     const backup = err instanceof MigrationError ? err.backup : null;
     const { response } = await dialog.showMessageBox({
       type: 'error',
-      title: 'Stance Workbench',
-      message: 'Your annotations could not be moved to this version’s storage.',
+      title: mainText('app.name'),
+      message: mainText('main.migrateMessage'),
+      // The system's own text, isolated: it keeps its direction in an Arabic sentence.
       detail: [
-        `What failed: ${why}`,
-        'Nothing was deleted: your data is still in the old storage. Quit, and the move is tried again at the next start.',
+        mainText('main.migrateWhat', { why: `\u2068${why}\u2069` }),
+        mainText('main.migrateKept'),
         backup
-          ? `A backup of it was saved as ${backup}; you can restore it from Backup and restore.`
-          : 'No backup could be written.',
+          ? mainText('main.migrateBackup', { file: `\u2068${backup}\u2069` })
+          : mainText('main.migrateNoBackup'),
       ].join('\n\n'),
-      buttons: ['Quit', 'Start with an empty workbench'],
+      buttons: [mainText('main.quit'), mainText('main.startEmpty')],
       defaultId: 0,
       cancelId: 0,
       noLink: true,

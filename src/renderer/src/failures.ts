@@ -14,14 +14,21 @@ import { describeError } from '@core/errors.ts';
 import { errorProblem, problemText, type Problem } from '@core/problems/problem.ts';
 import type { MessageId } from './i18n/catalogs.ts';
 
-/** A catalog message and its values: words the list shows in the interface language. */
+/**
+ * A catalog message and its values: words the list shows in the interface
+ * language. A value may be a phrase itself (the edit inside "Saving the
+ * edit “…”"), worded in the same language.
+ */
 export interface Phrase {
   id: MessageId;
-  values?: Readonly<Record<string, string | number>>;
+  values?: Readonly<Record<string, PhraseValue>>;
 }
 
+/** A value a phrase names: a number, text (a name, shown as it is), or a phrase. */
+export type PhraseValue = string | number | Phrase;
+
 /** Message `id` with `values`, as a phrase. */
-export function phrase(id: MessageId, values?: Record<string, string | number>): Phrase {
+export function phrase(id: MessageId, values?: Record<string, PhraseValue>): Phrase {
   return values ? { id, values } : { id };
 }
 

@@ -10,6 +10,7 @@ import { useAutosave } from '../annotate/useAutosave.ts';
 import { useKnownHolders } from '../annotate/useSpans.ts';
 import { useT } from '../i18n/T.tsx';
 import { attributeSpan, holderFromNewActor } from './actions.ts';
+import { editName } from '../annotate/history.ts';
 import { ATTRIBUTION_NAMES, ProposalBox } from './ProposalBox.tsx';
 import { useActors, useHolderActorId, useKnownTargets } from './useActors.ts';
 import { useConfirmKey } from './useConfirmKey.ts';
@@ -33,7 +34,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
     void attributeSpan(
       span.id,
       { ...(top ? { actorId: top.actorId } : {}), ...(kind ? { attribution: kind } : {}) },
-      'confirm proposed holder',
+      editName('edit.confirmHolder'),
     );
   };
   useConfirmKey(canConfirm, confirm);
@@ -62,7 +63,11 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
         <select
           value={holderId ?? ''}
           onChange={(e) =>
-            void attributeSpan(span.id, { actorId: e.target.value || null }, 'set holder actor')
+            void attributeSpan(
+              span.id,
+              { actorId: e.target.value || null },
+              editName('edit.setHolderActor'),
+            )
           }
         >
           <option value="">{t('actors.noActorFree')}</option>
@@ -88,7 +93,7 @@ export function AttributionEditor({ span }: { span: SpanRecord }): React.JSX.Ele
             void attributeSpan(
               span.id,
               { attribution: (e.target.value || null) as AttributionKind | null },
-              'set attribution',
+              editName('edit.setAttribution'),
             )
           }
         >
@@ -120,7 +125,7 @@ function HolderText({ span }: { span: SpanRecord }): React.JSX.Element {
   const listId = useId();
   const flush = useAutosave(text, span.holder, (v) => {
     if (span.holderActorId && v === span.holder) return;
-    void attributeSpan(span.id, { holderText: v }, 'set holder');
+    void attributeSpan(span.id, { holderText: v }, editName('edit.setHolder'));
   });
   return (
     <>
@@ -151,7 +156,7 @@ function TargetField({ span }: { span: SpanRecord }): React.JSX.Element {
   const targets = useKnownTargets();
   const listId = useId();
   const flush = useAutosave(text, span.target ?? null, (v) => {
-    void attributeSpan(span.id, { target: v }, 'set target');
+    void attributeSpan(span.id, { target: v }, editName('edit.setTarget'));
   });
   return (
     <>

@@ -19,6 +19,7 @@ import { db } from '../db/db.ts';
 import * as actors from '../db/actors.ts';
 import { settleGoldAttribution } from '../db/gold.ts';
 import { commitEdit, commitWhenReady } from '../annotate/editor.ts';
+import { editName, type EditName } from '../annotate/history.ts';
 import { host } from '../host/host.ts';
 
 /** The actor edits of this session, for undo and redo (newest last). */
@@ -116,7 +117,7 @@ async function ownerOf(spanId: string): Promise<{ docId: string; annotatorId: st
 export function attributeSpan(
   spanId: string,
   patch: Omit<AttributionPatch, 'actor'> & { actorId?: string | null },
-  name = 'set attribution',
+  name: EditName = editName('edit.setAttribution'),
 ): Promise<boolean> {
   return commitWhenReady(async () => {
     const owner = await ownerOf(spanId);
@@ -147,7 +148,12 @@ export async function holderFromNewActor(
     ...(attribution ? { attribution } : {}),
   });
   const changes = plan.ok === true ? [...plan.edit.changes, change] : [change];
-  const stored = await commitEdit(owner.docId, owner.annotatorId, 'holder from new actor', changes);
+  const stored = await commitEdit(
+    owner.docId,
+    owner.annotatorId,
+    editName('edit.holderFromNewActor'),
+    changes,
+  );
   if (!stored) return { ok: false, errors: [fieldError('span', problem('actor.editNotStored'))] };
   return plan;
 }

@@ -257,9 +257,9 @@ describe('ReadingPane', () => {
     await waitFor(async () => expect(await db.spans.count()).toBe(1));
     await waitFor(() => expect(CSS.highlights.has('sw-selected')).toBe(true));
     // A later render has run every effect of the earlier ones.
-    updateSession({ notice: 'rendered' });
+    updateSession({ notice: { id: 'edit.nothingToRedo' } });
     await waitFor(() =>
-      expect(host!.querySelector('[aria-label="Selection"]')!.textContent).toBe('rendered'),
+      expect(host!.querySelector('[aria-label="Selection"]')!.textContent).toBe('Nothing to redo.'),
     );
     // The span's paragraph was not scrolled back into view.
     expect(outOfView()).toBe(true);

@@ -19,6 +19,7 @@ import {
   updateSpan,
 } from './actions.ts';
 import { redo, undo } from './editor.ts';
+import { editName } from './history.ts';
 import { HighlightPainter } from './highlights.ts';
 import {
   getSession,
@@ -40,6 +41,9 @@ import { ReadingToolbar } from './ReadingToolbar.tsx';
 import { offerOccurrences } from '../suggest/service.ts';
 import { useSuggestionLayer } from '../suggest/useSuggestionLayer.ts';
 import { T, useT } from '../i18n/T.tsx';
+import { useUiLocale } from '../i18n/I18nProvider.tsx';
+import { noticeWords } from './notice-words.ts';
+import { phrase } from '../failures.ts';
 import './reading-pane.css';
 import { Lazy, lazyPart } from '../components/Lazy.tsx';
 
@@ -120,6 +124,7 @@ interface ViewProps {
 function DocumentView(props: ViewProps): React.JSX.Element {
   const { self, docId, title, text, tokens, onOpenRelative, onToggleFocus } = props;
   const t = useT();
+  const { lang } = useUiLocale();
   const loadedLabels = useLoadedLabels();
   const labels = loadedLabels ?? NO_LABELS;
   const spans = useSpans(docId, self.id);
@@ -258,8 +263,9 @@ function DocumentView(props: ViewProps): React.JSX.Element {
   const applyLabel = (key: string, target: SessionState = getSession()): void => {
     const { pending, selectedSpanId } = target;
     if (pending) create(key, pending.start, pending.end);
-    else if (selectedSpanId) void updateSpan(selectedSpanId, { label: key }, `relabel as ${key}`);
-    else updateSession({ notice: t('annotate.selectFirst') });
+    else if (selectedSpanId)
+      void updateSpan(selectedSpanId, { label: key }, editName('edit.relabelAs', { label: key }));
+    else updateSession({ notice: phrase('annotate.selectFirst') });
   };
   const applyLabelRef = useRef(applyLabel);
   useLayoutEffect(() => {
@@ -352,7 +358,7 @@ function DocumentView(props: ViewProps): React.JSX.Element {
             }}
           />
         ) : (
-          (session.notice ?? '')
+          session.notice && noticeWords(t, session.notice, labels, lang)
         )}
       </p>
       <article

@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AnnotatorRecord, LabelDef, SpanRecord } from '@core/model.ts';
 import { useLabels } from '../hooks/useLabels.ts';
 import { deleteSpan, updateSpan } from './actions.ts';
+import { editName } from './history.ts';
 import { updateSession, useSession } from './session.ts';
 import { useAutosave } from './useAutosave.ts';
 import { useSpans } from './useSpans.ts';
@@ -147,7 +148,7 @@ function SpanEditor({
   const saveNote = useAutosave(
     note,
     span.note,
-    (v) => void updateSpan(span.id, { note: v }, 'edit note'),
+    (v) => void updateSpan(span.id, { note: v }, editName('edit.editNote')),
   );
   return (
     <form
@@ -165,7 +166,9 @@ function SpanEditor({
         <T id="spans.label" />
         <select
           value={span.label}
-          onChange={(e) => void updateSpan(span.id, { label: e.target.value }, 'relabel span')}
+          onChange={(e) =>
+            void updateSpan(span.id, { label: e.target.value }, editName('edit.relabelSpan'))
+          }
         >
           {labels.map((l) => (
             <option key={l.key} value={l.key}>

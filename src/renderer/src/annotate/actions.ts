@@ -14,6 +14,7 @@ import { getStatus, withStatus } from '../db/statuses.ts';
 import { resizeByToken } from '@core/spans.ts';
 import type { Token } from '@core/tokenize.ts';
 import { commitEdit, commitWhenReady } from './editor.ts';
+import { editName, type EditName } from './history.ts';
 import { getSession, updateSession } from './session.ts';
 
 /**
@@ -35,7 +36,7 @@ export function addSpan(
 ): { span: SpanRecord; stored: Promise<boolean> } {
   const span = makeSpan({ docId, annotatorId, label, start, end, quote: map.slice(start, end) });
   updateSession({ pending: null, selectedSpanId: span.id });
-  const stored = commitEdit(docId, annotatorId, `add ${label} span`, [
+  const stored = commitEdit(docId, annotatorId, editName('edit.addSpan', { label }), [
     { table: 'spans', before: null, after: span },
   ]).then((ok) => {
     if (!ok && getSession().selectedSpanId === span.id) updateSession({ selectedSpanId: null });
@@ -52,7 +53,7 @@ export function addSpan(
 export function updateSpan(
   id: string,
   patch: Partial<Pick<SpanRecord, 'label' | 'start' | 'end' | 'holder' | 'note'>>,
-  name: string,
+  name: EditName,
   map?: OffsetMap,
 ): Promise<boolean> {
   return commitWhenReady(async () => {
@@ -86,7 +87,11 @@ export function resizeSpan(
       quote: map.slice(extent.start, extent.end),
       updatedAt: Date.now(),
     };
-    return { ...owner(before), name: 'resize span', changes: [{ table: 'spans', before, after }] };
+    return {
+      ...owner(before),
+      name: editName('edit.resizeSpan'),
+      changes: [{ table: 'spans', before, after }],
+    };
   });
 }
 
@@ -97,7 +102,7 @@ export async function deleteSpan(id: string): Promise<boolean> {
     if (!before) return null;
     return {
       ...owner(before),
-      name: 'delete span',
+      name: editName('edit.deleteSpan'),
       changes: [{ table: 'spans', before, after: null }],
     };
   });
@@ -123,7 +128,7 @@ export function setDocStance(
     return {
       docId,
       annotatorId,
-      name: 'set document stance',
+      name: editName('edit.setDocStance'),
       changes: [{ table: 'statuses', before: stored, after }],
     };
   });
@@ -138,7 +143,7 @@ export function markDone(docId: string, annotatorId: string): Promise<boolean> {
     return {
       docId,
       annotatorId,
-      name: 'mark done',
+      name: editName('edit.markDone'),
       changes: [{ table: 'statuses', before: stored, after }],
     };
   });

@@ -7,18 +7,25 @@
 import { db } from '../db/db.ts';
 import { applyChanges, invertChanges, type Change } from '../db/spans.ts';
 import { clearFailures, phrase, reportFailure } from '../failures.ts';
-import { historyFor } from './history.ts';
+import { editName, historyFor, type EditName } from './history.ts';
 import { updateSession } from './session.ts';
 
 /** The failure key of annotation writes. */
 export const WRITE_FAILURE = 'annotate:write';
 
-/** Reports that edit `name` was not stored. */
-function writeFailed(name: string, err: unknown): void {
+/** Reports that edit `name` was not stored (or not undone, or not redone). */
+function writeFailed(
+  name: EditName,
+  err: unknown,
+  task:
+    | 'failureTask.saveEdit'
+    | 'failureTask.undoEdit'
+    | 'failureTask.redoEdit' = 'failureTask.saveEdit',
+): void {
   reportFailure(
     {
       key: WRITE_FAILURE,
-      what: phrase('failureTask.saveEdit', { name }),
+      what: phrase(task, { name }),
       where: phrase('workbench.readingPane'),
     },
     err,
@@ -40,7 +47,7 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 export function commitEdit(
   docId: string,
   annotatorId: string,
-  name: string,
+  name: EditName,
   changes: Change[],
 ): Promise<boolean> {
   return serial(() => commitNow(docId, annotatorId, name, changes));
@@ -50,7 +57,7 @@ export function commitEdit(
 export interface BuiltEdit {
   docId: string;
   annotatorId: string;
-  name: string;
+  name: EditName;
   changes: Change[];
 }
 
@@ -67,7 +74,7 @@ export function commitWhenReady(build: () => Promise<BuiltEdit | null>): Promise
     try {
       edit = await build();
     } catch (err) {
-      writeFailed('read the span', err);
+      writeFailed(editName('edit.readSpan'), err);
       return false;
     }
     return edit ? commitNow(edit.docId, edit.annotatorId, edit.name, edit.changes) : false;
@@ -77,7 +84,7 @@ export function commitWhenReady(build: () => Promise<BuiltEdit | null>): Promise
 async function commitNow(
   docId: string,
   annotatorId: string,
-  name: string,
+  name: EditName,
   changes: Change[],
 ): Promise<boolean> {
   if (changes.length === 0) return true;
@@ -105,16 +112,16 @@ async function undoNow(docId: string, annotatorId: string): Promise<void> {
   const h = historyFor(docId, annotatorId);
   const edit = h.peekUndo();
   if (!edit) {
-    updateSession({ notice: 'Nothing to undo.' });
+    updateSession({ notice: phrase('edit.nothingToUndo') });
     return;
   }
   try {
     await applyChanges(db, invertChanges(edit.changes));
     h.undone();
     clearFailures(WRITE_FAILURE);
-    updateSession({ notice: `Undid: ${edit.name}.` });
+    updateSession({ notice: phrase('actors.undone', { what: edit.name }) });
   } catch (err) {
-    writeFailed(`undo ${edit.name}`, err);
+    writeFailed(edit.name, err, 'failureTask.undoEdit');
   }
 }
 
@@ -127,15 +134,15 @@ async function redoNow(docId: string, annotatorId: string): Promise<void> {
   const h = historyFor(docId, annotatorId);
   const edit = h.peekRedo();
   if (!edit) {
-    updateSession({ notice: 'Nothing to redo.' });
+    updateSession({ notice: phrase('edit.nothingToRedo') });
     return;
   }
   try {
     await applyChanges(db, edit.changes);
     h.redone();
     clearFailures(WRITE_FAILURE);
-    updateSession({ notice: `Redid: ${edit.name}.` });
+    updateSession({ notice: phrase('actors.redone', { what: edit.name }) });
   } catch (err) {
-    writeFailed(`redo ${edit.name}`, err);
+    writeFailed(edit.name, err, 'failureTask.redoEdit');
   }
 }

@@ -4,12 +4,31 @@
  * steps per document.
  */
 import type { Change } from '../db/spans.ts';
+import type { Phrase, PhraseValue } from '../failures.ts';
+import type { MessageId } from '../i18n/catalogs.ts';
 
 export const HISTORY_LIMIT = 200;
 
+/** The catalog messages that name an edit (`edit.*` in src/core/i18n/messages). */
+export type EditNameId = Extract<MessageId, `edit.${string}`>;
+
+/**
+ * What an edit did, as a catalog phrase ("add {label} span"), worded in the
+ * interface language when shown ("Undid: …", "Saving the edit “…”"): a
+ * type, so no caller can name an edit in English.
+ */
+export interface EditName extends Phrase {
+  id: EditNameId;
+}
+
+/** The name of an edit: message `id` with `values` (a label key, a count). */
+export function editName(id: EditNameId, values?: Record<string, PhraseValue>): EditName {
+  return values ? { id, values } : { id };
+}
+
 export interface Edit {
   /** What the edit did, for messages ("Undid: add span"). */
-  name: string;
+  name: EditName;
   changes: Change[];
 }
 

@@ -5,6 +5,7 @@
  * store read with useSyncExternalStore; data itself lives in IndexedDB.
  */
 import { useSyncExternalStore } from 'react';
+import type { Phrase } from '../failures.ts';
 
 export interface SessionState {
   selectedSpanId: string | null;
@@ -12,8 +13,11 @@ export interface SessionState {
   pending: { start: number; end: number } | null;
   /** Label key every new selection gets at once, or null. */
   sticky: string | null;
-  /** Short confirmation of the last undo/redo, announced politely. */
-  notice: string | null;
+  /**
+   * Short confirmation of the last undo/redo (or a hint), announced
+   * politely: a catalog phrase, worded in the interface language when shown.
+   */
+  notice: Phrase | null;
 }
 
 let state: SessionState = {

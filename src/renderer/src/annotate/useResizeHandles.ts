@@ -9,6 +9,7 @@ import type { OffsetMap } from '@core/offsets.ts';
 import { snapSelection } from '@core/snap.ts';
 import type { Token } from '@core/tokenize.ts';
 import { updateSpan } from './actions.ts';
+import { editName } from './history.ts';
 import { caretAt, type DomTextMap } from './text-map.ts';
 
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
@@ -98,7 +99,7 @@ export function useResizeHandles(
               ? { start: probe.start, end: s.end }
               : { start: s.start, end: probe.end };
           if (next.start >= next.end || (next.start === s.start && next.end === s.end)) return;
-          void updateSpan(s.id, next, 'resize span', c.map);
+          void updateSpan(s.id, next, editName('edit.resizeSpan'), c.map);
         };
         document.addEventListener('mouseup', onUp);
       };

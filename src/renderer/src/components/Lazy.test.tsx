@@ -66,7 +66,7 @@ describe('Lazy', () => {
     );
     await until(() =>
       expect(page.el.querySelector('[role="alert"]')?.textContent).toBe(
-        'This part of the workbench could not be loaded: Failed to fetch dynamically imported module: ExportDialog-x.js Reload the window to try again.',
+        'This part of the workbench could not be loaded: an unexpected error (Failed to fetch dynamically imported module: ExportDialog-x.js). Reload the window to try again.',
       ),
     );
   });

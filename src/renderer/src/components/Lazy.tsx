@@ -6,7 +6,8 @@
  */
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { describeError } from '@core/errors.ts';
-import { T } from '../i18n/T.tsx';
+import { T, useT } from '../i18n/T.tsx';
+import { errorWords } from '../i18n/problems.ts';
 import { DialogLoading, ViewLoading } from './Loading.tsx';
 
 /** A chunk that could not be fetched or evaluated (not an error of the part itself). */
@@ -64,8 +65,14 @@ class LoadBoundary extends Component<{ children: ReactNode }, { failed: unknown 
     if (!(failed instanceof PartLoadError)) throw failed;
     return (
       <p role="alert" className="load-failed">
-        <T id="app.loadFailed" values={{ reason: failed.message }} />
+        <LoadFailed err={failed.cause ?? failed} />
       </p>
     );
   }
+}
+
+/** Why a part could not be loaded, in the interface language (the error's own text as its detail). */
+function LoadFailed({ err }: { err: unknown }): React.JSX.Element {
+  const t = useT();
+  return <T id="app.loadFailed" values={{ reason: errorWords(t, err) }} />;
 }

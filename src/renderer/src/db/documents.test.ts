@@ -133,7 +133,7 @@ describe('importFiles on IndexedDB', () => {
         file: 'slow.html',
         status: 'error',
         reason: timeLimitReason(10),
-        problem: { code: 'article.timeLimit', values: { limit: '10 ms' } },
+        problem: { code: 'article.timeLimit', values: { limit: { ms: 10 } } },
       },
     ]);
     // A new worker reads the next files, with the usual limit: 2,000 nested

@@ -4,7 +4,6 @@
  * IndexedDB database and can be downloaded from the UI, and team servers
  * are reached with CouchDB session cookies (browser-team.ts).
  */
-import { describeError } from '@core/errors.ts';
 import { backupsToPrune, KEEP_PER_KIND } from '@core/backup-names.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import type { AppInfo, BackupInfo, ExportHandle, Host, HostFile } from '@core/host-contract.ts';
@@ -53,7 +52,7 @@ export async function readFiles(files: Iterable<File>): Promise<HostFile[]> {
       out.push({
         name: f.name,
         bytes: new Uint8Array(0),
-        error: fileCannotRead(describeError(err), true),
+        error: fileCannotRead(err, true),
       });
     }
   }

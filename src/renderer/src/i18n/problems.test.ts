@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { PROBLEM_CODES } from '@core/problems/codes.ts';
-import { atPath, problem } from '@core/problems/problem.ts';
+import { atPath, byteSize, duration, problem } from '@core/problems/problem.ts';
+import { fileTooLarge } from '@core/problems/host-file.ts';
 import { CATALOGS } from './catalogs.ts';
-import { errorWords, phraseWords, problemWords, SELECT_KEYS } from './problems.ts';
+import { errorWords, phraseWords, problemWords, quantityWords, SELECT_KEYS } from './problems.ts';
 import { translateIn } from '../test/translate.ts';
 
 /** Sample values for every argument of `ast`: numbers for counts, text otherwise. */
@@ -105,5 +106,62 @@ describe('problems in the interface language', () => {
       'Accepting what at least 1 annotator agrees on',
     );
     expect(phraseWords(en, 'export.title')).toBe('Export dataset');
+  });
+
+  it('sizes and times carry their unit in the language, in the chosen digits', () => {
+    const MB = 1024 * 1024;
+    const errors: string[] = [];
+    const ar = translateIn('ar', 'arab', errors);
+    const en = translateIn('en', 'latn', errors);
+    const tooLarge = fileTooLarge(200 * MB + 1, 200 * MB);
+    expect(problemWords(ar, tooLarge)).toBe('أكبر من اللازم (٢٠٠٫٠ ميغابايت؛ الحد ٢٠٠ ميغابايت)');
+    expect(problemWords(translateIn('ar', 'latn', errors), tooLarge)).toBe(
+      'أكبر من اللازم (200.0 ميغابايت؛ الحد 200 ميغابايت)',
+    );
+    expect(problemWords(en, tooLarge)).toBe('too large (200.0 MB; the limit is 200 MB)');
+    const article = problem('article.tooBig', {
+      size: byteSize(25.5 * MB),
+      limit: byteSize(20 * MB),
+    });
+    expect(problemWords(ar, article)).toBe(
+      'حجم الملف ٢٥٫٥ ميغابايت؛ لا تُستورد الملفات الأكبر من ٢٠ ميغابايت',
+    );
+    expect(quantityWords(ar, byteSize(2048))).toBe('٢٬٠٤٨ بايت');
+    expect(quantityWords(en, byteSize(2048))).toBe('2,048 bytes');
+    // Arabic's own plural of the unit: 2 seconds, 3 seconds, 30 seconds.
+    expect(quantityWords(ar, duration(2000))).toBe('ثانيتان');
+    expect(quantityWords(ar, duration(3000))).toBe('٣ ثوان');
+    expect(problemWords(ar, problem('article.timeLimit', { limit: duration(30_000) }))).toContain(
+      '٣٠ ثانية',
+    );
+    expect(quantityWords(en, duration(250))).toBe('250 ms');
+    expect(errors).toEqual([]);
+  });
+
+  it("a system error reads in the language, the system's own code only as an isolated detail", () => {
+    const errors: string[] = [];
+    const ar = translateIn('ar', 'arab', errors);
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x'"), {
+      code: 'ENOENT',
+    });
+    expect(errorWords(ar, enoent)).toBe(
+      'الملف أو المجلد غير موجود؛ ربما نُقل أو غُيّر اسمه أو حُذف (\u2068ENOENT\u2069)',
+    );
+    const relayed = new Error(
+      "Error invoking remote method 'host:exportWrite': Error: ENOSPC: no space left on device",
+    );
+    expect(errorWords(ar, relayed)).toBe(
+      'القرص ممتلئ أو تجاوز حصّته؛ أفرغ بعض المساحة وأعد المحاولة (\u2068ENOSPC\u2069)',
+    );
+    expect(errorWords(ar, new DOMException('Permission denied', 'NotAllowedError'))).toBe(
+      'رفض النظام الإذن باستعمال هذا الملف أو المجلد (\u2068NotAllowedError\u2069)',
+    );
+    expect(errorWords(ar, Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))).toBe(
+      'رفض النظام العملية (\u2068EIO\u2069)',
+    );
+    expect(errorWords(translateIn('en', 'latn', errors), relayed)).toBe(
+      'the disk is full or over its quota; free some space and try again (ENOSPC)',
+    );
+    expect(errors).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ import { updateSession } from '../annotate/session.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { T, useT, type Translate } from '../i18n/T.tsx';
 import { useNumber } from '../i18n/useNumber.ts';
+import { phrase } from '../failures.ts';
+import { problemWords } from '../i18n/problems.ts';
 import { labelAll } from './actions.ts';
 import { dismissOffer, nextUncertain } from './service.ts';
 import { updateSuggestState, useSuggestState, type SuggestState } from './store.ts';
@@ -89,14 +91,14 @@ export function SuggestionPanel({
   const findUncertain = async (): Promise<void> => {
     const at = await nextUncertain();
     if (at) updateSession({ pending: at, selectedSpanId: null });
-    else updateSession({ notice: t('suggest.noUncertain') });
+    else updateSession({ notice: phrase('suggest.noUncertain') });
   };
   return (
     <section aria-labelledby="suggest-heading" className="suggest-panel">
       <h2 id="suggest-heading">{t('suggest.heading')}</h2>
       <p role="status" aria-label={t('suggest.status')} className="suggest-status">
         {phaseText(st, t)}
-        {st.error && ` ${st.error}`}
+        {st.error && ` ${problemWords(t, st.error)}`}
       </p>
       {st.hidden && <p className="suggest-hidden">{t(st.hidden)}</p>}
       {offer && (
@@ -118,7 +120,7 @@ export function SuggestionPanel({
                 (ok) =>
                   ok &&
                   updateSession({
-                    notice: t('suggest.labelled', {
+                    notice: phrase('suggest.labelled', {
                       n: offer.items.length,
                       quote: offer.quote,
                       label: name(offer.label),

@@ -15,6 +15,7 @@ import { getSetting, setSetting } from '../db/settings.ts';
 import { phrase, reportFailure, type Phrase } from '../failures.ts';
 import { makeSpan, type Change } from '../db/spans.ts';
 import { commitEdit } from '../annotate/editor.ts';
+import { editName } from '../annotate/history.ts';
 import type { OccurrenceOffer } from './store.ts';
 
 /** Adds `accepted` and `rejected` to a label's tally. */
@@ -61,7 +62,7 @@ export async function labelAll(selfId: string, offer: OccurrenceOffer): Promise<
     statuses.push({ table: 'statuses', before, after });
   });
   const n = spans.length;
-  const ok = await commitEdit(offer.docId, selfId, `label all ${n} occurrences`, [
+  const ok = await commitEdit(offer.docId, selfId, editName('edit.labelAll', { count: n }), [
     ...statuses,
     ...spans.map((after): Change => ({ table: 'spans', before: null, after })),
   ]);

@@ -11,7 +11,7 @@ import { suggesterSwitches, type SwitchDecision } from '@core/suggest/evaluate.t
 import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { SUGGESTERS, type AnnotatedText, type SuggesterName } from '@core/suggest/types.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
-import { describeError } from '@core/errors.ts';
+import { errorProblem } from '@core/problems/problem.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
 import { startSuggestWorker, type SuggestWorker } from './suggest-client.ts';
 import { getSuggestState, suggestionKey, updateSuggestState } from './store.ts';
@@ -54,7 +54,7 @@ function client() {
 }
 
 function failed(err: unknown): void {
-  updateSuggestState({ error: describeError(err), phase: 'idle', progress: null });
+  updateSuggestState({ error: errorProblem(err), phase: 'idle', progress: null });
 }
 
 /** Why suggestions are hidden on `docId` (a message id), or null when they may show. */

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import type { Evaluation } from '@core/suggest/evaluate.ts';
 import type { TrainingSummary } from '@core/suggest/model.ts';
 import type { Suggestion } from '@core/suggest/types.ts';
+import type { Problem } from '@core/problems/problem.ts';
 import type { MessageId } from '../i18n/catalogs.ts';
 
 /** An offer to label every other occurrence of a phrase just labelled. */
@@ -41,8 +42,8 @@ export interface SuggestState {
   offer: OccurrenceOffer | null;
   /** A place the reading pane should scroll to (the next uncertain sentence). */
   reveal: { docId: string; start: number; seq: number } | null;
-  /** The last failure of the worker, in words. */
-  error: string | null;
+  /** The last failure of the worker, as a problem (worded in the interface language when shown). */
+  error: Problem | null;
 }
 
 let state: SuggestState = {

@@ -10,6 +10,7 @@ import { assignDocuments, setBlindMode } from './team-actions.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { useConflicts, useProgress, useProjectSettings, useTeam } from './useTeam.ts';
 import { T as T_, useT, type Translate } from '../i18n/T.tsx';
+import { errorWords } from '../i18n/problems.ts';
 
 /** The view's words in the interface language. */
 const texts = (t: Translate) => ({
@@ -41,7 +42,8 @@ export function TeamView({
   self: AnnotatorRecord;
   visibleIds: string[];
 }): React.JSX.Element {
-  const T = texts(useT());
+  const t = useT();
+  const T = texts(t);
   const team = useTeam();
   const rows = useProgress();
   const settings = useProjectSettings();
@@ -54,7 +56,7 @@ export function TeamView({
 
   const run = (p: Promise<string>): void => {
     setMessage('');
-    p.then(setMessage, (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+    p.then(setMessage, (e: unknown) => setMessage(errorWords(t, e)));
   };
 
   return (
