@@ -8,6 +8,7 @@ import type { LabelDef } from '@core/model.ts';
 import type { UiLanguage } from '@core/i18n/locale.ts';
 import type { Phrase, PhraseValue } from '../failures.ts';
 import { phraseWords } from '../i18n/problems.ts';
+import { labelNameIn } from '../labels/useLabelName.ts';
 import type { Translate } from '../i18n/T.tsx';
 
 /** The name label `key` shows in language `lang`, or the key for a label not in `labels`. */
@@ -17,8 +18,7 @@ export function labelDisplayName(
   key: string,
 ): string {
   const l = labels.find((x) => x.key === key);
-  if (!l) return key;
-  return (lang === 'ar' ? l.nameAr || l.name : l.name || l.nameAr) || key;
+  return l ? labelNameIn(lang, l) || key : key;
 }
 
 /** `p` with every `label` value (a label key), at any depth, replaced by `name(key)`. */

@@ -11,10 +11,11 @@ import type { UiLanguage } from '@core/i18n/locale.ts';
 import type { LabelDef } from '@core/model.ts';
 import { useUiLocale } from '../i18n/I18nProvider.tsx';
 
-/** `l`'s name in language `lang`; falls back to the English name, then `key`. */
+/** `l`'s name in language `lang`; falls back to its name in the other language. */
 export function labelNameIn(lang: UiLanguage, l: Pick<LabelDef, 'name' | 'nameAr'>): string {
   const ar = l.nameAr.trim();
-  return lang === 'ar' && ar ? ar : l.name;
+  if (lang === 'ar' && ar) return ar;
+  return l.name.trim() ? l.name : ar;
 }
 
 /**
