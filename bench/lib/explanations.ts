@@ -6,10 +6,16 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Change (2) below (the push direction deferred until the first pull caught up) was reverted at 16:35 the same day: in a CI ' +
-    "run a fresh profile's own two documents stayed unpushed for 30 s, not yet explained. The 1,000-article pairs with all " +
-    'three changes (1.45×, 0.91×, 1.53×) therefore overstate the current code; with (1) and (3) only, one pair measured ' +
-    '2.09×. ' +
+    'Change (2) below (the push direction deferred until the first pull caught up) was reverted at 16:35 after a CI run in ' +
+    "which a profile's own two documents stayed unpushed; the cause was found and it is back since 19:00: its starting " +
+    'point is a checkpoint shared by every engine of one local copy, and a second engine on the same copy (gazetteer.test’s ' +
+    'two profiles of one analyst in one page; two tabs of the web build) made that promise over the first one’s own ' +
+    'changes. Engines of one copy now take turns (src/renderer/src/sync/copy-lock.ts; first-sync.test.ts orders the ' +
+    'failure). Paired runs at 1,000 articles, 2026-11-30 18:19–19:15, load 6–14, the runs without and with it alternating: ' +
+    'without (main 763599c) 1.31× (58.2 s / 44.3 s, beside a test run), 1.66× (60.4 / 36.4), 2.49× (45.4 / 18.2), 1.54× ' +
+    '(39.8 / 25.8), all four 1.63× (204 s / 125 s); with it 1.64× (42.6 / 26.0), 1.54× (44.9 / 29.2), 1.32× (41.6 / 31.6), ' +
+    '1.15× (37.6 / 32.8, the two recorded below), all four 1.39× (167 s / 120 s). The floor moved from 18 s to 44 s in ' +
+    'runs minutes apart, so this suggests a gain without showing one; the 10,000 scale was not rerun. ' +
     'The 10,000-article figures are from an earlier run (2026-11-30 05:00, the code of then); the full scale was not ' +
     'measured again after the changes of 2026-11-30 15:00–15:40 (half an hour per pair on a machine at load 20–30 did not ' +
     'fit before the deadline): the 1,000-article pairs show the current code, and how the cost grows to 10,000 is not yet ' +
@@ -22,8 +28,7 @@ export const WHY: Record<string, string> = {
     'reading the whole project back out of the copy to ask the server about each document; (3) spans and articles are added ' +
     '(nothing read before writing), and a small outbox is read whole. Paired runs at 1,000 articles in this session: before, ' +
     '2.3× (ours 88.9 s, floor 38.6 s, load ~18) and 2.2× (77.9 s, 35.5 s); with (1) and (3) only, 2.09× (83.3 s, 39.8 s); ' +
-    'with all three, 1.45× (115 s, 79.2 s, load ~30), then the two pairs recorded above, 0.91× and 1.53× (load 18–25, the ' +
-    'second overlapping this engineer’s e2e run). The floor itself moved from 36 s to 173 s with the load, so these ' +
+    'with all three, 1.45× (115 s, 79.2 s, load ~30), 0.91× and 1.53× (load 18–25). The floor itself moved from 36 s to 173 s with the load, so these ' +
     'ratios are noisy: the target is not shown met. What is left is the Dexie writes themselves (spans with five indexes, ' +
     'span counts and facts, articles with list rows and tokens). Next: the full scale on a quieter machine.',
   "A's new span to B, p95":

@@ -1,7 +1,8 @@
 /**
  * The acknowledger: asks the server which sent revisions it has
  * (`_revs_diff`, its reply zod-checked) and clears those outbox rows, so
- * the header's "N changes waiting" counts exactly what the server lacks.
+ * the header's "N changes waiting" counts exactly what the server lacks;
+ * a row the server refused is marked so, with the reason.
  */
 import { z } from 'zod';
 import type { WorkbenchDb } from '../db/schema.ts';
@@ -76,4 +77,12 @@ async function serverLacks(remote: Pouch, pairs: [string, string][]): Promise<Se
   for (const [id, r] of Object.entries(reply.data))
     for (const rev of r.missing ?? []) out.add(`${id}\u0000${rev}`);
   return out;
+}
+
+/** Marks the outbox row of `id`, which the server refused, with `reason`. */
+export async function markRefused(db: WorkbenchDb, id: string, reason: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (row) await db.outbox.put({ ...row, state: OUTBOX.refused, refused: `403: ${reason}` });
+  });
 }

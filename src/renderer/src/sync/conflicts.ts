@@ -12,6 +12,7 @@
  */
 import { mergeActorVersions } from '@core/actors/conflict.ts';
 import type { ActorRecord } from '@core/model.ts';
+import { ownerOf, parseTeamDocId } from '@core/team/ids.ts';
 import { checkWrite, type UserCtx } from '@core/team/validate.ts';
 import {
   actorContent,
@@ -204,4 +205,25 @@ export async function resolveShared(
   if (keepRev !== doc._rev) await local.put(next);
   for (const rev of revs) if (rev !== doc._rev) await local.remove(id, rev);
   return null;
+}
+
+/**
+ * What the puller found conflicted, settled or recorded: shared documents
+ * recorded for a person to resolve; this analyst's own documents resolved
+ * (only the owner's machines settle them); actors merged by the author of
+ * the winning version.
+ */
+export async function settleConflicts(
+  db: WorkbenchDb,
+  local: Pouch,
+  list: readonly Conflicted[],
+  user: UserCtx & { name: string },
+): Promise<void> {
+  const shared = list.filter((c) => c.shared);
+  if (shared.length > 0) await recordShared(db, local, shared);
+  for (const c of list) {
+    const id = parseTeamDocId(c.id);
+    if (!c.shared && id && ownerOf(id) === user.name) await resolveOwn(local, c);
+    if (id?.kind === 'actor') await resolveActor(local, c, user);
+  }
 }

@@ -1,41 +1,43 @@
 /**
  * The sync engine of a connected project. It runs:
  * - PouchDB's replicator, live both ways with retries, between the local
- *   copy of the project and the server (nothing else speaks the protocol);
- * - the bridge between Dexie and the local copy: the pusher (outbox →
- *   local copy) and the puller (local copy's changes → Dexie), one batch at
- *   a time and never both at once, so neither acts on a stale view of the
- *   other's work;
+ *   copy of the project and the server (replication.ts; nothing else
+ *   speaks the protocol);
+ * - the bridge between Dexie and the local copy (bridge.ts): the pusher
+ *   and the puller;
  * - the acknowledger, which asks the server which sent revisions it has
  *   (`_revs_diff`) and clears those rows, so "N changes waiting" counts
  *   exactly what the server lacks.
+ * A first sync into an empty copy takes the pull replicator's batches
+ * (deliveries.ts) and starts the push direction once the first pull has
+ * caught up, at the copy's sequence then, so PouchDB's push replicator does
+ * not read the whole project back out of the copy to ask the server about
+ * each document; engines sharing a copy take turns meanwhile (copy-lock.ts).
  * It reports a `SyncStatus` for the header: synced, N changes waiting, or
  * the last error named (401, 403, unreachable).
  */
-import { problem } from '@core/problems/problem.ts';
-import { liveQuery, type Subscription } from 'dexie';
-import { parseTeamDocId, ownerOf } from '@core/team/ids.ts';
+import type { Subscription } from 'dexie';
 import type { WorkbenchDb } from '../db/schema.ts';
-import { acknowledgeSent } from './ack.ts';
+import { acknowledgeSent, markRefused } from './ack.ts';
+import { Bridge } from './bridge.ts';
 import type { RawDoc } from './check.ts';
-import { recordShared, resolveActor, resolveOwn, resolveShared } from './conflicts.ts';
+import { resolveShared } from './conflicts.ts';
+import { lockCopy, type CopyLock } from './copy-lock.ts';
 import { Deliveries } from './deliveries.ts';
 import type { TeamConfig } from './meta.ts';
 import { openLocal, openRemote, type Pouch } from './pouch.ts';
-import { PULL_BATCH, pullBatch, type Conflicted } from './pull.ts';
-import { pushBatch } from './push.ts';
-import { OUTBOX } from './tables.ts';
-import { describeSyncError, syncError, type SyncStatus } from './status.ts';
+import { isFullBatch, replicate, type Replication } from './replication.ts';
+import {
+  deniedError,
+  describeSyncError,
+  phaseOf,
+  STARTING,
+  watchOutbox,
+  type SyncStatus,
+} from './status.ts';
 import type { TeamFetch } from './transport.ts';
 
 export { describeSyncError, type SyncError, type SyncStatus } from './status.ts';
-
-/** One direction of PouchDB's live sync, as the engine listens to it. */
-interface Replication {
-  on(event: 'active', fn: () => void): unknown;
-  on(event: 'change', fn: (info?: unknown) => void): unknown;
-  on(event: 'paused' | 'requestError' | 'denied', fn: (err?: unknown) => void): unknown;
-}
 
 /** Tuning (tests and the bench shorten or lengthen these). */
 export interface EngineOptions {
@@ -47,46 +49,23 @@ export interface EngineOptions {
   backOff?: { first: number; max: number };
 }
 
-/** The longest a local change waits for the puller while the replicator is busy. */
-const HOLD_MS = 2000;
-
-/**
- * Whether a replication 'change' event reports a full batch (more are
- * likely on their way), or pending changes on the server (CouchDB 2+ says).
- */
-function isFullBatch(info: unknown, batchSize: number): boolean {
-  const i = info as { docs?: unknown[]; pending?: unknown } | undefined;
-  if (typeof i?.pending === 'number') return i.pending > 0;
-  return Array.isArray(i?.docs) && i.docs.length >= batchSize;
-}
-
 export class SyncEngine {
   private readonly local: Pouch;
   private readonly remote: Pouch;
-  private sync: PouchDB.Replication.Sync<Record<string, unknown>> | null = null;
+  private reps: { push?: Replication; pull?: Replication } = {};
+  /** Held from before the copy is looked at until the push direction starts. */
+  private lock: CopyLock | null = null;
+  private abort = new AbortController();
+  /** A first sync into an empty copy whose push direction waits for the pull. */
+  private deferPush = false;
+  private pushStarting = false;
   private changes: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
-  /** The replicator's batches kept for the puller during a first sync (deliveries.ts). */
-  private deliveries: Deliveries | null = null;
+  private readonly bridge: Bridge;
   private outboxWatch: Subscription | null = null;
   private ackTimer: ReturnType<typeof setInterval> | null = null;
   private running = false;
-  private working: Promise<void> = Promise.resolve();
-  private wantPull = false;
-  private wantPush = false;
   private replicating = { push: false, pull: false };
-  /** Local changes not yet asked to be pulled, and the timer that asks anyway. */
-  private held = 0;
-  /** The pull replication's last batch was full: more are coming. */
-  private bulk = false;
-  private holdTimer: ReturnType<typeof setTimeout> | null = null;
-  private status: SyncStatus = {
-    phase: 'starting',
-    waiting: 0,
-    refused: 0,
-    refusedReason: null,
-    lastError: null,
-    rejected: [],
-  };
+  private status: SyncStatus = STARTING;
   private readonly listeners = new Set<(s: SyncStatus) => void>();
 
   constructor(
@@ -97,6 +76,13 @@ export class SyncEngine {
   ) {
     this.local = openLocal(config.localName);
     this.remote = openRemote(config.server, config.project, fetch);
+    this.bridge = new Bridge(db, this.local, this.user, {
+      running: () => this.running,
+      watchLocal: () => this.watchLocal(),
+      rejected: (r) => this.set({ rejected: [...this.status.rejected, ...r].slice(-50) }),
+      idle: () => this.set({}),
+      fail: (err) => this.fail(err),
+    });
   }
 
   /** The local copy of the project (tests and the bench look into it). */
@@ -118,14 +104,8 @@ export class SyncEngine {
 
   private set(patch: Partial<SyncStatus>): void {
     const next = { ...this.status, ...patch };
-    const busy = this.replicating.push || this.replicating.pull || this.wantPull || this.wantPush;
-    next.phase = next.lastError
-      ? 'error'
-      : !this.running
-        ? 'starting'
-        : busy || next.waiting > 0
-          ? 'syncing'
-          : 'synced';
+    const busy = this.replicating.push || this.replicating.pull || this.bridge.busy;
+    next.phase = phaseOf(next, this.running, busy);
     this.status = next;
     for (const l of this.listeners) l(next);
   }
@@ -136,84 +116,112 @@ export class SyncEngine {
     this.running = true;
     // Busy until each direction has caught up once.
     this.replicating = { push: true, pull: true };
-    const first = this.options.backOff?.first ?? 1000;
-    const max = this.options.backOff?.max ?? 10_000;
-    const batchSize = this.options.batchSize ?? 100;
-    const sync = this.local.sync(this.remote, {
-      live: true,
-      retry: true,
-      batch_size: batchSize,
-      back_off_function: (delay: number) => (delay === 0 ? first : Math.min(delay * 2, max)),
-    });
-    this.sync = sync;
-    // The two directions' replications (PouchDB's sync object has them).
-    const reps = sync as unknown as Record<'push' | 'pull', Replication>;
-    for (const dir of ['push', 'pull'] as const) {
-      const rep = reps[dir];
-      // Retries make a replication active again before anything worked, so
-      // only progress (a change, or catching up) clears the last error.
-      rep.on('active', () => {
-        this.replicating[dir] = true;
-        this.set({});
-      });
-      rep.on('paused', (err) => {
-        this.replicating[dir] = false;
-        // Caught up (or failed): the batches kept are applied, and later
-        // changes are read from the copy's feed.
-        if (dir === 'pull' && (!this.bulk || this.deliveries)) this.schedulePull();
-        if (dir === 'pull') this.deliveries?.close();
-        if (err) this.fail(err);
-        else {
-          this.set({ lastError: null });
-          if (dir === 'push') void this.acknowledge();
-        }
-      });
-      rep.on('change', (info?: unknown) => {
-        if (dir === 'pull') {
-          this.bulk = isFullBatch(info, batchSize);
-          if (this.deliveries) {
-            const docs = (info as { docs?: RawDoc[] } | undefined)?.docs ?? [];
-            this.deliveries.add(docs);
-            this.changed(docs.length);
-          }
-        }
-        this.set({ lastError: null });
-        if (dir === 'push') void this.acknowledge();
-      });
-      // Replication errors are retried by PouchDB; each is named meanwhile.
-      rep.on('requestError', (err) => this.fail(err));
-      rep.on('denied', (err) => void this.denied(err));
-    }
-    // A first sync into an empty copy takes the replicator's batches; the
-    // copy's own feed is watched once that is over (watchLocal).
-    const deliveries = new Deliveries(this.local, this.config.user);
-    this.deliveries = deliveries;
-    void deliveries.settled().then(() => {
-      if (!deliveries.active) this.watchLocal();
-    });
-    this.outboxWatch = liveQuery(async () => {
-      const [pending, sent, refused] = await Promise.all([
-        this.db.outbox.where('state').equals(OUTBOX.pending).count(),
-        this.db.outbox.where('state').equals(OUTBOX.sent).count(),
-        this.db.outbox.where('state').equals(OUTBOX.refused).count(),
-      ]);
-      const first =
-        refused > 0
-          ? await this.db.outbox.where('state').equals(OUTBOX.refused).first()
-          : undefined;
-      return { pending, sent, refused, reason: first?.refused ?? null };
-    }).subscribe({
-      next: (c) => {
+    this.abort = new AbortController();
+    this.outboxWatch = watchOutbox(
+      this.db,
+      (c) => {
         this.set({ waiting: c.pending + c.sent, refused: c.refused, refusedReason: c.reason });
-        if (c.pending > 0) this.schedule({ push: true });
+        if (c.pending > 0) this.bridge.schedule({ push: true });
       },
-      error: (err: unknown) => this.fail(err),
-    });
-    const every = this.options.ackEveryMs ?? 1000;
+      (err) => this.fail(err),
+    );
     this.ackTimer = setInterval(() => {
       if (this.status.waiting > 0 && !this.status.lastError) void this.acknowledge();
-    }, every);
-    this.schedule({ pull: true, push: true });
+    }, this.options.ackEveryMs ?? 1000);
+    void this.begin().catch((err: unknown) => {
+      if (this.running) this.fail(err);
+    });
+  }
+
+  /**
+   * Takes the copy's lock, looks at the copy and starts the pull
+   * direction; the push direction too, unless this is a first sync into
+   * an empty copy (then it starts when the first pull has caught up).
+   */
+  private async begin(): Promise<void> {
+    const lock = await lockCopy(this.config.localName, this.abort.signal);
+    if (!this.running) return lock?.release();
+    this.lock = lock;
+    const deliveries = new Deliveries(this.local, this.config.user);
+    await deliveries.settled();
+    if (!this.running) return;
+    this.bridge.deliveries = deliveries;
+    // Without a lock another engine may write into the copy: no promise.
+    this.deferPush = deliveries.active && lock !== null;
+    this.bridge.pulling = true;
+    this.reps.pull = this.start1('pull');
+    if (!deliveries.active) this.watchLocal();
+    if (!this.deferPush) await this.startPush();
+    this.bridge.schedule({ pull: true, push: true });
+  }
+
+  /** Starts one direction of the replication, listened to. */
+  private start1(dir: 'push' | 'pull', since?: number): Replication {
+    const { bridge } = this;
+    return replicate(
+      this.local,
+      this.remote,
+      dir,
+      { ...this.options, since },
+      {
+        // Retries make a replication active again before anything worked, so
+        // only progress (a change, or catching up) clears the last error.
+        active: () => {
+          this.replicating[dir] = true;
+          this.set({});
+        },
+        paused: (err) => {
+          this.replicating[dir] = false;
+          // Caught up (or failed): the batches kept are applied, and later
+          // changes are read from the copy's feed.
+          if (dir === 'pull' && (!bridge.bulk || bridge.deliveries)) bridge.schedulePull();
+          if (dir === 'pull') bridge.deliveries?.close();
+          if (err) return this.fail(err);
+          this.set({ lastError: null });
+          if (dir === 'push') void this.acknowledge();
+          else void this.startPush();
+        },
+        change: (info) => {
+          if (dir === 'pull') {
+            bridge.bulk = isFullBatch(info, this.options.batchSize);
+            const docs = (info as { docs?: RawDoc[] } | undefined)?.docs ?? [];
+            bridge.deliveries?.add(docs);
+            if (bridge.deliveries) bridge.changed(docs.length);
+          }
+          this.set({ lastError: null });
+          if (dir === 'push') void this.acknowledge();
+        },
+        // Replication errors are retried by PouchDB; each is named meanwhile.
+        requestError: (err) => this.fail(err),
+        denied: (err) => void this.denied(err),
+      },
+    );
+  }
+
+  /**
+   * Starts the push direction, once. After a first sync into an empty copy
+   * it starts at the copy's sequence then: everything below came from the
+   * server (the pusher waited, and the lock kept other engines out), so the
+   * push replicator need not read the whole project back out of the copy
+   * to learn the server has it. If the bridge wrote into the copy
+   * meanwhile (settling a conflict), it starts from its checkpoint.
+   */
+  private async startPush(): Promise<void> {
+    if (this.pushStarting || !this.bridge.pulling || !this.running) return;
+    this.pushStarting = true;
+    let since: number | undefined;
+    if (this.deferPush) {
+      const seq = Number((await this.local.info()).update_seq);
+      // Looked at after the sequence: a write the bridge began before it
+      // has set the flag by now, and any later one is above it.
+      if (!this.bridge.copyWritten) since = seq;
+    }
+    if (!this.running) return;
+    this.reps.push = this.start1('push', since);
+    this.bridge.pushing = true;
+    this.lock?.release();
+    this.lock = null;
+    this.bridge.schedule({ push: true });
   }
 
   /**
@@ -223,107 +231,40 @@ export class SyncEngine {
    */
   private watchLocal(): void {
     if (!this.running || this.changes) return;
-    this.deliveries?.close();
-    this.deliveries = null;
+    this.bridge.deliveries?.close();
+    this.bridge.deliveries = null;
     this.changes = this.local
       .changes({ live: true, since: 'now' })
-      .on('change', () => this.changed());
-    this.schedulePull();
+      .on('change', () => this.bridge.changed());
+    this.bridge.schedulePull();
   }
 
   /** Stops everything; the local copy and Dexie keep what they have. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.sync?.cancel();
+    this.abort.abort();
+    this.reps.pull?.cancel();
+    this.reps.push?.cancel();
+    this.reps = {};
     this.changes?.cancel();
     this.changes = null;
-    this.deliveries?.close();
-    this.deliveries = null;
+    this.bridge.deliveries?.close();
+    this.bridge.deliveries = null;
     this.outboxWatch?.unsubscribe();
     if (this.ackTimer) clearInterval(this.ackTimer);
-    if (this.holdTimer) clearTimeout(this.holdTimer);
-    await this.working.catch(() => undefined);
+    await this.bridge.stop();
+    this.lock?.release();
+    this.lock = null;
     await this.local.close().catch(() => undefined);
   }
 
   private fail(err: unknown): void {
-    const lastError = describeSyncError(err);
-    this.set({ lastError });
+    this.set({ lastError: describeSyncError(err) });
   }
 
-  /**
-   * A change in the local copy. While the replicator is bringing the
-   * server's documents in by full batches (a first sync, or a long time
-   * offline), the puller waits for a batch of its own (PULL_BATCH changes,
-   * or HOLD_MS, or a replicator batch that is not full: caught up).
-   * Applying the feed a few documents at a time costs a transaction, a
-   * changes read and a rewrite of the derived rows per few documents,
-   * which made the puller of a first sync cost as much as the replication.
-   * A colleague's edit arrives in a batch of its own and is pulled at once.
-   */
-  private changed(count = 1): void {
-    if (!this.bulk) return this.schedulePull();
-    this.held += count;
-    if (this.held >= PULL_BATCH) return this.schedulePull();
-    this.holdTimer ??= setTimeout(() => this.schedulePull(), HOLD_MS);
-  }
-
-  private schedulePull(): void {
-    this.held = 0;
-    if (this.holdTimer) clearTimeout(this.holdTimer);
-    this.holdTimer = null;
-    if (this.running) this.schedule({ pull: true });
-  }
-
-  /** Asks for a bridge run; runs serialize. */
-  private schedule(what: { pull?: boolean; push?: boolean }): void {
-    if (what.pull) this.wantPull = true;
-    if (what.push) this.wantPush = true;
-    this.working = this.working.then(() => this.work()).catch((err: unknown) => this.fail(err));
-  }
-
-  private async work(): Promise<void> {
-    while (this.running && (this.wantPull || this.wantPush)) {
-      if (this.wantPull) {
-        this.wantPull = false;
-        const r = await pullBatch(this.db, this.local, this.config.user, this.deliveries);
-        if (this.deliveries && !this.deliveries.active) this.watchLocal();
-        // More to read now; while the replicator brings in full batches,
-        // a partial batch waits for the rest (changed()).
-        if (r.read >= PULL_BATCH || (r.read > 0 && !this.bulk)) this.wantPull = true;
-        if (r.rejected.length > 0)
-          this.set({ rejected: [...this.status.rejected, ...r.rejected].slice(-50) });
-        await this.conflicts(r.conflicted);
-        // Settling a conflict writes to the copy: read it back.
-        if (r.conflicted.length > 0 && this.deliveries) this.wantPull = true;
-      }
-      if (this.wantPush && this.running) {
-        this.wantPush = false;
-        const n = await pushBatch({
-          db: this.db,
-          local: this.local,
-          user: { name: this.config.user, roles: this.config.roles },
-        });
-        if (n > 0) this.wantPush = true;
-        // Without the copy's feed watched, the pusher's writes ask for a pull.
-        if (n > 0 && this.deliveries) this.wantPull = true;
-      }
-    }
-    this.set({});
-  }
-
-  private async conflicts(list: Conflicted[]): Promise<void> {
-    const shared = list.filter((c) => c.shared);
-    if (shared.length > 0) await recordShared(this.db, this.local, shared);
-    for (const c of list) {
-      const id = parseTeamDocId(c.id);
-      // Only the owner's machines settle their own documents' conflicts.
-      if (!c.shared && id && ownerOf(id) === this.config.user) await resolveOwn(this.local, c);
-      // An actor's versions merge field-wise, by the winning version's author.
-      if (id?.kind === 'actor')
-        await resolveActor(this.local, c, { name: this.config.user, roles: this.config.roles });
-    }
+  private get user(): { name: string; roles: TeamConfig['roles'] } {
+    return { name: this.config.user, roles: this.config.roles };
   }
 
   /** Clears sent rows the server has. */
@@ -338,45 +279,21 @@ export class SyncEngine {
 
   /** A document the server refused: its row says why. */
   private async denied(err: unknown): Promise<void> {
-    const e = err as {
-      doc?: { id?: string; reason?: string; message?: string };
-      id?: string;
-      reason?: string;
-      message?: string;
-      name?: string;
-      status?: number;
-    };
-    const id = e.doc?.id ?? e.id;
-    const reason = e.doc?.reason ?? e.reason ?? e.doc?.message ?? e.message ?? 'refused';
-    this.set({
-      lastError: syncError(
-        403,
-        id
-          ? problem('team.refusedChange', { id, detail: reason })
-          : problem('team.refusedAChange', { detail: reason }),
-      ),
-    });
-    if (!id) return;
-    await this.db.transaction('rw', this.db.outbox, async () => {
-      const row = await this.db.outbox.get(id);
-      if (row)
-        await this.db.outbox.put({ ...row, state: OUTBOX.refused, refused: `403: ${reason}` });
-    });
+    const { id, reason, error } = deniedError(err);
+    this.set({ lastError: error });
+    if (id) await markRefused(this.db, id, reason);
   }
 
   /** Waits until the bridge has nothing left to do now. */
-  async settle(): Promise<void> {
-    this.schedule({ pull: true, push: true });
-    await this.working;
+  settle(): Promise<void> {
+    return this.bridge.settle();
   }
 
   /** Keeps one version of a conflicted shared document; null or why not. */
   async resolve(id: string, keepRev: string): Promise<string | null> {
+    if (!this.reps.push) this.bridge.copyWritten = true;
     await this.settle();
-    const why = await resolveShared(this.local, id, keepRev, {
-      name: this.config.user,
-      roles: this.config.roles,
-    });
+    const why = await resolveShared(this.local, id, keepRev, this.user);
     if (!why) await this.settle();
     return why;
   }

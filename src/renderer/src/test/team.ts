@@ -70,11 +70,67 @@ export interface Member {
   restart(): SyncEngine;
 }
 
+/**
+ * Holds the engine's requests that match until released, so a test orders
+ * what the server sees explicitly instead of hoping for a timing. A held
+ * request given up by PouchDB (its signal aborted) fails as aborted.
+ */
+export class Gate {
+  private readonly waiting: (() => void)[] = [];
+  private open = false;
+  /** How many requests were held so far. */
+  held = 0;
+
+  constructor(private readonly matches: (method: string, url: string, body?: string) => boolean) {}
+
+  /** Resolves when `method url` (with `body`) may go. */
+  pass(method: string, url: string, body?: string, signal?: AbortSignal): Promise<void> {
+    // Asked even when open: a matcher may note what passes.
+    if (!this.matches(method, url, body) || this.open) return Promise.resolve();
+    this.held++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push(resolve);
+      signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+  }
+
+  /** Lets every held and later request go. */
+  release(): void {
+    this.open = true;
+    for (const go of this.waiting.splice(0)) go();
+  }
+}
+
+/** What `member` may change: an engine not started yet, a gate on its requests. */
+export interface MemberOptions {
+  /** Start the engine (default true). */
+  start?: boolean;
+  /** Holds the engine's requests that match (not those of connecting). */
+  gate?: Gate;
+}
+
+/** The host the engine uses: `host`, its requests through `gate`. */
+function gated(host: TeamHost, gate: Gate | undefined): TeamHost {
+  if (!gate) return host;
+  return {
+    ...host,
+    teamRequest: async (req, signal) => {
+      await gate.pass(req.method, req.url, req.body, signal);
+      return host.teamRequest(req, signal);
+    },
+  };
+}
+
 const opened: Member[] = [];
 let counter = 0;
 
 /** A fresh profile of `user`, connected to `project` on `server` and syncing. */
-export async function member(user: string, server: string, project: string): Promise<Member> {
+export async function member(
+  user: string,
+  server: string,
+  project: string,
+  opts: MemberOptions = {},
+): Promise<Member> {
   const db = createDb(`team-test-${user}-${Date.now()}-${counter++}`);
   await db.open();
   const self = await createProfile(db, user);
@@ -87,19 +143,20 @@ export async function member(user: string, server: string, project: string): Pro
   );
   if (!r.ok) throw new Error(r.message);
   const options = { ackEveryMs: 100, backOff: { first: 100, max: 500 } };
+  const fetch = teamFetch(gated(host, opts.gate));
   const m: Member = {
     db,
     self,
     host,
     config: r.config,
-    engine: new SyncEngine(db, r.config, teamFetch(host), options),
+    engine: new SyncEngine(db, r.config, fetch, options),
     restart() {
-      m.engine = new SyncEngine(db, r.config, teamFetch(host), options);
+      m.engine = new SyncEngine(db, r.config, fetch, options);
       m.engine.start();
       return m.engine;
     },
   };
-  m.engine.start();
+  if (opts.start !== false) m.engine.start();
   opened.push(m);
   return m;
 }
