@@ -137,6 +137,7 @@ export const PROBLEM_CODES = [
   'gold.spanGone',
   'gold.empty',
   'actor.gone',
+  'actor.editStale',
   'actor.nameTooLong',
   'actor.nameSpaces',
   'actor.idRequired',

@@ -160,7 +160,7 @@ describe('actors on IndexedDB', () => {
     const err = await undoActorEdit(db, r.edit).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StaleEditError);
     expect((err as Error).message).toBe(
-      'Cannot undo merge الكاظمي into مصطفى الكاظمي: 1 record(s) changed since. Nothing was changed.',
+      'Cannot undo this actor edit: 1 record has changed since. Nothing was changed.',
     );
     expect({ actors: await db.actors.toArray(), spans: await db.spans.toArray() }).toEqual(now);
   });

@@ -258,23 +258,23 @@ export async function holderTextsWithoutActor(db: WorkbenchDb): Promise<HolderTe
  * import, a colleague's sync): it says how many.
  */
 export function undoActorEdit(db: WorkbenchDb, edit: ActorEdit): Promise<void> {
-  return applyChecked(db, invertActorChanges(edit.changes), `undo ${edit.name}`);
+  return applyChecked(db, invertActorChanges(edit.changes), 'undo');
 }
 
 /** Writes an undone actor edit again (redo), with the same check as undo. */
 export function redoActorEdit(db: WorkbenchDb, edit: ActorEdit): Promise<void> {
-  return applyChecked(db, edit.changes, `redo ${edit.name}`);
+  return applyChecked(db, edit.changes, 'redo');
 }
 
 /** Thrown when an undo or redo would overwrite later changes. */
-export class StaleEditError extends Error {
+export class StaleEditError extends ProblemError {
   override name = 'StaleEditError';
 }
 
 async function applyChecked(
   db: WorkbenchDb,
   changes: readonly ActorEditChange[],
-  what: string,
+  which: 'undo' | 'redo',
 ): Promise<void> {
   await db.transaction('rw', [db.actors, db.spans], async () => {
     let stale = 0;
@@ -283,10 +283,7 @@ async function applyChecked(
       const current = c.table === 'actors' ? await db.actors.get(id) : await db.spans.get(id);
       if (JSON.stringify(current ?? null) !== JSON.stringify(c.before)) stale++;
     }
-    if (stale > 0)
-      throw new StaleEditError(
-        `Cannot ${what}: ${stale} record(s) changed since. Nothing was changed.`,
-      );
+    if (stale > 0) throw new StaleEditError(problem('actor.editStale', { which, count: stale }));
     await write(db, changes);
   });
 }
