@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   'unexpected',
   'storage.quota',
   'storage.aborted',
+  'profile.newer',
   'jsonl.notUtf8',
   'jsonl.cutCharacter',
   'jsonl.lineTooLong',

@@ -11,7 +11,9 @@ import { Workbench } from './app/Workbench.tsx';
 import { FailureList } from './components/FailureList.tsx';
 import { useSelf } from './hooks/useSelf.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { useProblemWords } from './i18n/problems.ts';
 import { T } from './i18n/T.tsx';
+import type { Problem } from '@core/problems/problem.ts';
 
 export function App(): React.JSX.Element {
   const state = useOpenWorkbench();
@@ -22,7 +24,7 @@ export function App(): React.JSX.Element {
           <h1>
             <T id="app.cannotOpen" />
           </h1>
-          <p>{state.message}</p>
+          <OpenFailure problem={state.problem} />
         </div>
       ) : state.kind === 'opening' ? (
         <p className="loading">
@@ -48,4 +50,10 @@ function OpenApp(): React.JSX.Element {
     );
   if (self === null) return <FirstRun />;
   return <Workbench self={self} />;
+}
+
+/** Why the database could not be opened, in the interface language. */
+function OpenFailure({ problem }: { problem: Problem }): React.JSX.Element {
+  const words = useProblemWords();
+  return <p>{words(problem)}</p>;
 }

@@ -4,7 +4,8 @@
  * over check the derived tables against their sources.
  */
 import { useEffect, useState } from 'react';
-import { db, describeOpenError, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
+import type { Problem } from '@core/problems/problem.ts';
+import { db, openFailure, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
 import { ensureDerived } from '../db/derived-check.ts';
 import { prefetchKeptList } from '../corpus/kept-list-prefetch.ts';
 import { phrase, reportFailure } from '../failures.ts';
@@ -14,7 +15,7 @@ import { whenIdle } from '../idle.ts';
 
 /** Where opening the database stands. */
 export type OpenState =
-  { kind: 'opening' } | { kind: 'open' } | { kind: 'failed'; message: string };
+  { kind: 'opening' } | { kind: 'open' } | { kind: 'failed'; problem: Problem };
 
 /** Opens the workbench database once; returns where that stands. */
 export function useOpenWorkbench(): OpenState {
@@ -54,7 +55,7 @@ export function useOpenWorkbench(): OpenState {
           ),
         );
       })
-      .catch((err: unknown) => setState({ kind: 'failed', message: describeOpenError(err) }));
+      .catch((err: unknown) => setState({ kind: 'failed', problem: openFailure(err) }));
   }, []);
   return state;
 }

@@ -6,7 +6,7 @@
  * of electron#24882).
  */
 import Dexie from 'dexie';
-import { describeError } from '@core/errors.ts';
+import { errorProblem, problem, problemText, type Problem } from '@core/problems/problem.ts';
 import { createDb, DB_NAME, DB_VERSION, type WorkbenchDb } from './schema.ts';
 
 /** The workbench database of this profile. */
@@ -43,19 +43,23 @@ export async function openWorkbenchDb(database: WorkbenchDb = db): Promise<Workb
   return database;
 }
 
-/** Why the database could not be opened, in words for the analyst. */
-export function describeOpenError(err: unknown): string {
+/**
+ * Why the database could not be opened, as a problem the interface words in
+ * its language: a newer profile, else what the error was.
+ */
+export function openFailure(err: unknown): Problem {
   if (
     err instanceof NewerProfileError ||
     err instanceof Dexie.VersionError ||
     (err instanceof Error && err.name === 'VersionError')
-  ) {
-    return (
-      'This profile was written by a newer version of Stance Workbench. ' +
-      'It was left untouched: open it with that newer version of the app.'
-    );
-  }
-  return `The local database could not be opened: ${describeError(err)}`;
+  )
+    return problem('profile.newer');
+  return errorProblem(err);
+}
+
+/** Why the database could not be opened, in English (logs, tests). */
+export function describeOpenError(err: unknown): string {
+  return problemText(openFailure(err));
 }
 
 /** Asks the browser not to evict this profile's storage. */
