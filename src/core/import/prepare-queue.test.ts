@@ -134,7 +134,12 @@ describe('PrepareQueue', () => {
     workers[0]!.send(READY);
     await flush();
     workers[0]!.crash('out of memory');
-    expect(await a).toEqual({ ok: false, reason: 'the file could not be read (out of memory)' });
+    expect(await a).toEqual({
+      ok: false,
+      reason:
+        'the file could not be read: the article reader did not start or stopped (out of memory)',
+      problem: { code: 'article.readerFailed', values: { detail: 'out of memory' } },
+    });
     const b = q.prepare(file('b.txt'));
     await flush();
     workers[1]!.send(READY);

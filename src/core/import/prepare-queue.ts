@@ -73,6 +73,15 @@ export function timeLimitReason(ms: number): string {
   return problemText(timeLimitProblem(ms));
 }
 
+/**
+ * The result for a file the article reader (the worker) could not take: it
+ * did not start, or stopped. The worker's own text is kept as the detail.
+ */
+function readerFailed(detail: string): PrepareResult {
+  const p = problem('article.readerFailed', { detail });
+  return { ok: false, reason: problemText(p), problem: p };
+}
+
 /** As timeLimitReason, as a problem (the interface words it). */
 export function timeLimitProblem(ms: number): Problem {
   return problem('article.timeLimit', { limit: duration(ms) });
@@ -120,9 +129,7 @@ export class PrepareQueue {
     const worker = this.ensureWorker();
     const failed = await worker.ready;
     if (failed !== null)
-      return this.host.fallback
-        ? this.host.fallback(file, options.hints)
-        : { ok: false, reason: `the file could not be read (${failed})` };
+      return this.host.fallback ? this.host.fallback(file, options.hints) : readerFailed(failed);
     return new Promise<PrepareResult>((resolve) => {
       const id = this.nextId++;
       let timer: unknown = null;
@@ -156,7 +163,7 @@ export class PrepareQueue {
       this.host.clearTimer(startTimer);
       if (this.worker === entry) this.dispose();
       ready(message);
-      this.current?.settle({ ok: false, reason: `the file could not be read (${message})` });
+      this.current?.settle(readerFailed(message));
     };
     const port = this.host.startWorker((message) => {
       if ('ready' in message) {

@@ -87,6 +87,7 @@ export const PROBLEM_CODES = [
   'team.noProject',
   'team.mayNotRead',
   'article.tooBig',
+  'article.readerFailed',
   'article.badBom',
   'article.binary',
   'article.damagedUtf8',
