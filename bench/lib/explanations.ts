@@ -128,7 +128,9 @@ export const WHY: Record<string, string> = {
     'render of the list. The first start of a profile, and one after writes the closing session did not keep (closed within ' +
     '3 s of its last write), read the tables as before: that case is the row "a profile\'s first start" in the Start section. ' +
     'Cost grows linearly with the documents either way (one column entry per document), but the one record costs far less ' +
-    'per document than the three reads.',
+    'per document than the three reads. Rerun after the merge on a quiet machine (19:24-19:26, load 2-4): median 978 ms of ' +
+    'five starts (884-1,147 ms: two of the five over 1 s, so the target is met at the median with no margin); database open ' +
+    '570-683 ms, the kept list read 150-210 ms after it; a first start (nothing kept) 1,842 ms.',
   'Analysis view, 100,000 spans and 500 actors':
     'The view keeps its summary (table, totals, charts) between visits with the project generation it was computed at ' +
     '(src/renderer/src/db/view-cache.ts, schema version 13) and paints it from one small read: exact when nothing changed, marked ' +
@@ -157,8 +159,8 @@ export const WHY: Record<string, string> = {
     'side, alternating builds on one seeded profile (10,000 documents, 105,849 spans) at loads of 6-14 on 2 cores, five runs ' +
     'of 20-48 clicks each: p95 before / after 144 / 99 ms, 54 / 105, 94 / 47, 101 / 154 ms; medians 17-29 ms either way (one ' +
     'frame is the floor of this measure). At those loads the p95 is decided by waiting for the CPU, not by the code; the ' +
-    'target cannot be judged here. Next: rerun on a quiet machine; if the tail remains, a CPU profile of review.html ' +
-    '(BENCH_NO_MINIFY=1) of the slow clicks.',
+    'target cannot be judged here. Rerun after the merge on a quiet machine (19:27-19:30, load 2-4, 80 clicks): p95 34.6 ms, ' +
+    'p50 11.2 ms (62.5 / 16 ms in the quiet run before the change, at 16:11); to stored and read back p95 106 ms.',
   'the agreement dashboard, to its figures':
     'Still far over, at 10,000 documents and 105,849 spans with a load average of about 20: 24.6 s median (20–74 s as the load ' +
     'moved), 72.4 s before; in the review rerun of 2026-11-30 at 12:35 (load 12–17, nothing in the dashboard changed) 32.6 s ' +
