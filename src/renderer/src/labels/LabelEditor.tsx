@@ -99,7 +99,7 @@ export function LabelEditor({
       <form onSubmit={(e) => void save(e)} className="label-form">
         <label>
           {t('labels.name')}
-          <input value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+          <input dir="auto" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
         </label>
         <label>
           {t('labels.nameAr')}
@@ -136,6 +136,7 @@ export function LabelEditor({
           {t('labels.definition')}
           <textarea
             rows={3}
+            dir="auto"
             value={draft.definition}
             onChange={(e) => set({ definition: e.target.value })}
           />
