@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import type { DocMetaRecord } from '../db/derived.ts';
-import { keepDocumentList } from '../db/document-list.ts';
+import { keepDocumentList, readKeptDocumentList } from '../db/document-list.ts';
 import { createProfile } from '../db/profile.ts';
 import { makeSpan } from '../db/spans.ts';
 import { putStatus } from '../db/statuses.ts';
@@ -64,7 +64,42 @@ const spanOn = (docId: string) =>
     makeSpan({ docId, annotatorId: self.id, label: 'support', start: 0, end: 1, quote: 'ا' }),
   );
 
+/** Deletes docMeta row `id` with the raw IndexedDB API, behind Dexie's back. */
+function deleteBehindTheAppsBack(id: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(db.name);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('docMeta', 'readwrite');
+      tx.objectStore('docMeta').delete(id);
+      tx.oncomplete = () => {
+        req.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
 describe('useDocumentRows', () => {
+  it('checks a kept list against the tables, which may change behind the app', async () => {
+    expect(await keepDocumentList(db, self.id)).toBe(true);
+    db.close();
+    await deleteBehindTheAppsBack(meta[0]!.id);
+    await db.open();
+    prefetchKeptList(db);
+
+    const seen = mount();
+    // The kept rows first (every one), then the tables' rows once checked.
+    await waitFor(() => expect(seen.at(-1)?.length).toBe(meta.length - 1));
+    expect(seen.at(-1)!.map((r) => r.id)).toEqual(meta.slice(1).map((m) => m.id));
+    // And the kept list is kept anew: the next start shows the right rows.
+    await waitFor(async () => {
+      const again = (await readKeptDocumentList(db, self.id))?.rows;
+      expect(again?.map((r) => r.id)).toEqual(meta.slice(1).map((m) => m.id));
+    });
+  });
+
   it('shows every row of a current kept list, then what is written afterwards', async () => {
     await spanOn(meta[3]!.id);
     expect(await keepDocumentList(db, self.id)).toBe(true);

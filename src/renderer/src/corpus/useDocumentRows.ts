@@ -18,6 +18,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { db } from '../db/db.ts';
 import {
+  forgetDocumentList,
   keepDocumentList,
   readDocMeta,
   readSpanCounts,
@@ -70,8 +71,19 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
 
   const held = kept?.annotatorId === annotatorId ? kept.kept : undefined;
   const current = held?.current === true ? held.rows : undefined;
-  // The big reads: when nothing current is kept, or once something changed.
-  const live = held !== undefined && (current === undefined || changes > 0);
+  // A kept list shown at start is checked against the tables at the first
+  // quiet moment: the generation only counts writes made through the app,
+  // and a profile can change behind its back (a document lost, a copy
+  // restored by hand). Until then the kept rows stand.
+  const [checking, setChecking] = useState(false);
+  useEffect(() => {
+    setChecking(false);
+    if (current === undefined) return;
+    return whenQuiet(() => setChecking(true));
+  }, [current]);
+  // The big reads: when nothing current is kept, once something changed,
+  // or to check what was kept.
+  const live = held !== undefined && (current === undefined || changes > 0 || checking);
 
   const docs = useLiveQuery(() => (live ? readDocMeta(db) : undefined), [live]);
   const statuses = useLiveQuery(
@@ -97,6 +109,18 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
     if (performance.getEntriesByName(LIST_DATA_MARK).length === 0) performance.mark(LIST_DATA_MARK);
     firstScreenShown();
   }, [ready]);
+
+  // The check found the kept rows wrong with no write seen: keep them again.
+  const drifted = checking && changes === 0 && read !== undefined && current !== undefined;
+  useEffect(() => {
+    if (!drifted || sameRows(read, current)) return;
+    return whenQuiet(
+      () =>
+        void forgetDocumentList(db, annotatorId)
+          .then(() => keepDocumentList(db, annotatorId))
+          .catch(() => undefined),
+    );
+  }, [drifted, read, current, annotatorId]);
 
   // Keep the list for the next start when what is kept is not current: at
   // the first quiet moment, and again after every write that makes a new
@@ -132,4 +156,12 @@ export function useDocumentRows(annotatorId: string): DocumentRow[] | undefined 
   }, [known, annotatorId]);
 
   return rows;
+}
+
+/** Whether two lists show the same rows (the check of a kept list against the tables). */
+function sameRows(
+  a: readonly DocumentRow[] | undefined,
+  b: readonly DocumentRow[] | undefined,
+): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -217,3 +217,11 @@ export async function keepDocumentList(db: WorkbenchDb, annotatorId: string): Pr
   if (!snapshot) return false;
   return keepView(db, key, snapshot.gen, encodeRows(snapshot.rows));
 }
+
+/**
+ * Drops the kept list of `annotatorId` (found not to match the tables,
+ * which changed behind the app's back), so it is kept anew.
+ */
+export async function forgetDocumentList(db: WorkbenchDb, annotatorId: string): Promise<void> {
+  await db.viewCache.delete(documentListKey(annotatorId));
+}
