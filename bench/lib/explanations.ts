@@ -130,7 +130,9 @@ export const WHY: Record<string, string> = {
     'Cost grows linearly with the documents either way (one column entry per document), but the one record costs far less ' +
     'per document than the three reads. Rerun after the merge on a quiet machine (19:24-19:26, load 2-4): median 978 ms of ' +
     'five starts (884-1,147 ms: two of the five over 1 s, so the target is met at the median with no margin); database open ' +
-    '570-683 ms, the kept list read 150-210 ms after it; a first start (nothing kept) 1,842 ms.',
+    '570-683 ms, the kept list read 150-210 ms after it; a first start (nothing kept) 1,842 ms. Again at 19:54 (load ~5), ' +
+    'after the kept list became checked against the tables 3 s after a start: median 866 ms of five (791-1,058), a first ' +
+    'start 1,667 ms (the table shows this run).',
   'Analysis view, 100,000 spans and 500 actors':
     'The view keeps its summary (table, totals, charts) between visits with the project generation it was computed at ' +
     '(src/renderer/src/db/view-cache.ts, schema version 13) and paints it from one small read: exact when nothing changed, marked ' +
