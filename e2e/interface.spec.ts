@@ -111,7 +111,9 @@ for (const lang of ['en', 'ar'] as const) {
       await look(page, lang, theme, 'team');
       await tabs.getByRole('tab', { name: m(lang, 'mode.analysis') }).click();
       const analysis = page.getByRole('region', { name: m(lang, 'analysis.region') });
-      await expect(analysis.getByRole('table').first()).toBeVisible();
+      // A first visit counts the whole project: on a loaded machine that
+      // can take longer than the default wait.
+      await expect(analysis.getByRole('table').first()).toBeVisible({ timeout: 60_000 });
       await look(page, lang, theme, 'analysis');
     });
   }
