@@ -79,7 +79,7 @@ function coverage(
 }
 
 /** The labels to report: `preferred` first, then the others used, sorted. */
-function reportLabels(
+export function reportLabels(
   docs: readonly AgreementDoc[],
   annotators: readonly string[],
   preferred: readonly string[] = [],

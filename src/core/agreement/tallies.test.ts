@@ -1,11 +1,14 @@
 // The per-document tallies count only the tokens some span covers; these
 // properties check them against a pass over every token (the definition,
 // written out below) and the report's kappa and alpha against compute.ts,
-// on random documents, spans, labels and absent annotators.
+// on random documents, spans, labels and absent annotators; and a tally
+// brought up to date by the documents that changed against a fresh one.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeAgreement, dedupeSpans } from './compute.ts';
-import { agreementReport } from './report.ts';
+import { bootstrapIntervals } from './bootstrap.ts';
+import { computeAgreement, dedupeSpans, reportLabels } from './compute.ts';
+import { agreementReport, annotatedDocuments, reportFromTallies } from './report.ts';
+import { mergeTallies } from './tally-merge.ts';
 import { tally, type Tallies } from './tallies.ts';
 import type { AgreementDoc, AgreementSpan } from './types.ts';
 
@@ -179,6 +182,15 @@ describe('agreement tallies', () => {
         const options = { annotators: ANNOTATORS, labels: LABELS };
         const { report } = agreementReport(docs, options);
         const direct = computeAgreement(withTokens, options);
+        expect(report.documents).toBe(direct.documents);
+        expect(Object.keys(report.labels)).toEqual(Object.keys(direct.labels));
+        // Span F1 (and the macro means) come from the tallies too: equal, not just close.
+        for (const label of Object.keys(direct.labels)) {
+          expect(report.labels[label]!.f1_exact, label).toEqual(direct.labels[label]!.f1_exact);
+          expect(report.labels[label]!.f1_overlap, label).toEqual(direct.labels[label]!.f1_overlap);
+        }
+        expect(report.macro.f1_exact).toEqual(direct.macro.f1_exact);
+        expect(report.macro.f1_overlap).toEqual(direct.macro.f1_overlap);
         for (const label of Object.keys(direct.labels)) {
           const r = report.labels[label]!;
           const c = direct.labels[label]!;
@@ -194,5 +206,61 @@ describe('agreement tallies', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('brought up to date by the documents that changed, equal a fresh count', () => {
+    // A project, then some documents changed, gone or new: the old tally
+    // merged with the changed documents' counts gives the fresh report,
+    // intervals included (same documents, same order, same resamples).
+    const arbChange = arbDocs.chain((before) =>
+      fc.tuple(
+        fc.constant(before),
+        fc.subarray(before.map((d) => d.id)),
+        fc
+          .array(fc.nat({ max: 9 }), { maxLength: 4 })
+          .chain((ids) => fc.tuple(...ids.map((n) => arbDoc(n)))),
+      ),
+    );
+    fc.assert(
+      fc.property(arbChange, ([before, gone, changed]) => {
+        const after = new Map(before.map((d) => [d.id, d]));
+        for (const id of gone) after.delete(id);
+        for (const d of changed) after.set(d.id, d);
+        const now = [...after.values()];
+        const labels = reportLabels(now, ANNOTATORS, LABELS);
+        if (reportLabels(before, ANNOTATORS, LABELS).join() !== labels.join()) return;
+        const old = tally(before, ANNOTATORS, labels);
+        const touched = new Set([...gone, ...changed.map((d) => d.id)]);
+        const fresh = tally(
+          changed.filter((d) => after.get(d.id) === d),
+          ANNOTATORS,
+          labels,
+        );
+        const merged = mergeTallies(old, touched, fresh)!;
+        const whole = tally(now, ANNOTATORS, labels);
+        expect(merged).toEqual(whole);
+        const docs = annotatedDocuments(now, ANNOTATORS);
+        const ci = { resamples: 50, seed: 7 };
+        expect(reportFromTallies(merged, docs)).toEqual(
+          agreementReport(now, { annotators: ANNOTATORS, labels: LABELS }).report,
+        );
+        expect(bootstrapIntervals(merged, ci)).toEqual(bootstrapIntervals(whole, ci));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuse to merge counts of other annotators or labels', () => {
+    const doc: AgreementDoc = {
+      id: 'd',
+      tokens: [{ start: 0, end: 2 }],
+      annotations: new Map([
+        ['A', []],
+        ['B', []],
+      ]),
+    };
+    const t = tally([doc], ['A', 'B'], ['x']);
+    expect(mergeTallies(t, new Set(), tally([doc], ['A', 'B'], ['x', 'y']))).toBeNull();
+    expect(mergeTallies(t, new Set(), tally([doc], ['B', 'A'], ['x']))).toBeNull();
   });
 });

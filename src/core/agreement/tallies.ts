@@ -7,9 +7,12 @@
  * which tokens those units are (token-basis.ts).
  */
 import { dedupeSpans } from './compute.ts';
+import { OverlapIndex } from './overlap.ts';
 import { cohenKappa } from './stats.ts';
 import {
   annotatorPairs,
+  spanKey,
+  type AgreementSpan,
   dict,
   pairFigure,
   pairMap,
@@ -36,6 +39,10 @@ export interface Tallies {
   n01: Float64Array;
   /** Spans (deduplicated) of label l of both annotators of pair p on document d. */
   spans: Float64Array;
+  /** Spans of A with an exact twin in B (same extent and label), per document, pair and label. */
+  exact: Float64Array;
+  /** Spans of A overlapping one of B's of the label, plus the same of B's: overlap F1's numerator. */
+  matched: Float64Array;
   /** Per document and label, at d * L + l: alpha's o_01, n_0 and n_1. */
   o01: Float64Array;
   m0: Float64Array;
@@ -62,7 +69,13 @@ export function tally(
   const P = pairs.length;
   const pairIdx = pairs.map(([a, b]) => [annotators.indexOf(a), annotators.indexOf(b)] as const);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const kept = docs.filter((d) => annotators.filter((a) => d.annotations.has(a)).length >= 2);
+  // In document id order, whatever order the documents came in: the sums
+  // and the bootstrap's resamples then follow the documents, not the order
+  // they were read (and a tally merged from parts, tally-merge.ts, equals
+  // a fresh one).
+  const kept = docs
+    .filter((d) => annotators.filter((a) => d.annotations.has(a)).length >= 2)
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const D = kept.length;
   const t: Tallies = {
     annotators: [...annotators],
@@ -76,6 +89,8 @@ export function tally(
     n10: new Float64Array(D * P * L),
     n01: new Float64Array(D * P * L),
     spans: new Float64Array(D * P * L),
+    exact: new Float64Array(D * P * L),
+    matched: new Float64Array(D * P * L),
     o01: new Float64Array(D * L),
     m0: new Float64Array(D * L),
     m1: new Float64Array(D * L),
@@ -91,17 +106,21 @@ export function tally(
     // it, and the cost of a document follows its spans, not its length.
     const cover: Map<number, Uint8Array>[] = Array.from({ length: L }, () => new Map());
     const sizes: (Float64Array | null)[] = [];
+    const deduped: (AgreementSpan[] | null)[] = [];
     let present = 0;
     annotators.forEach((a, ai) => {
       const spans = doc.annotations.get(a);
       if (!spans) {
         sizes.push(null);
+        deduped.push(null);
         return;
       }
       present++;
       t.present[d * A + ai] = 1;
       const size = new Float64Array(L);
-      for (const s of dedupeSpans(spans)) {
+      const own = dedupeSpans(spans);
+      deduped.push(own);
+      for (const s of own) {
         const l = labelIndex.get(s.label);
         if (l === undefined) continue;
         size[l]!++;
@@ -141,8 +160,22 @@ export function tally(
       t.m0[d * L + l] = present * n - one;
       t.m1[d * L + l] = one;
     }
+    // Span F1's counts (compute.ts's, per document): exact twins and overlaps.
+    const keys = deduped.map((s) => (s ? new Set(s.map(spanKey)) : null));
+    const index = deduped.map((s) => (s ? new OverlapIndex(s) : null));
     pairIdx.forEach(([ia, ib], p) => {
       if (!sizes[ia] || !sizes[ib]) return;
+      const base = (d * P + p) * L;
+      for (const s of deduped[ia]!) {
+        const l = labelIndex.get(s.label);
+        if (l === undefined) continue;
+        if (keys[ib]!.has(spanKey(s))) t.exact[base + l]!++;
+        if (index[ib]!.overlapsAny(s)) t.matched[base + l]!++;
+      }
+      for (const s of deduped[ib]!) {
+        const l = labelIndex.get(s.label);
+        if (l !== undefined && index[ia]!.overlapsAny(s)) t.matched[base + l]!++;
+      }
       for (let l = 0; l < L; l++) {
         let x11 = 0;
         let x10 = 0;
@@ -216,11 +249,16 @@ export function weightedSums(t: Tallies, weights?: ArrayLike<number>): Sums {
     n01: new Float64Array(P * L),
     pairN: new Float64Array(P),
     spans: new Float64Array(P * L),
+    exact: new Float64Array(P * L),
+    matched: new Float64Array(P * L),
     o01: new Float64Array(L),
     m0: new Float64Array(L),
     m1: new Float64Array(L),
   };
   const pairIdx = t.pairs.map(([a, b]) => [t.annotators.indexOf(a), t.annotators.indexOf(b)]);
+  // Span F1's counts only for the report's own sums: the bootstrap's
+  // replicates resample kappa and alpha, and skip them.
+  const spanF1 = !weights;
   for (let d = 0; d < D; d++) {
     const w = weights ? weights[d]! : 1;
     if (w === 0) continue;
@@ -235,6 +273,10 @@ export function weightedSums(t: Tallies, weights?: ArrayLike<number>): Sums {
         s.n10[j]! += w * t.n10[i]!;
         s.n01[j]! += w * t.n01[i]!;
         s.spans[j]! += w * t.spans[i]!;
+        if (spanF1) {
+          s.exact[j]! += t.exact[i]!;
+          s.matched[j]! += t.matched[i]!;
+        }
       }
     }
     for (let l = 0; l < L; l++) {
@@ -246,13 +288,15 @@ export function weightedSums(t: Tallies, weights?: ArrayLike<number>): Sums {
   return s;
 }
 
-/** Column sums over documents (see weightedSums). */
+/** Column sums over documents (see weightedSums; exact and matched only without weights). */
 export interface Sums {
   n11: Float64Array;
   n10: Float64Array;
   n01: Float64Array;
   pairN: Float64Array;
   spans: Float64Array;
+  exact: Float64Array;
+  matched: Float64Array;
   o01: Float64Array;
   m0: Float64Array;
   m1: Float64Array;
