@@ -330,6 +330,7 @@ export const DERIVED_TABLES: readonly string[] = [
   'spanCounts',
   'spanFacts',
   'viewCache',
+  'viewChanges',
 ];
 
 /**

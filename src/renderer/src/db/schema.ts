@@ -29,6 +29,7 @@ import {
 import { markIncoming, outboxTracking } from '../sync/outbox.ts';
 import { clearCutOffTitles } from './untitled-upgrade.ts';
 import { viewCacheMiddleware, type ViewCacheRecord } from './view-cache.ts';
+import type { ViewChangeRecord } from './view-changes.ts';
 import type {
   AssignmentRecord,
   ConflictRecord,
@@ -40,7 +41,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 14;
+export const DB_VERSION = 15;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -72,6 +73,7 @@ export type WorkbenchDb = Dexie & {
   rejections: Dexie.Table<RejectionRecord, [string, string, number, number, string]>;
   /** Views kept between visits, with the project's generation (version 13, view-cache.ts). */
   viewCache: EntityTable<ViewCacheRecord, 'key'>;
+  viewChanges: EntityTable<ViewChangeRecord, 'seq'>;
 };
 
 /** Opens (without connecting yet) the workbench database named `name`. */
@@ -236,8 +238,15 @@ export function createDb(name = DB_NAME): WorkbenchDb {
         .bulkPut(ids.map((id) => ({ id: `actor:${id}`, stamp: crypto.randomUUID(), state: 0 })));
     });
 
-  db.use(spanCountsMiddleware);
+  // Registered first, the lowest: it sees the span facts rows the derived
+  // middleware writes (the documents a span delete touched).
+  // Version 15: which documents each write touched (view-changes.ts), so a
+  // view that sums over documents (the agreement dashboard) recounts only
+  // those. Derived, starts empty: a view kept before it is computed afresh.
+  db.version(15).stores({ viewChanges: '++seq, gen' });
+
   db.use(viewCacheMiddleware);
+  db.use(spanCountsMiddleware);
   db.use(outboxTracking);
   return db;
 }

@@ -65,6 +65,7 @@ const CURRENT_INDEXES = {
   gazetteers: [],
   rejections: ['[annotatorId+docId]'],
   viewCache: [],
+  viewChanges: ['gen'],
 };
 
 // Version 9's stores as IndexedDB has them: version 3's without the

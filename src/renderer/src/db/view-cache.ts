@@ -11,6 +11,7 @@
  */
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import type { WorkbenchDb } from './schema.ts';
+import { docsOfMutation, KEPT_CHANGES, type ViewChangeRecord } from './view-changes.ts';
 
 /** A row of the viewCache table: the generation row, or one stored view. */
 export interface ViewCacheRecord {
@@ -70,12 +71,17 @@ function newGen(): string {
   return crypto.randomUUID();
 }
 
+/** DBCoreRangeType.Range. */
+const RANGE = 2;
+
 /**
  * The middleware: a read-write transaction over any source table also
- * takes in viewCache, and every mutation of a source table (or of a
- * settings row some view counts) writes a new generation in it before
- * resolving, so the change and the new generation
- * commit together or not at all.
+ * takes in viewCache and viewChanges, and every mutation of a source table
+ * (or of a settings row some view counts) writes a new generation, and
+ * which documents it touched (view-changes.ts), before resolving, so the
+ * change and the new generation commit together or not at all. It sits
+ * below the derived middleware (schema.ts), so it sees the span facts rows
+ * that middleware writes, named by document.
  */
 export const viewCacheMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -83,13 +89,13 @@ export const viewCacheMiddleware: Middleware<DBCore> = {
   create(down) {
     if (!down.schema.tables.some((t) => t.name === 'viewCache')) return {};
     const watched = new Set([...VIEW_SOURCE_TABLES, 'settings']);
+    const logged = down.schema.tables.some((t) => t.name === 'viewChanges');
+    const kept = logged ? ['viewCache', 'viewChanges'] : ['viewCache'];
     return {
       transaction(stores, mode, options) {
         const scope =
-          mode === 'readwrite' &&
-          stores.some((s) => watched.has(s)) &&
-          !stores.includes('viewCache')
-            ? [...stores, 'viewCache']
+          mode === 'readwrite' && stores.some((s) => watched.has(s))
+            ? [...stores, ...kept.filter((t) => !stores.includes(t))]
             : stores;
         return down.transaction(scope, mode, options);
       },
@@ -97,20 +103,45 @@ export const viewCacheMiddleware: Middleware<DBCore> = {
         const table = down.table(name);
         if (!watched.has(name)) return table;
         const cache = down.table('viewCache');
+        const log = logged ? down.table('viewChanges') : null;
+        const record = (req: DBCoreMutateRequest): Promise<unknown> => {
+          const gen = newGen();
+          const put = cache.mutate({
+            trans: req.trans,
+            type: 'put',
+            values: [{ key: GEN, gen } satisfies ViewCacheRecord],
+          });
+          if (!log) return put;
+          const row: ViewChangeRecord = { gen, table: name, docs: docsOfMutation(table, req) };
+          return put
+            .then(() => log.mutate({ trans: req.trans, type: 'add', values: [row] }))
+            .then((res) => {
+              // Now and then, the rows older than the last KEPT_CHANGES go.
+              const seq = res.results?.[0];
+              if (typeof seq !== 'number' || seq % 256 !== 0 || seq <= KEPT_CHANGES) return;
+              return log.mutate({
+                trans: req.trans,
+                type: 'deleteRange',
+                range: {
+                  type: RANGE,
+                  lower: 0,
+                  lowerOpen: false,
+                  upper: seq - KEPT_CHANGES,
+                  upperOpen: true,
+                },
+              });
+            });
+        };
         return {
           ...table,
           mutate: (req) =>
-            table.mutate(req).then((res) =>
-              name === 'settings' && !touchesViewSettings(req)
-                ? res
-                : cache
-                    .mutate({
-                      trans: req.trans,
-                      type: 'put',
-                      values: [{ key: GEN, gen: newGen() } satisfies ViewCacheRecord],
-                    })
-                    .then(() => res),
-            ),
+            table
+              .mutate(req)
+              .then((res) =>
+                name === 'settings' && !touchesViewSettings(req)
+                  ? res
+                  : record(req).then(() => res),
+              ),
         };
       },
     };
