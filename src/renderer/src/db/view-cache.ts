@@ -188,6 +188,9 @@ export async function keepView(
   return db.transaction('rw', db.viewCache, async () => {
     if ((await currentGeneration(db)) !== gen) return false;
     await db.viewCache.put({ key, gen, value, keptAt: Date.now() });
+    // The keys first: views are large (the dashboard's counts are megabytes),
+    // and read whole only when some must go.
+    if ((await db.viewCache.count()) <= MAX_KEPT_VIEWS + 1) return true;
     const views = (await db.viewCache.toArray()).filter((r) => r.key !== GEN);
     if (views.length > MAX_KEPT_VIEWS) {
       views.sort((a, b) => (b.keptAt ?? 0) - (a.keptAt ?? 0));

@@ -72,7 +72,7 @@ async function rowsFor<K, R>(
 }
 
 /** Reads the token boundaries `needs` asks for that this session has not read yet. */
-async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
+export async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
   const wb = needs.filter((n) => n.digest === null && !workbenchBounds.has(n.docId));
   const ds = needs.filter(
     (n) => n.digest !== null && !datasetBounds.has(setKey(n.docId, n.digest)),
@@ -112,6 +112,37 @@ async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
   });
 }
 
+/** The built documents with their token boundaries (read by readTokens first). */
+export function withBounds(
+  built: ReturnType<typeof chosenDocs>,
+): (AgreementDoc & { annotations: Map<string, DashSpan[]> })[] {
+  return built.map(({ doc, need }) => ({
+    ...doc,
+    tokens: [],
+    bounds: !need
+      ? []
+      : need.digest === null
+        ? workbenchBounds.get(need.docId)!
+        : (datasetBounds.get(setKey(need.docId, need.digest)) ?? []),
+  }));
+}
+
+/** The last whole read for everyone (chosen null), reused while nothing changed. */
+let lastEveryone: AgreementData | null = null;
+
+/**
+ * The dashboard's data for the `chosen` annotators (null: everyone who
+ * annotated something, gold aside), read whole; the last read for everyone
+ * is reused while the project's generation is the same.
+ */
+export async function loadAgreementData(chosen: readonly string[] | null): Promise<AgreementData> {
+  if (chosen === null && lastEveryone && lastEveryone.gen === (await untrackedGeneration(db)))
+    return lastEveryone;
+  const data = await load(chosen);
+  if (chosen === null) lastEveryone = data;
+  return data;
+}
+
 async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t0 = performance.now();
   const gen = await untrackedGeneration(db);
@@ -138,15 +169,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const t1 = performance.now();
   const needs = built.flatMap((b) => (b.need ? [b.need] : []));
   await readTokens(needs);
-  const docs = built.map(({ doc, need }) => ({
-    ...doc,
-    tokens: [],
-    bounds: !need
-      ? []
-      : need.digest === null
-        ? workbenchBounds.get(need.docId)!
-        : (datasetBounds.get(setKey(need.docId, need.digest)) ?? []),
-  }));
+  const docs = withBounds(built);
   // Where the dashboard's time goes (the review bench reads these).
   performance.measure('stance:agreement-rows', { start: t0, end: t1 });
   performance.measure('stance:agreement-tokens', { start: t1, end: performance.now() });
@@ -181,12 +204,12 @@ export function useAgreementData(
   return useCoalescedQuery(
     AGREEMENT_TABLES,
     key,
-    start ? () => load(JSON.parse(key) as string[] | null) : null,
+    start ? () => loadAgreementData(JSON.parse(key) as string[] | null) : null,
   ).value;
 }
 
 /** What load() reads: a write to any reads the dashboard's data again. */
-const AGREEMENT_TABLES = [
+export const AGREEMENT_TABLES = [
   'annotators',
   'spanFacts',
   'statuses',

@@ -1,17 +1,19 @@
 /**
- * The agreement dashboard's view model: from the live data
- * (useAgreementData) the documents chosen, the report, its intervals and
- * the documents table; and, for the default view (everyone, every
- * document), the summary kept at the last visit (db/view-cache.ts),
- * painted at once while the data is read and computed (seconds at 10,000
- * documents), marked as being updated when something changed since. Each
- * computed default view is kept for the next visit, again once its
- * intervals are done.
+ * The agreement dashboard's view model. The default view (everyone, every
+ * document) comes from per-document counts brought up to date by the
+ * documents each write touched (useDefaultAgreement), painted first from
+ * the summary kept at the last visit (db/view-cache.ts), marked as being
+ * updated while a change is counted. Other choices (some annotators, a
+ * search, shared documents only) are computed from the live data
+ * (useAgreementData), which also backs the spans behind a mark, feedback
+ * and accepting what agrees. Each computed default view is kept for the
+ * next visit, again once its intervals are done.
  */
 import { useEffect, useMemo } from 'react';
 import type { AgreementIntervals } from '@core/agreement/bootstrap.ts';
 import { classifyDisagreements, type DocDisagreement } from '@core/agreement/disagreements.ts';
-import { agreementReport, type FullReport } from '@core/agreement/report.ts';
+import { agreementReport, reportFromTallies, type FullReport } from '@core/agreement/report.ts';
+import type { Tallies } from '@core/agreement/tallies.ts';
 import { matchesQuery } from '@core/arabic-search.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type LabelDef } from '@core/model.ts';
 import { useKeptView } from '../hooks/useKeptView.ts';
@@ -23,8 +25,10 @@ import {
   summarizeDashboard,
   type DocRow,
 } from './dashboard-summary.ts';
+import type { AgreementState, StateRow } from './agreement-state.ts';
 import { goldStateOf } from './gold-state.ts';
 import { useAgreementData, useFoldedKeys, type AgreementData } from './useAgreementData.ts';
+import { useDefaultAgreement } from './useDefaultAgreement.ts';
 import { useIntervals } from './useIntervals.ts';
 
 /** What the dashboard shows. */
@@ -65,58 +69,73 @@ export function useDashboardView(c: DashboardChoice): {
   const labelKeys = useMemo(() => (c.labels ?? []).map((l) => l.key), [c.labels]);
   const ready = c.labels !== undefined;
   const { kept, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
-  // The big read (tens of MB at 10,000 documents, unpacked on this thread)
-  // starts once the kept view, if any, has been painted, so it cannot delay it.
+  // The counts start once the kept view, if any, has been painted, so they cannot delay it.
   const painted = usePaintedAfter(isDefault && kept !== undefined);
-  const data = useAgreementData(c.picked, ready && (!isDefault || (kept !== undefined && painted)));
+  // The default view is counted per document and brought up to date by the
+  // documents that changed (useDefaultAgreement); the others from the data.
+  const { state, stale } = useDefaultAgreement(
+    ready && isDefault ? labelKeys : null,
+    kept !== undefined && painted,
+  );
+  // The whole data (the spans behind a mark, feedback, accepting what
+  // agrees) is read after the default view's figures.
+  const data = useAgreementData(c.picked, ready && (!isDefault || state !== undefined));
   const folded = useFoldedKeys(c.query.trim() !== '');
 
-  const active = useMemo(() => {
+  const fromData = useMemo(() => {
+    if (!data) return { active: [], ordered: [] };
     const ids = new Set<string>();
-    for (const byAnn of data?.annotations.values() ?? []) for (const a of byAnn.keys()) ids.add(a);
-    return (data?.annotators ?? []).filter((a) => ids.has(a.id));
-  }, [data]);
-  const ordered = useMemo(() => {
+    for (const byAnn of data.annotations.values()) for (const a of byAnn.keys()) ids.add(a);
+    const active = data.annotators.filter((a) => ids.has(a.id));
     const chosen = c.picked ?? active.filter((a) => a.id !== GOLD_ANNOTATOR_ID).map((a) => a.id);
-    return active.map((a) => a.id).filter((id) => chosen.includes(id));
-  }, [c.picked, active]);
+    return { active, ordered: active.map((a) => a.id).filter((id) => chosen.includes(id)) };
+  }, [data, c.picked]);
   const docs = useMemo(() => {
     if (!data) return [];
     return data.docs.filter((d) => {
-      if (c.onlyShared && d.annotations.size < ordered.length) return false;
+      if (c.onlyShared && d.annotations.size < fromData.ordered.length) return false;
       if (c.query.trim() === '') return true;
       const key = folded?.get(d.id);
       return key !== undefined && matchesQuery(key, c.query);
     });
-  }, [data, ordered, c.onlyShared, c.query, folded]);
-  const { report, tallies } = useMemo(
-    () => agreementReport(docs, { annotators: ordered, labels: labelKeys }),
-    [docs, ordered, labelKeys],
-  );
-  const { ci, progress } = useIntervals(data && ordered.length >= 2 ? tallies : null);
+  }, [data, fromData, c.onlyShared, c.query, folded]);
   const disagreements = useMemo(
     () => new Map(docs.map((d) => [d.id, classifyDisagreements(d.annotations)])),
     [docs],
   );
-  const rows: DocRow[] = useMemo(() => {
-    if (!data) return [];
-    return docs
-      .map((d) => ({
-        docId: d.id,
-        title: data.titles.has(d.id) ? titleText(data.titles.get(d.id)) : d.id,
-        annotators: d.annotations.size,
-        d: disagreements.get(d.id)!,
-        gold: goldStateOf(
-          data.annotations.get(d.id) ?? new Map(),
-          data.gold.get(d.id),
-          data.rejected.get(d.id),
+  const counted = useMemo((): Counted | null => {
+    if (isDefault) return state ? countedFromState(state) : null;
+    if (!data) return null;
+    const { report, tallies } = agreementReport(docs, {
+      annotators: fromData.ordered,
+      labels: labelKeys,
+    });
+    const rows = docs.map((d) => ({
+      docId: d.id,
+      title: data.titles.get(d.id) ?? null,
+      annotators: d.annotations.size,
+      d: disagreements.get(d.id)!,
+      gold: goldStateOf(
+        data.annotations.get(d.id) ?? new Map(),
+        data.gold.get(d.id),
+        data.rejected.get(d.id),
+      ),
+    }));
+    return { ...fromData, annotators: data.annotators, report, tallies, rows, gen: data.gen };
+  }, [isDefault, state, data, docs, fromData, labelKeys, disagreements]);
+  const { ci, progress } = useIntervals(
+    counted && counted.ordered.length >= 2 ? counted.tallies : null,
+  );
+  const rows: DocRow[] = useMemo(
+    () =>
+      (counted?.rows ?? [])
+        .map((r) => ({ ...r, title: r.title === null ? r.docId : titleText(r.title) }))
+        .sort(
+          (x, y) =>
+            y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
         ),
-      }))
-      .sort(
-        (x, y) =>
-          y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
-      );
-  }, [docs, data, titleText, disagreements]);
+    [counted, titleText],
+  );
 
   // Checked once per read, not per render (10,000 rows at scale).
   const summary = useMemo(
@@ -126,33 +145,33 @@ export function useDashboardView(c: DashboardChoice): {
 
   // Keep the default view once computed, and again with its intervals.
   useEffect(() => {
-    if (!data || !isDefault) return;
+    if (!counted || !isDefault) return;
     keep(
-      data.gen,
+      counted.gen,
       summarizeDashboard({
-        annotators: data.annotators,
-        active: active.map((a) => a.id),
-        ordered,
-        report,
+        annotators: counted.annotators,
+        active: counted.active.map((a) => a.id),
+        ordered: counted.ordered,
+        report: counted.report,
         ci,
         rows,
       }),
     );
     // The view is a function of these; keep runs when any is recomputed.
-  }, [data, isDefault, rows, report, ci, active, ordered, keep]);
+  }, [counted, isDefault, rows, ci, keep]);
 
   const disagreementOf = (docId: string): DocDisagreement | undefined => disagreements.get(docId);
-  if (data)
+  if (counted)
     return {
       view: {
-        annotators: data.annotators,
-        active,
-        ordered,
-        report,
+        annotators: counted.annotators,
+        active: counted.active,
+        ordered: counted.ordered,
+        report: counted.report,
         ci,
         progress,
         rows,
-        current: true,
+        current: !isDefault || !stale,
       },
       data,
       docs,
@@ -174,5 +193,31 @@ export function useDashboardView(c: DashboardChoice): {
     data,
     docs,
     disagreementOf,
+  };
+}
+
+/** The figures and rows of a view, before the rows' titles are worded. */
+interface Counted {
+  annotators: AnnotatorRecord[];
+  active: AnnotatorRecord[];
+  ordered: string[];
+  report: FullReport;
+  tallies: Tallies;
+  rows: StateRow[];
+  gen: string;
+}
+
+/** The default view's figures from its per-document counts. */
+function countedFromState(s: AgreementState): Counted {
+  const present = new Set<string>();
+  for (const ids of s.who.values()) for (const id of ids) present.add(id);
+  return {
+    annotators: s.annotators,
+    active: s.annotators.filter((a) => present.has(a.id)),
+    ordered: s.ordered,
+    report: reportFromTallies(s.tallies, s.rows.size),
+    tallies: s.tallies,
+    rows: [...s.rows.values()],
+    gen: s.gen,
   };
 }

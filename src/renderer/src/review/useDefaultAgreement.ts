@@ -1,0 +1,67 @@
+/**
+ * The agreement dashboard's default view (everyone, every document), live:
+ * the counts and rows of agreement-state.ts, brought up to date after every
+ * write by recounting the documents it touched; counted from the whole
+ * project only on a profile's first visit, after more than a couple of
+ * thousand documents changed, or when someone new is compared. Kept for the
+ * next visit (agreement-kept.ts), at most once a second while writes come.
+ */
+import { db } from '../db/db.ts';
+import { useCoalescedQuery } from '../hooks/useCoalescedQuery.ts';
+import { keepState, readKeptState, stateKey } from './agreement-kept.ts';
+import { bringUpToDate, stateFromData, type AgreementState } from './agreement-state.ts';
+import { sortAnnotators } from './annotators.ts';
+import { AGREEMENT_TABLES, loadAgreementData } from './useAgreementData.ts';
+
+/** This session's latest state per label set (a later visit starts from it). */
+const latest = new Map<string, AgreementState>();
+
+/** Keeps are spaced by this much while writes keep coming (each is one record of a few MB). */
+const KEEP_EVERY_MS = 1000;
+let keepTimer: ReturnType<typeof setTimeout> | null = null;
+let lastKeep = 0;
+let toKeep: AgreementState | null = null;
+
+function scheduleKeep(s: AgreementState): void {
+  toKeep = s;
+  if (keepTimer) return;
+  const wait = Math.max(0, lastKeep + KEEP_EVERY_MS - Date.now());
+  keepTimer = setTimeout(() => {
+    keepTimer = null;
+    lastKeep = Date.now();
+    if (toKeep) keepState(toKeep);
+    toKeep = null;
+  }, wait);
+}
+
+async function annotatorsNow() {
+  return sortAnnotators(await db.annotators.toArray());
+}
+
+/** The state for `labels`, as of the current generation. */
+async function refresh(labels: readonly string[]): Promise<AgreementState> {
+  const key = stateKey(labels);
+  const prev = latest.get(key) ?? (await readKeptState(labels, annotatorsNow));
+  const next =
+    (prev && (await bringUpToDate(prev))) ?? stateFromData(await loadAgreementData(null), labels);
+  latest.set(key, next);
+  if (next !== prev) scheduleKeep(next);
+  return next;
+}
+
+/**
+ * The default view's state for the project's label keys `labels` (null:
+ * none, nothing is read), once `start`: undefined until the first is read;
+ * `stale` while a write since is being counted.
+ */
+export function useDefaultAgreement(
+  labels: readonly string[] | null,
+  start: boolean,
+): { state: AgreementState | undefined; stale: boolean } {
+  const r = useCoalescedQuery(
+    AGREEMENT_TABLES,
+    labels ? stateKey(labels) : '',
+    labels && start ? () => refresh(labels) : null,
+  );
+  return { state: r.value, stale: r.stale };
+}
