@@ -81,9 +81,19 @@ export function mergeTallies(
     const a = base[name] as Float64Array | Uint8Array;
     const b = fresh[name] as Float64Array | Uint8Array;
     const to = name === 'present' ? new Uint8Array(D * width) : new Float64Array(D * width);
-    for (let k = 0; k < D; k++) {
-      const [src, d] = fromBase[k]! >= 0 ? [a, fromBase[k]!] : [b, fromFresh[k]!];
-      to.set(src.subarray(d * width, (d + 1) * width), k * width);
+    // Runs of documents kept in a row are copied as one block each (a
+    // change touches a few documents: a handful of blocks, not one per document).
+    for (let k = 0; k < D;) {
+      if (fromBase[k]! < 0) {
+        const d = fromFresh[k]!;
+        to.set(b.subarray(d * width, (d + 1) * width), k * width);
+        k++;
+        continue;
+      }
+      let j = k + 1;
+      while (j < D && fromBase[j] === fromBase[j - 1]! + 1) j++;
+      to.set(a.subarray(fromBase[k]! * width, (fromBase[j - 1]! + 1) * width), k * width);
+      k = j;
     }
     (out as unknown as Record<string, unknown>)[name] = to;
   }

@@ -170,7 +170,9 @@ export async function patchState(
   gen: string,
 ): Promise<AgreementState | null> {
   const list = [...ids];
+  const t0 = performance.now();
   const read = await readDocs(list);
+  performance.measure('stance:agreement-patch-read', { start: t0 });
   const who = new Map(state.who);
   for (const id of list) {
     const byAnn = read.annotations.get(id);
@@ -183,13 +185,17 @@ export async function patchState(
   // Labels beyond the project's are reported only while used: whether one
   // still is cannot be told from some documents.
   if (labels.length !== new Set(state.labels).size) return null;
+  const t1 = performance.now();
   const { rows, docs } = await countDocs(read, ordered);
+  performance.measure('stance:agreement-patch-tokens', { start: t1 });
+  const t2 = performance.now();
   if (reportLabels(docs, ordered, state.labels).length !== labels.length) return null;
   const tallies = mergeTallies(state.tallies, ids, tally(docs, ordered, labels));
   if (!tallies) return null;
   const nextRows = new Map(state.rows);
   for (const id of list) nextRows.delete(id);
   for (const r of rows) nextRows.set(r.docId, r);
+  performance.measure('stance:agreement-patch-merge', { start: t2 });
   return { ...state, gen, annotators: read.annotators, who, ordered, tallies, rows: nextRows };
 }
 
@@ -212,7 +218,9 @@ export function changedDocs(
  * document: the caller reads the whole project).
  */
 export async function bringUpToDate(prev: AgreementState): Promise<AgreementState | null> {
+  const t0 = performance.now();
   const since = await changesSince(db, prev.gen);
+  performance.measure('stance:agreement-patch-changes', { start: t0 });
   if (!since) return null;
   if (since.changes.length === 0) return prev;
   const ids = changedDocs(since.changes);

@@ -66,7 +66,9 @@ async function rowsFor<K, R>(
   keyString: (k: K) => string,
 ): Promise<(R | undefined)[]> {
   if (keys.length === 0) return [];
-  if (keys.length < 0.9 * (await table.count())) return table.bulkGet(keys);
+  // A count is not free either (Chromium walks the store): a few keys are
+  // read one by one without asking.
+  if (keys.length < 1000 || keys.length < 0.9 * (await table.count())) return table.bulkGet(keys);
   const by = new Map((await table.toArray()).map((r) => [keyOf(r), r]));
   return keys.map((k) => by.get(keyString(k)));
 }

@@ -104,7 +104,8 @@ export function useDashboardView(c: DashboardChoice): {
     [docs],
   );
   const counted = useMemo((): Counted | null => {
-    if (isDefault) return state ? countedFromState(state) : null;
+    if (isDefault)
+      return state ? measured('stance:agreement-view-report', () => countedFromState(state)) : null;
     if (!data) return null;
     const { report, tallies } = agreementReport(docs, {
       annotators: fromData.ordered,
@@ -128,18 +129,25 @@ export function useDashboardView(c: DashboardChoice): {
   );
   const rows: DocRow[] = useMemo(
     () =>
-      (counted?.rows ?? [])
-        .map((r) => ({ ...r, title: r.title === null ? r.docId : titleText(r.title) }))
-        .sort(
-          (x, y) =>
-            y.d.score - x.d.score || y.annotators - x.annotators || x.title.localeCompare(y.title),
-        ),
+      measured('stance:agreement-view-rows', () =>
+        (counted?.rows ?? [])
+          .map((r) => ({ ...r, title: r.title === null ? r.docId : titleText(r.title) }))
+          .sort(
+            (x, y) =>
+              y.d.score - x.d.score ||
+              y.annotators - x.annotators ||
+              x.title.localeCompare(y.title),
+          ),
+      ),
     [counted, titleText],
   );
 
   // Checked once per read, not per render (10,000 rows at scale).
   const summary = useMemo(
-    () => (isDefault && kept ? checkDashboardSummary(kept.value) : undefined),
+    () =>
+      isDefault && kept
+        ? measured('stance:agreement-view-check', () => checkDashboardSummary(kept.value))
+        : undefined,
     [isDefault, kept],
   );
 
@@ -205,6 +213,14 @@ interface Counted {
   tallies: Tallies;
   rows: StateRow[];
   gen: string;
+}
+
+/** `f()`, measured under `name` for the bench. */
+function measured<T>(name: string, f: () => T): T {
+  const t = performance.now();
+  const v = f();
+  performance.measure(name, { start: t });
+  return v;
 }
 
 /** The default view's figures from its per-document counts. */
