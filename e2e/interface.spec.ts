@@ -136,6 +136,8 @@ test('the language is remembered, and the article keeps its own direction', asyn
   await chooseLanguage(page, 'en', 'ar');
   await page.getByRole('textbox', { name: m('ar', 'firstRun.name') }).fill('Laila');
   await page.getByRole('button', { name: m('ar', 'firstRun.start') }).click();
+  // The profile is stored once the workbench shows (a reload before that may find none).
+  await expect(page.getByRole('listbox', { name: m('ar', 'workbench.documents') })).toBeVisible();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await chooseLanguage(page, 'ar', 'en');
