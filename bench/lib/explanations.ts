@@ -6,20 +6,11 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Change (2) below (the push direction deferred until the first pull caught up) was reverted at 16:35 after a CI run in ' +
-    "which a profile's own two documents stayed unpushed; the cause was found and it is back since 19:00: its starting " +
-    'point is a checkpoint shared by every engine of one local copy, and a second engine on the same copy (gazetteer.test’s ' +
-    'two profiles of one analyst in one page; two tabs of the web build) made that promise over the first one’s own ' +
-    'changes. Engines of one copy now take turns (src/renderer/src/sync/copy-lock.ts; first-sync.test.ts orders the ' +
-    'failure). Paired runs at 1,000 articles, 2026-11-30 18:19–19:15, load 6–14, the runs without and with it alternating: ' +
-    'without (main 763599c) 1.31× (58.2 s / 44.3 s, beside a test run), 1.66× (60.4 / 36.4), 2.49× (45.4 / 18.2), 1.54× ' +
-    '(39.8 / 25.8), all four 1.63× (204 s / 125 s); with it 1.64× (42.6 / 26.0), 1.54× (44.9 / 29.2), 1.32× (41.6 / 31.6), ' +
-    '1.15× (37.6 / 32.8, the two recorded below), all four 1.39× (167 s / 120 s). The floor moved from 18 s to 44 s in ' +
-    'runs minutes apart, so this suggests a gain without showing one; the 10,000 scale was not rerun. ' +
-    'The 10,000-article figures are from an earlier run (2026-11-30 05:00, the code of then); the full scale was not ' +
-    'measured again after the changes of 2026-11-30 15:00–15:40 (half an hour per pair on a machine at load 20–30 did not ' +
-    'fit before the deadline): the 1,000-article pairs show the current code, and how the cost grows to 10,000 is not yet ' +
-    'known for it. A CPU profile (Chromium, 1,000 articles, this session) showed the page idle more than half of both runs: ' +
+    'Measured again at full scale on 2026-11-30 22:06–22:16 (load about 4, nothing else running; main c0b26d2, which ' +
+    'includes the deferred push and the schema v15 change log): ours 327 s, the floor 177 s, 1.84× (2.32× in the run ' +
+    'of 05:00, the code of then). An earlier attempt the same evening (ours 473 s, floor 161 s, 2.95×) ran beside ' +
+    'browser tests and is not recorded. The change since the 05:00 run is real but the target is still missed by a third. ' +
+    'A CPU profile (Chromium, 1,000 articles, this session) showed the page idle more than half of both runs: ' +
     'the cost was not JavaScript but IndexedDB requests, which Chromium serves one at a time per origin, so every read the ' +
     'bridge added came on top of the replication. Three reads went: (1) during a first sync the puller takes the documents ' +
     'from the replicator’s own batches, where each continues its checkpoint exactly, instead of reading the copy’s changes ' +
@@ -30,7 +21,7 @@ export const WHY: Record<string, string> = {
     '2.3× (ours 88.9 s, floor 38.6 s, load ~18) and 2.2× (77.9 s, 35.5 s); with (1) and (3) only, 2.09× (83.3 s, 39.8 s); ' +
     'with all three, 1.45× (115 s, 79.2 s, load ~30), 0.91× and 1.53× (load 18–25). The floor itself moved from 36 s to 173 s with the load, so these ' +
     'ratios are noisy: the target is not shown met. What is left is the Dexie writes themselves (spans with five indexes, ' +
-    'span counts and facts, articles with list rows and tokens). Next: the full scale on a quieter machine.',
+    'span counts and facts, articles with list rows and tokens). Next: profile the full-scale run (where ours spends the 150 s over the floor); fewer, larger writes per batch (articles with their list and token rows in one transaction per replicator batch) are the likeliest gain.',
   "A's new span to B, p95":
     'Measured at load 18–25 in the sync rerun of 2026-11-30 15:40 (median 520 ms, one sample of 40 at 2.2 s); the path ' +
     'after a first sync (pusher, PouchDB push and pull, the copy’s feed, the puller) was not changed by that rerun’s work, ' +
@@ -164,16 +155,15 @@ export const WHY: Record<string, string> = {
     'target cannot be judged here. Rerun after the merge on a quiet machine (19:27-19:30, load 2-4, 80 clicks): p95 34.6 ms, ' +
     'p50 11.2 ms (62.5 / 16 ms in the quiet run before the change, at 16:11); to stored and read back p95 106 ms.',
   'the agreement dashboard, to its figures':
-    'Still far over, at 10,000 documents and 105,849 spans with a load average of about 20: 24.6 s median (20–74 s as the load ' +
-    'moved), 72.4 s before; in the review rerun of 2026-11-30 at 12:35 (load 12–17, nothing in the dashboard changed) 32.6 s ' +
-    'median (25–46 s). Changed: the spans come from the span facts (schema version 10, src/renderer/src/db/span-facts.ts: ' +
-    '10,000 rows instead of 105,849 records; read alone 1.9 s against 7.8 s for the span records in the same run), the titles from ' +
-    'one getAll of docMeta instead of a get per key, token rows by one getAll only when nearly a whole table is needed; and the ' +
-    'tallies behind kappa and alpha (src/core/agreement/tallies.ts) count only the tokens some span covers, so they cost what the ' +
-    "spans cover, not labels × tokens × annotators per document. Where the time goes now (the live query's marks, quieter runs): " +
-    'rows (span facts, statuses, dataset-token lines, titles) 7–11 s, token boundaries 6.5–8.5 s, computing and painting the rest. ' +
-    'The token boundaries are most of the bytes (about 500 tokens × 8 bytes per document, some 40–50 MB for 10,000), and the read ' +
-    'cost here follows bytes: everything grows linearly with documents and spans. What would meet it: stop reading token ' +
-    'boundaries, storing with each span fact the token indexes it covers and each document its token count (all the tallies use); ' +
-    'keep per-document tallies between live-query runs so an adjudication recounts one document; compute in a worker. Not done.',
+    'The exact figures after a change now take about 1 s at the median (review bench, 2026-11-30 22:48, load about 4: ' +
+    '932, 624, 1,062 and 1,581 ms after four adjudications; the kept figures are painted at about 200 ms before that), ' +
+    '6.1 s before: the default view is kept as per-document counts and rows (src/renderer/src/review/agreement-state.ts) ' +
+    'and only the documents written since are read and counted again (schema v15 viewChanges; the merge is ' +
+    'property-tested equal to a fresh count). Where that second goes: painting the kept summary ~200 ms, reading the kept ' +
+    'counts (about 6 MB, checked with zod) ~210 ms, the patch 55–90 ms (once 611 ms, a read of four documents that waited ' +
+    'behind other IndexedDB work), the report and rows ~60 ms, React. The p95 is over 1 s, and a profile’s first visit (or ' +
+    'after more than 2,000 documents changed) still reads everything: 6.3 s, dominated by reading token boundaries (about ' +
+    '40–50 MB at 10,000 documents) and the span facts. What would bring those down: store with each span fact the token ' +
+    'indexes it covers and each document its token count, so no boundaries are read; keep the rows in columns so the kept ' +
+    'counts clone and check faster; paint from the kept counts instead of a separate summary.',
 };

@@ -420,8 +420,9 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
       rows.push({
         what,
         target: '≤ 1 s',
-        measured: `after adjudications ${fmt(after.median, 'ms')} (the kept figures, marked as being updated; exact at ${fmt(exact?.median ?? Number.NaN, 'ms')}); opened again with nothing changed ${fmt(again.median, 'ms')}${first ? `; a profile's first visit (nothing kept) ${fmt(first.median, 'ms')}` : ''}`,
-        ...atMost(Math.max(after.median, again.median), 1000, 'ms'),
+        measured: `after adjudications ${fmt(after.median, 'ms')} (the kept figures, marked as being updated), exact at ${fmt(exact?.median ?? Number.NaN, 'ms')} (p95 ${fmt(exact?.p95 ?? Number.NaN, 'ms')}); opened again with nothing changed ${fmt(again.median, 'ms')}${first ? `; a profile's first visit (nothing kept) ${fmt(first.median, 'ms')}` : ''}`,
+        // Judged on the exact figures, not the kept ones painted first.
+        ...atMost(Math.max(after.median, again.median, exact?.median ?? Infinity), 1000, 'ms'),
       });
     else if (after)
       rows.push({
