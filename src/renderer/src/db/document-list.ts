@@ -17,15 +17,7 @@ import type { WorkbenchDb } from './schema.ts';
 import { currentGeneration, keepView, readKeptView } from './view-cache.ts';
 
 /** One row of the document list. */
-export interface DocumentRow {
-  id: string;
-  /** '' when the document has no title. */
-  title: string;
-  /** An untitled document's opening words, shown beside "No title". */
-  lead?: string;
-  outlet: string | null;
-  date: string | null;
-  importedAt: number;
+export interface DocumentRow extends DocMetaRecord {
   status: DocStatus;
   /** Spans of this analyst per label key. */
   counts: Record<string, number>;

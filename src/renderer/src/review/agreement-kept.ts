@@ -12,6 +12,7 @@ import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { keepView } from '../db/view-cache.ts';
 import type { AgreementState, StateRow } from './agreement-state.ts';
+import { docRowShape } from './dashboard-summary.ts';
 
 /** Bumped when the kept shape or the counts change: older states are counted afresh. */
 const FORMAT = 1;
@@ -36,7 +37,6 @@ function pack(s: AgreementState): unknown {
   };
 }
 
-const count = z.number().int().nonnegative();
 const floats = z.instanceof(Float64Array);
 const shape = z.object({
   format: z.literal(FORMAT),
@@ -62,19 +62,7 @@ const shape = z.object({
     m0: floats,
     m1: floats,
   }),
-  rows: z.array(
-    z.object({
-      docId: z.string(),
-      title: z.string().nullable(),
-      annotators: count,
-      d: z.object({ score: z.number(), counts: z.record(z.string(), count) }),
-      gold: z.object({
-        state: z.enum(['not-started', 'pending', 'adjudicated']),
-        pending: count,
-        proposals: count,
-      }),
-    }),
-  ),
+  rows: z.array(docRowShape.extend({ title: z.string().nullable() })),
 });
 
 /** True when every column holds its documents' values (a damaged record does not). */

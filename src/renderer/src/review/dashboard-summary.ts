@@ -65,6 +65,19 @@ export function summarizeDashboard(
 }
 
 const count = z.number().int().nonnegative();
+
+/** A documents table row as kept (agreement-kept.ts keeps its rows with the title unworded). */
+export const docRowShape = z.object({
+  docId: z.string(),
+  title: z.string(),
+  annotators: count,
+  d: z.object({ score: z.number(), counts: z.record(z.string(), count) }),
+  gold: z.object({
+    state: z.enum(['not-started', 'pending', 'adjudicated']),
+    pending: count,
+    proposals: count,
+  }),
+});
 const figureMap = z.record(z.string(), z.unknown());
 const shape = z.object({
   format: z.literal(FORMAT),
@@ -87,19 +100,7 @@ const shape = z.object({
     .object({ resamples: count, seed: z.number(), documents: count, labels: figureMap })
     .passthrough()
     .nullable(),
-  rows: z.array(
-    z.object({
-      docId: z.string(),
-      title: z.string(),
-      annotators: count,
-      d: z.object({ score: z.number(), counts: z.record(z.string(), count) }),
-      gold: z.object({
-        state: z.enum(['not-started', 'pending', 'adjudicated']),
-        pending: count,
-        proposals: count,
-      }),
-    }),
-  ),
+  rows: z.array(docRowShape),
 });
 
 /**
