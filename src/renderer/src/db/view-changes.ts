@@ -25,6 +25,19 @@ export interface ViewChangeRecord {
 /** How many rows are kept; a view computed before the oldest is computed afresh. */
 export const KEPT_CHANGES = 4096;
 
+/** The tables whose rows are about documents (the others touch none, even cleared). */
+const DOC_TABLES = new Set([
+  'documents',
+  'docMeta',
+  'docTokens',
+  'spanFacts',
+  'statuses',
+  'lineTokens',
+  'tokenSets',
+  'spans',
+  'settings',
+]);
+
 /** Prefix of the settings rows that are about one document (db/gold.ts's rejected proposals). */
 const DOC_SETTINGS = 'goldRejected:';
 
@@ -36,8 +49,9 @@ const DOC_SETTINGS = 'goldRejected:';
  * Tables not about documents (labels, actors, annotators) touch none.
  */
 export function docsOfMutation(table: DBCoreTable, req: DBCoreMutateRequest): string[] | null {
-  if (req.type === 'deleteRange') return null;
   const name = table.name;
+  if (!DOC_TABLES.has(name)) return [];
+  if (req.type === 'deleteRange') return null;
   const keys: unknown[] =
     req.type === 'delete'
       ? req.keys

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Tallies } from '@core/agreement/tallies.ts';
+import { annotatorPairs } from '@core/agreement/types.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { keepView } from '../db/view-cache.ts';
@@ -65,13 +66,24 @@ const shape = z.object({
   rows: z.array(docRowShape.extend({ title: z.string().nullable() })),
 });
 
-/** True when every column holds its documents' values (a damaged record does not). */
-function consistent(t: Tallies): boolean {
+/**
+ * True when the counts are of `ordered` and `labels` first, in document id
+ * order, every column holding its documents' finite, non-negative values
+ * (a damaged or foreign record does not).
+ */
+function consistent(t: Tallies, ordered: readonly string[], labels: readonly string[]): boolean {
   const D = t.docIds.length;
   const A = t.annotators.length;
   const L = t.labels.length;
   const PL = t.pairs.length * L;
+  const columns = [t.tokens, t.n11, t.n10, t.n01, t.spans, t.exact, t.matched, t.o01, t.m0, t.m1];
   return (
+    t.annotators.join(SEP) === ordered.join(SEP) &&
+    JSON.stringify(t.pairs) === JSON.stringify(annotatorPairs(ordered)) &&
+    labels.every((l, i) => t.labels[i] === l) &&
+    new Set(t.labels).size === L &&
+    t.docIds.every((id, d) => d === 0 || t.docIds[d - 1]! < id) &&
+    columns.every((c) => c.every((x) => Number.isFinite(x) && x >= 0)) &&
     t.basis.length === D &&
     t.tokens.length === D &&
     t.present.length === D * A &&
@@ -90,8 +102,9 @@ export async function readKeptState(
   const r = shape.safeParse(row?.value);
   if (!row || !r.success) return null;
   const v = r.data;
-  if (v.whoDocs.length !== v.whoIds.length || !consistent(v.tallies as Tallies)) return null;
   if (v.labels.join(SEP) !== labels.join(SEP)) return null;
+  if (v.whoDocs.length !== v.whoIds.length) return null;
+  if (!consistent(v.tallies as Tallies, v.ordered, [...new Set(labels)])) return null;
   return {
     gen: row.gen,
     labels: v.labels,

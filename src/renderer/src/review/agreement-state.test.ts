@@ -106,6 +106,19 @@ describe("the dashboard's default view, brought up to date", () => {
     expect(await bringUpToDate(next!)).toBe(next);
   });
 
+  it('counts afresh when a renamed colleague sorts elsewhere', async () => {
+    await db.spans.put(spanOn(ids[0]!, 'omar', 0, 10, 'pro-withdrawal'));
+    const state = await fresh();
+    expect(state.ordered).toEqual([self.id, 'omar', 'sara']);
+    await db.annotators.put({ id: 'sara', name: 'Adel', kind: 'colleague', createdAt: 1 });
+    expect(await bringUpToDate(state)).toBeNull();
+    expect((await fresh()).ordered).toEqual([self.id, 'sara', 'omar']);
+    // A rename that keeps the order keeps the counts.
+    const again = await fresh();
+    await db.annotators.put({ id: 'omar', name: 'Omar Haddad', kind: 'colleague', createdAt: 1 });
+    expect(shown((await bringUpToDate(again))!)).toEqual(shown(await fresh()));
+  });
+
   it('counts afresh when someone new is compared', async () => {
     const state = await fresh();
     await db.spans.put(spanOn(ids[3]!, 'omar', 0, 5, 'pro-withdrawal'));

@@ -225,7 +225,14 @@ export async function bringUpToDate(prev: AgreementState): Promise<AgreementStat
   if (since.changes.length === 0) return prev;
   const ids = changedDocs(since.changes);
   if (!ids) return null;
-  if (ids.size === 0) return { ...prev, gen: since.gen, annotators: await annotatorsNow() };
+  if (ids.size === 0) {
+    // Only annotators (or labels, actors) were written: counts stand, but a
+    // renamed colleague sorts elsewhere, and the comparison's order with them.
+    const annotators = await annotatorsNow();
+    if (activeOf(annotators, prev.who).ordered.join('\u0000') !== prev.ordered.join('\u0000'))
+      return null;
+    return { ...prev, gen: since.gen, annotators };
+  }
   return patchState(prev, ids, since.gen);
 }
 

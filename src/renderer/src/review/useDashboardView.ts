@@ -68,7 +68,7 @@ export function useDashboardView(c: DashboardChoice): {
   const isDefault = c.picked === null && c.query.trim() === '' && !c.onlyShared;
   const labelKeys = useMemo(() => (c.labels ?? []).map((l) => l.key), [c.labels]);
   const ready = c.labels !== undefined;
-  const { kept, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
+  const { kept, gen, keep } = useKeptView(ready && isDefault ? dashboardKey(labelKeys) : null);
   // The counts start once the kept view, if any, has been painted, so they cannot delay it.
   const painted = usePaintedAfter(isDefault && kept !== undefined);
   // The default view is counted per document and brought up to date by the
@@ -136,7 +136,8 @@ export function useDashboardView(c: DashboardChoice): {
             (x, y) =>
               y.d.score - x.d.score ||
               y.annotators - x.annotators ||
-              x.title.localeCompare(y.title),
+              x.title.localeCompare(y.title) ||
+              (x.docId < y.docId ? -1 : x.docId > y.docId ? 1 : 0),
           ),
       ),
     [counted, titleText],
@@ -179,7 +180,9 @@ export function useDashboardView(c: DashboardChoice): {
         ci,
         progress,
         rows,
-        current: !isDefault || !stale,
+        // A state read before the last write (e.g. held while a filtered
+        // view was shown) is marked until it is brought up to date.
+        current: !isDefault || (!stale && (gen === undefined || counted.gen === gen)),
       },
       data,
       docs,

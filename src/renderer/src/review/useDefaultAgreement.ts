@@ -13,7 +13,7 @@ import { bringUpToDate, stateFromData, type AgreementState } from './agreement-s
 import { sortAnnotators } from './annotators.ts';
 import { AGREEMENT_TABLES, loadAgreementData } from './useAgreementData.ts';
 
-/** This session's latest state per label set (a later visit starts from it). */
+/** This session's latest state, by its label set (a later visit starts from it). */
 const latest = new Map<string, AgreementState>();
 
 /** Keeps are spaced by this much while writes keep coming (each is one record of a few MB). */
@@ -51,6 +51,8 @@ async function refresh(labels: readonly string[]): Promise<AgreementState> {
   performance.measure('stance:agreement-state-kept', { start: t0, end: t1 });
   performance.measure('stance:agreement-state-patch', { start: t1, end: t2 });
   if (!patched) performance.measure('stance:agreement-state-full', { start: t2 });
+  // One label set at a time (each state is megabytes).
+  latest.clear();
   latest.set(key, next);
   if (next !== prev) scheduleKeep(next);
   return next;
