@@ -66,7 +66,11 @@ export function useCoalescedQuery<T>(
       if (closed || running || !read) return;
       running = true;
       dirty = false;
-      read()
+      // Outside any Dexie transaction zone, whatever the caller's: a read
+      // taken for part of a finished transaction would never settle. (A
+      // guard: the Analysis view was seen waiting minutes for its first
+      // read on a loaded machine, cause not established.)
+      Dexie.ignoreTransaction(read)
         .then(
           (value) => {
             if (closed) return;
