@@ -8,7 +8,9 @@
  * analyst may send: their spans, statuses and name, the articles, and gold,
  * label set, settings and assignments where their roles allow.
  * Disconnecting stops syncing and forgets the credentials and the local
- * copy of the project; every span, status and article stays in the profile.
+ * copy of the project; every span, status and article stays in the profile,
+ * and what is deleted while disconnected is sent on the next connection to
+ * the same project (sync/outbox.ts records it against the project left).
  */
 import { problem, problemText, type Problem } from '@core/problems/problem.ts';
 import type { Host } from '@core/host-contract.ts';
@@ -33,7 +35,7 @@ import {
   type Role,
 } from '@core/team/project.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import { CONFIG_KEY, type TeamConfig } from './meta.ts';
+import { AWAY_KEY, CONFIG_KEY, sameProject, type AwayFrom, type TeamConfig } from './meta.ts';
 import { newStamp, PROJECT_SETTINGS_KEY } from './outbox.ts';
 import { localNameFor, openLocal } from './pouch.ts';
 import { OUTBOX, type OutboxRow } from './tables.ts';
@@ -128,7 +130,9 @@ export async function connectProject(
 /**
  * Stores `config` and queues every document this analyst may send, in one
  * transaction: a crash leaves either no project or a project with its
- * whole queue.
+ * whole queue. Deletions recorded since this profile left the same project
+ * (same server, project and user) stay queued, as deletions; those
+ * recorded for another project are dropped.
  */
 export async function reconcile(
   db: WorkbenchDb,
@@ -153,6 +157,9 @@ export async function reconcile(
     ],
     async () => {
       const ids = new Set<string>();
+      const away = (await db.syncMeta.get(AWAY_KEY))?.value as AwayFrom | undefined;
+      if (sameProject(away, config))
+        for (const id of (await db.outbox.toCollection().primaryKeys()) as string[]) ids.add(id);
       if (can('analyst')) {
         const spans = await db.spans.where('annotatorId').equals(self).primaryKeys();
         for (const id of spans) ids.add(spanDocId(self, id));
@@ -195,8 +202,9 @@ export async function reconcile(
 
 /**
  * Disconnects: forgets the project's bookkeeping, its local copy and the
- * credentials. Nothing of the analyst's work is removed. Call after the
- * engine stopped.
+ * credentials, and notes the project left (its deletions are recorded from
+ * now on, for the next connection to it). Nothing of the analyst's work is
+ * removed. Call after the engine stopped.
  */
 export async function disconnectProject(
   db: WorkbenchDb,
@@ -208,6 +216,8 @@ export async function disconnectProject(
     await db.outbox.clear();
     await db.syncRevs.clear();
     await db.conflicts.clear();
+    const away: AwayFrom = { server: config.server, project: config.project, user: config.user };
+    await db.syncMeta.put({ key: AWAY_KEY, value: away });
   });
   await openLocal(config.localName)
     .destroy()

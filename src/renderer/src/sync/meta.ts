@@ -2,7 +2,10 @@
  * The sync bookkeeping kept in the syncMeta table: the connected project
  * (no secret: credentials stay with the host) and how far the local copy's
  * changes have been applied to Dexie. A profile tracks changes for a
- * project exactly while its `config` row exists.
+ * project while its `config` row exists, and, after disconnecting, the
+ * deletions only while its `away` row names the project it left (the
+ * next connection to that project sends them: nothing else can tell a
+ * span deleted here from one this analyst made on another machine).
  */
 import type { Role } from '@core/team/project.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
@@ -23,6 +26,25 @@ export interface TeamConfig {
 }
 
 export const CONFIG_KEY = 'config';
+/** The syncMeta key of the project a disconnected profile left (AwayFrom). */
+export const AWAY_KEY = 'away';
+
+/** The project a profile was disconnected from: its deletions since are kept for it. */
+export interface AwayFrom {
+  server: string;
+  project: string;
+  user: string;
+}
+
+/** Whether `away` names the project of `config` (same server, project and user). */
+export function sameProject(away: AwayFrom | null | undefined, config: AwayFrom): boolean {
+  return (
+    !!away &&
+    away.server === config.server &&
+    away.project === config.project &&
+    away.user === config.user
+  );
+}
 export const SEQ_KEY = 'seq';
 
 /** The connected project, or null. */

@@ -6,8 +6,10 @@
  * edit, a dataset import), so no write path can forget it and a crash can
  * never keep a change without its row (or a row without its change).
  *
- * Rows are written only while a project is connected (a `config` row in
- * syncMeta), and only for documents this analyst could send: their own
+ * Rows are written while a project is connected (a `config` row in
+ * syncMeta), and after disconnecting, for deletions only, while an `away`
+ * row names the project left (sync/connection.ts keeps them for the next
+ * connection to it); and only for documents this analyst could send: their own
  * spans, statuses, name and cue phrases (gazetteer), articles, actors, and the shared documents (gold,
  * labels, settings, assignments); the pusher checks roles. Writes the sync
  * bridge makes from the server's documents are marked incoming and leave
@@ -36,7 +38,7 @@ import {
   spanDocId,
   statusDocId,
 } from '@core/team/ids.ts';
-import { CONFIG_KEY, type TeamConfig } from './meta.ts';
+import { AWAY_KEY, CONFIG_KEY, type AwayFrom, type TeamConfig } from './meta.ts';
 import { OUTBOX, type OutboxRow } from './tables.ts';
 
 /** The settings key of the project settings (blind mode). */
@@ -91,15 +93,25 @@ function sendable(annotatorId: string, self: string): boolean {
   return annotatorId === self || annotatorId === GOLD_ANNOTATOR_ID;
 }
 
-const configs = new WeakMap<DBCoreTransaction, Promise<TeamConfig | null>>();
+/** What a transaction records: for whom, and whether only deletions (disconnected). */
+interface Tracking {
+  user: string;
+  deletionsOnly: boolean;
+}
 
-function configOf(meta: DBCoreTable, trans: DBCoreTransaction): Promise<TeamConfig | null> {
-  let p = configs.get(trans);
+const trackings = new WeakMap<DBCoreTransaction, Promise<Tracking | null>>();
+
+/** The connected project's user, else the left project's (deletions only), else null. */
+function trackingOf(meta: DBCoreTable, trans: DBCoreTransaction): Promise<Tracking | null> {
+  let p = trackings.get(trans);
   if (!p) {
-    p = meta
-      .get({ trans, key: CONFIG_KEY })
-      .then((row) => (row as { value?: TeamConfig } | undefined)?.value ?? null);
-    configs.set(trans, p);
+    p = meta.getMany({ trans, keys: [CONFIG_KEY, AWAY_KEY] }).then(([c, a]) => {
+      const config = (c as { value?: TeamConfig } | undefined)?.value;
+      if (config) return { user: config.user, deletionsOnly: false };
+      const away = (a as { value?: AwayFrom } | undefined)?.value;
+      return away ? { user: away.user, deletionsOnly: true } : null;
+    });
+    trackings.set(trans, p);
   }
   return p;
 }
@@ -202,8 +214,10 @@ function tracked(down: DBCore, name: string, table: DBCoreTable): Partial<DBCore
     mutate(req) {
       const trans = req.trans as DBCoreTransaction & { mode?: string };
       if (incoming.has(trans) || trans.mode !== 'readwrite') return table.mutate(req);
-      return configOf(meta, trans).then((config) => {
+      return trackingOf(meta, trans).then((config) => {
         if (!config) return table.mutate(req);
+        const deletion = req.type === 'delete' || req.type === 'deleteRange';
+        if (config.deletionsOnly && !deletion) return table.mutate(req);
         // Deleted spans are read first, to know whose they were; deleted
         // keys of other tables are enough.
         const before =
