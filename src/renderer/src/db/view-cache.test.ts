@@ -6,39 +6,17 @@
 // is not kept; an aborted write changes nothing; only the most recent
 // views are kept. Also the Analysis view's summary, kept and read back
 // through db/analysis.ts, equal to the one computed from the whole view.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SpanRecord } from '@core/model.ts';
 import { summarizeAnalysis } from '@core/actors/analysis-summary.ts';
 import { keepAnalysisSummary, loadAnalysis, readAnalysisSummary } from './analysis.ts';
-import { createDb, type WorkbenchDb } from './schema.ts';
+import { freshDb, testSpan } from '../test/db.ts';
+import type { WorkbenchDb } from './schema.ts';
 import { currentGeneration, keepView, MAX_KEPT_VIEWS, readKeptView } from './view-cache.ts';
 
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-async function open(): Promise<WorkbenchDb> {
-  const db = createDb(`views-${crypto.randomUUID()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-const span = (id: string, holderActorId: string | null, label = 'pro-withdrawal'): SpanRecord => ({
-  id,
-  docId: 'd1',
-  annotatorId: 'laila',
-  label,
-  start: 0,
-  end: 3,
-  quote: 'قمة',
-  holder: null,
-  holderActorId,
-  note: null,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const open = (): Promise<WorkbenchDb> => freshDb('views');
+const span = (id: string, holderActorId: string | null, label = 'pro-withdrawal'): SpanRecord =>
+  testSpan(id, { holderActorId, label });
 
 const gen = (db: WorkbenchDb): Promise<string> =>
   db.transaction('r', db.viewCache, () => currentGeneration(db));

@@ -4,37 +4,15 @@
 // rejected proposals by theirs), in the same transaction as the write; a
 // generation that is current has no changes; one the table no longer
 // reaches (pruned, or from before it) cannot be told, and says so.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SpanRecord } from '@core/model.ts';
-import { createDb, type WorkbenchDb } from './schema.ts';
+import { freshDb, testSpan } from '../test/db.ts';
+import type { WorkbenchDb } from './schema.ts';
 import { untrackedGeneration } from './view-cache.ts';
 import { changesSince, KEPT_CHANGES } from './view-changes.ts';
 
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-async function open(): Promise<WorkbenchDb> {
-  const db = createDb(`changes-${crypto.randomUUID()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-const span = (id: string, docId: string): SpanRecord => ({
-  id,
-  docId,
-  annotatorId: 'laila',
-  label: 'pro-withdrawal',
-  start: 0,
-  end: 3,
-  quote: 'قمة',
-  holder: null,
-  note: null,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const open = (): Promise<WorkbenchDb> => freshDb('changes');
+const span = (id: string, docId: string): SpanRecord => testSpan(id, { docId });
 
 /** The documents the changes since `gen` name, and whether any could not be told. */
 async function docsSince(db: WorkbenchDb, gen: string): Promise<string[] | null> {

@@ -51,15 +51,19 @@ export interface AgreementState {
 /** More documents changed than this: counting every document is as quick. */
 const MAX_PATCH = 2000;
 
-/** Annotators with annotations, in `annotators`' order, and those compared (gold aside). */
-function activeOf(
+/**
+ * The annotators with annotations (`present`: each document's annotator
+ * ids), in `annotators`' order, and the ids of those compared by default
+ * (everyone present, gold aside).
+ */
+export function activeOf(
   annotators: readonly AnnotatorRecord[],
-  who: ReadonlyMap<string, readonly string[]>,
-): { active: string[]; ordered: string[] } {
-  const present = new Set<string>();
-  for (const ids of who.values()) for (const id of ids) present.add(id);
-  const active = annotators.map((a) => a.id).filter((id) => present.has(id));
-  return { active, ordered: active.filter((id) => id !== GOLD_ANNOTATOR_ID) };
+  present: Iterable<Iterable<string>>,
+): { active: AnnotatorRecord[]; ordered: string[] } {
+  const ids = new Set<string>();
+  for (const doc of present) for (const id of doc) ids.add(id);
+  const active = annotators.filter((a) => ids.has(a.id));
+  return { active, ordered: active.map((a) => a.id).filter((id) => id !== GOLD_ANNOTATOR_ID) };
 }
 
 /** What rows and counts need of some documents. */
@@ -106,7 +110,7 @@ async function countDocs(
 /** The state from the whole project's data (`data` read for everyone). */
 export function stateFromData(data: AgreementData, labels: readonly string[]): AgreementState {
   const who = new Map([...data.annotations].map(([id, byAnn]) => [id, [...byAnn.keys()]]));
-  const { ordered } = activeOf(data.annotators, who);
+  const { ordered } = activeOf(data.annotators, who.values());
   // data.docs are the documents everyone compared annotated, tokens attached.
   const rows = rowsOf(data.docs, data);
   return {
@@ -179,7 +183,7 @@ export async function patchState(
     if (byAnn && byAnn.size > 0) who.set(id, [...byAnn.keys()]);
     else who.delete(id);
   }
-  const { ordered } = activeOf(read.annotators, who);
+  const { ordered } = activeOf(read.annotators, who.values());
   if (ordered.join('\u0000') !== state.ordered.join('\u0000')) return null;
   const labels = state.tallies.labels;
   // Labels beyond the project's are reported only while used: whether one
@@ -229,13 +233,16 @@ export async function bringUpToDate(prev: AgreementState): Promise<AgreementStat
     // Only annotators (or labels, actors) were written: counts stand, but a
     // renamed colleague sorts elsewhere, and the comparison's order with them.
     const annotators = await annotatorsNow();
-    if (activeOf(annotators, prev.who).ordered.join('\u0000') !== prev.ordered.join('\u0000'))
+    if (
+      activeOf(annotators, prev.who.values()).ordered.join('\u0000') !== prev.ordered.join('\u0000')
+    )
       return null;
     return { ...prev, gen: since.gen, annotators };
   }
   return patchState(prev, ids, since.gen);
 }
 
-async function annotatorsNow(): Promise<AnnotatorRecord[]> {
+/** The annotators as they are now, in the dashboard's order. */
+export async function annotatorsNow(): Promise<AnnotatorRecord[]> {
   return sortAnnotators(await db.annotators.toArray());
 }

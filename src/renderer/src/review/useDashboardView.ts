@@ -15,7 +15,7 @@ import { classifyDisagreements, type DocDisagreement } from '@core/agreement/dis
 import { agreementReport, reportFromTallies, type FullReport } from '@core/agreement/report.ts';
 import type { Tallies } from '@core/agreement/tallies.ts';
 import { matchesQuery } from '@core/arabic-search.ts';
-import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type LabelDef } from '@core/model.ts';
+import type { AnnotatorRecord, LabelDef } from '@core/model.ts';
 import { useKeptView } from '../hooks/useKeptView.ts';
 import { usePaintedAfter } from '../hooks/usePaintedAfter.ts';
 import { useTitleText } from '../i18n/useTitleText.ts';
@@ -25,7 +25,7 @@ import {
   summarizeDashboard,
   type DocRow,
 } from './dashboard-summary.ts';
-import type { AgreementState, StateRow } from './agreement-state.ts';
+import { activeOf, type AgreementState, type StateRow } from './agreement-state.ts';
 import { goldStateOf } from './gold-state.ts';
 import { useAgreementData, useFoldedKeys, type AgreementData } from './useAgreementData.ts';
 import { useDefaultAgreement } from './useDefaultAgreement.ts';
@@ -84,10 +84,9 @@ export function useDashboardView(c: DashboardChoice): {
 
   const fromData = useMemo(() => {
     if (!data) return { active: [], ordered: [] };
-    const ids = new Set<string>();
-    for (const byAnn of data.annotations.values()) for (const a of byAnn.keys()) ids.add(a);
-    const active = data.annotators.filter((a) => ids.has(a.id));
-    const chosen = c.picked ?? active.filter((a) => a.id !== GOLD_ANNOTATOR_ID).map((a) => a.id);
+    const present = [...data.annotations.values()].map((byAnn) => byAnn.keys());
+    const { active, ordered } = activeOf(data.annotators, present);
+    const chosen = c.picked ?? ordered;
     return { active, ordered: active.map((a) => a.id).filter((id) => chosen.includes(id)) };
   }, [data, c.picked]);
   const docs = useMemo(() => {
@@ -228,11 +227,9 @@ function measured<T>(name: string, f: () => T): T {
 
 /** The default view's figures from its per-document counts. */
 function countedFromState(s: AgreementState): Counted {
-  const present = new Set<string>();
-  for (const ids of s.who.values()) for (const id of ids) present.add(id);
   return {
     annotators: s.annotators,
-    active: s.annotators.filter((a) => present.has(a.id)),
+    active: activeOf(s.annotators, s.who.values()).active,
     ordered: s.ordered,
     report: reportFromTallies(s.tallies, s.rows.size),
     tallies: s.tallies,

@@ -6,11 +6,14 @@
  * thousand documents changed, or when someone new is compared. Kept for the
  * next visit (agreement-kept.ts), at most once a second while writes come.
  */
-import { db } from '../db/db.ts';
 import { useCoalescedQuery } from '../hooks/useCoalescedQuery.ts';
 import { keepState, readKeptState, stateKey } from './agreement-kept.ts';
-import { bringUpToDate, stateFromData, type AgreementState } from './agreement-state.ts';
-import { sortAnnotators } from './annotators.ts';
+import {
+  annotatorsNow,
+  bringUpToDate,
+  stateFromData,
+  type AgreementState,
+} from './agreement-state.ts';
 import { AGREEMENT_TABLES, loadAgreementData } from './useAgreementData.ts';
 
 /** This session's latest state, by its label set (a later visit starts from it). */
@@ -32,10 +35,6 @@ function scheduleKeep(s: AgreementState): void {
     if (toKeep) keepState(toKeep);
     toKeep = null;
   }, wait);
-}
-
-async function annotatorsNow() {
-  return sortAnnotators(await db.annotators.toArray());
 }
 
 /** The state for `labels`, as of the current generation. */
