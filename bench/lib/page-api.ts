@@ -145,6 +145,18 @@ export interface ReviewBench {
     scope: string;
     marks: string;
   }>;
+  /**
+   * Forgets the dashboard's kept counts and summary, runs the background
+   * keeper's count (review/agreement-keeper.ts) and times it, then mounts
+   * the dashboard in the same session, as dashboard() does.
+   */
+  keeperThenDashboard(): Promise<{
+    countMs: number;
+    figures: number;
+    marked: boolean;
+    exact: number;
+    marks: string;
+  }>;
 }
 
 /** bench/pages/analysis.tsx */

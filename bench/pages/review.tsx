@@ -18,6 +18,7 @@ import { SAMPLE_CORPUS_VERSION } from '../../src/renderer/src/db/sample-corpus.t
 import { documentTables, storeDocuments } from '../../src/renderer/src/db/store-documents.ts';
 import type { LineTokensRecord, TokenSetRecord } from '../../src/renderer/src/db/dataset-tokens.ts';
 import { AgreementDashboard } from '../../src/renderer/src/review/AgreementDashboard.tsx';
+import { keepAgreementCounted } from '../../src/renderer/src/review/agreement-keeper.ts';
 import { ReviewView } from '../../src/renderer/src/review/ReviewView.tsx';
 import { I18nProvider } from '../../src/renderer/src/i18n/I18nProvider.tsx';
 import '../../src/renderer/src/styles.css';
@@ -273,5 +274,16 @@ async function self(): Promise<AnnotatorRecord> {
     root.unmount();
     root = null;
     return { figures, marked, exact, intervals, scope, marks };
+  },
+
+  async keeperThenDashboard() {
+    await self();
+    await db.viewCache.where('key').startsWith('agreement').delete();
+    performance.clearMeasures();
+    const t0 = performance.now();
+    if (!(await keepAgreementCounted())) throw new Error('the keeper found no one to compare');
+    const countMs = performance.now() - t0;
+    const d = await (window as unknown as BenchGlobals).reviewBench.dashboard();
+    return { countMs, figures: d.figures, marked: d.marked, exact: d.exact, marks: d.marks };
   },
 };

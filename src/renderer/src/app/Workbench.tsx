@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { useAutoBackup } from '../datasets/useAutoBackup.ts';
+import { useAgreementKeeper } from '../review/useAgreementKeeper.ts';
 import { useSampleCorpus } from '../corpus/useSampleCorpus.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { CleanupView } from '../corpus/CleanupView.tsx';
@@ -47,6 +48,7 @@ export function Workbench({ self }: { self: AnnotatorRecord }): React.JSX.Elemen
   // Review puts the selected passage's proposals here (a portal).
   const [reviewSide, setReviewSide] = useState<HTMLElement | null>(null);
   useAutoBackup();
+  useAgreementKeeper();
   // The suggestion worker follows the corpus, this analyst's spans and the open document.
   useSuggestService(self.id, mode === 'annotate' ? docId : null);
   return (

@@ -13,7 +13,13 @@ import { createProfile } from '../db/profile.ts';
 import { makeSpan } from '../db/spans.ts';
 import { storeDocuments } from '../db/store-documents.ts';
 import { stateKey, keepState, readKeptState } from './agreement-kept.ts';
-import { bringUpToDate, stateFromData, type AgreementState } from './agreement-state.ts';
+import { keepAgreementCounted } from './agreement-keeper.ts';
+import {
+  bringUpToDate,
+  stateFromData,
+  stateInSteps,
+  type AgreementState,
+} from './agreement-state.ts';
 import { sortAnnotators } from './annotators.ts';
 import { loadAgreementData } from './useAgreementData.ts';
 import { waitFor } from '../test/wait.ts';
@@ -142,5 +148,42 @@ describe("the dashboard's default view, brought up to date", () => {
       value: { ...value, tallies: { ...value.tallies, n11: new Float64Array(1) } },
     });
     expect(await readKeptState(LABELS, annotators)).toBeNull();
+  });
+
+  it('counted a few documents at a time equals counted at once', async () => {
+    const data = await loadAgreementData(null);
+    const once = stateFromData(data, LABELS);
+    for (const step of [1, 2])
+      expect(shown(await stateInSteps(data, LABELS, step))).toEqual(shown(once));
+  });
+});
+
+describe("the dashboard's default view, kept counted in the background", () => {
+  const annotators = async () => sortAnnotators(await db.annotators.toArray());
+  /** The kept state, once it is the current generation's. */
+  const keptNow = () =>
+    waitFor(async () => {
+      const kept = await readKeptState(LABELS, annotators);
+      const gen = (await db.viewCache.get('gen'))?.gen;
+      expect(kept?.gen).toBe(gen);
+      return kept!;
+    });
+
+  it('keeps a count equal to a fresh one, and brings it up to date after a write', async () => {
+    expect(await keepAgreementCounted()).toBe(true);
+    expect(shown(await keptNow())).toEqual(shown(await fresh()));
+
+    // Omar labels the second document: the kept count follows.
+    await db.spans.put(spanOn(ids[1]!, 'omar', 0, 12, 'pro-coalition'));
+    expect(await keepAgreementCounted()).toBe(true);
+    const kept = await keptNow();
+    expect(kept.ordered).toEqual([self.id, 'omar', 'sara']);
+    expect(shown(kept)).toEqual(shown(await fresh()));
+  });
+
+  it('counts nothing while there is no one to compare', async () => {
+    await db.annotators.bulkDelete(['sara', 'omar']);
+    expect(await keepAgreementCounted()).toBe(false);
+    expect(await db.viewCache.get(stateKey(LABELS))).toBeUndefined();
   });
 });

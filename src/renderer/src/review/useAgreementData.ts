@@ -135,13 +135,18 @@ let lastEveryone: AgreementData | null = null;
 /**
  * The dashboard's data for the `chosen` annotators (null: everyone who
  * annotated something, gold aside), read whole; the last read for everyone
- * is reused while the project's generation is the same.
+ * is reused while the project's generation is the same (and kept for
+ * reuse unless `remember` is false).
  */
-export async function loadAgreementData(chosen: readonly string[] | null): Promise<AgreementData> {
+export async function loadAgreementData(
+  chosen: readonly string[] | null,
+  opts: { remember?: boolean } = {},
+): Promise<AgreementData> {
   if (chosen === null && lastEveryone && lastEveryone.gen === (await untrackedGeneration(db)))
     return lastEveryone;
   const data = await load(chosen);
-  if (chosen === null) lastEveryone = data;
+  // A count in the background (agreement-keeper.ts) keeps nothing this big in memory.
+  if (chosen === null && opts.remember !== false) lastEveryone = data;
   return data;
 }
 
