@@ -6,6 +6,9 @@
 import type { MessageId } from '../i18n/catalogs.ts';
 import { useT } from '../i18n/T.tsx';
 import './review.css';
+import './dashboard.css';
+import './dashboard-plot.css';
+import './passage-side.css';
 
 export type WorkbenchMode = 'annotate' | 'review' | 'agreement' | 'analysis' | 'team';
 
