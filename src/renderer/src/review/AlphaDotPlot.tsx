@@ -217,7 +217,7 @@ interface AxisLabel {
   thr: boolean;
 }
 
-/** Axis label size in px (as .dot-row.axis text in review.css). */
+/** Axis label size in px (as .dot-row.axis text in dashboard-plot.css). */
 const AXIS_SIZE = 10;
 
 /**

@@ -15,6 +15,7 @@ import {
   addActorFromSelection,
   listActors,
   mergeActorsInto,
+  removeActor,
   spanAttributionChange,
   undoActorEdit,
   updateActor,
@@ -155,6 +156,38 @@ describe('actors in a team project', { timeout: 120_000 }, () => {
       ]),
     );
     expect(await rows(huda)).toEqual([['الكاظمي', 1]]);
+  });
+
+  it('an actor a colleague removes: the analyst’s own spans it held keep its name as free text, on every profile', async () => {
+    const { server, project } = await newProject();
+    const omar = await member('omar', server, project);
+    const huda = await member('huda', server, project);
+    const doc = await buildDocumentRecord({ text: TEXT });
+    await omar.db.documents.add(doc);
+    const made = await addActorFromSelection(omar.db, 'مصطفى الكاظمي');
+    if (made.ok !== true) throw new Error('not made');
+    const actor = made.actor;
+    await eventually(async () => expect(await huda.db.actors.get(actor.id)).toBeDefined());
+    await eventually(async () => expect(await huda.db.documents.get(doc.id)).toBeDefined());
+    const hudaSpan = await attributed(huda, doc.id, 'ذلك مجددا', actor.id);
+    await eventually(async () =>
+      expect(await omar.db.spans.get(hudaSpan.id)).toMatchObject({ holderActorId: actor.id }),
+    );
+
+    // Omar removes the actor. He cannot rewrite Huda's span; her profile does.
+    expect((await removeActor(omar.db, actor.id)).ok).toBe(true);
+    const unlinked = { holderActorId: null, holder: 'مصطفى الكاظمي' };
+    await eventually(async () =>
+      expect(await huda.db.spans.get(hudaSpan.id)).toMatchObject(unlinked),
+    );
+    expect(await huda.db.actors.get(actor.id)).toBeUndefined();
+    // She sends it: Omar's profile gets her span unlinked from the project.
+    await eventually(async () =>
+      expect(await omar.db.spans.get(hudaSpan.id)).toMatchObject(unlinked),
+    );
+    await synced(huda);
+    expect(await rows(huda)).toEqual([['مصطفى الكاظمي', 1]]);
+    expect(await rows(omar)).toEqual([['مصطفى الكاظمي', 1]]);
   });
 
   it('two analysts edit one actor offline: both end with the same field-wise merge, no conflict left', async () => {

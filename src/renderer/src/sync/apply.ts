@@ -21,10 +21,14 @@ import {
   type DocumentRecord,
   type SpanRecord,
 } from '@core/model.ts';
+import { displayName } from '@core/actors/model.ts';
+import { spanDocId } from '@core/team/ids.ts';
 import type { ArticleBody } from '@core/team/wire.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
 import { documentTables, replaceDocumentDetails, storeDocuments } from '../db/store-documents.ts';
 import { applySharedDocs } from './apply-shared.ts';
+import { newStamp } from './outbox.ts';
+import { OUTBOX, type OutboxRow } from './tables.ts';
 import { teamIdOf, type CheckedDoc, type Rejected } from './check.ts';
 
 /** The tables `applyDocs` writes (with its caller's bookkeeping tables). */
@@ -220,15 +224,61 @@ export async function applyDocs(
   if (putLists.length > 0) await db.gazetteers.bulkPut(putLists);
 
   // The project's actors: a merged one stays as a tombstone (mergedInto).
+  const removed: ActorRecord[] = [];
   for (const d of all) {
     if (d.id.kind !== 'actor') continue;
     const actor = (d as { actor: ActorRecord | null }).actor;
     if (actor) await db.actors.put(actor);
-    else await db.actors.delete(d.id.actorId);
+    else {
+      const had = await db.actors.get(d.id.actorId);
+      if (had) removed.push(had);
+      await db.actors.delete(d.id.actorId);
+    }
   }
+  await unlinkOwnSpans(db, removed, selfId, now);
 
   await applySharedDocs(db, all, now);
   return rejected;
+}
+
+/**
+ * A colleague removed `actors` from the project: this analyst's own spans
+ * they held keep their holder as free text (the actor's name), as the
+ * remover's own spans did (core/actors/operations.ts deleteActor), instead
+ * of naming an actor no profile has any more. Only the owner may rewrite a
+ * span, so each profile rewrites its own and sends them: an outbox row per
+ * span, written here because the transaction is marked incoming (the
+ * caller's transaction takes in the outbox).
+ */
+async function unlinkOwnSpans(
+  db: WorkbenchDb,
+  actors: readonly ActorRecord[],
+  selfId: string,
+  now: number,
+): Promise<void> {
+  if (actors.length === 0) return;
+  const names = new Map(actors.map((a) => [a.id, displayName(a)]));
+  const held = await db.spans
+    .where('annotatorId')
+    .equals(selfId)
+    .filter((s) => !!s.holderActorId && names.has(s.holderActorId))
+    .toArray();
+  if (held.length === 0) return;
+  await db.spans.bulkPut(
+    held.map((s) => ({
+      ...s,
+      holderActorId: null,
+      holder: s.holder ?? names.get(s.holderActorId!)!,
+      updatedAt: now,
+    })),
+  );
+  await db.outbox.bulkPut(
+    held.map((s): OutboxRow => ({
+      id: spanDocId(selfId, s.id),
+      stamp: newStamp(),
+      state: OUTBOX.pending,
+    })),
+  );
 }
 
 /**
