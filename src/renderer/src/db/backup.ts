@@ -16,6 +16,7 @@ import {
   type BackupContents,
 } from '@core/formats/backup.ts';
 import type { DocumentRecord } from '@core/model.ts';
+import { AWAY_KEY, CONFIG_KEY } from '../sync/meta.ts';
 import { SYNC_TABLES } from '../sync/tables.ts';
 import { DERIVED_TABLES } from './derived.ts';
 import { currentDerivedMarker } from './derived-check.ts';
@@ -135,7 +136,16 @@ export async function restoreBackup(db: WorkbenchDb, contents: BackupContents): 
   if (unknown.length > 0)
     throw new ProblemError(problem('restore.unknownTables', { tables: unknown.join(', ') }));
   const derived = DERIVED_TABLES.map((t) => db.table(t));
-  await db.transaction('rw', [...names, ...derived.map((t) => t.name)], async () => {
+  const sync = [db.syncMeta.name, db.outbox.name];
+  await db.transaction('rw', [...names, ...derived.map((t) => t.name), ...sync], async () => {
+    // Disconnected, the profile forgets the project it left: what it held
+    // before the restore is not deleted from that project on the next
+    // connection (sync/outbox.ts records deletions against it). Connected,
+    // the restored work is what the project gets.
+    if (!(await db.syncMeta.get(CONFIG_KEY))) {
+      await db.syncMeta.delete(AWAY_KEY);
+      await db.outbox.clear();
+    }
     for (const t of derived) await t.clear();
     for (const name of names) {
       const table = db.table(name);

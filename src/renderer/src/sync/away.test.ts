@@ -6,6 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { buildDocumentRecord } from '@core/document.ts';
+import { BackupReader } from '@core/formats/backup.ts';
+import { splitJsonl } from '@core/jsonl.ts';
+import { addActorFromSelection, removeActor } from '../db/actors.ts';
+import { backupText, restoreBackup } from '../db/backup.ts';
 import { cpSlice } from '@core/offsets.ts';
 import { applyChanges, makeSpan } from '../db/spans.ts';
 import { closeMembers, eventually, member, newProject, synced, type Member } from '../test/team.ts';
@@ -129,6 +133,67 @@ describe('deletions made while disconnected', { timeout: 120_000 }, () => {
     await omar.db.documents.add(doc);
     const span = await label(omar, doc.id, 0, 3);
     await applyChanges(omar.db, [{ table: 'spans', before: span, after: null }]);
+    expect(await omar.db.outbox.count()).toBe(0);
+  });
+
+  it('a deletion made offline and not yet sent when the analyst disconnects is sent too', async () => {
+    const { server, project } = await newProject();
+    const omar = await member('omar', server, project);
+    const doc = await buildDocumentRecord({ text: TEXT });
+    await omar.db.documents.add(doc);
+    const gone = await label(omar, doc.id, 35, 60);
+    await synced(omar);
+    // Offline: the deletion waits in the outbox; then the analyst disconnects.
+    await omar.engine.stop();
+    await applyChanges(omar.db, [{ table: 'spans', before: gone, after: null }]);
+    await disconnectProject(omar.db, omar.host, omar.config);
+    expect((await omar.db.outbox.toArray()).map((r) => [r.id, r.state])).toEqual([
+      [`span:omar:${gone.id}`, OUTBOX.pending],
+    ]);
+
+    await reconnect(omar, server, project);
+    await synced(omar);
+    await eventually(async () =>
+      expect(await onServer(project, `span:omar:${gone.id}`)).toBeNull(),
+    );
+    expect(await omar.db.spans.get(gone.id)).toBeUndefined();
+  });
+
+  it('restoring a backup while disconnected deletes nothing from the project', async () => {
+    const { server, project } = await newProject();
+    const omar = await member('omar', server, project);
+    const doc = await buildDocumentRecord({ text: TEXT });
+    await omar.db.documents.add(doc);
+    const before = await label(omar, doc.id, 0, 3);
+    const text = await backupText(omar.db);
+    const after = await label(omar, doc.id, 35, 60);
+    await synced(omar);
+
+    await disconnect(omar);
+    const reader = new BackupReader();
+    for (const line of splitJsonl(text)) reader.push(line);
+    await restoreBackup(omar.db, reader.finish());
+    expect(await omar.db.spans.get(after.id)).toBeUndefined();
+    expect(await omar.db.outbox.count()).toBe(0);
+
+    // Connecting again: the span made after the backup is the project's still, and comes back.
+    await reconnect(omar, server, project);
+    await synced(omar);
+    expect(await onServer(project, `span:omar:${after.id}`)).toMatchObject({
+      label: 'pro-withdrawal',
+    });
+    await eventually(async () => expect(await omar.db.spans.get(after.id)).toBeDefined());
+    expect(await omar.db.spans.get(before.id)).toBeDefined();
+  });
+
+  it('shared documents deleted while disconnected are not queued: the project’s stand', async () => {
+    const { server, project } = await newProject();
+    const omar = await member('omar', server, project);
+    const made = await addActorFromSelection(omar.db, 'مصطفى الكاظمي');
+    if (made.ok !== true) throw new Error('not made');
+    await synced(omar);
+    await disconnect(omar);
+    expect((await removeActor(omar.db, made.actor.id)).ok).toBe(true);
     expect(await omar.db.outbox.count()).toBe(0);
   });
 });

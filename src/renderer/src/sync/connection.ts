@@ -35,7 +35,14 @@ import {
   type Role,
 } from '@core/team/project.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
-import { AWAY_KEY, CONFIG_KEY, sameProject, type AwayFrom, type TeamConfig } from './meta.ts';
+import {
+  AWAY_KEY,
+  CONFIG_KEY,
+  ownWork,
+  sameProject,
+  type AwayFrom,
+  type TeamConfig,
+} from './meta.ts';
 import { newStamp, PROJECT_SETTINGS_KEY } from './outbox.ts';
 import { localNameFor, openLocal } from './pouch.ts';
 import { OUTBOX, type OutboxRow } from './tables.ts';
@@ -157,9 +164,12 @@ export async function reconcile(
     ],
     async () => {
       const ids = new Set<string>();
+      // The analyst's own spans and statuses changed or deleted since
+      // leaving this same project (deletions cannot be told otherwise).
       const away = (await db.syncMeta.get(AWAY_KEY))?.value as AwayFrom | undefined;
-      if (sameProject(away, config))
-        for (const id of (await db.outbox.toCollection().primaryKeys()) as string[]) ids.add(id);
+      if (sameProject(away, config) && can('analyst'))
+        for (const id of (await db.outbox.toCollection().primaryKeys()) as string[])
+          if (ownWork(id, self)) ids.add(id);
       if (can('analyst')) {
         const spans = await db.spans.where('annotatorId').equals(self).primaryKeys();
         for (const id of spans) ids.add(spanDocId(self, id));
@@ -212,10 +222,19 @@ export async function disconnectProject(
   config: TeamConfig,
 ): Promise<void> {
   await db.transaction('rw', [db.syncMeta, db.outbox, db.syncRevs, db.conflicts], async () => {
+    // The analyst's own changes not yet on the server (offline, or sent to
+    // the local copy, which goes) stay queued for the next connection to
+    // this project, deletions included; refused ones stay unsent.
+    const waiting = (await db.outbox.toArray()).filter(
+      (r) => r.state !== OUTBOX.refused && ownWork(r.id, config.user),
+    );
     await db.syncMeta.clear();
     await db.outbox.clear();
     await db.syncRevs.clear();
     await db.conflicts.clear();
+    await db.outbox.bulkPut(
+      waiting.map((r): OutboxRow => ({ id: r.id, stamp: newStamp(), state: OUTBOX.pending })),
+    );
     const away: AwayFrom = { server: config.server, project: config.project, user: config.user };
     await db.syncMeta.put({ key: AWAY_KEY, value: away });
   });

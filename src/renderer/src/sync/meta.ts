@@ -3,9 +3,10 @@
  * (no secret: credentials stay with the host) and how far the local copy's
  * changes have been applied to Dexie. A profile tracks changes for a
  * project while its `config` row exists, and, after disconnecting, the
- * deletions only while its `away` row names the project it left (the
- * next connection to that project sends them: nothing else can tell a
- * span deleted here from one this analyst made on another machine).
+ * deletions of the analyst's own spans and statuses only while its `away`
+ * row names the project it left (the next connection to that project
+ * sends them: nothing else can tell a span deleted here from one this
+ * analyst made on another machine).
  */
 import type { Role } from '@core/team/project.ts';
 import type { WorkbenchDb } from '../db/schema.ts';
@@ -34,6 +35,15 @@ export interface AwayFrom {
   server: string;
   project: string;
   user: string;
+}
+
+/**
+ * Whether project document `id` is `user`'s own work (a span or a status):
+ * what a profile keeps queued across a disconnection. Shared documents
+ * (gold, labels, actors…) are taken from the project again on connecting.
+ */
+export function ownWork(id: string, user: string): boolean {
+  return id.startsWith(`span:${user}:`) || id.startsWith(`status:${user}:`);
 }
 
 /** Whether `away` names the project of `config` (same server, project and user). */

@@ -7,9 +7,10 @@
  * never keep a change without its row (or a row without its change).
  *
  * Rows are written while a project is connected (a `config` row in
- * syncMeta), and after disconnecting, for deletions only, while an `away`
- * row names the project left (sync/connection.ts keeps them for the next
- * connection to it); and only for documents this analyst could send: their own
+ * syncMeta), and after disconnecting, for deletions of the analyst's own
+ * spans and statuses only, while an `away` row names the project left
+ * (sync/connection.ts keeps them for the next connection to it); and only
+ * for documents this analyst could send: their own
  * spans, statuses, name and cue phrases (gazetteer), articles, actors, and the shared documents (gold,
  * labels, settings, assignments); the pusher checks roles. Writes the sync
  * bridge makes from the server's documents are marked incoming and leave
@@ -38,7 +39,7 @@ import {
   spanDocId,
   statusDocId,
 } from '@core/team/ids.ts';
-import { AWAY_KEY, CONFIG_KEY, type AwayFrom, type TeamConfig } from './meta.ts';
+import { AWAY_KEY, CONFIG_KEY, ownWork, type AwayFrom, type TeamConfig } from './meta.ts';
 import { OUTBOX, type OutboxRow } from './tables.ts';
 
 /** The settings key of the project settings (blind mode). */
@@ -229,6 +230,10 @@ function tracked(down: DBCore, name: string, table: DBCoreTable): Partial<DBCore
         return before.then((old) =>
           table.mutate(req).then((res) => {
             const ids = touched(name, req, res, old, config.user);
+            // Away, only the analyst's own work: shared documents are the
+            // project's again on connecting (their revisions are forgotten).
+            if (config.deletionsOnly)
+              for (const id of ids) if (!ownWork(id, config.user)) ids.delete(id);
             if (ids.size === 0) return res;
             const rows: OutboxRow[] = [...ids].map((id) => ({
               id,
