@@ -146,17 +146,11 @@ export interface ReviewBench {
     marks: string;
   }>;
   /**
-   * Forgets the dashboard's kept counts and summary, runs the background
-   * keeper's count (review/agreement-keeper.ts) and times it, then mounts
-   * the dashboard in the same session, as dashboard() does.
+   * Forgets the dashboard's kept counts and summary and runs the background
+   * keeper's count (review/agreement-keeper.ts): its ms, and the longest
+   * main-thread task meanwhile (ms; 0: none over 50 ms).
    */
-  keeperThenDashboard(): Promise<{
-    countMs: number;
-    figures: number;
-    marked: boolean;
-    exact: number;
-    marks: string;
-  }>;
+  keeperCount(): Promise<{ countMs: number; longestTaskMs: number }>;
 }
 
 /** bench/pages/analysis.tsx */

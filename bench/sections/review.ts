@@ -84,20 +84,36 @@ export async function benchReview(ctx: BenchContext): Promise<SectionResult> {
     // The background keeper's count (what the app does at a quiet moment
     // once colleagues' work is in), then a first visit in that session.
     const keeperCount: number[] = [];
+    const keeperTask: number[] = [];
+    const keeperHeap: number[] = [];
     const afterKeeper: number[] = [];
     const afterKeeperExact: number[] = [];
+    const cdp = await context.newCDPSession(page);
+    const heapMB = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return usedSize / (1024 * 1024);
+    };
     for (let run = 0; run < (ctx.quick ? 1 : 2); run++) {
       await open();
+      const before = await heapMB();
       const k = await page.evaluate(() =>
-        (globalThis as unknown as BenchGlobals).reviewBench.keeperThenDashboard(),
+        (globalThis as unknown as BenchGlobals).reviewBench.keeperCount(),
+      );
+      const retained = (await heapMB()) - before;
+      const d = await page.evaluate(() =>
+        (globalThis as unknown as BenchGlobals).reviewBench.dashboard(),
       );
       ctx.log(
-        `review: keeper counted in ${Math.round(k.countMs)} ms; then the dashboard ${Math.round(k.figures)} ms (${k.marked ? 'kept, marked' : 'computed'}), exact ${Math.round(k.exact)} ms; ${k.marks}`,
+        `review: keeper counted in ${Math.round(k.countMs)} ms (longest task ${Math.round(k.longestTaskMs)} ms, ${retained.toFixed(1)} MB kept after it); then the dashboard ${Math.round(d.figures)} ms (${d.marked ? 'kept, marked' : 'computed'}), exact ${Math.round(d.exact)} ms; ${d.marks}`,
       );
       keeperCount.push(k.countMs);
-      afterKeeper.push(k.figures);
-      afterKeeperExact.push(k.exact);
+      keeperTask.push(k.longestTaskMs);
+      keeperHeap.push(retained);
+      afterKeeper.push(d.figures);
+      afterKeeperExact.push(d.exact);
     }
+    await cdp.detach();
     await open();
     const probe = await page.evaluate(() =>
       (globalThis as unknown as BenchGlobals).reviewBench.probe(),
@@ -146,6 +162,12 @@ export async function benchReview(ctx: BenchContext): Promise<SectionResult> {
           'the background count of the dashboard (nothing kept: the whole project read and counted in steps, at a quiet moment)',
           'ms',
           keeperCount,
+        ),
+        keeperTaskMs: figure('… the longest main-thread task during that count', 'ms', keeperTask),
+        keeperHeapMB: figure(
+          '… JS heap still held after it (after garbage collection; the counts kept for the session)',
+          'MB',
+          keeperHeap,
         ),
         afterKeeperMs: figure(
           'agreement dashboard opened after that count (its first visit in the session), mount to figures and table painted',

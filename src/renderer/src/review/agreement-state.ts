@@ -102,8 +102,7 @@ async function countDocs(
   ordered: readonly string[],
 ): Promise<{ rows: StateRow[]; docs: ReturnType<typeof withBounds> }> {
   const built = chosenDocs(read.annotations, ordered, read.lines);
-  await readTokens(built.flatMap((b) => (b.need ? [b.need] : [])));
-  const docs = withBounds(built);
+  const docs = withBounds(built, await readTokens(built.flatMap((b) => (b.need ? [b.need] : []))));
   return { rows: rowsOf(docs, read), docs };
 }
 

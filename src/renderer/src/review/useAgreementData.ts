@@ -73,12 +73,37 @@ async function rowsFor<K, R>(
   return keys.map((k) => by.get(keyString(k)));
 }
 
-/** Reads the token boundaries `needs` asks for that this session has not read yet. */
-export async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
-  const wb = needs.filter((n) => n.digest === null && !workbenchBounds.has(n.docId));
-  const ds = needs.filter(
-    (n) => n.digest !== null && !datasetBounds.has(setKey(n.docId, n.digest)),
-  );
+/** Token boundaries read for some documents: the workbench's by document, datasets' by document and digest. */
+export interface BoundsRead {
+  workbench: Map<string, ArrayLike<number>>;
+  dataset: Map<string, ArrayLike<number>>;
+}
+
+/**
+ * The token boundaries `needs` asks for: those this session has read
+ * already, and the rest read now. `remember` (default true) keeps the ones
+ * read for the session; a count in the background (agreement-keeper.ts)
+ * keeps none (tens of MB at 10,000 documents).
+ */
+export async function readTokens(
+  needs: readonly TokenNeed[],
+  opts: { remember?: boolean } = {},
+): Promise<BoundsRead> {
+  const out: BoundsRead = { workbench: new Map(), dataset: new Map() };
+  const wb: TokenNeed[] = [];
+  const ds: TokenNeed[] = [];
+  for (const n of needs) {
+    if (n.digest === null) {
+      const b = workbenchBounds.get(n.docId);
+      if (b) out.workbench.set(n.docId, b);
+      else wb.push(n);
+    } else {
+      const key = setKey(n.docId, n.digest);
+      const b = datasetBounds.get(key);
+      if (b) out.dataset.set(key, b);
+      else ds.push(n);
+    }
+  }
   const [packed, sets] = await Promise.all([
     rowsFor(
       db.docTokens,
@@ -96,27 +121,33 @@ export async function readTokens(needs: readonly TokenNeed[]): Promise<void> {
   const stale: string[] = [];
   wb.forEach((n, i) => {
     const p = packed[i];
-    if (p && p.version === TOKENIZER_VERSION) workbenchBounds.set(n.docId, p.bounds);
+    if (p && p.version === TOKENIZER_VERSION) out.workbench.set(n.docId, p.bounds);
     else stale.push(n.docId);
   });
   // Tokens stored by another tokenizer version (until the start-up check
   // repacks them): tokenize those few documents.
   for (const docId of stale) {
     const tokens = await tokensFor(docId);
-    workbenchBounds.set(
+    out.workbench.set(
       docId,
       tokens.flatMap((t) => [t.start, t.end]),
     );
   }
   ds.forEach((n, i) => {
     const s = sets[i];
-    if (s) datasetBounds.set(setKey(n.docId, n.digest!), s.bounds);
+    if (s) out.dataset.set(setKey(n.docId, n.digest!), s.bounds);
   });
+  if (opts.remember !== false) {
+    for (const [k, v] of out.workbench) workbenchBounds.set(k, v);
+    for (const [k, v] of out.dataset) datasetBounds.set(k, v);
+  }
+  return out;
 }
 
-/** The built documents with their token boundaries (read by readTokens first). */
+/** The built documents with their token boundaries (`bounds`, from readTokens). */
 export function withBounds(
   built: ReturnType<typeof chosenDocs>,
+  bounds: BoundsRead,
 ): (AgreementDoc & { annotations: Map<string, DashSpan[]> })[] {
   return built.map(({ doc, need }) => ({
     ...doc,
@@ -124,8 +155,8 @@ export function withBounds(
     bounds: !need
       ? []
       : need.digest === null
-        ? workbenchBounds.get(need.docId)!
-        : (datasetBounds.get(setKey(need.docId, need.digest)) ?? []),
+        ? (bounds.workbench.get(need.docId) ?? [])
+        : (bounds.dataset.get(setKey(need.docId, need.digest)) ?? []),
   }));
 }
 
@@ -135,8 +166,8 @@ let lastEveryone: AgreementData | null = null;
 /**
  * The dashboard's data for the `chosen` annotators (null: everyone who
  * annotated something, gold aside), read whole; the last read for everyone
- * is reused while the project's generation is the same (and kept for
- * reuse unless `remember` is false).
+ * is reused while the project's generation is the same (it, and the
+ * token boundaries read, are kept for reuse unless `remember` is false).
  */
 export async function loadAgreementData(
   chosen: readonly string[] | null,
@@ -144,13 +175,14 @@ export async function loadAgreementData(
 ): Promise<AgreementData> {
   if (chosen === null && lastEveryone && lastEveryone.gen === (await untrackedGeneration(db)))
     return lastEveryone;
-  const data = await load(chosen);
+  const remember = opts.remember !== false;
+  const data = await load(chosen, remember);
   // A count in the background (agreement-keeper.ts) keeps nothing this big in memory.
-  if (chosen === null && opts.remember !== false) lastEveryone = data;
+  if (chosen === null && remember) lastEveryone = data;
   return data;
 }
 
-async function load(chosen: readonly string[] | null): Promise<AgreementData> {
+async function load(chosen: readonly string[] | null, remember: boolean): Promise<AgreementData> {
   const t0 = performance.now();
   const gen = await untrackedGeneration(db);
   const [annotatorRows, factRows, statuses, lines, rejectedRows, metaRows] = await Promise.all([
@@ -175,8 +207,7 @@ async function load(chosen: readonly string[] | null): Promise<AgreementData> {
   const built = chosenDocs(annotations, picked, lineTokenIndex(lines));
   const t1 = performance.now();
   const needs = built.flatMap((b) => (b.need ? [b.need] : []));
-  await readTokens(needs);
-  const docs = withBounds(built);
+  const docs = withBounds(built, await readTokens(needs, { remember }));
   // Where the dashboard's time goes (the review bench reads these).
   performance.measure('stance:agreement-rows', { start: t0, end: t1 });
   performance.measure('stance:agreement-tokens', { start: t1, end: performance.now() });
