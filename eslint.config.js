@@ -73,6 +73,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/renderer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dexie-react-hooks',
+              message:
+                'Use hooks/useLiveQuery.ts: dexie-react-hooks reads its result from a ref while rendering, and React can then drop effects that depend on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.tsx'],
     // Tests may seed the database directly.
     ignores: ['src/renderer/**/*.test.tsx'],

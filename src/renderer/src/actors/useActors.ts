@@ -1,5 +1,5 @@
 /** The project's actors and the actor undo history, live. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useSyncExternalStore } from 'react';
 import type { ActorRecord } from '@core/model.ts';
 import type { ActorEditWhat } from '@core/actors/operations.ts';

@@ -4,7 +4,7 @@
  * scanned once per document and actor list, then each span is proposed
  * from the scan.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useMemo } from 'react';
 import { proposeFromScan, type SpanProposal } from '@core/actors/propose.ts';
 import { scanText } from '@core/actors/text-scan.ts';

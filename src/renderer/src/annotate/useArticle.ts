@@ -4,7 +4,7 @@
  * from IndexedDB. The stored tokens are read alongside the document and
  * unpacked only when first needed, so they add nothing to the first paint.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import type { DocumentRecord } from '@core/model.ts';
 import type { Token } from '@core/tokenize.ts';
 import { db } from '../db/db.ts';

@@ -1,5 +1,5 @@
 /** The reading pane's text size, a setting of the profile, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 import { getSetting } from '../db/settings.ts';
 

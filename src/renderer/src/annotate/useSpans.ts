@@ -1,5 +1,5 @@
 /** This analyst's spans of one document, and the holders named so far, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useMemo } from 'react';
 import type { SpanRecord } from '@core/model.ts';
 import { compareReadingOrder } from '@core/spans.ts';

@@ -1,5 +1,5 @@
 /** One analyst's status and document stance for one document, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import type { StatusRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { getStatus } from '../db/statuses.ts';

@@ -14,7 +14,7 @@
  * changed, the list is kept again at the next quiet moment.
  */
 import Dexie from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { db } from '../db/db.ts';
 import {

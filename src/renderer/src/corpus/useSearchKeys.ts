@@ -4,7 +4,7 @@
  * when a search starts and again only if documents change; nothing is read
  * while no search is running.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 
 /** A document's id and folded search key. */

@@ -1,5 +1,5 @@
 /** How many spans a document has, by anyone, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 
 /** Spans on document `docId` by every annotator; 0 while loading or without a document. */

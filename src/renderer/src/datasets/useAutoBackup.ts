@@ -9,7 +9,7 @@
  * and (a tab closed meanwhile) the next start's database open. The backup
  * code itself is loaded only then.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useEffect } from 'react';
 import { db } from '../db/db.ts';
 import { phrase, reportFailure } from '../failures.ts';

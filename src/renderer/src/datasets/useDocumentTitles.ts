@@ -2,7 +2,7 @@
  * Every document's id and title, sorted by title, for choosing documents to
  * export. Read from the small derived docMeta rows, never the articles.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 
 /** A document as a choice in a list. */

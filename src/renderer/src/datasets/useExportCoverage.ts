@@ -1,5 +1,5 @@
 /** How many documents of an export's set it would leave out, live (db/export.ts). */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 import { exportCoverage, type ExportCoverage } from '../db/export.ts';
 

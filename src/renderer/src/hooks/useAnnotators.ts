@@ -1,5 +1,5 @@
 /** The annotators this profile knows (self, colleagues, gold), live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './useLiveQuery.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 

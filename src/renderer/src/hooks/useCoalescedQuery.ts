@@ -67,9 +67,7 @@ export function useCoalescedQuery<T>(
       running = true;
       dirty = false;
       // Outside any Dexie transaction zone, whatever the caller's: a read
-      // taken for part of a finished transaction would never settle. (A
-      // guard: the Analysis view was seen waiting minutes for its first
-      // read on a loaded machine, cause not established.)
+      // taken for part of a finished transaction would never settle.
       Dexie.ignoreTransaction(read)
         .then(
           (value) => {

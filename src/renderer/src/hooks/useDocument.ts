@@ -1,5 +1,5 @@
 /** One document of the corpus, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './useLiveQuery.ts';
 import type { DocumentRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 

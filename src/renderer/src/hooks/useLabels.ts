@@ -1,5 +1,5 @@
 /** The label set in display order, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './useLiveQuery.ts';
 import type { LabelDef } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { readLabels } from '../db/labels.ts';

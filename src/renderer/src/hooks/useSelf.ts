@@ -1,5 +1,5 @@
 /** The analyst's own annotator record, live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './useLiveQuery.ts';
 import type { AnnotatorRecord } from '@core/model.ts';
 import { db } from '../db/db.ts';
 import { getSelf } from '../db/profile.ts';

@@ -1,5 +1,5 @@
 /** The stored interface preferences, live; none until the database is open. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 import { readUiPrefs, type UiPrefs } from './ui-prefs.ts';
 

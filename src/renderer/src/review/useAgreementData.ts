@@ -9,7 +9,7 @@
  * Tables read whole are read with one getAll (toArray), not a get per
  * key: each request is a round trip to the browser's IndexedDB backend.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useCoalescedQuery } from '../hooks/useCoalescedQuery.ts';
 import type { AgreementDoc } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type StatusRecord } from '@core/model.ts';

@@ -3,7 +3,7 @@
  * every annotator's spans on it, its statuses, gold's rejections and its
  * workbench tokens. Each accept or reject re-reads only this document.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import {
   GOLD_ANNOTATOR_ID,
   type AnnotatorRecord,

@@ -3,7 +3,7 @@
  * analyst's own (to edit) and the union of everyone's in the project
  * (what the suggester matches, and who listed each phrase).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { db } from '../db/db.ts';
 import { gazetteerUnion, ownGazetteer, type GazetteerUnion } from '../db/gazetteers.ts';

@@ -6,7 +6,7 @@
  * once, by the workbench. The big reads (every article's text, this
  * analyst's spans) start only after the first screen (first-screen.ts).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useEffect, useState } from 'react';
 import type { Gazetteer } from '@core/suggest/gazetteer.ts';
 import { db } from '../db/db.ts';

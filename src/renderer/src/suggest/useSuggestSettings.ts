@@ -1,5 +1,5 @@
 /** The suggestion layer's settings (thresholds, tallies), live from IndexedDB. */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { db } from '../db/db.ts';
 import { getSetting, type SuggestTally } from '../db/settings.ts';
 

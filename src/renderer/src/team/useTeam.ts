@@ -3,7 +3,7 @@
  * (sync/runtime.ts), and live from IndexedDB the conflicts, assignments,
  * project settings and progress. Components read through these hooks only.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useSyncExternalStore } from 'react';
 import { teamProgress, type AnalystProgress } from '@core/team/progress.ts';
 import type { ProjectSettings } from '@core/team/wire.ts';
