@@ -47,7 +47,6 @@ export default defineConfig({
             '@mozilla/readability',
             '@tanstack/react-virtual',
             'dexie',
-            'dexie-react-hooks',
             'linkedom/worker',
             'pouchdb-browser',
             'react',
