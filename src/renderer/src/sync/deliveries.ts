@@ -14,12 +14,10 @@
  * A replicated version is applied as it came only when it must be the
  * copy's winning version without conflicts: the copy was empty when the
  * engine started, the document is a colleague's own (their span, status,
- * name or cue phrases: this profile never writes those into the copy) or
- * an article (this profile writes its articles into the copy only once
- * the first pull has caught up: engine.ts starts the push direction then),
- * it is its only version in the batch and the id was not seen before.
- * Every other document of a batch (gold, actors, labels, this analyst's
- * own, a second version) is read from the copy with its conflicts.
+ * name or cue phrases: this profile never writes those into the copy), it
+ * is its only version in the batch and the id was not seen before. Every
+ * other document of a batch (articles, gold, actors, this analyst's own,
+ * a second version) is read from the copy with its conflicts.
  */
 import { ownerOf, parseTeamDocId } from '@core/team/ids.ts';
 import type { RawDoc } from './check.ts';
@@ -141,8 +139,8 @@ export class Deliveries {
     for (const d of docs) {
       const id = parseTeamDocId(d._id);
       const owner = id && ownerOf(id);
-      const asCame = (owner && owner !== this.self) || id?.kind === 'article';
-      if (asCame && times.get(d._id) === 1 && !this.seen.has(d._id)) ready.push(d);
+      if (owner && owner !== this.self && times.get(d._id) === 1 && !this.seen.has(d._id))
+        ready.push(d);
       else read.add(d._id);
     }
     return { ready, read: [...read], seq: end };
