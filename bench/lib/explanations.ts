@@ -6,22 +6,19 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Measured again at full scale on 2026-11-30 22:06–22:16 (load about 4, nothing else running; main c0b26d2, which ' +
-    'includes the deferred push and the schema v15 change log): ours 327 s, the floor 177 s, 1.84× (2.32× in the run ' +
-    'of 05:00, the code of then). An earlier attempt the same evening (ours 473 s, floor 161 s, 2.95×) ran beside ' +
-    'browser tests and is not recorded. The change since the 05:00 run is real but the target is still missed by a third. ' +
-    'A CPU profile (Chromium, 1,000 articles, this session) showed the page idle more than half of both runs: ' +
-    'the cost was not JavaScript but IndexedDB requests, which Chromium serves one at a time per origin, so every read the ' +
-    'bridge added came on top of the replication. Three reads went: (1) during a first sync the puller takes the documents ' +
-    'from the replicator’s own batches, where each continues its checkpoint exactly, instead of reading the copy’s changes ' +
-    'feed (src/renderer/src/sync/deliveries.ts; 9,729 of 11,001 documents taken as delivered, the articles read from the ' +
-    'copy); (2) the push direction starts once the first pull has caught up, at the copy’s sequence then, instead of ' +
-    'reading the whole project back out of the copy to ask the server about each document; (3) spans and articles are added ' +
-    '(nothing read before writing), and a small outbox is read whole. Paired runs at 1,000 articles in this session: before, ' +
-    '2.3× (ours 88.9 s, floor 38.6 s, load ~18) and 2.2× (77.9 s, 35.5 s); with (1) and (3) only, 2.09× (83.3 s, 39.8 s); ' +
-    'with all three, 1.45× (115 s, 79.2 s, load ~30), 0.91× and 1.53× (load 18–25). The floor itself moved from 36 s to 173 s with the load, so these ' +
-    'ratios are noisy: the target is not shown met. What is left is the Dexie writes themselves (spans with five indexes, ' +
-    'span counts and facts, articles with list rows and tokens). Next: profile the full-scale run (where ours spends the 150 s over the floor); fewer, larger writes per batch (articles with their list and token rows in one transaction per replicator batch) are the likeliest gain.',
+    'Measured at full scale on 2026-12-01 03:27–03:35 (load 2–5, nothing else running): ours 257 s, the floor 152 s, ' +
+    '1.69× (1.84× on 2026-11-30 22:06: ours 327 s, floor 177 s). The change between them is in the measurement: the bench ' +
+    'waited for our sync by counting the 100,000 spans every 100 ms, and those counts walked the spans store on the same ' +
+    'IndexedDB backend the sync writes through (the floor had no such poll); it now counts only once the engine says ' +
+    'synced. A variant tried the same morning (articles applied as the replicator delivered them, not read back out of ' +
+    'the local copy) took 258 s against a floor of 166 s (1.56×): ours did not move, the floor did, so it was reverted. ' +
+    'The floor itself moves by 10–15 % between runs, so a ratio near 1.5 is within its noise. Earlier work (2026-11-30): ' +
+    'the puller takes the replicator’s own batches instead of reading the copy’s changes feed ' +
+    '(src/renderer/src/sync/deliveries.ts), the push direction starts once the first pull has caught up, and spans and ' +
+    'articles are added without reading first. What is left over the floor (about 100 s) is the Dexie writes themselves: ' +
+    'spans with five indexes, span counts and facts, articles with list rows and tokens, on the same IndexedDB backend ' +
+    'as the replication. Next: a CPU and IndexedDB profile of the full-scale run; fewer, larger Dexie transactions per ' +
+    'replicator batch.',
   "A's new span to B, p95":
     'Measured at load 18–25 in the sync rerun of 2026-11-30 15:40 (median 520 ms, one sample of 40 at 2.2 s); the path ' +
     'after a first sync (pusher, PouchDB push and pull, the copy’s feed, the puller) was not changed by that rerun’s work, ' +
@@ -155,15 +152,14 @@ export const WHY: Record<string, string> = {
     'target cannot be judged here. Rerun after the merge on a quiet machine (19:27-19:30, load 2-4, 80 clicks): p95 34.6 ms, ' +
     'p50 11.2 ms (62.5 / 16 ms in the quiet run before the change, at 16:11); to stored and read back p95 106 ms.',
   'the agreement dashboard, to its figures':
-    'The exact figures after a change now take about 1 s at the median (review bench, 2026-11-30 22:48, load about 4: ' +
-    '932, 624, 1,062 and 1,581 ms after four adjudications; the kept figures are painted at about 200 ms before that), ' +
-    '6.1 s before: the default view is kept as per-document counts and rows (src/renderer/src/review/agreement-state.ts) ' +
-    'and only the documents written since are read and counted again (schema v15 viewChanges; the merge is ' +
-    'property-tested equal to a fresh count). Where that second goes: painting the kept summary ~200 ms, reading the kept ' +
-    'counts (about 6 MB, checked with zod) ~210 ms, the patch 55–90 ms (once 611 ms, a read of four documents that waited ' +
-    'behind other IndexedDB work), the report and rows ~60 ms, React. The p95 is over 1 s, and a profile’s first visit (or ' +
-    'after more than 2,000 documents changed) still reads everything: 6.3 s, dominated by reading token boundaries (about ' +
-    '40–50 MB at 10,000 documents) and the span facts. What would bring those down: store with each span fact the token ' +
-    'indexes it covers and each document its token count, so no boundaries are read; keep the rows in columns so the kept ' +
-    'counts clone and check faster; paint from the kept counts instead of a separate summary.',
+    'Review bench, 2026-12-01 03:35 (quiet): after four adjudications the kept figures are painted at about 226 ms and ' +
+    'the exact ones at 679 ms median (p95 774 ms; 997 ms and 1.5 s at 22:48 the day before): the default view is kept as ' +
+    'per-document counts and rows (src/renderer/src/review/agreement-state.ts) and only the documents written since are ' +
+    'read and counted again (schema v15 viewChanges; the merge is property-tested equal to a fresh count). A profile ' +
+    'whose count has never been made reads everything: 8.3 s in that run (6.3 s the day before), dominated by reading ' +
+    'the token boundaries and the span facts. Since 2026-12-01 the keeper (src/renderer/src/review/agreement-keeper.ts) ' +
+    'makes that count in the background at the first quiet moment once colleagues’ work is in (5.6 s, counted 500 ' +
+    'documents at a time; longest main-thread task 324 ms, the reads’ own; 4.3 MB held after it), and a first visit ' +
+    'after it is exact at 692 ms. Opening the dashboard before the keeper has counted still waits for the whole count. ' +
+    'What would bring that down: store with each span fact the token indexes it covers, so no boundaries are read.',
 };
