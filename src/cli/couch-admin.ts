@@ -6,6 +6,7 @@
  * server's reason.
  */
 import { z } from 'zod';
+import { describeError } from '../core/errors.ts';
 
 /** The server and the admin credentials to use. */
 export interface CouchAdmin {
@@ -48,7 +49,7 @@ export async function couchRequest(
     });
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+    const why = cause?.code ?? cause?.message ?? describeError(err);
     throw new CouchError(0, `${method} ${path}: cannot reach ${admin.url} (${why})`);
   }
   const text = await res.text();

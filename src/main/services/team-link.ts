@@ -19,6 +19,7 @@ import type {
   TeamSessionInfo,
   TeamSignIn,
 } from '../../core/host-contract.ts';
+import { describeError } from '../../core/errors.ts';
 import { checkServerUrl } from '../../core/team/project.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 
@@ -197,7 +198,7 @@ export class TeamLink {
         status: 0,
         statusText: 'unreachable',
         headers: {},
-        body: `unreachable (${cause ?? (err instanceof Error ? err.message : String(err))})`,
+        body: `unreachable (${cause ?? describeError(err)})`,
       };
     }
     const length = Number(res.headers.get('content-length') ?? 0);

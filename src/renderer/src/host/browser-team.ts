@@ -8,6 +8,7 @@
  * `SameSite=None; Secure` (docs/team.md).
  */
 import { z } from 'zod';
+import { describeError } from '@core/errors.ts';
 import type { Host, TeamRequest, TeamResponse, TeamSignIn } from '@core/host-contract.ts';
 
 const sessionReply = z.object({
@@ -37,7 +38,7 @@ async function send(req: TeamRequest, signal?: AbortSignal): Promise<TeamRespons
       status: 0,
       statusText: 'unreachable',
       headers: {},
-      body: `unreachable (${err instanceof Error ? err.message : String(err)})`,
+      body: `unreachable (${describeError(err)})`,
     };
   }
   const headers: Record<string, string> = {};

@@ -12,6 +12,7 @@
  * and what is deleted while disconnected is sent on the next connection to
  * the same project (sync/outbox.ts records it against the project left).
  */
+import { describeError } from '@core/errors.ts';
 import { problem, problemText, type Problem } from '@core/problems/problem.ts';
 import type { Host } from '@core/host-contract.ts';
 import { GOLD_ANNOTATOR_ID } from '@core/model.ts';
@@ -115,7 +116,7 @@ export async function connectProject(
       headers: { Accept: 'application/json' },
     });
   } catch (err) {
-    return refused(statusProblem(0, err instanceof Error ? err.message : String(err)));
+    return refused(statusProblem(0, describeError(err)));
   }
   if (probe.status === 404) return refused(problem('team.noProject', { project, url: url.url }));
   if (probe.status === 401 || probe.status === 403)
