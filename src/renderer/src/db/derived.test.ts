@@ -23,6 +23,7 @@ import {
 import { backupText, restoreBackup } from './backup.ts';
 import { BackupReader } from '@core/formats/backup.ts';
 import { splitJsonl } from '@core/jsonl.ts';
+import { testSpan } from '../test/db.ts';
 
 let db: WorkbenchDb | null = null;
 afterEach(async () => {
@@ -33,19 +34,8 @@ afterEach(async () => {
 
 // Label keys come from files: `constructor` and `__proto__` must count too.
 const LABELS = ['pro-withdrawal', 'pro-coalition', 'constructor', '__proto__'];
-const span = (id: number, annotatorId: string, docId: string, label: string): SpanRecord => ({
-  id: `s${id}`,
-  docId,
-  annotatorId,
-  label,
-  start: 0,
-  end: 3,
-  quote: 'قمة',
-  holder: null,
-  note: null,
-  createdAt: 1,
-  updatedAt: 1,
-});
+const span = (id: number, annotatorId: string, docId: string, label: string): SpanRecord =>
+  testSpan(`s${id}`, { annotatorId, docId, label });
 
 /** The counts recomputed from the spans table. */
 async function expectedCounts(d: WorkbenchDb): Promise<SpanCountRecord[]> {

@@ -108,18 +108,36 @@ async function countDocs(
 
 /** The state from the whole project's data (`data` read for everyone). */
 export function stateFromData(data: AgreementData, labels: readonly string[]): AgreementState {
-  const who = new Map([...data.annotations].map(([id, byAnn]) => [id, [...byAnn.keys()]]));
-  const { ordered } = activeOf(data.annotators, who.values());
+  const { who, ordered } = whoOf(data);
   // data.docs are the documents everyone compared annotated, tokens attached.
   const rows = rowsOf(data.docs, data);
+  return stateOf(data, labels, who, ordered, {
+    tallies: tally(data.docs, ordered, reportLabels(data.docs, ordered, labels)),
+    rows: new Map(rows.map((r) => [r.docId, r])),
+  });
+}
+
+/** Who annotated each document of `data`, and who is compared. */
+function whoOf(data: AgreementData): { who: Map<string, string[]>; ordered: string[] } {
+  const who = new Map([...data.annotations].map(([id, byAnn]) => [id, [...byAnn.keys()]]));
+  return { who, ordered: activeOf(data.annotators, who.values()).ordered };
+}
+
+/** The state of `data` with its counts and rows. */
+function stateOf(
+  data: AgreementData,
+  labels: readonly string[],
+  who: Map<string, string[]>,
+  ordered: string[],
+  counted: Pick<AgreementState, 'tallies' | 'rows'>,
+): AgreementState {
   return {
     gen: data.gen,
     labels: [...labels],
     annotators: data.annotators,
     who,
     ordered,
-    tallies: tally(data.docs, ordered, reportLabels(data.docs, ordered, labels)),
-    rows: new Map(rows.map((r) => [r.docId, r])),
+    ...counted,
   };
 }
 
@@ -152,8 +170,7 @@ export async function stateInSteps(
   step = STEP,
 ): Promise<AgreementState> {
   if (data.docs.length <= step) return stateFromData(data, labels);
-  const who = new Map([...data.annotations].map(([id, byAnn]) => [id, [...byAnn.keys()]]));
-  const { ordered } = activeOf(data.annotators, who.values());
+  const { who, ordered } = whoOf(data);
   const used = reportLabels(data.docs, ordered, labels);
   const rows = new Map<string, StateRow>();
   let tallies: Tallies | null = null;
@@ -166,15 +183,7 @@ export async function stateInSteps(
     if (!tallies) throw new Error('the agreement counts of two steps did not match');
     await yieldToMain();
   }
-  return {
-    gen: data.gen,
-    labels: [...labels],
-    annotators: data.annotators,
-    who,
-    ordered,
-    tallies: tallies!,
-    rows,
-  };
+  return stateOf(data, labels, who, ordered, { tallies: tallies!, rows });
 }
 
 /** Reads what the rows and counts need of `ids`, in one transaction. */
