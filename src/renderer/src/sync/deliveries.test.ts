@@ -113,6 +113,29 @@ describe('a first sync taking the replicator’s batches', { timeout: 60_000 }, 
     expect(await db.spans.get(first.id)).toMatchObject({ label: 'pro-withdrawal' });
   });
 
+  it('an article is applied as it came; a later version of it is read with its conflict', async () => {
+    const { db, local, doc } = await setup();
+    const deliveries = new Deliveries(local, 'huda');
+    const read = vi.spyOn(local, 'allDocs');
+    const body = documentToBody(doc);
+    await replicate(local, deliveries, [
+      { _id: articleDocId(doc.id), ...rev(1, 'aa'), ...body },
+      spanDoc(spanOf(doc.id, 0, 3), 'b1'),
+    ]);
+    await pullBatch(db, local, 'huda', deliveries);
+    expect(read).not.toHaveBeenCalled();
+    expect(await db.documents.get(doc.id)).toMatchObject({ text: TEXT, title: doc.title });
+    // A colleague imported the same text with another title: a sibling
+    // version, which wins (higher revision hash). It is read from the copy.
+    await replicate(local, deliveries, [
+      { _id: articleDocId(doc.id), ...rev(1, 'ff'), ...body, title: 'عنوان آخر' },
+    ]);
+    const r = await pullBatch(db, local, 'huda', deliveries);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(r.conflicted.map((c) => c.id)).toEqual([articleDocId(doc.id)]);
+    expect(await db.documents.get(doc.id)).toMatchObject({ text: TEXT, title: 'عنوان آخر' });
+  });
+
   it('a write into the copy between two batches: the feed is read and nothing is lost', async () => {
     const { db, local, doc } = await setup();
     const deliveries = new Deliveries(local, 'huda');

@@ -13,11 +13,15 @@
  *
  * A replicated version is applied as it came only when it must be the
  * copy's winning version without conflicts: the copy was empty when the
- * engine started, the document is a colleague's own (their span, status,
- * name or cue phrases: this profile never writes those into the copy), it
- * is its only version in the batch and the id was not seen before. Every
- * other document of a batch (articles, gold, actors, this analyst's own,
- * a second version) is read from the copy with its conflicts.
+ * engine started, it is its only version in the batch (a document with
+ * conflicting versions on the server arrives with each of them) and the id
+ * was not seen before (a version arriving later is read with the one
+ * before), and the document is an article (a project's articles are
+ * immutable text: only their title, date or outlet can differ) or a
+ * colleague's own (their span, status, name or cue phrases: this profile
+ * never writes those into the copy). Every other document of a batch
+ * (gold, actors, settings, this analyst's own, a second version) is read
+ * from the copy with its conflicts.
  */
 import { ownerOf, parseTeamDocId } from '@core/team/ids.ts';
 import type { RawDoc } from './check.ts';
@@ -139,8 +143,8 @@ export class Deliveries {
     for (const d of docs) {
       const id = parseTeamDocId(d._id);
       const owner = id && ownerOf(id);
-      if (owner && owner !== this.self && times.get(d._id) === 1 && !this.seen.has(d._id))
-        ready.push(d);
+      const asItCame = id?.kind === 'article' || (!!owner && owner !== this.self);
+      if (asItCame && times.get(d._id) === 1 && !this.seen.has(d._id)) ready.push(d);
       else read.add(d._id);
     }
     return { ready, read: [...read], seq: end };
