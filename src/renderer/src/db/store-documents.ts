@@ -20,6 +20,17 @@ export function documentTables(db: WorkbenchDb): Table[] {
   return [db.documents, db.docMeta, db.docTokens];
 }
 
+/** How storeDocuments stores. */
+export interface StoreOptions {
+  /**
+   * False: the tokens are left for later (db/token-backfill.ts fills them
+   * at a quiet moment; readers tokenize a document without them). A team
+   * project's first sync stores thousands of articles on the path the
+   * analyst waits on; their tokens are a cache, not data.
+   */
+  tokens?: boolean;
+}
+
 /**
  * Stores the documents of `docs` that are not stored yet, with their list
  * rows and tokens, in the caller's transaction (which must include
@@ -29,11 +40,12 @@ export function documentTables(db: WorkbenchDb): Table[] {
 export async function storeDocuments(
   db: WorkbenchDb,
   docs: readonly DocumentRecord[],
+  opts: StoreOptions = {},
 ): Promise<Set<string>> {
   if (docs.length === 0) return new Set();
   // Pure work first, so the transaction only writes.
   const meta = docs.map(docMetaOf);
-  const tokens = docs.map(docTokensOf);
+  const tokens = opts.tokens === false ? [] : docs.map(docTokensOf);
   return db.transaction('rw', documentTables(db), async () => {
     const trans = Dexie.currentTransaction.idbtrans;
     // The three writes are issued at once (IndexedDB runs them in order,
@@ -45,7 +57,9 @@ export async function storeDocuments(
     const [docRes, metaRes, tokenRes] = await Promise.all([
       db.documents.core.mutate({ trans, type: 'add', values: docs }),
       db.docMeta.core.mutate({ trans, type: 'add', values: meta }),
-      db.docTokens.core.mutate({ trans, type: 'put', values: tokens }),
+      tokens.length > 0
+        ? db.docTokens.core.mutate({ trans, type: 'put', values: tokens })
+        : { numFailures: 0, failures: {} },
     ]);
     const skipped = alreadyStored(docRes.failures);
     const rowThere = alreadyStored(metaRes.failures);

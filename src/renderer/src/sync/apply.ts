@@ -129,9 +129,11 @@ export async function applyDocs(
     texts.set(record.id, record.text);
     records.push(record);
   }
-  // New articles are added with their list rows and tokens; one already
-  // here fails its add and only has its details compared.
-  const added = await storeDocuments(db, records);
+  // New articles are added with their list rows; one already here fails
+  // its add and only has its details compared. Their tokens are a cache
+  // filled afterwards, off the path a first sync's analyst waits on
+  // (db/token-backfill.ts; the bridge runs it when idle).
+  const added = await storeDocuments(db, records, { tokens: false });
   const stored = records.filter((r) => !added.has(r.id));
   const have = await db.documents.bulkGet(stored.map((r) => r.id));
   // The same article imported twice keeps one version everywhere: the

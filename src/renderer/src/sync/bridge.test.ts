@@ -7,7 +7,10 @@ import { commands } from 'vitest/browser';
 import { buildDocumentRecord } from '@core/document.ts';
 import type { SpanRecord } from '@core/model.ts';
 import { cpSlice } from '@core/offsets.ts';
+import { packedTokensOf } from '@core/token-pack.ts';
+import { tokenize } from '@core/tokenize.ts';
 import { applyChanges, makeSpan } from '../db/spans.ts';
+import { tokensFor } from '../db/tokens.ts';
 import { closeMembers, eventually, member, newProject, synced, type Member } from '../test/team.ts';
 
 afterEach(closeMembers);
@@ -200,5 +203,12 @@ describe('a first sync', { timeout: 180_000 }, () => {
     // Each article came with its list row, and nothing local waits to go out.
     expect(await huda.db.docMeta.count()).toBe(100);
     expect(await huda.db.outbox.count()).toBe(0);
+    // Each article's tokens are the workbench's at once (tokenized if not
+    // stored yet), and are stored once the bridge is idle.
+    const first = (await huda.db.documents.get(articleIds[0]!))!;
+    expect(await tokensFor(first.id, huda.db)).toEqual(tokenize(first.text));
+    await eventually(async () => expect(await huda.db.docTokens.count()).toBe(100));
+    const stored = await huda.db.docTokens.get(first.id);
+    expect(stored?.bounds).toEqual(packedTokensOf(first.text).bounds);
   });
 });

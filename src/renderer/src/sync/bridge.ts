@@ -10,6 +10,7 @@ import type { WorkbenchDb } from '../db/schema.ts';
 import type { Rejected } from './check.ts';
 import { settleConflicts } from './conflicts.ts';
 import type { Deliveries } from './deliveries.ts';
+import { fillMissingTokens } from '../db/token-backfill.ts';
 import type { Pouch } from './pouch.ts';
 import { PULL_BATCH, pullBatch } from './pull.ts';
 import { pushBatch } from './push.ts';
@@ -43,6 +44,12 @@ export class Bridge {
   private working: Promise<void> = Promise.resolve();
   private wantPull = false;
   private wantPush = false;
+  /**
+   * Articles may lack their tokens (the puller stores them without): filled
+   * when nothing else is asked for. True at first, for any left by a run
+   * that stopped before filling them.
+   */
+  private tokensDue = true;
   /** Local changes not yet asked to be pulled, and the timer that asks anyway. */
   private held = 0;
   private holdTimer: ReturnType<typeof setTimeout> | null = null;
@@ -107,7 +114,14 @@ export class Bridge {
   private async work(): Promise<void> {
     const pull = () => this.wantPull && this.pulling;
     const push = () => this.wantPush && this.pushing;
-    while (this.on.running() && (pull() || push())) {
+    for (;;) {
+      if (!this.on.running()) break;
+      if (!pull() && !push()) {
+        // Nothing asked for: the tokens' turn, then look again.
+        if (!this.tokensDue || this.deliveries || !this.pulling) break;
+        await this.fillTokens();
+        continue;
+      }
       if (pull()) {
         this.wantPull = false;
         const r = await pullBatch(this.db, this.local, this.user.name, this.deliveries);
@@ -115,6 +129,7 @@ export class Bridge {
         // More to read now; while the replicator brings in full batches,
         // a partial batch waits for the rest (changed()).
         if (r.read >= PULL_BATCH || (r.read > 0 && !this.bulk)) this.wantPull = true;
+        if (r.articles > 0) this.tokensDue = true;
         if (r.rejected.length > 0) this.on.rejected(r.rejected);
         if (r.conflicted.length > 0 && !this.pushing) this.copyWritten = true;
         await settleConflicts(this.db, this.local, r.conflicted, this.user);
@@ -130,5 +145,18 @@ export class Bridge {
       }
     }
     this.on.idle();
+  }
+
+  /**
+   * Fills the tokens of articles stored without them, a small transaction
+   * at a time; stops early when a pull or push is asked for (the rest is
+   * found again on the next idle run). Never during a first sync's pull:
+   * the replicator's batches still come in.
+   */
+  private async fillTokens(): Promise<void> {
+    this.tokensDue = false;
+    const more = (): boolean => this.on.running() && !this.busy;
+    await fillMissingTokens(this.db, more);
+    if (!more()) this.tokensDue = true;
   }
 }

@@ -38,6 +38,8 @@ export interface PullResult {
   conflicted: Conflicted[];
   /** Shared documents of the batch without conflicts (their conflict records go). */
   settled: string[];
+  /** Articles among the changes: stored without their tokens (db/token-backfill.ts fills them). */
+  articles: number;
 }
 
 /**
@@ -163,5 +165,6 @@ async function applyRaw(
       await db.syncMeta.put({ key: SEQ_KEY, value: seq });
     },
   );
-  return { read: raws.length, rejected, conflicted, settled };
+  const articles = checked.filter((c) => c.doc.id.kind === 'article').length;
+  return { read: raws.length, rejected, conflicted, settled, articles };
 }
