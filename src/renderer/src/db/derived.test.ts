@@ -104,7 +104,7 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
   fc.tuple(fc.constantFrom(...LABELS), fc.constantFrom(...LABELS)).map(
     ([from, to]) =>
       (d: WorkbenchDb) =>
-        d.spans.where('label').equals(from).modify({ label: to }),
+        d.spans.filter((s) => s.label === from).modify({ label: to }),
   ),
   fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('a1', 'a2', null)).map(
     ([id, holderActorId]) =>

@@ -68,7 +68,7 @@ export async function saveLabel(
       } else if (oldKey !== key) {
         await db.labels.delete(oldKey);
         const now = Date.now();
-        await db.spans.where('label').equals(oldKey).modify({ label: key, updatedAt: now });
+        await spansWithLabel(db, oldKey).modify({ label: key, updatedAt: now });
         await db.statuses
           .filter((s) => s.docStance === oldKey)
           .modify({ docStance: key, updatedAt: now });
@@ -109,15 +109,31 @@ export interface LabelUsage {
   colleagues: { id: string; name: string; count: number }[];
 }
 
+/**
+ * The spans carrying `key`: a walk over every span (spans have no label
+ * index: renaming or deleting a label is rare, and an index would cost
+ * every span written). Use inside a transaction over spans.
+ */
+function spansWithLabel(db: WorkbenchDb, key: string) {
+  return db.spans.filter((s) => s.label === key);
+}
+
+/**
+ * How many spans carry `key`, per annotator, from the span counts (one
+ * small row per annotator and document, kept with every span write).
+ */
+async function countsByAnnotator(db: WorkbenchDb, key: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.spanCounts.each((row) => {
+    const n = row.counts[key];
+    if (n) counts.set(row.annotatorId, (counts.get(row.annotatorId) ?? 0) + n);
+  });
+  return counts;
+}
+
 /** Counts the spans carrying `key`, per kind of annotator. */
 export async function labelUsage(db: WorkbenchDb, key: string): Promise<LabelUsage> {
-  const counts = new Map<string, number>();
-  await db.spans
-    .where('label')
-    .equals(key)
-    .each((s) => {
-      counts.set(s.annotatorId, (counts.get(s.annotatorId) ?? 0) + 1);
-    });
+  const counts = await countsByAnnotator(db, key);
   const ids = [...counts.keys()];
   const annotators = await db.annotators.bulkGet(ids);
   const usage: LabelUsage = { total: 0, self: 0, gold: 0, colleagues: [] };
@@ -145,29 +161,24 @@ export function describeLabelUsage(u: LabelUsage): string {
   return parts.join(', ');
 }
 
-/** How many spans (of any annotator) carry `key`. */
-export function countSpansWithLabel(db: WorkbenchDb, key: string): Promise<number> {
-  return db.spans.where('label').equals(key).count();
-}
-
 /** Deletes a label with its spans; document stances naming it are cleared. */
 export async function deleteLabel(db: WorkbenchDb, key: string): Promise<void> {
-  await db.transaction('rw', [db.labels, db.spans, db.statuses, db.syncMeta], async () => {
-    await requireRole(db, 'lead');
-    const config = await getTeamConfig(db);
-    if (
-      config &&
-      (await db.spans
-        .where('label')
-        .equals(key)
-        .filter((s) => s.annotatorId !== config.user)
-        .count()) > 0
-    )
-      throw new ProblemError(problem('label.teamInUse', { key }));
-    await db.spans.where('label').equals(key).delete();
-    await db.statuses.filter((s) => s.docStance === key).modify({ docStance: null });
-    await db.labels.delete(key);
-  });
+  await db.transaction(
+    'rw',
+    [db.labels, db.spans, db.spanCounts, db.statuses, db.syncMeta],
+    async () => {
+      await requireRole(db, 'lead');
+      const config = await getTeamConfig(db);
+      if (config) {
+        const users = await countsByAnnotator(db, key);
+        if ([...users.keys()].some((id) => id !== config.user))
+          throw new ProblemError(problem('label.teamInUse', { key }));
+      }
+      await spansWithLabel(db, key).delete();
+      await db.statuses.filter((s) => s.docStance === key).modify({ docStance: null });
+      await db.labels.delete(key);
+    },
+  );
 }
 
 /** A blank label for the editor, with the next unused palette colour. */

@@ -41,7 +41,7 @@ import type {
 export const DB_NAME = 'stance-workbench';
 
 /** The newest schema version this build knows. */
-export const DB_VERSION = 15;
+export const DB_VERSION = 16;
 
 export type WorkbenchDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
@@ -238,13 +238,24 @@ export function createDb(name = DB_NAME): WorkbenchDb {
         .bulkPut(ids.map((id) => ({ id: `actor:${id}`, stamp: crypto.randomUUID(), state: 0 })));
     });
 
-  // Registered first, the lowest: it sees the span facts rows the derived
-  // middleware writes (the documents a span delete touched).
   // Version 15: which documents each write touched (view-changes.ts), so a
   // view that sums over documents (the agreement dashboard) recounts only
   // those. Derived, starts empty: a view kept before it is computed afresh.
   db.version(15).stores({ viewChanges: '++seq, gen' });
 
+  // Version 16: two spans indexes go, each an entry per span written (a
+  // team project's first sync writes 100,000 spans). docId: the index
+  // [docId+annotatorId] starts with the same key and Dexie reads
+  // `where('docId')` through it (a virtual index), so those queries stay.
+  // label: only renaming or deleting a label read it; they walk the spans
+  // instead, and the uses of a label are summed from spanCounts
+  // (labels.ts). No data moves.
+  db.version(16).stores({
+    spans: '&id, annotatorId, [docId+annotatorId], holderActorId',
+  });
+
+  // Registered first, the lowest: it sees the span facts rows the derived
+  // middleware writes (the documents a span delete touched).
   db.use(viewCacheMiddleware);
   db.use(spanCountsMiddleware);
   db.use(outboxTracking);

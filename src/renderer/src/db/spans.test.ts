@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '@core/labels.ts';
 import { createDb, type WorkbenchDb } from './schema.ts';
 import { applyChanges, invertChanges, makeSpan, spansOf } from './spans.ts';
-import { countSpansWithLabel, deleteLabel, saveLabel } from './labels.ts';
+import { deleteLabel, labelUsage, saveLabel } from './labels.ts';
 
 let db: WorkbenchDb | null = null;
 afterEach(async () => {
@@ -108,8 +108,9 @@ describe('span edits on IndexedDB', () => {
     const old = DEFAULT_LABELS[0]!;
     const saved = await saveLabel(db, old.key, { ...old, name: 'Withdrawal now' });
     expect(saved.key).toBe('withdrawal-now');
-    expect(await countSpansWithLabel(db, 'withdrawal-now')).toBe(2);
-    expect(await countSpansWithLabel(db, old.key)).toBe(0);
+    expect((await labelUsage(db, 'withdrawal-now')).total).toBe(2);
+    expect(await db.spans.filter((s) => s.label === 'withdrawal-now').count()).toBe(2);
+    expect((await labelUsage(db, old.key)).total).toBe(0);
     expect((await db.statuses.get(['d1', 'laila']))?.docStance).toBe('withdrawal-now');
     expect(await db.labels.get(old.key)).toBeUndefined();
 

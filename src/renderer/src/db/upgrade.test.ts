@@ -8,6 +8,7 @@ import { unpackTokens } from '@core/token-pack.ts';
 import { tokenize } from '@core/tokenize.ts';
 import { CountDeltas, docMetaOf } from './derived.ts';
 import { currentDerivedMarker, ensureDerived } from './derived-check.ts';
+import { labelUsage } from './labels.ts';
 import { createDb, DB_VERSION } from './schema.ts';
 import { describeOpenError, NewerProfileError, openWorkbenchDb } from './db.ts';
 import {
@@ -45,7 +46,7 @@ function rawIndexes(name: string): Promise<Record<string, string[]>> {
  */
 const CURRENT_INDEXES = {
   documents: [],
-  spans: ['[docId+annotatorId]', 'annotatorId', 'docId', 'holderActorId', 'label'],
+  spans: ['[docId+annotatorId]', 'annotatorId', 'holderActorId'],
   annotators: [],
   labels: ['order'],
   statuses: ['annotatorId', 'docId', 'status'],
@@ -164,7 +165,7 @@ describe('schema upgrades', () => {
     const docId = 'f'.repeat(64);
     expect(await db.spans.where('[docId+annotatorId]').equals([docId, 'karwan']).count()).toBe(1);
     expect(await db.spans.where('docId').equals(docId).count()).toBe(2);
-    expect(await db.spans.where('label').equals('pro-withdrawal').count()).toBe(2);
+    expect((await labelUsage(db, 'pro-withdrawal')).total).toBe(2);
     expect(await db.spans.where('annotatorId').equals('karwan').count()).toBe(1);
 
     // Version 3 wrote no marker: the start-up check rebuilds once, repacking
@@ -267,6 +268,33 @@ describe('schema upgrades', () => {
     expect(await ensureDerived(db)).toBe(false);
     db.close();
     expect(await rawIndexes(name)).toEqual(CURRENT_INDEXES);
+  });
+
+  it('version 16 drops the spans’ docId and label indexes; a document’s spans are still found by docId', async () => {
+    const name = freshName();
+    const base = V3_DATA.spans![0] as SpanRecord;
+    const spans: SpanRecord[] = [
+      { ...base, id: 'b', docId: 'd1', annotatorId: 'omar' },
+      { ...base, id: 'a', docId: 'd1', annotatorId: 'laila' },
+      { ...base, id: 'c', docId: 'd2', annotatorId: 'laila' },
+    ];
+    const settings = [
+      ...V3_DATA.settings!,
+      { key: 'derivedTables', value: currentDerivedMarker() },
+    ];
+    await writeRawDb(name, 90, V9_STORES, { ...V3_DATA, spans, settings });
+    expect((await rawIndexes(name)).spans).toContain('docId');
+
+    const db = await openWorkbenchDb(createDb(name));
+    expect(db.verno).toBe(DB_VERSION);
+    expect((await db.spans.where('docId').equals('d1').primaryKeys()).sort()).toEqual(['a', 'b']);
+    expect(await db.spans.where('docId').equals('d1').count()).toBe(2);
+    expect((await db.spans.where('docId').anyOf(['d2', 'x']).toArray()).map((x) => x.id)).toEqual([
+      'c',
+    ]);
+    db.close();
+    expect((await rawIndexes(name)).spans).not.toContain('docId');
+    expect((await rawIndexes(name)).spans).not.toContain('label');
   });
 
   it('version 11 clears the cut-off first sentences older versions stored as titles, and keeps real titles', async () => {
