@@ -36,12 +36,16 @@ export interface ArticlesBench {
 export interface SyncBench {
   /** PouchDB replicating the project into an empty PouchDB (the floor). */
   floor(server: string, project: string): Promise<{ ms: number; docs: number; peakMB: number }>;
-  /** A fresh profile's first sync through the app, until `spans` spans are in Dexie. */
+  /**
+   * A fresh profile's first sync through the app, until `spans` spans are
+   * in Dexie and the engine says synced (`ms`); then until the articles'
+   * tokens are stored too (`tokensMs`, from the same start).
+   */
   ours(
     server: string,
     project: string,
     spans: number,
-  ): Promise<{ ms: number; spans: number; docs: number; peakMB: number }>;
+  ): Promise<{ ms: number; tokensMs: number; spans: number; docs: number; peakMB: number }>;
   /** A's new span to B's Dexie, `samples` times; milliseconds each. */
   latency(
     server: string,
