@@ -6,19 +6,15 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Measured at full scale on 2026-12-01 03:27–03:35 (load 2–5, nothing else running): ours 257 s, the floor 152 s, ' +
-    '1.69× (1.84× on 2026-11-30 22:06: ours 327 s, floor 177 s). The change between them is in the measurement: the bench ' +
-    'waited for our sync by counting the 100,000 spans every 100 ms, and those counts walked the spans store on the same ' +
-    'IndexedDB backend the sync writes through (the floor had no such poll); it now counts only once the engine says ' +
-    'synced. A variant tried the same morning (articles applied as the replicator delivered them, not read back out of ' +
-    'the local copy) took 258 s against a floor of 166 s (1.56×): ours did not move, the floor did, so it was reverted. ' +
-    'The floor itself moves by 10–15 % between runs, so a ratio near 1.5 is within its noise. Earlier work (2026-11-30): ' +
-    'the puller takes the replicator’s own batches instead of reading the copy’s changes feed ' +
-    '(src/renderer/src/sync/deliveries.ts), the push direction starts once the first pull has caught up, and spans and ' +
-    'articles are added without reading first. What is left over the floor (about 100 s) is the Dexie writes themselves: ' +
-    'spans with five indexes, span counts and facts, articles with list rows and tokens, on the same IndexedDB backend ' +
-    'as the replication. Next: a CPU and IndexedDB profile of the full-scale run; fewer, larger Dexie transactions per ' +
-    'replicator batch.',
+    'Met on 2026-12-01 06:37–06:50 (two pairs, each run in a fresh browser profile): ours 222 s and 208 s against ' +
+    'floors of 162 s and 147 s, 1.37× and 1.41× (1.69× before, on 2026-12-01 03:27). A CPU profile and timings of the ' +
+    'puller showed that ours was the floor plus the puller’s Dexie transactions (90 s of 118 s over the floor at full ' +
+    'scale: spans 58 s, articles 23 s, reading articles back out of the copy 7.5 s): IndexedDB work of the two databases ' +
+    'is served one request after another. What changed: articles are applied as the replicator delivered them ' +
+    '(src/renderer/src/sync/deliveries.ts), their tokens are stored after the sync once the bridge is idle ' +
+    '(src/renderer/src/db/token-backfill.ts; until all stored 228 s median, still under 1.5×), and schema 16 dropped the ' +
+    'spans’ docId and label indexes. When missed: time the puller’s transactions against the replicator’s batches; the ' +
+    'floor itself moves by 10 % between runs.',
   "A's new span to B, p95":
     'Measured at load 18–25 in the sync rerun of 2026-11-30 15:40 (median 520 ms, one sample of 40 at 2.2 s); the path ' +
     'after a first sync (pusher, PouchDB push and pull, the copy’s feed, the puller) was not changed by that rerun’s work, ' +
