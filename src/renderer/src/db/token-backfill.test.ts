@@ -29,11 +29,11 @@ describe('token backfill', () => {
     // Readers do not wait for the fill.
     expect(await tokensFor(without[0]!.id, db)).toEqual(tokenize(without[0]!.text));
 
-    expect(await fillMissingTokens(db)).toBe(2);
+    expect(await fillMissingTokens(db)).toEqual({ filled: 2, left: 0 });
     expect(await documentsWithoutTokens(db)).toEqual([]);
     for (const d of without)
       expect((await db.docTokens.get(d.id))?.bounds).toEqual(packedTokensOf(d.text).bounds);
-    expect(await fillMissingTokens(db)).toBe(0);
+    expect(await fillMissingTokens(db)).toEqual({ filled: 0, left: 0 });
   });
 
   it('stops between transactions when asked, and the next fill finishes', async () => {
@@ -41,9 +41,12 @@ describe('token backfill', () => {
     const docs = await articles(BACKFILL_CHUNK + 5);
     await storeDocuments(db, docs, { tokens: false });
     let chunks = 0;
-    expect(await fillMissingTokens(db, () => chunks++ < 1)).toBe(BACKFILL_CHUNK);
+    expect(await fillMissingTokens(db, () => chunks++ < 1)).toEqual({
+      filled: BACKFILL_CHUNK,
+      left: 5,
+    });
     expect(await documentsWithoutTokens(db)).toHaveLength(5);
-    expect(await fillMissingTokens(db)).toBe(5);
+    expect(await fillMissingTokens(db)).toEqual({ filled: 5, left: 0 });
     expect(await db.docTokens.count()).toBe(docs.length);
   });
 });

@@ -27,16 +27,23 @@ export async function documentsWithoutTokens(db: WorkbenchDb): Promise<string[]>
   });
 }
 
+/** What one fill did. */
+export interface FillResult {
+  /** Documents whose tokens were stored. */
+  filled: number;
+  /** Documents still without them (the fill was asked to stop). */
+  left: number;
+}
+
 /**
  * Stores the tokens of every document without them, BACKFILL_CHUNK
  * documents per transaction. `more` is asked before each chunk: false stops
- * (the caller has more urgent work; what is left is found again next
- * time). Resolves to the number of documents filled.
+ * (the caller has more urgent work; what is left is found again next time).
  */
 export async function fillMissingTokens(
   db: WorkbenchDb,
   more: () => boolean = () => true,
-): Promise<number> {
+): Promise<FillResult> {
   const ids = await documentsWithoutTokens(db);
   let filled = 0;
   for (let i = 0; i < ids.length && more(); i += BACKFILL_CHUNK) {
@@ -46,5 +53,5 @@ export async function fillMissingTokens(
     );
     filled += chunk.length;
   }
-  return filled;
+  return { filled, left: ids.length - filled };
 }

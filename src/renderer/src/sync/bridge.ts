@@ -45,6 +45,12 @@ export class Bridge {
   private wantPull = false;
   private wantPush = false;
   /**
+   * The pull replication is bringing documents in (the engine says: from
+   * its start until it pauses, caught up or failing). The articles' tokens
+   * wait meanwhile, off the replication's IndexedDB work.
+   */
+  pullBusy = true;
+  /**
    * Articles may lack their tokens (the puller stores them without): filled
    * when nothing else is asked for. True at first, for any left by a run
    * that stopped before filling them.
@@ -117,8 +123,10 @@ export class Bridge {
     for (;;) {
       if (!this.on.running()) break;
       if (!pull() && !push()) {
-        // Nothing asked for: the tokens' turn, then look again.
-        if (!this.tokensDue || this.deliveries || !this.pulling) break;
+        // Nothing can run now. With nothing asked for either, the tokens'
+        // turn; then look again (a pull may have been asked for meanwhile).
+        if (this.busy || !this.tokensDue || !this.mayFill()) break;
+        this.on.idle();
         await this.fillTokens();
         continue;
       }
@@ -147,16 +155,26 @@ export class Bridge {
     this.on.idle();
   }
 
+  /** Asks for a run with nothing to pull or push: the tokens' turn, if due. */
+  idle(): void {
+    this.schedule({});
+  }
+
+  /** Whether the tokens may be filled now: the pull replication is not bringing documents in. */
+  private mayFill(): boolean {
+    return this.pulling && !this.deliveries && !this.pullBusy;
+  }
+
   /**
    * Fills the tokens of articles stored without them, a small transaction
-   * at a time; stops early when a pull or push is asked for (the rest is
-   * found again on the next idle run). Never during a first sync's pull:
-   * the replicator's batches still come in.
+   * at a time; stops early when a pull or push is asked for or the
+   * replication brings documents in (the rest is found again on the next
+   * idle run).
    */
   private async fillTokens(): Promise<void> {
     this.tokensDue = false;
-    const more = (): boolean => this.on.running() && !this.busy;
-    await fillMissingTokens(this.db, more);
-    if (!more()) this.tokensDue = true;
+    const more = (): boolean => this.on.running() && !this.busy && this.mayFill();
+    const { left } = await fillMissingTokens(this.db, more);
+    if (left > 0) this.tokensDue = true;
   }
 }

@@ -168,10 +168,16 @@ export class SyncEngine {
         // only progress (a change, or catching up) clears the last error.
         active: () => {
           this.replicating[dir] = true;
+          if (dir === 'pull') bridge.pullBusy = true;
           this.set({});
         },
         paused: (err) => {
           this.replicating[dir] = false;
+          if (dir === 'pull') {
+            bridge.pullBusy = false;
+            // Nothing comes in now: the articles' tokens may be filled.
+            bridge.idle();
+          }
           // Caught up (or failed): the batches kept are applied, and later
           // changes are read from the copy's feed.
           if (dir === 'pull' && (!bridge.bulk || bridge.deliveries)) bridge.schedulePull();
