@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Problem } from '@core/problems/problem.ts';
 import { db, openFailure, openWorkbenchDb, requestPersistentStorage } from '../db/db.ts';
 import { ensureDerived } from '../db/derived-check.ts';
+import { fillMissingTokens } from '../db/token-backfill.ts';
 import { prefetchKeptList } from '../corpus/kept-list-prefetch.ts';
 import { phrase, reportFailure } from '../failures.ts';
 import { host } from '../host/host.ts';
@@ -42,17 +43,21 @@ export function useOpenWorkbench(): OpenState {
         // Derived tables of an older version (after an upgrade, a restore
         // of an older backup, a new tokenizer) are rebuilt once the start
         // is over; the check itself is one settings read.
+        // Then any article still without its tokens (a team project's,
+        // synced by a session that ended before filling them) gets them.
         whenIdle(() =>
-          ensureDerived(db).catch((err: unknown) =>
-            reportFailure(
-              {
-                key: 'start:derived',
-                what: phrase('failureTask.rebuildList'),
-                where: phrase('failureWhere.startCheck'),
-              },
-              err,
+          ensureDerived(db)
+            .then(() => fillMissingTokens(db))
+            .catch((err: unknown) =>
+              reportFailure(
+                {
+                  key: 'start:derived',
+                  what: phrase('failureTask.rebuildList'),
+                  where: phrase('failureWhere.startCheck'),
+                },
+                err,
+              ),
             ),
-          ),
         );
       })
       .catch((err: unknown) => setState({ kind: 'failed', problem: openFailure(err) }));

@@ -44,8 +44,9 @@ export async function ensureDerived(db: WorkbenchDb): Promise<boolean> {
   await db.transaction('rw', [db.documents, db.docMeta], () => rebuildDocMeta(table));
   await db.transaction('rw', [db.spans, db.spanCounts], () => rebuildSpanCounts(table));
   await db.transaction('rw', [db.spans, db.spanFacts], () => rebuildSpanFacts(table));
-  // Documents stored from here on come with their tokens: only those
-  // present now are repacked.
+  // Documents stored from here on come with their tokens (a team
+  // project's articles get theirs afterwards: token-backfill.ts): only
+  // those present now are repacked.
   const ids = await db.transaction('rw', [db.documents, db.docTokens], async () => {
     await db.docTokens.clear();
     return (await db.documents.toCollection().primaryKeys()) as string[];

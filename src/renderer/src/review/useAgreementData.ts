@@ -4,7 +4,8 @@
  * document, db/span-facts.ts), status and gold rejection, and the tokens
  * each compared document rests on (core's one rule: the dataset's tokens
  * when every chosen annotator's line brought the same, else the
- * workbench's, read packed from docTokens). Never the articles' text.
+ * workbench's, read packed from docTokens). The articles' text only for
+ * a document whose tokens are not stored (yet).
  * Tokens never change for a document, so they are read once per session.
  * Tables read whole are read with one getAll (toArray), not a get per
  * key: each request is a round trip to the browser's IndexedDB backend.
@@ -13,11 +14,10 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useCoalescedQuery } from '../hooks/useCoalescedQuery.ts';
 import type { AgreementDoc } from '@core/agreement/types.ts';
 import { GOLD_ANNOTATOR_ID, type AnnotatorRecord, type StatusRecord } from '@core/model.ts';
-import { TOKENIZER_VERSION } from '@core/token-pack.ts';
+import { packedTokensOf, TOKENIZER_VERSION } from '@core/token-pack.ts';
 import { db } from '../db/db.ts';
 import { rejectedKey } from '../db/gold.ts';
 import { unpackFacts } from '../db/span-facts.ts';
-import { tokensFor } from '../db/tokens.ts';
 import { untrackedGeneration } from '../db/view-cache.ts';
 import {
   chosenDocs,
@@ -124,15 +124,14 @@ export async function readTokens(
     if (p && p.version === TOKENIZER_VERSION) out.workbench.set(n.docId, p.bounds);
     else stale.push(n.docId);
   });
-  // Tokens stored by another tokenizer version (until the start-up check
-  // repacks them): tokenize those few documents.
-  for (const docId of stale) {
-    const tokens = await tokensFor(docId);
-    out.workbench.set(
-      docId,
-      tokens.flatMap((t) => [t.start, t.end]),
-    );
-  }
+  // Tokens not stored yet (a team project's articles, filled once its sync
+  // is idle) or by another tokenizer version (until the start-up check
+  // repacks them): those documents are read in one request and tokenized.
+  const texts = stale.length > 0 ? await db.documents.bulkGet(stale) : [];
+  stale.forEach((docId, i) => {
+    const text = texts[i]?.text;
+    out.workbench.set(docId, text === undefined ? [] : packedTokensOf(text).bounds);
+  });
   ds.forEach((n, i) => {
     const s = sets[i];
     if (s) out.dataset.set(setKey(n.docId, n.digest!), s.bounds);
