@@ -125,7 +125,8 @@ function spansWithLabel(db: WorkbenchDb, key: string) {
 async function countsByAnnotator(db: WorkbenchDb, key: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   await db.spanCounts.each((row) => {
-    const n = row.counts[key];
+    // Own keys only: a label keyed `constructor` is not Object's.
+    const n = Object.hasOwn(row.counts, key) ? row.counts[key] : 0;
     if (n) counts.set(row.annotatorId, (counts.get(row.annotatorId) ?? 0) + n);
   });
   return counts;
