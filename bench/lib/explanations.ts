@@ -6,13 +6,13 @@
  */
 export const WHY: Record<string, string> = {
   'first sync of 10,000 documents and 100,000 spans into a fresh profile':
-    'Met on 2026-12-01 06:37–06:50 (two pairs, each run in a fresh browser profile): ours 222 s and 208 s against ' +
-    'floors of 162 s and 147 s, 1.37× and 1.41× (1.69× before, on 2026-12-01 03:27). A CPU profile and timings of the ' +
+    'Met on 2026-12-01 07:14–07:28 (two pairs, each run in a fresh browser profile): ours 207 s and 204 s against ' +
+    'floors of 142 s and 158 s, 1.46× and 1.29× (1.69× before, on 2026-12-01 03:27). A CPU profile and timings of the ' +
     'puller showed that ours was the floor plus the puller’s Dexie transactions (90 s of 118 s over the floor at full ' +
     'scale: spans 58 s, articles 23 s, reading articles back out of the copy 7.5 s): IndexedDB work of the two databases ' +
     'is served one request after another. What changed: articles are applied as the replicator delivered them ' +
     '(src/renderer/src/sync/deliveries.ts), their tokens are stored after the sync once the bridge is idle ' +
-    '(src/renderer/src/db/token-backfill.ts; until all stored 228 s median, still under 1.5×), and schema 16 dropped the ' +
+    '(src/renderer/src/db/token-backfill.ts; until all stored 218 s median, still under 1.5×), and schema 16 dropped the ' +
     'spans’ docId and label indexes. When missed: time the puller’s transactions against the replicator’s batches; the ' +
     'floor itself moves by 10 % between runs.',
   "A's new span to B, p95":
